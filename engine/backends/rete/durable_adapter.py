@@ -1,0 +1,164 @@
+"""The only module that imports durable_rules.
+
+What it guarantees, with the reasons measured on durable_rules 2.0.28 (see docs/engine.md):
+
+* Each ruleset is registered once per process under a unique name: durable_rules cannot redefine
+  or remove a ruleset (upstream #262, #157), and it mutates the definitions it is given, so it gets
+  a deep copy.
+* One session (`sid`) per evaluation and ruleset, and `delete_state` after it, so memory stays flat.
+* Every ruleset has a sentinel rule that matches every case. An assert that matches nothing raises
+  `MessageNotHandledException`, and calling `delete_state` for such a session corrupts the engine
+  (a segfault at the next assert); the sentinel makes that path unreachable, and if it is reached
+  anyway we raise instead of deleting.
+* Actions take exactly one argument (two arguments make durable_rules treat them as asynchronous)
+  and only append to a list: durable_rules swallows exceptions raised inside actions.
+* The batch calls (`assert_facts`, `post_batch`) are never used: they crash with large batches.
+* durable_rules' engine is process-global and not thread-safe, so evaluations are serialised.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+from typing import Any, Mapping
+
+import durable.engine as durable_engine
+
+from engine.backends.rete.compile import (
+    DAY_KEY,
+    SENTINEL_KEY,
+    CompiledNetwork,
+    parse_action_name,
+    scope_marker,
+    unknown_marker,
+)
+from engine.errors import EngineInvariantError
+from engine.expr.logic import Truth
+
+_ruleset_names = itertools.count()
+_sessions = itertools.count()
+_lock = threading.Lock()
+
+Firing = tuple[str, Truth, tuple[str, ...]]
+
+
+class _Host(durable_engine.Host):
+    """A durable_rules host whose actions record which leaf fired."""
+
+    def __init__(self) -> None:
+        self.fired: list[Firing] = []
+        self.sentinels = 0
+        super().__init__()
+
+    def get_action(self, action_name: str):
+        rule_key, truth, missing = parse_action_name(action_name)
+        if truth is None:
+            def sentinel(c) -> None:  # one argument: a synchronous action
+                self.sentinels += 1
+
+            return sentinel
+        firing = (rule_key, truth, missing)
+        fired = self.fired
+
+        def record(c) -> None:
+            fired.append(firing)
+
+        return record
+
+
+class ReteNetwork:
+    """A compiled rulebook registered with durable_rules, ready to evaluate case documents."""
+
+    def __init__(self, network: CompiledNetwork) -> None:
+        self._host = _Host()
+        self._rulesets = []
+        definitions = {}
+        process_tag = next(_ruleset_names)
+        for ruleset in network.rulesets:
+            name = f"{ruleset.name}_p{process_tag}"
+            definitions[name] = copy.deepcopy(ruleset.definition)
+            self._rulesets.append((name, ruleset))
+        with _lock:
+            self._host.set_rulesets(definitions)
+
+    @property
+    def ruleset_count(self) -> int:
+        return len(self._rulesets)
+
+    @staticmethod
+    def _projection(ruleset, document: Mapping[str, Any], scopes: frozenset[str]) -> tuple:
+        """The part of a document one ruleset reads, as a hashable key for reuse."""
+        values = tuple((key, document.get(key, _ABSENT)) for key in ruleset.keys)
+        in_scope = tuple(s for s in ruleset.scopes if s in scopes)
+        day = document.get(DAY_KEY) if ruleset.uses_day else None
+        return values, in_scope, day
+
+    def evaluate(
+        self,
+        document: Mapping[str, Any],
+        scopes: frozenset[str],
+        memo: dict | None = None,
+    ) -> dict[str, tuple[Truth, tuple[str, ...]]]:
+        """Run one case document through every ruleset.
+
+        Returns, per rule key that fired, its truth value (TRUE or UNKNOWN) and the document keys
+        missing on its leaf; a rule that is absent from the result is FALSE. `memo` lets a caller
+        evaluating the same case in many jurisdictions reuse results for identical projections.
+        """
+        results: dict[str, tuple[Truth, tuple[str, ...]]] = {}
+        for name, ruleset in self._rulesets:
+            if not any(s in scopes for s in ruleset.scopes):
+                continue  # no rule of this ruleset can apply in this jurisdiction
+            key = (name, self._projection(ruleset, document, scopes)) if memo is not None else None
+            if key is not None and key in memo:
+                firings = memo[key]
+            else:
+                firings = self._run(name, ruleset, document, scopes)
+                if key is not None:
+                    memo[key] = firings
+            for rule_key, truth, missing in firings:
+                if rule_key in results and results[rule_key][0] is not truth:
+                    raise EngineInvariantError(f"rule {rule_key} matched two leaves of different value")
+                results[rule_key] = (truth, missing)
+        return results
+
+    def _run(self, name: str, ruleset, document: Mapping[str, Any], scopes: frozenset[str]) -> list[Firing]:
+        fact: dict[str, Any] = {SENTINEL_KEY: 1}
+        for key in ruleset.keys:
+            if key in document:
+                fact[key] = document[key]
+            else:
+                fact[unknown_marker(key)] = 1
+        for scope in ruleset.scopes:
+            if scope in scopes:
+                fact[scope_marker(scope)] = 1
+        if ruleset.uses_day:
+            fact[DAY_KEY] = document[DAY_KEY]
+        with _lock:
+            sid = str(next(_sessions))
+            fact["sid"] = sid
+            host = self._host
+            host.fired.clear()
+            before = host.sentinels
+            try:
+                host.assert_fact(name, fact)
+            except durable_engine.MessageNotHandledException as exc:
+                # The sentinel matches every fact; reaching this means the network is broken.
+                # Do not delete_state here: durable_rules crashes on sessions that matched nothing.
+                raise EngineInvariantError(f"ruleset {name} did not handle a case") from exc
+            host.delete_state(name, sid)
+            if host.sentinels != before + 1:
+                raise EngineInvariantError(f"ruleset {name} did not see the case")
+            firings = list(host.fired)
+        return firings
+
+
+class _Absent:
+    """Marks a key absent from a document inside projection keys (distinct from any value)."""
+
+    def __repr__(self) -> str:
+        return "<unknown>"
+
+
+_ABSENT = _Absent()

@@ -1,0 +1,156 @@
+"""Errors a user can act on: each names the file and line it comes from and carries a hint.
+
+Two families: `RulebookError` (something is wrong in the rule files; `tolka check` lists them all)
+and `CaseError` (something is wrong in a case or a command-line value; the CLI exits with 2).
+`EngineInvariantError` is the only error that means a bug in tolka itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TolkaError(Exception):
+    """Base class: a message plus where it comes from and what to do about it."""
+
+    kind = "error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+    def located(self, file: str | Path | None, line: int | None) -> "TolkaError":
+        """Attach a location if the error does not carry one yet (returns self)."""
+        if self.file is None and file is not None:
+            self.file = str(file)
+        if self.line is None:
+            self.line = line
+        return self
+
+    @property
+    def location(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def render(self) -> str:
+        """One line `file:line: kind: message`, then the hint on its own line."""
+        text = f"{self.location}: {self.kind}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+# --- the rulebook -------------------------------------------------------------------------------
+
+
+class RulebookError(TolkaError):
+    """A problem in the rule files."""
+
+
+class YamlSyntaxError(RulebookError):
+    kind = "YAML syntax"
+
+
+class UnsafeYamlError(RulebookError):
+    kind = "unsafe YAML"
+
+
+class SchemaError(RulebookError):
+    kind = "schema"
+
+
+class UnknownNameError(RulebookError):
+    kind = "unknown name"
+
+
+class DuplicateIdError(RulebookError):
+    kind = "duplicate id"
+
+
+class CycleError(RulebookError):
+    kind = "cycle"
+
+
+class OverlappingValidityError(RulebookError):
+    kind = "overlapping validity"
+
+
+class MissingCitationError(RulebookError):
+    kind = "missing citation"
+
+
+class ExpressionSyntaxError(RulebookError):
+    kind = "expression syntax"
+
+
+class ExpressionTypeError(RulebookError):
+    kind = "expression type"
+
+
+class StaticConflictError(RulebookError):
+    kind = "conflict"
+
+
+class CitationValidityError(RulebookError):
+    kind = "citation out of force"
+
+
+class RulebookInvalid(TolkaError):
+    """Raised when a rulebook has errors; carries all of them, in file order."""
+
+    kind = "invalid rulebook"
+
+    def __init__(self, errors: list[RulebookError]) -> None:
+        super().__init__(f"{len(errors)} error(s) in the rulebook", hint="run `tolka check` to list them")
+        self.errors = errors
+
+
+# --- cases and command-line values --------------------------------------------------------------
+
+
+class CaseError(TolkaError):
+    """A problem in a case file or a value given on the command line."""
+
+
+class CaseFileError(CaseError):
+    kind = "case file"
+
+
+class UnknownFactError(CaseError):
+    kind = "unknown fact"
+
+
+class FactValueError(CaseError):
+    kind = "fact value"
+
+
+class UnknownIdError(CaseError):
+    """An id given on the command line (support, jurisdiction, point) that the rulebook lacks."""
+
+    kind = "unknown id"
+
+
+# --- bugs ---------------------------------------------------------------------------------------
+
+
+class EngineInvariantError(RuntimeError):
+    """An invariant of the engine failed. This is a bug in tolka, never in the user's input."""

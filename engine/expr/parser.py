@@ -1,0 +1,163 @@
+"""Rule text → surface expression tree, with Lark. Nothing is ever `eval`-ed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from engine.errors import ExpressionSyntaxError
+from engine.expr.ast import (
+    And,
+    Call,
+    Compare,
+    Const,
+    Expr,
+    InList,
+    InRange,
+    Known,
+    Lit,
+    Name,
+    Not,
+    Or,
+    ReadingRef,
+    Truthy,
+)
+from engine.expr.logic import Truth
+
+_GRAMMAR = Path(__file__).with_name("grammar.lark")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark(_GRAMMAR.read_text(encoding="utf-8"), parser="lalr", propagate_positions=True)
+
+
+def _number(text: str) -> int | float:
+    return float(text) if "." in text else int(text)
+
+
+@v_args(inline=True)
+class _ToTree(Transformer):
+    # connectives -------------------------------------------------------------------------------
+    def disjunction(self, *items: Expr) -> Expr:
+        return Or(tuple(items))
+
+    def conjunction(self, *items: Expr) -> Expr:
+        return And(tuple(items))
+
+    def negate(self, item: Expr) -> Expr:
+        return Not(item)
+
+    def true(self, _token: Token) -> Expr:
+        return Const(Truth.TRUE)
+
+    def false(self, _token: Token) -> Expr:
+        return Const(Truth.FALSE)
+
+    # atoms -------------------------------------------------------------------------------------
+    def compare(self, left, op: Token, right) -> Expr:
+        return Compare(left, str(op), right)
+
+    def in_list(self, operand, *values) -> Expr:
+        return InList(operand, tuple(v for v in values if v is not None))
+
+    def not_in_list(self, operand, *values) -> Expr:
+        return InList(operand, tuple(v for v in values if v is not None), negated=True)
+
+    def in_range(self, operand, low: Token, high: Token) -> Expr:
+        if "." in low or "." in high:
+            raise ExpressionSyntaxError(
+                "a range's bounds must be whole numbers", column=low.column, hint="write e.g. `19..29`"
+            )
+        return InRange(operand, int(low), int(high))
+
+    def known(self, operand) -> Expr:
+        return Known(operand)
+
+    def truthy(self, operand) -> Expr:
+        return Truthy(operand)
+
+    # operands ----------------------------------------------------------------------------------
+    def reading(self, point: Token):
+        return ReadingRef(str(point), column=point.column)
+
+    def call(self, function: Token, argument: Token):
+        return Call(str(function), str(argument), column=function.column)
+
+    def name(self, token: Token):
+        return Name(str(token), column=token.column)
+
+    # literals ----------------------------------------------------------------------------------
+    def string(self, token: Token) -> Lit:
+        return Lit(str(token)[1:-1])
+
+    def number(self, token: Token) -> Lit:
+        return Lit(_number(str(token)))
+
+    def date(self, token: Token) -> Lit:
+        try:
+            return Lit(dt.date.fromisoformat(str(token)))
+        except ValueError as exc:
+            raise ExpressionSyntaxError(f"{token} is not a valid date", column=token.column) from exc
+
+    def true_literal(self, _token: Token) -> Lit:
+        return Lit(True)
+
+    def false_literal(self, _token: Token) -> Lit:
+        return Lit(False)
+
+    def start(self, expr: Expr) -> Expr:
+        return expr
+
+
+_EXPECTED_WORDS = {
+    "COMPARATOR": "a comparison (==, !=, <, <=, >, >=)",
+    "NAME": "a fact name",
+    "STRING": 'a quoted value like "higher_education"',
+    "NUMBER": "a number",
+    "DATE": "a date YYYY-MM-DD",
+    "RPAR": "`)`",
+    "LPAR": "`(`",
+    "RSQB": "`]`",
+}
+
+
+def _describe_expected(expected: set[str]) -> str:
+    words = sorted({_EXPECTED_WORDS.get(name, name.strip("_").lower()) for name in expected})
+    return ", ".join(words[:6])
+
+
+def parse(text: str) -> Expr:
+    """Parse one condition. Raises `ExpressionSyntaxError` naming the column and what was expected."""
+    try:
+        tree = _parser().parse(text)
+        return _ToTree().transform(tree)
+    except VisitError as exc:
+        if isinstance(exc.orig_exc, ExpressionSyntaxError):
+            raise exc.orig_exc from None
+        raise
+    except UnexpectedEOF as exc:
+        raise ExpressionSyntaxError(
+            f"condition ends too early: `{text}`",
+            hint=f"expected {_describe_expected(set(exc.expected))}",
+        ) from None
+    except UnexpectedToken as exc:
+        where = f"at column {exc.column}" if exc.token.type != "$END" else "at the end"
+        got = "the condition ends too early" if exc.token.type == "$END" else f"unexpected `{exc.token}`"
+        raise ExpressionSyntaxError(
+            f"{got} {where} in `{text}`",
+            column=exc.column,
+            hint=f"expected {_describe_expected(set(exc.expected))}",
+        ) from None
+    except UnexpectedCharacters as exc:
+        raise ExpressionSyntaxError(
+            f"unexpected character {text[exc.pos_in_stream]!r} at column {exc.column} in `{text}`",
+            column=exc.column,
+            hint='strings are written in double quotes; names use lower-case letters, digits and _',
+        ) from None
+    except UnexpectedInput as exc:  # any other Lark input error
+        raise ExpressionSyntaxError(f"cannot parse `{text}`: {exc}") from None

@@ -1,0 +1,241 @@
+"""Type checking and lowering: surface tree → core tree.
+
+Every name is resolved against the rulebook's vocabulary (facts, definitions, interpretation points,
+built-ins), every literal is checked against the type and allowed values of what it is compared
+with, and the tree is lowered to the small core every back end implements:
+
+* definitions are inlined (so a back end never sees them);
+* `x in 19..29` becomes `x >= 19 and x <= 29`;
+* comparisons on ordered enums (`work_capacity_reduction >= "half"`) become memberships;
+* `x OP reading(p)` is expanded over p's declared values: `(reading(p) == v1 and x OP v1) or …`,
+  which keeps Kleene's semantics exact (an unknown reading cannot make a false comparison unknown);
+* dates become day ordinals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from engine.errors import ExpressionTypeError, UnknownNameError
+from engine.expr import ast as A
+from engine.expr.printer import operand_text
+from engine.model.interpretation import InterpretationPoint
+from engine.model.vocabulary import Fact
+
+# Built-in functions of one date fact, evaluated at the evaluation date (see engine.derived).
+FUNCTIONS: dict[str, str] = {
+    "age": "full years of age at the evaluation date",
+    "age_this_year": "the age reached during the evaluation date's calendar year",
+    "years_since": "full years from the date to the evaluation date",
+    "months_since": "full months from the date to the evaluation date",
+}
+# Built-in values that depend only on the evaluation date; always known.
+BUILTINS: dict[str, str] = {
+    "evaluation_half_year": "1 for January–June, 2 for July–December of the evaluation date",
+    "evaluation_year": "the calendar year of the evaluation date",
+}
+
+
+@dataclass(frozen=True)
+class ValueType:
+    """The type of an operand: kind plus, for enums, the allowed values."""
+
+    kind: str  # bool | enum | number | date | code
+    values: tuple = ()
+    ordered: bool = False
+    pattern: str | None = None
+    what: str = ""  # how to name the operand in messages
+
+
+@dataclass
+class Vocabulary:
+    """What names mean: facts, lowered definitions and interpretation points."""
+
+    facts: Mapping[str, Fact]
+    points: Mapping[str, InterpretationPoint]
+    definitions: dict[str, A.Expr] = field(default_factory=dict)
+    # Resolves definitions lazily (in dependency order) and reports cycles; set by the loader.
+    resolve_definition: Callable[[str], A.Expr | None] | None = None
+
+
+def _operand(operand: A.Operand, vocab: Vocabulary) -> tuple[A.Field, ValueType]:
+    if isinstance(operand, A.ReadingRef):
+        point = vocab.points.get(operand.point)
+        if point is None:
+            raise UnknownNameError(
+                f"unknown interpretation point `{operand.point}`",
+                column=operand.column,
+                hint="points are declared under `points:` in rules/<country>/points/",
+            )
+        kind = "enum" if point.value_type == "enum" else "number"
+        return A.Field("reading", point.id), ValueType(kind, point.value_ids, what=f"reading({point.id})")
+    if isinstance(operand, A.Call):
+        if operand.function not in FUNCTIONS:
+            raise UnknownNameError(
+                f"unknown function `{operand.function}`",
+                column=operand.column,
+                hint=f"functions: {', '.join(sorted(FUNCTIONS))}",
+            )
+        fact = vocab.facts.get(operand.argument)
+        if fact is None:
+            raise UnknownNameError(f"unknown fact `{operand.argument}`", column=operand.column)
+        if fact.type != "date":
+            raise ExpressionTypeError(
+                f"`{operand.function}` takes a date fact, but `{fact.name}` is {fact.type}", column=operand.column
+            )
+        return A.Field("derived", operand.function, fact.name), ValueType(
+            "number", what=f"{operand.function}({fact.name})"
+        )
+    name = operand.name
+    if name in BUILTINS:
+        return A.Field("derived", name), ValueType("number", what=name)
+    fact = vocab.facts.get(name)
+    if fact is None:
+        if name in vocab.definitions or (vocab.resolve_definition and vocab.resolve_definition(name) is not None):
+            raise ExpressionTypeError(
+                f"`{name}` is a definition (a condition); it can only be used on its own, not compared",
+                column=operand.column,
+            )
+        raise UnknownNameError(
+            f"unknown fact `{name}`",
+            column=operand.column,
+            hint="facts are declared in rules/facts.yaml; definitions under `definitions:`",
+        )
+    kind = {"integer": "number", "number": "number"}.get(fact.type, fact.type)
+    return A.Field("fact", fact.name), ValueType(
+        kind, fact.value_ids, ordered=fact.ordered, pattern=fact.pattern, what=f"`{fact.name}`"
+    )
+
+
+def _literal(value: A.Literal, vtype: ValueType) -> bool | int | float | str:
+    """Check one literal against a type and return its core representation."""
+    kind = vtype.kind
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+    elif kind == "number":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if vtype.values and value not in vtype.values:
+                raise ExpressionTypeError(
+                    f"{value} is not a declared value of {vtype.what}",
+                    hint=f"declared values: {', '.join(str(v) for v in vtype.values)}",
+                )
+            return value
+    elif kind == "date":
+        if isinstance(value, dt.date):
+            return value.toordinal()
+    elif kind == "enum":
+        if isinstance(value, str):
+            if value not in vtype.values:
+                raise ExpressionTypeError(
+                    f'"{value}" is not an allowed value of {vtype.what}',
+                    hint=f"allowed: {', '.join(str(v) for v in vtype.values)}",
+                )
+            return value
+    elif kind == "code":
+        if isinstance(value, str):
+            if vtype.pattern and not re.fullmatch(vtype.pattern, value):
+                raise ExpressionTypeError(f'"{value}" does not match the pattern of {vtype.what} ({vtype.pattern})')
+            return value
+    shown = value.isoformat() if isinstance(value, dt.date) else repr(value)
+    raise ExpressionTypeError(f"{vtype.what} is {kind}, but is compared with {shown}")
+
+
+def _compare_literal(fld: A.Field, vtype: ValueType, op: str, value: A.Literal) -> A.Expr:
+    core = _literal(value, vtype)
+    if op in ("==", "!="):
+        return A.Cmp(fld, op, core)
+    if vtype.kind in ("number", "date"):
+        return A.Cmp(fld, op, core)
+    if vtype.kind == "enum" and vtype.ordered:
+        rank = {v: i for i, v in enumerate(vtype.values)}
+        keep = {
+            "<": lambda r: r < rank[core],
+            "<=": lambda r: r <= rank[core],
+            ">": lambda r: r > rank[core],
+            ">=": lambda r: r >= rank[core],
+        }[op]
+        return A.Member(fld, tuple(v for v in vtype.values if keep(rank[v])))
+    raise ExpressionTypeError(
+        f"{vtype.what} is {vtype.kind}{'' if vtype.kind != 'enum' else ' (not ordered)'}; only == and != apply",
+        hint="declare the fact `ordered: true` if its values have an order",
+    )
+
+
+def _lower(expr: A.Expr, vocab: Vocabulary) -> A.Expr:
+    if isinstance(expr, A.Not):
+        return A.Not(_lower(expr.item, vocab))
+    if isinstance(expr, A.And):
+        return A.And(tuple(_lower(item, vocab) for item in expr.items))
+    if isinstance(expr, A.Or):
+        return A.Or(tuple(_lower(item, vocab) for item in expr.items))
+    if isinstance(expr, A.Const):
+        return expr
+    if isinstance(expr, A.Known):
+        fld, _ = _operand(expr.operand, vocab)
+        return A.IsKnown(fld)
+    if isinstance(expr, A.Truthy):
+        operand = expr.operand
+        if isinstance(operand, A.Name) and operand.name not in vocab.facts and operand.name not in BUILTINS:
+            definition = vocab.definitions.get(operand.name)
+            if definition is None and vocab.resolve_definition is not None:
+                definition = vocab.resolve_definition(operand.name)
+            if definition is not None:
+                return definition
+        fld, vtype = _operand(operand, vocab)
+        if vtype.kind != "bool":
+            raise ExpressionTypeError(
+                f"{vtype.what} is {vtype.kind}; a condition needs a yes/no value",
+                hint=f"compare it, e.g. `{operand_text(operand)} == ...`",
+            )
+        return A.Cmp(fld, "==", True)
+    if isinstance(expr, A.InRange):
+        fld, vtype = _operand(expr.operand, vocab)
+        if vtype.kind != "number":
+            raise ExpressionTypeError(f"a range needs a number, but {vtype.what} is {vtype.kind}")
+        if expr.low > expr.high:
+            raise ExpressionTypeError(f"empty range {expr.low}..{expr.high}")
+        return A.And((A.Cmp(fld, ">=", expr.low), A.Cmp(fld, "<=", expr.high)))
+    if isinstance(expr, A.InList):
+        fld, vtype = _operand(expr.operand, vocab)
+        if not expr.values:
+            raise ExpressionTypeError("an empty list matches nothing", hint="remove the condition or list values")
+        values = tuple(dict.fromkeys(_literal(v.value, vtype) for v in expr.values))
+        member = A.Member(fld, values)
+        return A.Not(member) if expr.negated else member
+    if isinstance(expr, A.Compare):
+        return _lower_compare(expr, vocab)
+    raise TypeError(f"cannot lower {expr!r}")
+
+
+def _lower_compare(expr: A.Compare, vocab: Vocabulary) -> A.Expr:
+    left, op, right = expr.left, expr.op, expr.right
+    if isinstance(right, A.Lit):
+        fld, vtype = _operand(left, vocab)
+        return _compare_literal(fld, vtype, op, right.value)
+    # operand OP operand: one side must be a reading with declared values; expand over them.
+    if isinstance(left, A.ReadingRef) and not isinstance(right, A.ReadingRef):
+        left, right, op = right, left, A.FLIPPED_OPERATOR[op]
+    if not isinstance(right, A.ReadingRef) or isinstance(left, A.ReadingRef):
+        raise ExpressionTypeError(
+            f"cannot compare `{operand_text(left)}` with `{operand_text(right)}`",
+            hint="compare a fact with a literal, or a fact with one reading(point)",
+        )
+    fld, vtype = _operand(left, vocab)
+    reading_field, reading_type = _operand(right, vocab)
+    if reading_type.kind != vtype.kind:
+        raise ExpressionTypeError(f"{vtype.what} is {vtype.kind} but {reading_type.what} is {reading_type.kind}")
+    branches = []
+    for value in reading_type.values:
+        branches.append(
+            A.And((A.Cmp(reading_field, "==", value), _compare_literal(fld, vtype, op, value)))
+        )
+    return A.Or(tuple(branches)) if len(branches) > 1 else branches[0]
+
+
+def lower(expr: A.Expr, vocab: Vocabulary) -> A.Expr:
+    """Type-check a surface expression and lower it to the core. Raises on any type error."""
+    return _lower(expr, vocab)

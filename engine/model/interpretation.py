@@ -1,0 +1,119 @@
+"""Interpretation points and readings: where the law leaves room, and how each jurisdiction reads it.
+
+An *InterpretationPoint* is a question on which readings legitimately differ, with its possible
+readings and the national default (which may change with the law, so it is dated). A *Reading* is
+one jurisdiction's answer to a point, with its source and validity. Points of kind `route_info`
+(queues, priority rules) never decide eligibility: their readings are shown beside the route.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Union
+
+from pydantic import model_validator
+
+from engine.model.common import Country, Identifier, Model, Text, Validity
+
+ReadingValue = Union[str, int, float]
+
+
+class PointValue(Model):
+    """One possible reading of a point."""
+
+    id: Union[Identifier, int, float]
+    label: Text
+    description: Text | None = None
+
+
+class RestsOn(Model):
+    """What a reading or default rests on: provisions and/or a note (e.g. "no national position")."""
+
+    cites: tuple[Identifier, ...] = ()
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> "RestsOn":
+        if not self.cites and self.note is None:
+            raise ValueError("`rests_on` needs `cites` (provision ids) or a `note`")
+        return self
+
+
+class DefaultReading(Validity):
+    """The national default reading of a point during a period; `value: null` = no national position."""
+
+    value: ReadingValue | None
+    rests_on: RestsOn
+    verified: bool = True
+
+
+class InterpretationPoint(Model):
+    id: Identifier
+    country: Country
+    question: Text
+    kind: Literal["condition", "route_info"] = "condition"
+    value_type: Literal["enum", "number"] = "enum"
+    values: tuple[PointValue, ...]
+    provisions: tuple[Identifier, ...] = ()
+    supports: tuple[Identifier, ...] = ()
+    default: tuple[DefaultReading, ...]
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _values_typed(self) -> "InterpretationPoint":
+        for value in self.values:
+            numeric = isinstance(value.id, (int, float))
+            if numeric != (self.value_type == "number"):
+                raise ValueError(f"value {value.id!r} does not match value_type {self.value_type}")
+        if self.kind == "route_info" and not self.supports:
+            raise ValueError("a route_info point must list the `supports` whose route it describes")
+        return self
+
+    @property
+    def value_ids(self) -> tuple[ReadingValue, ...]:
+        return tuple(v.id for v in self.values)
+
+    def label(self, value: ReadingValue | None, language: str) -> str:
+        for candidate in self.values:
+            if candidate.id == value:
+                return candidate.label.get(language)
+        return "no national position" if value is None else str(value)
+
+
+class Source(Model):
+    """Where a reading comes from: a published page or document, with its date."""
+
+    url: str | None = None
+    document: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    date_note: str | None = None
+    retrieved: str | None = None
+
+    @model_validator(mode="after")
+    def _traceable(self) -> "Source":
+        if not (self.url or self.document):
+            raise ValueError("a source needs a `url` or a `document` reference")
+        if self.published is None and not self.date_note:
+            raise ValueError('a source without `published` needs a `date_note` (e.g. "date not shown")')
+        return self
+
+
+class Contest(Model):
+    """A doubt that a reading is compatible with a higher provision."""
+
+    provision: Identifier
+    note: Text
+    source: str
+
+
+class Reading(Validity):
+    """A jurisdiction's answer to an interpretation point, with provenance."""
+
+    point: Identifier
+    value: ReadingValue
+    source: Source
+    summary: Text
+    detail: Text | None = None
+    verified: bool
+    contested: Contest | None = None

@@ -1,0 +1,68 @@
+"""Rules: a condition over facts and readings that concludes something about a support.
+
+A rule's `then` sets one or more *aspects* of a support's outcome: its `status`, its `route` and its
+`legal_status`. Each aspect is decided separately with the same defeasible logic (see
+`engine.resolve`): a rule that is an `exception_to` another defeats it where both apply; two
+applicable rules that set an aspect differently with neither defeating the other are a conflict.
+A `default` rule has no condition and applies only where no other rule for that aspect can.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field as PydanticField, model_validator
+
+from engine.model.common import Identifier, Model, Text, Validity
+
+Status = Literal[
+    "eligible",
+    "eligible_after_decision",
+    "eligible_after_application",
+    "not_eligible",
+    "not_offered",
+]
+LegalStatus = Literal[
+    "mandated_by_law",
+    "mandated_by_local_reading",
+    "recommended_by_national_guidance",
+    "discretionary",
+    "not_offered",
+]
+ASPECTS: tuple[str, ...] = ("status", "route", "legal_status")
+
+
+class Conclusion(Model):
+    status: Status | None = None
+    route: Identifier | None = None
+    legal_status: LegalStatus | None = None
+
+    @model_validator(mode="after")
+    def _concludes(self) -> "Conclusion":
+        if self.status is None and self.route is None and self.legal_status is None:
+            raise ValueError("`then` must set at least one of status, route, legal_status")
+        return self
+
+    def aspects(self) -> dict[str, str]:
+        return {name: value for name in ASPECTS if (value := getattr(self, name)) is not None}
+
+
+class Rule(Validity):
+    id: Identifier
+    support: Identifier
+    when: str | None = None
+    default: bool = False
+    then: Conclusion
+    cites: tuple[Identifier, ...] = PydanticField(default=())
+    exception_to: tuple[Identifier, ...] = ()
+    verified: bool = True
+    explanation: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _condition(self) -> "Rule":
+        if self.default == (self.when is not None):
+            raise ValueError("a rule has either a `when` condition or `default: true`, not both or neither")
+        if self.default and self.exception_to:
+            raise ValueError("a default rule cannot be an exception to another rule")
+        return self

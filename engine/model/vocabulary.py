@@ -1,0 +1,54 @@
+"""The fact vocabulary: what can be known about a person's situation, and named conditions."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from engine.model.common import Country, FactName, Identifier, Model, Named, Text
+
+FactType = Literal["bool", "enum", "integer", "number", "date", "code"]
+
+
+class ValueLabel(Model):
+    id: Identifier
+    label: Text
+
+
+class Fact(Named):
+    """One item of a person's situation. Unknown is always a legitimate value."""
+
+    name: FactName
+    type: FactType
+    values: tuple[ValueLabel, ...] = ()
+    ordered: bool = False
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    question: Text
+    description: Text | None = None
+    countries: tuple[Country, ...] = ("SE", "NO")
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Fact":
+        if self.type == "enum" and not self.values:
+            raise ValueError(f"enum fact `{self.name}` needs `values`")
+        if self.type != "enum" and (self.values or self.ordered):
+            raise ValueError(f"only enum facts have `values` / `ordered` (`{self.name}` is {self.type})")
+        if self.type == "code" and not self.pattern:
+            raise ValueError(f"code fact `{self.name}` needs a `pattern` (a regular expression)")
+        return self
+
+    @property
+    def value_ids(self) -> tuple[str, ...]:
+        return tuple(v.id for v in self.values)
+
+
+class Definition(Named):
+    """A named condition, usable in other conditions by its name (inlined when compiled)."""
+
+    name: FactName
+    when: str
+    description: Text
