@@ -19,6 +19,7 @@ from engine.expr.logic import Truth
 Literal = Union[bool, int, float, str, dt.date]
 
 COMPARISON_OPERATORS = ("==", "!=", "<", "<=", ">", ">=")
+INTEGER = "integer"  # the domain of a field that holds whole numbers (ages, day ordinals, counts)
 NEGATED_OPERATOR = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 FLIPPED_OPERATOR = {"==": "==", "!=": "!=", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
 

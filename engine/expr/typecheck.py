@@ -31,6 +31,7 @@ FUNCTIONS: dict[str, str] = {
     "age_this_year": "the age reached during the evaluation date's calendar year",
     "years_since": "full years from the date to the evaluation date",
     "months_since": "full months from the date to the evaluation date",
+    "days_since": "days from the date to the evaluation date",
 }
 # Built-in values that depend only on the evaluation date; always known.
 BUILTINS: dict[str, str] = {

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import model_validator
+from pydantic import StringConstraints, model_validator
 
-from engine.model.common import Country, FactName, Identifier, Model, Named, Text
+from engine.model.common import Country, FactName, Model, Named, Text
 
 FactType = Literal["bool", "enum", "integer", "number", "date", "code"]
 
 
+ValueId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=80)]
+
+
 class ValueLabel(Model):
-    id: Identifier
+    id: ValueId
     label: Text
 
 

@@ -195,9 +195,6 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-INTEGER = "integer"  # a domain marker: the field holds whole numbers (ages, day ordinals, counts)
-
-
 def _numeric_regions(constants: list[float], integer: bool) -> list[tuple[Interval, float]]:
     """The regions below, at, between and above sorted cut points, each with a sample value.
 
@@ -250,8 +247,8 @@ def _branches(fld: A.Field, undecided: list[A.Atom], domain: tuple | str | None)
     """The known-value branches of a field: atom states and alternative test conjunctions each."""
     key = fld.key
     constants = _constants(undecided)
-    if domain in (None, INTEGER) and constants and all(_is_number(c) for c in constants):
-        integer = domain == INTEGER
+    if domain in (None, A.INTEGER) and constants and all(_is_number(c) for c in constants):
+        integer = domain == A.INTEGER
         groups: dict[tuple, list] = {}
         for interval, sample in _numeric_regions(constants, integer):
             groups.setdefault(tuple(_atom_truth(a, sample) for a in undecided), []).append(interval)
@@ -259,7 +256,7 @@ def _branches(fld: A.Field, undecided: list[A.Atom], domain: tuple | str | None)
             (dict(zip(undecided, signature)), [iv.tests(key) for iv in _merge(intervals, integer)])
             for signature, intervals in groups.items()
         ]
-    if domain in (None, INTEGER):  # no declared values: the constants named, plus any other value
+    if domain in (None, A.INTEGER):  # no declared values: the constants named, plus any other value
         domain = tuple(dict.fromkeys(constants)) + (OTHER,)
     by_signature: dict[tuple, list] = {}
     for value in domain:

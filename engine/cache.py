@@ -1,0 +1,71 @@
+"""On-disk cache of the validated, compiled rulebook, so the CLI starts fast.
+
+The key is a SHA-256 over tolka's version, the Python version and every rulebook file's path and
+bytes: any edit invalidates it. The cache holds no case data. Location: `$TOLKA_CACHE_DIR`, else
+`$XDG_CACHE_HOME/tolka`, else `~/.cache/tolka`; set `TOLKA_CACHE_DIR=off` to disable it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import engine
+from engine.backends.rete.compile import CompiledNetwork
+from engine.load import load_rulebook
+from engine.load.sections import rulebook_files
+from engine.rulebook import Rulebook
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("TOLKA_CACHE_DIR")
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "tolka"
+
+
+def cache_key(root: Path) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"tolka {engine.__version__} python {sys.version}".encode())
+    for path in rulebook_files(root):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load_or_build(
+    root: Path, compile_rulebook: Callable[[Rulebook], CompiledNetwork], use_cache: bool = True
+) -> tuple[Rulebook, CompiledNetwork]:
+    """The validated rulebook and its compiled network, from the cache when it is current."""
+    directory = cache_dir() if use_cache else None
+    key = cache_key(root) if directory else None
+    target = directory / f"{key}.pickle" if directory and key else None
+    if target and target.exists():
+        try:
+            with target.open("rb") as handle:
+                rulebook, network = pickle.load(handle)
+            rulebook.root = root
+            return rulebook, network
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # a stale or damaged cache entry is rebuilt below
+    rulebook = load_rulebook(root)
+    network = compile_rulebook(rulebook)
+    if target:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
+                pickle.dump((rulebook, network), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, target)
+        except OSError:
+            pass  # a read-only home directory only costs start-up time
+    return rulebook, network

@@ -1,0 +1,8 @@
+"""The `tolka` command line (click). Each command family lives in its own module."""
+
+from __future__ import annotations
+
+from engine.cli.app import cli, main
+from engine.cli import catalogue, check, evaluate  # noqa: F401  (registers the commands)
+
+__all__ = ["cli", "main"]

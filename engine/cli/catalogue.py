@@ -1,0 +1,55 @@
+"""Listing commands: `tolka facts` and `tolka supports`."""
+
+from __future__ import annotations
+
+import click
+
+from engine.cli.app import State, cli, lang_option, language
+from engine.render.draw import to_terminal
+from engine.render.json_out import to_json
+from engine.render.report import Table
+
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+
+
+@cli.command()
+@format_option
+@lang_option
+@click.pass_obj
+def facts(state: State, fmt: str, lang: str | None) -> None:
+    """The fact vocabulary: name, type, allowed values, unit and the question to ask."""
+    vocabulary = list(state.rulebook.facts.values())
+    if fmt == "json":
+        click.echo(to_json(vocabulary), nl=False)
+        return
+    words = language(lang)
+    table = Table(["fact", "type", "values / unit", "countries", "question"])
+    for fact in vocabulary:
+        values = ", ".join(fact.value_ids) if fact.values else (fact.unit or fact.pattern or "")
+        table.rows.append([fact.name, fact.type, values, ", ".join(fact.countries), fact.question.get(words)])
+    click.echo(to_terminal([table], width=160), nl=False)
+
+
+@cli.command()
+@click.option("--country", type=click.Choice(["SE", "NO"]), default=None, help="Only this country's supports.")
+@click.option("--category", type=click.Choice(["vocational", "educational", "financial"]), default=None)
+@format_option
+@lang_option
+@click.pass_obj
+def supports(state: State, country: str | None, category: str | None, fmt: str, lang: str | None) -> None:
+    """The support catalogue: id, name, category and who provides it."""
+    rulebook = state.rulebook
+    chosen = [
+        s for s in rulebook.supports.values()
+        if (country is None or s.country == country) and (category is None or s.category == category)
+    ]
+    if fmt == "json":
+        click.echo(to_json(chosen), nl=False)
+        return
+    words = language(lang)
+    table = Table(["support", "name", "category", "country", "provided by"])
+    for support in chosen:
+        providers = ", ".join(rulebook.bodies[p].name.get(words) for p in support.providers)
+        mark = "" if support.verified else " ⚠"
+        table.rows.append([support.id, support.name.get(words) + mark, support.category, support.country, providers])
+    click.echo(to_terminal([table], width=160), nl=False)

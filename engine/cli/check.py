@@ -1,0 +1,31 @@
+"""`tolka check`: every error in a rulebook, with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from engine.cli.app import State, cli
+from engine.load import check_rulebook
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def check(state: State, path: Path | None) -> None:
+    """Check the rulebook at PATH (default: the one in use) and list every error found."""
+    root = path or state.root
+    rulebook, errors = check_rulebook(root)
+    for error in errors:
+        click.echo(error.render())
+    if errors:
+        click.echo(f"{len(errors)} error(s) in {root}")
+        raise SystemExit(1)
+    click.echo(
+        f"ok: {len(rulebook.files)} files, {len(rulebook.laws)} laws, {len(rulebook.provisions)} provisions, "
+        f"{len(rulebook.supports)} supports, {len(rulebook.facts)} facts, {len(rulebook.points)} interpretation points, "
+        f"{len(rulebook.rules)} rules, {len(rulebook.jurisdictions)} jurisdictions, "
+        f"{sum(len(v) for v in rulebook.readings.values())} readings"
+    )
+    click.echo(f"fingerprint {rulebook.fingerprint}")

@@ -1,0 +1,61 @@
+"""The evaluation document: a case, plus readings and derived values at an evaluation date.
+
+Every back end evaluates lowered conditions over this flat mapping of field keys to known values
+(`engine.expr.ast.Field.key`). An unknown value has no key. Values that depend on the evaluation
+date (ages, the half-year) are computed here, once, because neither durable_rules nor a column
+engine should do calendar arithmetic inside rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from engine.backends.rete.compile import DAY_KEY
+from engine.case import Case
+from engine.rulebook import Rulebook
+
+
+def full_years(start: dt.date, day: dt.date) -> int:
+    years = day.year - start.year
+    return years - 1 if (day.month, day.day) < (start.month, start.day) else years
+
+
+def full_months(start: dt.date, day: dt.date) -> int:
+    months = (day.year - start.year) * 12 + day.month - start.month
+    return months - 1 if day.day < start.day else months
+
+
+def derived_values(name: str, value: dt.date, day: dt.date) -> dict[str, int]:
+    """The built-in functions of one date fact (see engine.expr.typecheck.FUNCTIONS)."""
+    return {
+        f"age__{name}": full_years(value, day),
+        f"age_this_year__{name}": day.year - value.year,
+        f"years_since__{name}": full_years(value, day),
+        f"months_since__{name}": full_months(value, day),
+        f"days_since__{name}": (day - value).days,
+    }
+
+
+def date_values(day: dt.date) -> dict[str, int]:
+    return {"evaluation_half_year": 1 if day.month <= 6 else 2, "evaluation_year": day.year, DAY_KEY: day.toordinal()}
+
+
+def build_document(
+    case: Case,
+    day: dt.date,
+    readings: Mapping[str, Any],
+    rulebook: Rulebook,
+) -> dict[str, Any]:
+    """The document for one case, date and set of reading values (point id → value, known only)."""
+    document: dict[str, Any] = date_values(day)
+    for name, value in case.facts.items():
+        if rulebook.facts[name].type == "date":
+            document[name] = value.toordinal()
+            document.update(derived_values(name, value, day))
+        else:
+            document[name] = value
+    for point, value in readings.items():
+        if value is not None:
+            document[f"reading__{point}"] = value
+    return document

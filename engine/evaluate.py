@@ -1,0 +1,87 @@
+"""Evaluation: a case, a jurisdiction and a date in; an `Evaluation` with cited outcomes out.
+
+    files → Rulebook (engine.load) → CompiledNetwork (engine.backends.rete.compile)
+          → ReteNetwork (durable_rules) → rule truth values → decisions (engine.resolve)
+          → outcomes (engine.answer) → renderers (engine.render)
+
+An `Engine` is built once per process; compiling is cached on disk (engine.cache).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import engine
+from engine.answer import build_outcome
+from engine.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
+from engine.backends.rete.durable_adapter import ReteNetwork
+from engine.case import Case
+from engine.document import build_document
+from engine.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
+from engine.model import outcome as O
+from engine.resolve import RuleTruths
+from engine.rulebook import Rulebook
+
+
+def compile_rulebook(rulebook: Rulebook) -> CompiledNetwork:
+    """The rulebook's rules as durable_rules rulesets (pure data, picklable)."""
+    rules = [
+        CompilableRule(
+            key=entry.key,
+            condition=entry.condition,
+            scope=entry.scope,
+            valid_from=entry.validity.valid_from.toordinal() if entry.validity.valid_from else None,
+            valid_to=entry.validity.valid_to.toordinal() if entry.validity.valid_to else None,
+            reads_readings=bool(entry.points()),
+        )
+        for entry in rulebook.rules
+    ]
+    prefix = "tolka_" + rulebook.fingerprint.split(":")[-1][:12]
+    return compile_network(rules, prefix, domains=rulebook.domains())
+
+
+class Engine:
+    """A rulebook compiled into the Rete network, ready to evaluate cases."""
+
+    def __init__(self, rulebook: Rulebook, network: CompiledNetwork | None = None) -> None:
+        self.rulebook = rulebook
+        self.network = network or compile_rulebook(rulebook)
+        self.rete = ReteNetwork(self.network)
+
+    @classmethod
+    def load(cls, root: Path, use_cache: bool = True) -> "Engine":
+        """Load, validate and compile the rulebook at `root`, using the on-disk cache if it is current."""
+        from engine.cache import load_or_build
+
+        rulebook, network = load_or_build(root, compile_rulebook, use_cache=use_cache)
+        return cls(rulebook, network)
+
+    def truths(
+        self, case: Case, jurisdiction_id: str, day: dt.date, memo: dict | None = None
+    ) -> tuple[RuleTruths, dict[str, ResolvedReading]]:
+        """Truth value (and missing facts) of every rule in force, and the readings used."""
+        readings = resolve_readings(self.rulebook, jurisdiction_id, day)
+        document = build_document(case, day, reading_values(readings), self.rulebook)
+        truths = self.rete.evaluate(document, self.rulebook.scopes(jurisdiction_id), memo)
+        return truths, readings
+
+    def evaluate(self, case: Case, jurisdiction_id: str, day: dt.date, memo: dict | None = None) -> O.Evaluation:
+        """Evaluate one case in one jurisdiction on one day."""
+        place = jurisdiction(self.rulebook, jurisdiction_id)
+        truths, readings = self.truths(case, place.id, day, memo)
+        rules = self.rulebook.rules_in_force(place.id, day)
+        outcomes = [
+            build_outcome(self.rulebook, support, rules, truths, readings, place.id, day)
+            for support in self.rulebook.supports_of(place.country)
+        ]
+        return O.Evaluation(
+            tolka_version=engine.__version__,
+            rulebook_fingerprint=self.rulebook.fingerprint,
+            evaluation_date=day.isoformat(),
+            jurisdiction=O.JurisdictionRef(
+                id=place.id, name=place.name, kind=place.kind, country=place.country, example=place.example
+            ),
+            facts_given=sorted(case.facts),
+            outcomes=outcomes,
+        )

@@ -1,0 +1,104 @@
+"""Jurisdiction resolution: which reading of each interpretation point holds where and when.
+
+A jurisdiction's reading of a point is its own reading in force on the evaluation date, else the
+nearest ancestor's (a region's reading holds for its municipalities), else the national default in
+force on that date. Which of these it is travels with the value, so an answer can say "local
+reading unknown — national default applied" instead of pretending to know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from engine.errors import UnknownIdError
+from engine.model.interpretation import DefaultReading, Reading, ReadingValue
+from engine.load.sections import Origin
+from engine.model.jurisdiction import Jurisdiction
+from engine.rulebook import Rulebook
+
+Basis = Literal["local", "inherited", "national_default", "no_national_position"]
+
+
+@dataclass(frozen=True)
+class ResolvedReading:
+    point: str
+    value: ReadingValue | None
+    basis: Basis
+    jurisdiction: str  # where the reading was found (the country for a default)
+    reading: Reading | None = None
+    default: DefaultReading | None = None
+    origin: Origin | None = None
+
+    @property
+    def verified(self) -> bool:
+        if self.reading is not None:
+            return self.reading.verified
+        return self.default.verified if self.default is not None else False
+
+    @property
+    def local_reading_unknown(self) -> bool:
+        """True when the jurisdiction (below country level) has no reading of its own or inherited."""
+        return self.basis in ("national_default", "no_national_position")
+
+
+def jurisdiction(rulebook: Rulebook, jurisdiction_id: str) -> Jurisdiction:
+    """The jurisdiction with this id, or a `UnknownIdError` that suggests close ids."""
+    found = rulebook.jurisdictions.get(jurisdiction_id)
+    if found is None:
+        lowered = jurisdiction_id.lower()
+        close = [j.id for j in rulebook.jurisdictions.values() if lowered in j.name.lower() or lowered in j.id.lower()][:5]
+        raise UnknownIdError(
+            f"no jurisdiction `{jurisdiction_id}`",
+            hint=("perhaps " + ", ".join(close) + "; " if close else "") + "`tolka jurisdictions` lists them",
+        )
+    return found
+
+
+def resolve_readings(rulebook: Rulebook, jurisdiction_id: str, day: dt.date) -> dict[str, ResolvedReading]:
+    """Every interpretation point of the jurisdiction's country, resolved for `day`."""
+    chain = rulebook.chain(jurisdiction(rulebook, jurisdiction_id).id)
+    country = chain[-1].id
+    resolved: dict[str, ResolvedReading] = {}
+    for point in rulebook.points_of(country):
+        resolved[point.id] = _resolve_point(rulebook, chain, point.id, day)
+    return resolved
+
+
+def _resolve_point(rulebook: Rulebook, chain: list[Jurisdiction], point_id: str, day: dt.date) -> ResolvedReading:
+    for depth, holder in enumerate(chain):
+        for entry in rulebook.readings.get(holder.id, []):
+            if entry.item.point == point_id and entry.item.in_force(day):
+                return ResolvedReading(
+                    point=point_id,
+                    value=entry.item.value,
+                    basis="local" if depth == 0 else "inherited",
+                    jurisdiction=holder.id,
+                    reading=entry.item,
+                    origin=entry.origin,
+                )
+    default = rulebook.point_default(point_id, day)
+    country = chain[-1].id
+    if default is None or default.value is None:
+        return ResolvedReading(point_id, None, "no_national_position", country, default=default)
+    return ResolvedReading(point_id, default.value, "national_default", country, default=default)
+
+
+def reading_values(resolved: dict[str, ResolvedReading]) -> dict[str, ReadingValue | None]:
+    return {point: r.value for point, r in resolved.items()}
+
+
+def default_jurisdiction(case, rulebook: Rulebook) -> str:
+    """The jurisdiction a case belongs to: its home municipality if given, else its country."""
+    country = case.facts.get("home_country", "SE")
+    code = case.facts.get("home_municipality")
+    if code is None:
+        return country
+    candidate = f"{country}-{code}"
+    if candidate not in rulebook.jurisdictions:
+        raise UnknownIdError(
+            f"the case's home municipality {code} ({country}) is not a jurisdiction of the rulebook",
+            hint="check the code against `tolka jurisdictions`, or pass --jurisdiction",
+        )
+    return candidate

@@ -1,0 +1,484 @@
+"""Cross-file checks: turn the items read from the files into a linked, validated `Rulebook`.
+
+Every problem is collected (never only the first): duplicate ids, unknown names, cycles in
+jurisdiction inheritance, in `exception_to` and among definitions, overlapping validity of two
+versions of the same rule, route, reading or default, rules without citations, rules whose
+validity lies outside the statutes they cite, conditions that do not parse or type-check, and
+static conflicts (two rules that can both apply and conclude differently, neither defeating the
+other), each with a witness case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Iterable
+
+from engine.backends.rete.compile import ConditionTooLarge, decision_leaves
+from engine.errors import (
+    CitationValidityError,
+    CycleError,
+    DuplicateIdError,
+    MissingCitationError,
+    OverlappingValidityError,
+    RulebookError,
+    SchemaError,
+    StaticConflictError,
+    TolkaError,
+    UnknownNameError,
+)
+from engine.expr import ast as A
+from engine.expr.logic import Truth
+from engine.expr.parser import parse
+from engine.expr.typecheck import Vocabulary, lower
+from engine.load.sections import Entry, Origin, RawRulebook
+from engine.model.common import Validity
+from engine.rulebook import RuleEntry, Rulebook
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors: list[RulebookError] = []
+
+    def add(self, error: RulebookError, origin: Origin | None = None) -> None:
+        if origin is not None:
+            error.located(origin.file, origin.line)
+        self.errors.append(error)
+
+
+def _unique(entries: Iterable[Entry], key: Callable, what: str, out: dict, errors: _Collector) -> None:
+    for entry in entries:
+        ident = key(entry.item)
+        if ident in out:
+            first = out[ident][1] if isinstance(out[ident], tuple) else None
+            errors.add(
+                DuplicateIdError(f"{what} `{ident}` is defined twice", hint=f"first defined at {first}" if first else None),
+                entry.origin,
+            )
+        else:
+            out[ident] = (entry.item, entry.origin)
+
+
+def _versions_overlap(versions: list[tuple[Validity, Origin]], what: str, errors: _Collector) -> None:
+    for index, (first, first_origin) in enumerate(versions):
+        for second, second_origin in versions[index + 1 :]:
+            if first.overlaps(second):
+                errors.add(
+                    OverlappingValidityError(
+                        f"two versions of {what} are both in force during an overlap "
+                        f"({first.period} and {second.period})",
+                        hint=f"the other version is at {first_origin}; give them adjoining valid_from/valid_to",
+                    ),
+                    second_origin,
+                )
+
+
+def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt) :] + [nxt]
+            if state.get(nxt) is None and nxt in graph:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if state.get(node) is None:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def _intersect(first: Validity, second: Validity) -> Validity | None:
+    starts = [d for d in (first.valid_from, second.valid_from) if d]
+    ends = [d for d in (first.valid_to, second.valid_to) if d]
+    start, end = (max(starts) if starts else None), (min(ends) if ends else None)
+    if start and end and end < start:
+        return None
+    return Validity(valid_from=start, valid_to=end)
+
+
+class _Linker:
+    def __init__(self, raw: RawRulebook) -> None:
+        self.raw = raw
+        self.book = Rulebook(root=raw.root, files=[p.relative_to(raw.root).as_posix() for p in raw.files])
+        self.errors = _Collector()
+        self.errors.errors.extend(raw.errors)
+
+    # --- the steps -------------------------------------------------------------------------------
+
+    def run(self) -> tuple[Rulebook, list[RulebookError]]:
+        self._laws()
+        self._simple_catalogues()
+        self._routes()
+        self._jurisdictions()
+        self._points()
+        self._readings()
+        vocabulary = self._definitions()
+        self._rules(vocabulary)
+        self._completeness()
+        self._conflicts()
+        return self.book, self.errors.errors
+
+    def _laws(self) -> None:
+        seen: dict = {}
+        _unique(self.raw.laws, lambda law: law.id, "law", seen, self.errors)
+        self.book.laws = {ident: item for ident, (item, _) in seen.items()}
+        for entry in self.raw.laws:
+            for provision in entry.item.provisions:
+                if provision.id in self.book.provisions:
+                    self.errors.add(DuplicateIdError(f"provision `{provision.id}` is defined twice"), entry.origin)
+                else:
+                    self.book.provisions[provision.id] = (entry.item, provision)
+                    self.book.origins[("provision", provision.id)] = entry.origin
+        for entry in self.raw.laws:
+            for provision in entry.item.provisions:
+                self._cites(provision.replaces, entry.origin, f"provision {provision.id} replaces")
+
+    def _cites(self, ids: Iterable[str], origin: Origin, what: str) -> None:
+        for ident in ids:
+            if ident not in self.book.provisions:
+                self.errors.add(
+                    UnknownNameError(
+                        f"{what} `{ident}`, which is not a provision of any law",
+                        hint="provisions are declared under a law in rules/<country>/laws/",
+                    ),
+                    origin,
+                )
+
+    def _simple_catalogues(self) -> None:
+        for attribute, what, key in (
+            ("bodies", "body", lambda b: b.id),
+            ("supports", "support", lambda s: s.id),
+            ("facts", "fact", lambda f: f.name),
+        ):
+            seen: dict = {}
+            _unique(getattr(self.raw, attribute), key, what, seen, self.errors)
+            setattr(self.book, attribute, {ident: item for ident, (item, _) in seen.items()})
+            for ident, (_, origin) in seen.items():
+                self.book.origins[(what, ident)] = origin
+        for entry in self.raw.supports:
+            for provider in entry.item.providers:
+                if provider not in self.book.bodies:
+                    self.errors.add(UnknownNameError(f"support {entry.item.id}: unknown provider `{provider}`", hint="bodies are declared under `bodies:`"), entry.origin)
+            for counterpart in entry.item.counterparts:
+                if counterpart not in {e.item.id for e in self.raw.supports}:
+                    self.errors.add(UnknownNameError(f"support {entry.item.id}: unknown counterpart `{counterpart}`"), entry.origin)
+
+    def _routes(self) -> None:
+        by_id: dict[str, list[Entry]] = {}
+        for entry in self.raw.routes:
+            by_id.setdefault(entry.item.id, []).append(entry)
+            route = entry.item
+            if route.body not in self.book.bodies:
+                self.errors.add(UnknownNameError(f"route {route.id}: unknown body `{route.body}`"), entry.origin)
+            self._cites(route.cites, entry.origin, f"route {route.id} cites")
+            if route.appeal:
+                self._cites(route.appeal.cites, entry.origin, f"route {route.id}: appeal cites")
+                if route.appeal.appealable and not route.appeal.cites:
+                    self.errors.add(
+                        MissingCitationError(f"route {route.id}: an appealable decision must cite the appeal provision"),
+                        entry.origin,
+                    )
+        for ident, entries in by_id.items():
+            _versions_overlap([(e.item, e.origin) for e in entries], f"route `{ident}`", self.errors)
+            self.book.routes[ident] = sorted((e.item for e in entries), key=lambda r: r.valid_from or dt.date.min)
+            self.book.origins[("route", ident)] = entries[0].origin
+
+    def _jurisdictions(self) -> None:
+        seen: dict = {}
+        _unique(self.raw.jurisdictions, lambda j: j.id, "jurisdiction", seen, self.errors)
+        self.book.jurisdictions = {ident: item for ident, (item, _) in seen.items()}
+        for ident, (_, origin) in seen.items():
+            self.book.origins[("jurisdiction", ident)] = origin
+        for entry in self.raw.jurisdictions:
+            j = entry.item
+            if j.parent and j.parent not in self.book.jurisdictions:
+                self.errors.add(UnknownNameError(f"jurisdiction {j.id}: unknown parent `{j.parent}`"), entry.origin)
+            elif j.parent and self.book.jurisdictions[j.parent].country != j.country:
+                self.errors.add(SchemaError(f"jurisdiction {j.id}: its parent {j.parent} is in another country"), entry.origin)
+            for member in j.members:
+                if member not in self.book.jurisdictions:
+                    self.errors.add(UnknownNameError(f"jurisdiction {j.id}: unknown member `{member}`"), entry.origin)
+        cycle = _find_cycle({j.id: [j.parent] for j in self.book.jurisdictions.values() if j.parent})
+        if cycle:
+            origin = self.book.origins[("jurisdiction", cycle[0])]
+            self.errors.add(CycleError(f"jurisdictions inherit in a circle: {' → '.join(cycle)}", hint="a parent chain must end at a country"), origin)
+            for ident in cycle:  # keep later steps from looping
+                self.book.jurisdictions[ident] = self.book.jurisdictions[ident].model_copy(update={"parent": None})
+        for entry in self.raw.jurisdiction_refs:
+            if entry.item not in self.book.jurisdictions:
+                self.errors.add(
+                    UnknownNameError(f"this file binds readings to jurisdiction `{entry.item}`, which is not defined", hint="jurisdictions are defined in jurisdictions/ (YAML or CSV)"),
+                    entry.origin,
+                )
+
+    def _points(self) -> None:
+        seen: dict = {}
+        _unique(self.raw.points, lambda p: p.id, "interpretation point", seen, self.errors)
+        self.book.points = {ident: item for ident, (item, _) in seen.items()}
+        for ident, (point, origin) in seen.items():
+            self.book.origins[("point", ident)] = origin
+            self._cites(point.provisions, origin, f"point {ident} interprets")
+            for support in point.supports:
+                if support not in self.book.supports:
+                    self.errors.add(UnknownNameError(f"point {ident}: unknown support `{support}`"), origin)
+            if not point.default:
+                self.errors.add(SchemaError(f"point {ident} has no national default", hint="use `value: null` with a note for 'no national position'"), origin)
+            for default in point.default:
+                self._cites(default.rests_on.cites, origin, f"point {ident}: the default rests on")
+                if default.value is not None and default.value not in point.value_ids:
+                    self.errors.add(SchemaError(f"point {ident}: the default {default.value!r} is not one of its values"), origin)
+            _versions_overlap([(d, origin) for d in point.default], f"the default of point `{ident}`", self.errors)
+
+    def _readings(self) -> None:
+        grouped: dict[tuple[str, str], list[Entry]] = {}
+        for entry in self.raw.readings:
+            reading, scope = entry.item, entry.scope
+            point = self.book.points.get(reading.point)
+            if point is None:
+                self.errors.add(UnknownNameError(f"reading of unknown interpretation point `{reading.point}`"), entry.origin)
+                continue
+            if scope in self.book.jurisdictions and self.book.jurisdictions[scope].country != point.country:
+                self.errors.add(SchemaError(f"point {point.id} belongs to {point.country}, but {scope} does not"), entry.origin)
+            if reading.value not in point.value_ids:
+                self.errors.add(
+                    SchemaError(
+                        f"{reading.value!r} is not a possible reading of {point.id}",
+                        hint=f"possible readings: {', '.join(str(v) for v in point.value_ids)}",
+                    ),
+                    entry.origin,
+                )
+                continue
+            if reading.contested:
+                self._cites([reading.contested.provision], entry.origin, "a contested reading names")
+            grouped.setdefault((scope, reading.point), []).append(entry)
+        for (scope, point_id), entries in grouped.items():
+            _versions_overlap([(e.item, e.origin) for e in entries], f"{scope}'s reading of `{point_id}`", self.errors)
+            self.book.readings.setdefault(scope, []).extend(entries)
+
+    def _definitions(self) -> Vocabulary:
+        seen: dict = {}
+        _unique(self.raw.definitions, lambda d: d.name, "definition", seen, self.errors)
+        for name, (_, origin) in seen.items():
+            if name in self.book.facts:
+                self.errors.add(DuplicateIdError(f"`{name}` is both a fact and a definition"), origin)
+        self.book.definitions = {name: item for name, (item, _) in seen.items()}
+        vocabulary = Vocabulary(facts=self.book.facts, points=self.book.points)
+        resolving: list[str] = []
+        failed: set[str] = set()
+
+        def resolve(name: str) -> A.Expr | None:
+            if name in vocabulary.definitions:
+                return vocabulary.definitions[name]
+            if name not in self.book.definitions or name in failed:
+                return None
+            origin = seen[name][1]
+            if name in resolving:
+                self.errors.add(CycleError(f"definitions refer to each other in a circle: {' → '.join(resolving + [name])}"), origin)
+                failed.add(name)
+                return None
+            resolving.append(name)
+            try:
+                lowered = lower(parse(self.book.definitions[name].when), vocabulary)
+            except TolkaError as exc:
+                self.errors.add(exc, origin)
+                failed.add(name)
+                return None
+            finally:
+                resolving.pop()
+            vocabulary.definitions[name] = lowered
+            return lowered
+
+        vocabulary.resolve_definition = resolve
+        for name in self.book.definitions:
+            resolve(name)
+        return vocabulary
+
+    def _rules(self, vocabulary: Vocabulary) -> None:
+        entries_by_id: dict[str, list[Entry]] = {}
+        for entry in self.raw.rules:
+            entries_by_id.setdefault(entry.item.id, []).append(entry)
+        built: list[RuleEntry] = []
+        for ident, entries in entries_by_id.items():
+            if len({e.scope for e in entries}) > 1:
+                self.errors.add(DuplicateIdError(f"rule `{ident}` is defined in two jurisdictions"), entries[1].origin)
+            _versions_overlap([(e.item, e.origin) for e in entries], f"rule `{ident}`", self.errors)
+            for entry in entries:
+                rule_entry = self._rule(entry, vocabulary, versioned=len(entries) > 1)
+                if rule_entry is not None:
+                    built.append(rule_entry)
+        known_ids = set(entries_by_id)
+        graph: dict[str, list[str]] = {}
+        for entry in self.raw.rules:
+            for target in entry.item.exception_to:
+                if target not in known_ids:
+                    self.errors.add(UnknownNameError(f"rule {entry.item.id} is an exception to unknown rule `{target}`"), entry.origin)
+                    continue
+                target_rule = entries_by_id[target][0].item
+                if target_rule.support != entry.item.support:
+                    self.errors.add(SchemaError(f"rule {entry.item.id} is an exception to {target}, which concludes on another support ({target_rule.support})"), entry.origin)
+                graph.setdefault(entry.item.id, []).append(target)
+        cycle = _find_cycle(graph)
+        defeats: dict[str, frozenset[str]] = {}
+        if cycle:
+            self.errors.add(CycleError(f"rules are exceptions to each other in a circle: {' → '.join(cycle)}"), entries_by_id[cycle[0]][0].origin)
+        else:
+            def closure(rule_id: str) -> frozenset[str]:
+                if rule_id not in defeats:
+                    out: set[str] = set()
+                    for target in graph.get(rule_id, []):
+                        out.add(target)
+                        out |= closure(target)
+                    defeats[rule_id] = frozenset(out)
+                return defeats[rule_id]
+
+            for rule_id in graph:
+                closure(rule_id)
+        self.book.rules = [
+            RuleEntry(e.rule, e.key, e.scope, e.origin, e.condition, e.validity, defeats.get(e.rule.id, frozenset()))
+            for e in built
+        ]
+
+    def _rule(self, entry: Entry, vocabulary: Vocabulary, versioned: bool) -> RuleEntry | None:
+        rule, origin = entry.item, entry.origin
+        ok = True
+        if rule.support not in self.book.supports:
+            self.errors.add(UnknownNameError(f"rule {rule.id}: unknown support `{rule.support}`"), origin)
+            ok = False
+        elif rule.support in self.book.supports and self.book.supports[rule.support].country != entry.scope.split("-", 1)[0]:
+            self.errors.add(SchemaError(f"rule {rule.id} is a {entry.scope.split('-', 1)[0]} rule about a support of another country"), origin)
+        if rule.then.route and rule.then.route not in self.book.routes:
+            self.errors.add(UnknownNameError(f"rule {rule.id}: unknown route `{rule.then.route}`"), origin)
+        if not rule.cites:
+            self.errors.add(
+                MissingCitationError(
+                    f"rule {rule.id} cites no provision",
+                    hint="every rule cites the provision(s) it rests on: `cites: [sol2025.12.1]`",
+                ),
+                origin,
+            )
+            ok = False
+        self._cites(rule.cites, origin, f"rule {rule.id} cites")
+        validity: Validity | None = Validity(valid_from=rule.valid_from, valid_to=rule.valid_to)
+        for provision_id in rule.cites:
+            if provision_id not in self.book.provisions or not self.book.provisions[provision_id][0].binding:
+                continue
+            # a rule citing a provision holds while it or a provision it replaces is in force
+            narrowed = _intersect(validity, self.book.lineage_period(provision_id))
+            if narrowed is None:
+                self.errors.add(
+                    CitationValidityError(
+                        f"rule {rule.id} ({validity.period}) cites {self.book.citation(provision_id)}, "
+                        f"which (with the provisions it replaces) is not in force at any time the rule is",
+                        hint="check the rule's valid_from/valid_to against the law's in_force dates and `replaces`",
+                    ),
+                    origin,
+                )
+                ok = False
+                validity = None
+                break
+            validity = narrowed
+        condition: A.Expr = A.Const(Truth.TRUE)
+        if rule.when is not None:
+            try:
+                condition = lower(parse(rule.when), vocabulary)
+                decision_leaves(condition, self._domains(condition))
+            except ConditionTooLarge:
+                self.errors.add(
+                    SchemaError(
+                        f"rule {rule.id}: the condition is too large for the Rete back end",
+                        hint="split it into several rules or move parts into definitions shared by narrower rules",
+                    ),
+                    origin,
+                )
+                ok = False
+            except TolkaError as exc:
+                self.errors.add(exc, entry.at("when"))
+                ok = False
+        if not ok or validity is None:
+            return None
+        key = f"{rule.id}@{rule.valid_from.isoformat()}" if versioned and rule.valid_from else rule.id
+        return RuleEntry(rule, key, entry.scope, origin, condition, validity)
+
+    def _domains(self, condition: A.Expr) -> dict:
+        return {f: d for f in A.fields(condition) if (d := self.book.domain(f)) is not None}
+
+    def _completeness(self) -> None:
+        """Every support needs a default status rule, so that no case falls through every rule."""
+        defaults = {e.rule.support for e in self.book.rules if e.rule.default and e.rule.then.status}
+        for support_id, support in self.book.supports.items():
+            if support_id not in defaults:
+                self.errors.add(
+                    SchemaError(
+                        f"support {support_id} has no default status rule: a case that no rule covers would be "
+                        f"left undetermined without a reason",
+                        hint="add a rule with `default: true` and `then: {status: ...}` citing what the status rests on",
+                    ),
+                    self.book.origins.get(("support", support_id)),
+                )
+
+    # --- static conflicts ------------------------------------------------------------------------
+
+    def _conflicts(self) -> None:
+        by_target: dict[tuple[str, str], list[RuleEntry]] = {}
+        for entry in self.book.rules:
+            for aspect in entry.rule.then.aspects():
+                by_target.setdefault((entry.rule.support, aspect), []).append(entry)
+        for (support, aspect), entries in sorted(by_target.items()):
+            for index, first in enumerate(entries):
+                for second in entries[index + 1 :]:
+                    self._check_pair(first, second, aspect)
+
+    def _check_pair(self, first: RuleEntry, second: RuleEntry, aspect: str) -> None:
+        if getattr(first.rule.then, aspect) == getattr(second.rule.then, aspect):
+            return
+        if first.rule.default != second.rule.default:
+            return  # a default only applies where no other rule does
+        if first.rule.id in second.defeats or second.rule.id in first.defeats or first.rule.id == second.rule.id:
+            return
+        if not first.validity.overlaps(second.validity):
+            return
+        if first.scope not in self.book.scopes(second.scope) and second.scope not in self.book.scopes(first.scope):
+            return  # never in force in the same jurisdiction
+        both = A.And((first.condition, second.condition))
+        try:
+            witness = next((leaf for leaf in decision_leaves(both, self._domains(both)) if leaf.truth is Truth.TRUE), None)
+        except ConditionTooLarge:
+            return
+        if witness is None:
+            return
+        example = ", ".join(_describe(test) for test in witness.tests) or "in every case"
+        self.errors.add(
+            StaticConflictError(
+                f"rules {first.rule.id} and {second.rule.id} can both apply to {first.rule.support} and set its "
+                f"{aspect} to {getattr(first.rule.then, aspect)} vs {getattr(second.rule.then, aspect)} (e.g. {example})",
+                hint=f"make one an `exception_to` the other, or make their conditions exclusive (the other rule is at {first.origin})",
+            ),
+            second.origin,
+        )
+
+
+def _describe(test: dict) -> str:
+    (op, body), = test.items()
+    if op.startswith("$"):
+        (key, value), = body.items()
+        symbol = {"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">=", "$neq": "!=", "$ex": "known"}[op]
+        return f"{key} known" if symbol == "known" else f"{key} {symbol} {value!r}"
+    if op.startswith("unknown__"):
+        return f"{op[len('unknown__'):]} unknown"
+    return f"{op} = {body!r}"
+
+
+def link(raw: RawRulebook) -> tuple[Rulebook, list[RulebookError]]:
+    """Cross-check everything read from the files; returns the rulebook and every error found."""
+    return _Linker(raw).run()

@@ -1,0 +1,244 @@
+"""Rule files → typed models, one file at a time, collecting every schema error.
+
+A rulebook is the `rules/` and `jurisdictions/` trees of a directory. Each YAML file holds one or
+more *sections*, named by its top-level keys (see docs/rule-format.md); CSV files under
+`jurisdictions/` are tables of jurisdictions. Nothing here looks across files: that is
+`engine.load.link`.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from engine.errors import RulebookError, SchemaError
+from engine.load.yaml_source import line_of, read_yaml
+from engine.model.catalogue import Body, Route, Support
+from engine.model.interpretation import InterpretationPoint, Reading, Source
+from engine.model.jurisdiction import Jurisdiction
+from engine.model.law import Law
+from engine.model.rule import Rule
+from engine.model.vocabulary import Definition, Fact
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item was written: file (relative to the rulebook) and 1-based line."""
+
+    file: str
+    line: int | None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """A validated item, where it came from, and (for rules and readings) the jurisdiction it belongs to."""
+
+    item: T
+    origin: Origin
+    scope: str | None = None
+    key_lines: tuple[tuple[str, int], ...] = ()  # line of each top-level key of the item
+
+    def line(self, key: str) -> int | None:
+        """The line of one of the item's keys (e.g. `when`), else the item's own line."""
+        return dict(self.key_lines).get(key, self.origin.line)
+
+    def at(self, key: str) -> Origin:
+        return Origin(self.origin.file, self.line(key))
+
+
+@dataclass
+class RawRulebook:
+    """Everything read from the files, validated one item at a time, not yet cross-checked."""
+
+    root: Path
+    laws: list[Entry[Law]] = field(default_factory=list)
+    bodies: list[Entry[Body]] = field(default_factory=list)
+    supports: list[Entry[Support]] = field(default_factory=list)
+    routes: list[Entry[Route]] = field(default_factory=list)
+    facts: list[Entry[Fact]] = field(default_factory=list)
+    definitions: list[Entry[Definition]] = field(default_factory=list)
+    points: list[Entry[InterpretationPoint]] = field(default_factory=list)
+    rules: list[Entry[Rule]] = field(default_factory=list)
+    jurisdictions: list[Entry[Jurisdiction]] = field(default_factory=list)
+    readings: list[Entry[Reading]] = field(default_factory=list)
+    jurisdiction_refs: list[Entry[str]] = field(default_factory=list)  # files that bind readings to an id
+    errors: list[RulebookError] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+LIST_SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
+    "bodies": ("bodies", Body),
+    "supports": ("supports", Support),
+    "routes": ("routes", Route),
+    "facts": ("facts", Fact),
+    "definitions": ("definitions", Definition),
+    "points": ("points", InterpretationPoint),
+    "rules": ("rules", Rule),
+    "readings": ("readings", Reading),
+    "jurisdictions": ("jurisdictions", Jurisdiction),
+}
+TOP_LEVEL_KEYS = ("country", "law", "jurisdiction", "sources", *LIST_SECTIONS)
+COUNTRY_DEFAULTED = (Body, Support, InterpretationPoint)
+
+
+def _schema_errors(exc: ValidationError, data: Any, location: tuple, origin_file: str) -> list[SchemaError]:
+    errors = []
+    for problem in exc.errors():
+        loc = tuple(problem["loc"])
+        where = ".".join(str(part) for part in loc) or "(item)"
+        message = problem["msg"]
+        if problem["type"] == "extra_forbidden":
+            message = f"unknown key `{loc[-1]}`"
+            hint = "check the spelling; docs/rule-format.md lists every key"
+        elif problem["type"] == "missing":
+            message = f"missing required key `{loc[-1]}`"
+            hint = None
+        else:
+            hint = None
+        errors.append(
+            SchemaError(f"{where}: {message}", file=origin_file, line=line_of(data, location + loc), hint=hint)
+        )
+    return errors
+
+
+def _validate(model: type[T], data: Any, root: Any, location: tuple, rel: str, raw: RawRulebook) -> T | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raw.errors.extend(_schema_errors(exc, root, location, rel))
+        return None
+
+
+def _read_yaml_file(path: Path, rel: str, raw: RawRulebook) -> None:
+    data = read_yaml(path, rel)
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        raise SchemaError("a rule file is a mapping of sections (law, supports, rules, …)", file=rel, line=1)
+    for key in data:
+        if key not in TOP_LEVEL_KEYS:
+            raw.errors.append(
+                SchemaError(
+                    f"unknown section `{key}`",
+                    file=rel,
+                    line=line_of(data, (key,)),
+                    hint=f"sections: {', '.join(TOP_LEVEL_KEYS)}",
+                )
+            )
+    country = data.get("country")
+    scope: str | None = None
+    if "jurisdiction" in data:
+        binding = data["jurisdiction"]
+        if isinstance(binding, str):
+            scope = binding
+            raw.jurisdiction_refs.append(Entry(binding, Origin(rel, line_of(data, ("jurisdiction",)))))
+        else:
+            jurisdiction = _validate(Jurisdiction, binding, data, ("jurisdiction",), rel, raw)
+            if jurisdiction is not None:
+                scope = jurisdiction.id
+                raw.jurisdictions.append(Entry(jurisdiction, Origin(rel, line_of(data, ("jurisdiction",)))))
+    sources = data.get("sources") or {}
+    if not isinstance(sources, dict):
+        raw.errors.append(SchemaError("`sources` is a mapping of names to sources", file=rel, line=line_of(data, ("sources",))))
+    else:
+        for name, source in sources.items():  # shared through YAML anchors; validated here once
+            _validate(Source, source, data, ("sources", name), rel, raw)
+    if "law" in data:
+        law = _validate(Law, data["law"], data, ("law",), rel, raw)
+        if law is not None:
+            raw.laws.append(Entry(law, Origin(rel, line_of(data, ("law",)))))
+    for key, (attribute, model) in LIST_SECTIONS.items():
+        if key not in data:
+            continue
+        items = data[key]
+        if not isinstance(items, list):
+            raw.errors.append(SchemaError(f"`{key}` must be a list", file=rel, line=line_of(data, (key,))))
+            continue
+        if key == "readings" and scope is None:
+            raw.errors.append(
+                SchemaError(
+                    "readings belong to a jurisdiction",
+                    file=rel,
+                    line=line_of(data, (key,)),
+                    hint="add `jurisdiction: <id>` (or a jurisdiction mapping) to this file",
+                )
+            )
+            continue
+        item_scope = scope if key in ("rules", "readings") else None
+        if key == "rules" and item_scope is None:
+            if country is None:
+                raw.errors.append(
+                    SchemaError(
+                        "a file of national rules needs `country: SE` or `country: NO`",
+                        file=rel,
+                        line=line_of(data, (key,)),
+                    )
+                )
+                continue
+            item_scope = str(country)
+        for index, item in enumerate(items):
+            if model in COUNTRY_DEFAULTED and isinstance(item, dict) and "country" not in item and country:
+                item = {**item, "country": country}
+            validated = _validate(model, item, data, (key, index), rel, raw)
+            if validated is not None:
+                key_lines = tuple(
+                    (name, line_of(data, (key, index, name))) for name in (item if isinstance(item, dict) else ())
+                )
+                origin = Origin(rel, line_of(data, (key, index)))
+                getattr(raw, attribute).append(Entry(validated, origin, item_scope, key_lines))
+
+
+def _read_csv_file(path: Path, rel: str, raw: RawRulebook) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row_number, row in enumerate(reader, start=2):
+            item = {key: value for key, value in row.items() if value not in (None, "")}
+            try:
+                raw.jurisdictions.append(Entry(Jurisdiction.model_validate(item), Origin(rel, row_number)))
+            except ValidationError as exc:
+                for problem in exc.errors():
+                    where = ".".join(str(part) for part in problem["loc"]) or "(row)"
+                    raw.errors.append(SchemaError(f"{where}: {problem['msg']}", file=rel, line=row_number))
+
+
+def rulebook_files(root: Path) -> list[Path]:
+    """The files of a rulebook, in a stable order."""
+    files = []
+    for tree in ("rules", "jurisdictions"):
+        base = root / tree
+        if base.is_dir():
+            files.extend(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") or (tree == "jurisdictions" and p.suffix == ".csv"))
+    return sorted(files)
+
+
+def read_rulebook_files(root: Path) -> RawRulebook:
+    """Read and validate every file of the rulebook at `root`; errors are collected, not raised."""
+    raw = RawRulebook(root=root)
+    raw.files = rulebook_files(root)
+    if not raw.files:
+        raw.errors.append(
+            SchemaError(
+                f"no rule files under {root}",
+                file=root,
+                hint="a rulebook is a directory with rules/ and jurisdictions/ sub-directories",
+            )
+        )
+    for path in raw.files:
+        rel = path.relative_to(root).as_posix()
+        try:
+            if path.suffix == ".csv":
+                _read_csv_file(path, rel, raw)
+            else:
+                _read_yaml_file(path, rel, raw)
+        except RulebookError as exc:
+            raw.errors.append(exc.located(rel, None))
+    return raw

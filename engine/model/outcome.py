@@ -1,0 +1,129 @@
+"""The answer contract: what an evaluation returns, as JSON and to every renderer.
+
+Field order is the output order; lists are built in a stable order (supports in catalogue order,
+rules in rulebook order), so the same rulebook, case and date give byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from engine.model.interpretation import Source
+from engine.model.common import Text
+
+OutcomeStatus = Literal[
+    "eligible",
+    "eligible_after_decision",
+    "eligible_after_application",
+    "not_eligible",
+    "not_offered",
+    "undetermined",
+    "conflict",
+]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Citation(Out):
+    provision: str
+    text: str
+    law: str
+    law_kind: str
+    url: str
+    verified: bool
+
+
+class RuleReason(Out):
+    rule: str
+    role: Literal["decisive", "default", "defeated", "not_applicable", "unknown", "conflicting"]
+    truth: Literal["true", "false", "unknown"]
+    sets: dict[str, str]
+    condition: str | None
+    citations: list[Citation]
+    verified: bool
+    defeated_by: list[str] = []
+    missing_facts: list[str] = []
+    explanation: Text | None = None
+
+
+class ReadingUsed(Out):
+    point: str
+    question: Text
+    value: str | int | float | None
+    value_label: Text | None
+    basis: Literal["local", "inherited", "national_default", "no_national_position"]
+    jurisdiction: str
+    source: Source | None = None
+    summary: Text | None = None
+    detail: Text | None = None
+    rests_on: list[Citation] = []
+    rests_on_note: Text | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    verified: bool
+    example: bool = False
+    contested: dict | None = None
+    note: str | None = None
+
+
+class Appeal(Out):
+    appealable: bool
+    to: Text | None
+    citations: list[Citation]
+    note: Text | None = None
+
+
+class Route(Out):
+    id: str
+    name: Text
+    kind: str
+    body: str
+    body_name: Text
+    decides: Text
+    how: Text | None = None
+    appeal: Appeal | None = None
+    citations: list[Citation] = []
+    verified: bool
+
+
+class Reasons(Out):
+    rules: list[RuleReason]
+    readings: list[ReadingUsed]
+
+
+class Outcome(Out):
+    support: str
+    name: Text
+    category: str
+    status: OutcomeStatus
+    route: Route | None
+    legal_status: str | None
+    reasons: Reasons
+    missing_facts: list[str]
+    missing_readings: list[str]
+    route_info: list[ReadingUsed]
+    conflicts: list[dict]
+    contested: list[str]
+    unverified: bool
+    unverified_items: list[str]
+
+
+class JurisdictionRef(Out):
+    id: str
+    name: str
+    kind: str
+    country: str
+    example: bool
+
+
+class Evaluation(Out):
+    tolka_version: str
+    rulebook_fingerprint: str
+    evaluation_date: str
+    jurisdiction: JurisdictionRef
+    facts_given: list[str]
+    outcomes: list[Outcome]

@@ -1,0 +1,160 @@
+"""An evaluation as a sequence of neutral blocks (headings, paragraphs, lists, tables).
+
+The terminal, Markdown and HTML renderers all draw the same blocks, so they always show the same
+content: outcomes, reasons with citations, readings with their sources, route and appeal, what is
+still unknown, and every unverified or contested mark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from engine.model import outcome as O
+from engine.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, word
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+Block = Heading | Paragraph | Bullets | Table
+
+
+def citation_text(citation: O.Citation, language: str) -> str:
+    mark = "" if citation.verified else f" [{word(WORDS, 'unverified', language)}]"
+    return f"{citation.text}{mark}"
+
+
+def source_text(reading: O.ReadingUsed, language: str) -> str:
+    if reading.source is None:
+        cites = "; ".join(citation_text(c, language) for c in reading.rests_on)
+        note = reading.rests_on_note.get(language) if reading.rests_on_note else ""
+        return " — ".join(part for part in (cites, note) if part)
+    source = reading.source
+    where = source.url or source.document or ""
+    when = source.published.isoformat() if source.published else (source.date_note or word(WORDS, "date_not_shown", language))
+    retrieved = f"; {source.retrieved}" if source.retrieved else ""
+    return f"{where} ({when}{retrieved})"
+
+
+def reading_line(reading: O.ReadingUsed, language: str) -> str:
+    value = reading.value_label.get(language) if reading.value_label else (str(reading.value) if reading.value is not None else "—")
+    marks = []
+    if not reading.verified:
+        marks.append(word(WORDS, "unverified", language))
+    if reading.example:
+        marks.append(word(WORDS, "example", language))
+    if reading.contested:
+        marks.append(f"{word(WORDS, 'contested', language)}: {reading.contested['note'].get(language) or reading.contested['note']['en']}")
+    mark = f" [{'; '.join(marks)}]" if marks else ""
+    basis = word(BASIS, reading.basis, language)
+    period = ""
+    if reading.valid_from or reading.valid_to:
+        period = f", {reading.valid_from or '…'} – {reading.valid_to or '…'}"
+    text = f"{reading.question.get(language)} → {value} ({basis}, {reading.jurisdiction}{period}){mark}"
+    text += f". {word(WORDS, 'source', language).capitalize()}: {source_text(reading, language)}"
+    if reading.note:
+        text += f". {reading.note}"
+    return text
+
+
+def route_text(route: O.Route | None, language: str) -> str:
+    if route is None:
+        return "—"
+    return f"{route.name.get(language)} ({route.body_name.get(language)})"
+
+
+def _route_lines(route: O.Route, language: str) -> list[str]:
+    lines = [f"{route.body_name.get(language)} {word(WORDS, 'decides', language)}: {route.decides.get(language)}"]
+    if route.how:
+        lines.append(route.how.get(language))
+    if route.appeal:
+        if route.appeal.appealable:
+            cites = ", ".join(citation_text(c, language) for c in route.appeal.citations)
+            lines.append(f"{word(WORDS, 'appeal', language).capitalize()}: {route.appeal.to.get(language)} ({cites})")
+        else:
+            lines.append(word(WORDS, "not_appealable", language).capitalize() + (f": {route.appeal.note.get(language)}" if route.appeal.note else ""))
+    if route.citations:
+        lines.append(", ".join(citation_text(c, language) for c in route.citations))
+    if not route.verified:
+        lines.append(f"[{word(WORDS, 'unverified', language)}]")
+    return lines
+
+
+def outcome_blocks(outcome: O.Outcome, language: str) -> list[Block]:
+    blocks: list[Block] = [Heading(3, f"{outcome.name.get(language)} — {word(STATUS, outcome.status, language)}")]
+    summary = f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, outcome.legal_status, language)}."
+    if outcome.unverified:
+        summary += f" [{word(WORDS, 'unverified', language)}: {', '.join(outcome.unverified_items)}]"
+    blocks.append(Paragraph(summary))
+    if outcome.missing_facts or outcome.missing_readings:
+        missing = outcome.missing_facts + [f"reading({p})" for p in outcome.missing_readings]
+        blocks.append(Paragraph(f"{word(WORDS, 'missing', language)}: {', '.join(missing)}"))
+    why = []
+    for reason in outcome.reasons.rules:
+        cites = ", ".join(citation_text(c, language) for c in reason.citations)
+        line = f"{reason.rule}: {word(ROLE, reason.role, language)} ({cites})"
+        if reason.condition:
+            line += f" — `{reason.condition}`"
+        if reason.defeated_by:
+            line += f" ← {', '.join(reason.defeated_by)}"
+        if reason.missing_facts:
+            line += f" — {word(WORDS, 'missing', language).lower()}: {', '.join(reason.missing_facts)}"
+        why.append(line)
+    if why:
+        blocks += [Paragraph(f"{word(WORDS, 'why', language)}:"), Bullets(why)]
+    if outcome.reasons.readings:
+        blocks += [
+            Paragraph(f"{word(WORDS, 'readings', language)}:"),
+            Bullets([reading_line(r, language) for r in outcome.reasons.readings]),
+        ]
+    if outcome.route is not None:
+        blocks += [Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"), Bullets(_route_lines(outcome.route, language))]
+    if outcome.route_info:
+        blocks += [Paragraph(f"{word(WORDS, 'route_info', language)}:"), Bullets([reading_line(r, language) for r in outcome.route_info])]
+    for conflict in outcome.conflicts:
+        blocks.append(Paragraph(f"{word(STATUS, 'conflict', language)} ({conflict['aspect']}): {', '.join(conflict['rules'])}"))
+    return blocks
+
+
+def evaluation_blocks(evaluation: O.Evaluation, language: str, details: bool = True) -> list[Block]:
+    place = evaluation.jurisdiction
+    title = f"{place.name} ({place.id})"
+    if place.example:
+        title += f" — {word(WORDS, 'example', language)}"
+    blocks: list[Block] = [
+        Heading(2, title),
+        Paragraph(
+            f"{word(WORDS, 'date', language).capitalize()}: {evaluation.evaluation_date} · "
+            f"{word(WORDS, 'fingerprint', language)}: {evaluation.rulebook_fingerprint} · tolka {evaluation.tolka_version}"
+        ),
+    ]
+    table = Table([word(WORDS, k, language) for k in ("support", "status", "route", "legal_status")])
+    for outcome in evaluation.outcomes:
+        name = outcome.name.get(language) + (" ⚠" if outcome.unverified else "")
+        table.rows.append(
+            [name, word(STATUS, outcome.status, language), route_text(outcome.route, language), word(LEGAL_STATUS, outcome.legal_status, language)]
+        )
+    blocks.append(table)
+    if details:
+        for outcome in evaluation.outcomes:
+            blocks += outcome_blocks(outcome, language)
+    return blocks

@@ -1,0 +1,86 @@
+"""Defeasible resolution: from the truth value of each rule to one decision per support and aspect.
+
+For a support and an aspect (status, route, legal status), the candidate rules are those that set
+the aspect. In one *world* — every rule's condition known to be true or false — a rule applies if
+its condition is true and no applicable rule defeats it (is an `exception_to` it, directly or
+through other exceptions). If the applicable, undefeated rules agree, that is the decision; if they
+disagree, it is a conflict (never resolved by file order). If none applies, the default rules
+decide, if there are any.
+
+Rules whose condition is unknown make several worlds possible: the resolver enumerates them. The
+aspect is decided only if every possible world gives the same decision; otherwise it is
+undetermined, and the facts that keep those rules unknown are what is missing. So an unknown fact
+can never, by itself, produce `not_eligible` — or any other answer.
+
+This module is shared by every back end: they differ only in how they compute the truth values.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+from engine.expr.logic import Truth
+from engine.rulebook import RuleEntry
+
+MAX_UNKNOWN_RULES = 12  # beyond 2**12 worlds the aspect is reported undetermined without enumerating
+
+Kind = Literal["decided", "undetermined", "conflict", "none"]
+RuleTruths = Mapping[str, tuple[Truth, tuple[str, ...]]]
+
+
+@dataclass
+class Decision:
+    """The decision on one aspect of one support."""
+
+    kind: Kind
+    value: str | None = None
+    deciding: list[RuleEntry] = field(default_factory=list)  # the rules the decision rests on
+    conflicting: list[RuleEntry] = field(default_factory=list)
+    undecided: list[RuleEntry] = field(default_factory=list)  # unknown rules that could change it
+    defeated: dict[str, list[str]] = field(default_factory=dict)  # rule id → ids of rules defeating it
+
+
+def truth_of(truths: RuleTruths, entry: RuleEntry) -> Truth:
+    return truths.get(entry.key, (Truth.FALSE, ()))[0]
+
+
+def _world(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, applies: Mapping[str, bool]):
+    applicable = [r for r in candidates if applies[r.key]]
+    live = [r for r in applicable if not any(r.rule.id in other.defeats for other in applicable if other is not r)]
+    chosen = live or defaults
+    values = {getattr(r.rule.then, aspect) for r in chosen}
+    if not chosen:
+        return ("none", None), chosen
+    if len(values) > 1:
+        return ("conflict", None), chosen
+    return ("decided", values.pop()), chosen
+
+
+def decide(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, truths: RuleTruths) -> Decision:
+    """Decide one aspect from the candidate and default rules in force and their truth values."""
+    unknown = [r for r in candidates if truth_of(truths, r) is Truth.UNKNOWN]
+    fixed = {r.key: truth_of(truths, r) is Truth.TRUE for r in candidates if r not in unknown}
+    applicable = [r for r in candidates if fixed.get(r.key)]
+    defeated = {
+        r.rule.id: [o.rule.id for o in applicable if r.rule.id in o.defeats] for r in applicable
+    }
+    defeated = {k: v for k, v in defeated.items() if v}
+    if len(unknown) > MAX_UNKNOWN_RULES:
+        return Decision("undetermined", undecided=unknown, defeated=defeated)
+    outcomes = set()
+    baseline = None
+    for flags in itertools.product((False, True), repeat=len(unknown)):
+        applies = dict(fixed)
+        applies.update({r.key: flag for r, flag in zip(unknown, flags)})
+        outcome, chosen = _world(candidates, defaults, aspect, applies)
+        outcomes.add(outcome)
+        if baseline is None:  # the world in which every unknown rule is false
+            baseline = (outcome, chosen)
+    (kind, value), chosen = baseline
+    if len(outcomes) > 1:
+        return Decision("undetermined", undecided=unknown, defeated=defeated)
+    if kind == "conflict":
+        return Decision("conflict", conflicting=chosen, undecided=unknown, defeated=defeated)
+    return Decision(kind, value, deciding=chosen, undecided=unknown, defeated=defeated)

@@ -1,0 +1,179 @@
+"""The validated rulebook: every law, support, fact, point, rule, jurisdiction and reading, linked.
+
+Built by `engine.load.load_rulebook`; immutable afterwards. Rules carry their lowered condition
+(the expression tree every back end consumes) and their *effective* validity: the period the rule
+declares, narrowed to the period in which every statute it cites is in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine.expr import ast as A
+from engine.load.sections import Entry, Origin
+from engine.model.catalogue import Body, Route, Support
+from engine.model.common import Validity
+from engine.model.interpretation import DefaultReading, InterpretationPoint, Reading
+from engine.model.jurisdiction import Jurisdiction
+from engine.model.law import Law, Provision, citation_text
+from engine.model.rule import Rule
+from engine.model.vocabulary import Definition, Fact
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    """A rule as the engine uses it."""
+
+    rule: Rule
+    key: str  # unique: id, plus @valid_from for versioned rules
+    scope: str  # a country (national rule) or the jurisdiction that adds it
+    origin: Origin
+    condition: A.Expr  # lowered; Const(TRUE) for default rules
+    validity: Validity  # effective validity
+    defeats: frozenset[str] = frozenset()  # rule ids this rule defeats, directly or through exceptions
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def country(self) -> str:
+        return self.scope.split("-", 1)[0]
+
+    def fields(self) -> list[A.Field]:
+        return A.fields(self.condition)
+
+    def facts(self) -> list[str]:
+        """The facts of the case this rule reads, in order."""
+        return list(dict.fromkeys(name for f in self.fields() for name in f.facts))
+
+    def points(self) -> list[str]:
+        """The interpretation points this rule reads, in order."""
+        return [f.name for f in self.fields() if f.kind == "reading"]
+
+
+@dataclass
+class Rulebook:
+    root: Path
+    fingerprint: str = ""
+    laws: dict[str, Law] = field(default_factory=dict)
+    provisions: dict[str, tuple[Law, Provision]] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    supports: dict[str, Support] = field(default_factory=dict)
+    routes: dict[str, list[Route]] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    definitions: dict[str, Definition] = field(default_factory=dict)
+    points: dict[str, InterpretationPoint] = field(default_factory=dict)
+    rules: list[RuleEntry] = field(default_factory=list)
+    jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+    readings: dict[str, list[Entry[Reading]]] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    # --- lookups ---------------------------------------------------------------------------------
+
+    def citation(self, provision_id: str) -> str:
+        law, provision = self.provisions[provision_id]
+        return citation_text(law, provision)
+
+    def provision_period(self, provision_id: str) -> Validity:
+        """When a provision is in force: its own dates within its law's."""
+        law, provision = self.provisions[provision_id]
+        starts = [d for d in (law.in_force_from, provision.in_force_from) if d]
+        ends = [d for d in (law.in_force_to, provision.in_force_to) if d]
+        return Validity(valid_from=max(starts) if starts else None, valid_to=min(ends) if ends else None)
+
+    def lineage(self, provision_id: str) -> list[str]:
+        """The provision and every earlier provision it replaces (old SoL → new SoL), newest first."""
+        out: list[str] = []
+        pending = [provision_id]
+        while pending:
+            current = pending.pop(0)
+            if current in out or current not in self.provisions:
+                continue
+            out.append(current)
+            pending.extend(self.provisions[current][1].replaces)
+        return out
+
+    def lineage_period(self, provision_id: str) -> Validity:
+        """From the first predecessor's start to the provision's own end."""
+        periods = [self.provision_period(p) for p in self.lineage(provision_id)]
+        starts = [p.valid_from for p in periods]
+        ends = [p.valid_to for p in periods]
+        return Validity(
+            valid_from=None if None in starts else min(starts),
+            valid_to=None if None in ends else max(ends),
+        )
+
+    def provision_at(self, provision_id: str, day: dt.date) -> str:
+        """The provision of the lineage in force on `day` (the cited one if none is)."""
+        for candidate in self.lineage(provision_id):
+            if self.provision_period(candidate).in_force(day):
+                return candidate
+        return provision_id
+
+    def route(self, route_id: str, day: dt.date) -> Route | None:
+        """The version of a route in force on `day`."""
+        for version in self.routes.get(route_id, []):
+            if version.in_force(day):
+                return version
+        return None
+
+    def point_default(self, point_id: str, day: dt.date) -> DefaultReading | None:
+        for default in self.points[point_id].default:
+            if default.in_force(day):
+                return default
+        return None
+
+    def chain(self, jurisdiction_id: str) -> list[Jurisdiction]:
+        """The jurisdiction and its ancestors, nearest first (ends with the country)."""
+        chain = []
+        current = self.jurisdictions.get(jurisdiction_id)
+        while current is not None:
+            chain.append(current)
+            current = self.jurisdictions.get(current.parent) if current.parent else None
+        return chain
+
+    def scopes(self, jurisdiction_id: str) -> frozenset[str]:
+        return frozenset(j.id for j in self.chain(jurisdiction_id))
+
+    def rules_in_force(self, jurisdiction_id: str, day: dt.date) -> list[RuleEntry]:
+        scopes = self.scopes(jurisdiction_id)
+        return [r for r in self.rules if r.scope in scopes and r.validity.in_force(day)]
+
+    def supports_of(self, country: str) -> list[Support]:
+        return [s for s in self.supports.values() if s.country == country]
+
+    def points_of(self, country: str) -> list[InterpretationPoint]:
+        return [p for p in self.points.values() if p.country == country]
+
+    def countries(self) -> list[str]:
+        return [j.id for j in self.jurisdictions.values() if j.kind == "country"]
+
+    # --- what back ends need to know of fields ---------------------------------------------------
+
+    def domain(self, fld: A.Field) -> tuple | str | None:
+        """The values a field can take: declared values, INTEGER for whole numbers, or None."""
+        if fld.kind == "reading":
+            return self.points[fld.name].value_ids
+        if fld.kind == "derived":
+            return (1, 2) if fld.name == "evaluation_half_year" else A.INTEGER
+        fact = self.facts[fld.name]
+        if fact.type == "bool":
+            return (True, False)
+        if fact.type == "enum":
+            return fact.value_ids
+        if fact.type in ("integer", "date"):
+            return A.INTEGER
+        return None
+
+    def domains(self) -> dict[A.Field, tuple | str]:
+        out: dict[A.Field, tuple | str] = {}
+        for entry in self.rules:
+            for fld in entry.fields():
+                domain = self.domain(fld)
+                if domain is not None:
+                    out[fld] = domain
+        return out
