@@ -92,15 +92,15 @@ def _route(rulebook: Rulebook, route_id: str, day: dt.date) -> O.Route | None:
 
 
 def _role(entry: RuleEntry, truth: Truth, decisions: dict[str, Decision]) -> tuple[str, list[str]]:
-    defeated_by: list[str] = []
-    for decision in decisions.values():
-        if entry in decision.conflicting:
-            return "conflicting", []
-        if any(entry is d for d in decision.deciding):
-            return ("default" if entry.rule.default else "decisive"), []
-        defeated_by.extend(decision.defeated.get(entry.rule.id, []))
-    if defeated_by:
-        return "defeated", sorted(set(defeated_by))
+    """The rule's role for the first aspect it sets (status before route before legal status)."""
+    aspect = next(a for a in ASPECTS if a in entry.rule.then.aspects())
+    decision = decisions[aspect]
+    if entry in decision.conflicting:
+        return "conflicting", []
+    if any(entry is d for d in decision.deciding):
+        return ("default" if entry.rule.default else "decisive"), []
+    if entry.rule.id in decision.defeated:
+        return "defeated", sorted(decision.defeated[entry.rule.id])
     if truth is Truth.UNKNOWN:
         return "unknown", []
     return "not_applicable", []
@@ -141,8 +141,7 @@ def build_outcome(
         if entry.rule.default and role not in ("default", "conflicting"):
             continue
         missing = [field_to_fact(k)[1] for k in truths.get(entry.key, (Truth.FALSE, ()))[1]]
-        if role != "not_applicable":
-            shown_points.update(dict.fromkeys(entry.points()))
+        shown_points.update(dict.fromkeys(entry.points()))  # a reading can be why a rule does not apply
         cites = [citation(rulebook, rulebook.provision_at(p, day)) for p in entry.rule.cites]
         reasons.append(
             O.RuleReason(

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
-from engine.rulebook import Rulebook
+if TYPE_CHECKING:  # the rulebook imports the loader, which uses this module
+    from engine.rulebook import Rulebook
 
 
-def canonical(rulebook: Rulebook) -> bytes:
+def canonical(rulebook: "Rulebook") -> bytes:
     """The rulebook as canonical JSON bytes (sorted keys, no insignificant whitespace)."""
 
     def dump(model) -> object:
@@ -39,5 +41,5 @@ def canonical(rulebook: Rulebook) -> bytes:
     return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def fingerprint(rulebook: Rulebook) -> str:
+def fingerprint(rulebook: "Rulebook") -> str:
     return "sha256:" + hashlib.sha256(canonical(rulebook)).hexdigest()

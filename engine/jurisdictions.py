@@ -14,7 +14,7 @@ from typing import Literal
 
 from engine.errors import UnknownIdError
 from engine.model.interpretation import DefaultReading, Reading, ReadingValue
-from engine.load.sections import Origin
+from engine.model.origin import Origin
 from engine.model.jurisdiction import Jurisdiction
 from engine.rulebook import Rulebook
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.expr import ast as A
-from engine.load.sections import Entry, Origin
+from engine.model.origin import Entry, Origin
 from engine.model.catalogue import Body, Route, Support
 from engine.model.common import Validity
 from engine.model.interpretation import DefaultReading, InterpretationPoint, Reading

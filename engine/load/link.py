@@ -30,7 +30,8 @@ from engine.expr import ast as A
 from engine.expr.logic import Truth
 from engine.expr.parser import parse
 from engine.expr.typecheck import Vocabulary, lower
-from engine.load.sections import Entry, Origin, RawRulebook
+from engine.load.sections import RawRulebook
+from engine.model.origin import Entry, Origin
 from engine.model.common import Validity
 from engine.rulebook import RuleEntry, Rulebook
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,37 +22,10 @@ from engine.model.interpretation import InterpretationPoint, Reading, Source
 from engine.model.jurisdiction import Jurisdiction
 from engine.model.law import Law
 from engine.model.rule import Rule
+from engine.model.origin import Entry, Origin
 from engine.model.vocabulary import Definition, Fact
 
 T = TypeVar("T", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where an item was written: file (relative to the rulebook) and 1-based line."""
-
-    file: str
-    line: int | None
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
-
-
-@dataclass(frozen=True)
-class Entry(Generic[T]):
-    """A validated item, where it came from, and (for rules and readings) the jurisdiction it belongs to."""
-
-    item: T
-    origin: Origin
-    scope: str | None = None
-    key_lines: tuple[tuple[str, int], ...] = ()  # line of each top-level key of the item
-
-    def line(self, key: str) -> int | None:
-        """The line of one of the item's keys (e.g. `when`), else the item's own line."""
-        return dict(self.key_lines).get(key, self.origin.line)
-
-    def at(self, key: str) -> Origin:
-        return Origin(self.origin.file, self.line(key))
 
 
 @dataclass

@@ -1,0 +1,88 @@
+"""Hypothesis strategies for expression trees (surface and core) and case documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from engine.expr import ast as A
+from engine.expr.logic import Truth
+
+NAMES = st.sampled_from(["age", "goal", "lacks_means", "x", "birth_date", "study_form", "a_b2"])
+WORDS = st.sampled_from(["work", "studies", "higher_education", "no", "yes", "a1"])
+
+truths = st.sampled_from(list(Truth))
+
+literals = st.one_of(
+    WORDS.map(A.Lit),
+    st.integers(-50, 500).map(A.Lit),
+    st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)).map(A.Lit),
+    st.booleans().map(A.Lit),
+)
+operands = st.one_of(
+    NAMES.map(A.Name),
+    NAMES.map(A.ReadingRef),
+    st.builds(A.Call, st.sampled_from(["age", "months_since"]), NAMES),
+)
+surface_atoms = st.one_of(
+    st.builds(A.Compare, operands, st.sampled_from(A.COMPARISON_OPERATORS), st.one_of(literals, operands)),
+    st.builds(A.InList, operands, st.lists(literals, min_size=1, max_size=3).map(tuple), st.booleans()),
+    st.builds(lambda o, lo, span: A.InRange(o, lo, lo + span), operands, st.integers(0, 60), st.integers(0, 20)),
+    st.builds(A.Known, operands),
+    st.builds(A.Truthy, operands),
+    st.sampled_from([A.Const(Truth.TRUE), A.Const(Truth.FALSE)]),
+)
+surface_exprs = st.recursive(
+    surface_atoms,
+    lambda inner: st.one_of(
+        inner.map(A.Not),
+        st.lists(inner, min_size=2, max_size=3).map(lambda items: A.And(tuple(items))),
+        st.lists(inner, min_size=2, max_size=3).map(lambda items: A.Or(tuple(items))),
+    ),
+    max_leaves=8,
+)
+
+# --- core expressions over a few integer and enum fields ----------------------------------------
+INT_FIELDS = [A.Field("fact", f"n{i}") for i in range(4)]
+ENUM_FIELDS = [A.Field("fact", f"e{i}") for i in range(2)]
+ENUM_VALUES = ("a", "b", "c")
+DOMAINS = {**{f: A.INTEGER for f in INT_FIELDS}, **{f: ENUM_VALUES for f in ENUM_FIELDS}}
+
+
+def _core_atom(fields):
+    int_fields = [f for f in fields if f in INT_FIELDS] or INT_FIELDS[:1]
+    enum_fields = [f for f in fields if f in ENUM_FIELDS] or ENUM_FIELDS[:1]
+    return st.one_of(
+        st.builds(A.Cmp, st.sampled_from(int_fields), st.sampled_from(A.COMPARISON_OPERATORS), st.integers(0, 4)),
+        st.builds(A.Member, st.sampled_from(int_fields), st.sets(st.integers(0, 4), min_size=1, max_size=3).map(lambda s: tuple(sorted(s)))),
+        st.builds(A.Cmp, st.sampled_from(enum_fields), st.sampled_from(["==", "!="]), st.sampled_from(ENUM_VALUES)),
+        st.builds(A.Member, st.sampled_from(enum_fields), st.sets(st.sampled_from(ENUM_VALUES), min_size=1, max_size=2).map(lambda s: tuple(sorted(s)))),
+        st.builds(A.IsKnown, st.sampled_from(list(fields))),
+    )
+
+
+@st.composite
+def core_exprs(draw):
+    """A lowered condition over at most three fields (realistic rule size)."""
+    fields = draw(st.lists(st.sampled_from(INT_FIELDS + ENUM_FIELDS), min_size=1, max_size=3, unique=True))
+    return draw(
+        st.recursive(
+            _core_atom(fields),
+            lambda inner: st.one_of(
+                inner.map(A.Not),
+                st.lists(inner, min_size=2, max_size=3).map(lambda items: A.And(tuple(items))),
+                st.lists(inner, min_size=2, max_size=3).map(lambda items: A.Or(tuple(items))),
+            ),
+            max_leaves=5,
+        )
+    )
+
+
+documents = st.fixed_dictionaries(
+    {},
+    optional={
+        **{f.key: st.integers(-1, 5) for f in INT_FIELDS},
+        **{f.key: st.sampled_from(ENUM_VALUES) for f in ENUM_FIELDS},
+    },
+)

@@ -1,0 +1,215 @@
+"""Every kind of rulebook error: a broken file in, the specific error with file and line out."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from engine import errors as E
+from engine.load import check_rulebook, load_rulebook
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def add(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+def line_of(root: Path, relative: str, needle: str) -> int:
+    for number, line in enumerate((root / relative).read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not found in {relative}")
+
+
+def only_error(root: Path, kind: type[E.RulebookError]) -> E.RulebookError:
+    _, errors = check_rulebook(root)
+    matching = [e for e in errors if isinstance(e, kind)]
+    assert matching, f"expected a {kind.__name__}, got: {[e.render() for e in errors]}"
+    return matching[0]
+
+
+def test_the_mini_rulebook_is_clean(mini):
+    rulebook, errors = check_rulebook(mini)
+    assert errors == []
+    assert rulebook.fingerprint.startswith("sha256:")
+
+
+def test_yaml_syntax_error_names_file_and_line(mini):
+    add(mini, "rules/broken.yaml", "rules:\n  - id: x\n    when: [unclosed\n")
+    error = only_error(mini, E.YamlSyntaxError)
+    assert error.file == "rules/broken.yaml"
+    assert error.line == 4
+
+
+def test_unsafe_tag_is_refused(mini):
+    add(mini, "rules/evil.yaml", "facts:\n  - !!python/object/apply:os.system ['echo pwned']\n")
+    error = only_error(mini, E.UnsafeYamlError)
+    assert error.file == "rules/evil.yaml"
+    assert "not allowed" in error.message
+
+
+def test_unknown_key_is_a_schema_error_with_line(mini):
+    edit(mini, "rules/money.yaml", "    cites: [testlaw.1.2]\n", "    cites: [testlaw.1.2]\n    citse: [typo]\n")
+    error = only_error(mini, E.SchemaError)
+    assert "unknown key `citse`" in error.message
+    assert error.line == line_of(mini, "rules/money.yaml", "citse")
+
+
+def test_missing_required_key_is_a_schema_error(mini):
+    edit(mini, "rules/catalogue.yaml", "    category: financial\n", "")
+    error = only_error(mini, E.SchemaError)
+    assert "missing required key `category`" in error.message
+    assert error.file == "rules/catalogue.yaml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("when: lacks_means and", "when: lacks_money and", "unknown fact `lacks_money`"),
+        ("    support: money\n    when: activity", "    support: cash\n    when: activity", "unknown support `cash`"),
+        ("reading(studies_allowed) ==", "reading(studies_permitted) ==", "unknown interpretation point `studies_permitted`"),
+        ("exception_to: [money.right]", "exception_to: [money.rihgt]", "unknown rule `money.rihgt`"),
+        ("cites: [testlaw.1.2]", "cites: [testlaw.9.9]", "`testlaw.9.9`, which is not a provision"),
+    ],
+)
+def test_unknown_names(mini, old, new, needle):
+    edit(mini, "rules/money.yaml", old, new)
+    error = only_error(mini, E.UnknownNameError)
+    assert needle in error.message
+    assert error.file == "rules/money.yaml"
+    assert error.line is not None
+
+
+def test_unknown_jurisdiction_parent(mini):
+    edit(mini, "jurisdictions/tree.yaml", "parent: SE-R01}\n  - {id: SE-0002", "parent: SE-R99}\n  - {id: SE-0002")
+    error = only_error(mini, E.UnknownNameError)
+    assert "unknown parent `SE-R99`" in error.message
+    assert error.line == line_of(mini, "jurisdictions/tree.yaml", "SE-R99")
+
+
+def test_duplicate_ids(mini):
+    edit(mini, "rules/money.yaml", "  - id: money.default", "  - id: money.studies")
+    error = only_error(mini, E.OverlappingValidityError)  # same id twice = two versions in force together
+    assert "money.studies" in error.message
+    edit(mini, "rules/catalogue.yaml", "  - {id: office,", "  - {id: office, kind: municipality, name: {en: Twice}}\n  - {id: office,")
+    error = only_error(mini, E.DuplicateIdError)
+    assert "body `office` is defined twice" in error.message
+
+
+def test_cycle_in_jurisdiction_inheritance(mini):
+    edit(mini, "jurisdictions/tree.yaml", "{id: SE-R01, kind: region, name: Region One, parent: SE}", "{id: SE-R01, kind: region, name: Region One, parent: SE-0001}")
+    error = only_error(mini, E.CycleError)
+    assert "SE-R01" in error.message and "SE-0001" in error.message
+
+
+def test_cycle_in_exceptions(mini):
+    edit(mini, "rules/money.yaml", "    then: {status: eligible_after_decision", "    exception_to: [money.studies]\n    then: {status: eligible_after_decision")
+    error = only_error(mini, E.CycleError)
+    assert "money.right" in error.message and "money.studies" in error.message
+
+
+def test_cycle_in_definitions(mini):
+    add(mini, "rules/definitions.yaml", """
+        definitions:
+          - {name: first, when: second and lacks_means, description: {en: a}}
+          - {name: second, when: first, description: {en: b}}
+    """)
+    error = only_error(mini, E.CycleError)
+    assert "first" in error.message and "second" in error.message
+
+
+def test_overlapping_versions_of_a_reading(mini):
+    add(mini, "jurisdictions/lenient.yaml", """
+        jurisdiction: SE-0002
+        readings:
+          - point: studies_allowed
+            value: "yes"
+            valid_to: 2025-12-31
+            source: {url: https://example.invalid/lenient, published: 2024-01-01}
+            summary: {en: "Money can continue during studies."}
+            verified: true
+          - point: studies_allowed
+            value: "no"
+            valid_from: 2025-06-01
+            source: {url: https://example.invalid/lenient2, date_note: date not shown}
+            summary: {en: "Changed."}
+            verified: false
+    """)
+    error = only_error(mini, E.OverlappingValidityError)
+    assert "SE-0002's reading of `studies_allowed`" in error.message
+    assert error.file == "jurisdictions/lenient.yaml"
+    assert error.line == 9  # the second version's item
+
+
+def test_rule_without_citation(mini):
+    edit(mini, "rules/money.yaml", "    then: {status: not_eligible}\n    cites: [testlaw.1.2]\n", "    then: {status: not_eligible}\n")
+    error = only_error(mini, E.MissingCitationError)
+    assert "money.studies cites no provision" in error.message
+    assert error.line == line_of(mini, "rules/money.yaml", "id: money.studies")
+
+
+def test_expression_that_does_not_parse(mini):
+    edit(mini, "rules/money.yaml", 'when: activity == "studying" and', 'when: activity == "studying" and and')
+    error = only_error(mini, E.ExpressionSyntaxError)
+    assert error.file == "rules/money.yaml"
+    assert error.line == line_of(mini, "rules/money.yaml", "and and")
+    assert error.hint
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ('activity == "studying"', 'activity == "sleeping"', '"sleeping" is not an allowed value'),
+        ('activity == "studying"', "activity >= 3", "is enum, but is compared with 3"),
+        ("age(birth_date) >= 18", "age(lacks_means) >= 18", "takes a date fact"),
+        ('reading(studies_allowed) == "no"', 'reading(studies_allowed) == "maybe"', '"maybe" is not an allowed value'),
+    ],
+)
+def test_expression_that_does_not_type_check(mini, old, new, needle):
+    edit(mini, "rules/money.yaml", old, new)
+    error = only_error(mini, E.ExpressionTypeError)
+    assert needle in error.message
+    assert error.line is not None
+
+
+def test_static_conflict_with_a_witness(mini):
+    edit(mini, "rules/money.yaml", "    exception_to: [money.right]\n", "")
+    error = only_error(mini, E.StaticConflictError)
+    assert "money.right and money.studies can both apply" in error.message
+    assert "activity = 'studying'" in error.message  # the witness case
+    assert "exception_to" in error.hint
+
+
+def test_rule_citing_a_law_not_in_force(mini):
+    edit(mini, "rules/money.yaml", "  - id: money.default\n", "  - id: money.default\n    valid_to: 2000-06-30\n")
+    error = only_error(mini, E.CitationValidityError)
+    assert "money.default" in error.message and "TL (2000:1) 1 kap. 1 §" in error.message
+
+
+def test_support_without_default_status(mini):
+    edit(mini, "rules/money.yaml", "    default: true\n    then: {status: not_eligible}", "    when: not lacks_means\n    then: {status: not_eligible}")
+    error = only_error(mini, E.SchemaError)
+    assert "support money has no default status rule" in error.message
+
+
+def test_every_error_is_listed_not_only_the_first(mini):
+    edit(mini, "rules/money.yaml", "when: lacks_means and", "when: lacks_money and")
+    edit(mini, "jurisdictions/tree.yaml", "parent: SE-R01}\n  - {id: SE-0002", "parent: SE-R99}\n  - {id: SE-0002")
+    add(mini, "rules/broken.yaml", "facts: [\n")
+    _, errors = check_rulebook(mini)
+    kinds = {type(e) for e in errors}
+    assert {E.UnknownNameError, E.YamlSyntaxError} <= kinds
+    assert len(errors) >= 3
+    with pytest.raises(E.RulebookInvalid) as raised:
+        load_rulebook(mini)
+    assert len(raised.value.errors) == len(errors)
