@@ -101,8 +101,8 @@ def _role(entry: RuleEntry, truth: Truth, decisions: dict[str, Decision]) -> tup
         return ("default" if entry.rule.default else "decisive"), []
     if entry.rule.id in decision.defeated:
         return "defeated", sorted(decision.defeated[entry.rule.id])
-    if truth is Truth.UNKNOWN:
-        return "unknown", []
+    if truth is Truth.UNKNOWN or (truth is Truth.TRUE and decision.kind == "undetermined"):
+        return "unknown", []  # its own condition, or an exception to it, is not settled yet
     return "not_applicable", []
 
 

@@ -44,9 +44,7 @@ class TolkaError(Exception):
         parts = [self.file or "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
+        return ":".join(parts)  # `column` counts within a condition; messages name it themselves
 
     def render(self) -> str:
         """One line `file:line: kind: message`, then the hint on its own line."""

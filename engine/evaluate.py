@@ -58,18 +58,34 @@ class Engine:
         return cls(rulebook, network)
 
     def truths(
-        self, case: Case, jurisdiction_id: str, day: dt.date, memo: dict | None = None
+        self,
+        case: Case,
+        jurisdiction_id: str,
+        day: dt.date,
+        memo: dict | None = None,
+        readings: dict[str, ResolvedReading] | None = None,
     ) -> tuple[RuleTruths, dict[str, ResolvedReading]]:
-        """Truth value (and missing facts) of every rule in force, and the readings used."""
-        readings = resolve_readings(self.rulebook, jurisdiction_id, day)
+        """Truth value (and missing facts) of every rule in force, and the readings used.
+
+        `readings` replaces the jurisdiction's own resolved readings (to ask "what if it read …").
+        """
+        if readings is None:
+            readings = resolve_readings(self.rulebook, jurisdiction_id, day)
         document = build_document(case, day, reading_values(readings), self.rulebook)
         truths = self.rete.evaluate(document, self.rulebook.scopes(jurisdiction_id), memo)
         return truths, readings
 
-    def evaluate(self, case: Case, jurisdiction_id: str, day: dt.date, memo: dict | None = None) -> O.Evaluation:
+    def evaluate(
+        self,
+        case: Case,
+        jurisdiction_id: str,
+        day: dt.date,
+        memo: dict | None = None,
+        readings: dict[str, ResolvedReading] | None = None,
+    ) -> O.Evaluation:
         """Evaluate one case in one jurisdiction on one day."""
         place = jurisdiction(self.rulebook, jurisdiction_id)
-        truths, readings = self.truths(case, place.id, day, memo)
+        truths, readings = self.truths(case, place.id, day, memo, readings)
         rules = self.rulebook.rules_in_force(place.id, day)
         outcomes = [
             build_outcome(self.rulebook, support, rules, truths, readings, place.id, day)
@@ -79,9 +95,48 @@ class Engine:
             tolka_version=engine.__version__,
             rulebook_fingerprint=self.rulebook.fingerprint,
             evaluation_date=day.isoformat(),
-            jurisdiction=O.JurisdictionRef(
-                id=place.id, name=place.name, kind=place.kind, country=place.country, example=place.example
-            ),
+            jurisdiction=jurisdiction_ref(place),
             facts_given=sorted(case.facts),
             outcomes=outcomes,
         )
+
+    def evaluate_many(self, case: Case, jurisdiction_ids: list[str], day: dt.date) -> list[O.Evaluation]:
+        """Evaluate one case in many jurisdictions.
+
+        Jurisdictions whose situation is identical — same resolved readings (value, basis and where
+        found), same local rules in force, same country — get the same outcomes, so each distinct
+        situation is evaluated once; ruleset firings are also reused across situations.
+        """
+        memo: dict = {}
+        by_situation: dict[tuple, list[O.Outcome]] = {}
+        results = []
+        for jurisdiction_id in jurisdiction_ids:
+            place = jurisdiction(self.rulebook, jurisdiction_id)
+            readings = resolve_readings(self.rulebook, place.id, day)
+            key = self._situation(place.id, readings, day)
+            if key not in by_situation:
+                by_situation[key] = self.evaluate(case, place.id, day, memo, readings).outcomes
+            results.append(
+                O.Evaluation(
+                    tolka_version=engine.__version__,
+                    rulebook_fingerprint=self.rulebook.fingerprint,
+                    evaluation_date=day.isoformat(),
+                    jurisdiction=jurisdiction_ref(place),
+                    facts_given=sorted(case.facts),
+                    outcomes=by_situation[key],
+                )
+            )
+        return results
+
+    def _situation(self, jurisdiction_id: str, readings: dict[str, ResolvedReading], day: dt.date) -> tuple:
+        place = self.rulebook.jurisdictions[jurisdiction_id]
+        local_rules = tuple(r.key for r in self.rulebook.rules_in_force(jurisdiction_id, day) if "-" in r.scope)
+        values = tuple(
+            (point, r.value, r.basis, r.jurisdiction, r.local_reading_unknown and place.kind != "country")
+            for point, r in sorted(readings.items())
+        )
+        return place.country, place.kind == "country", local_rules, values
+
+
+def jurisdiction_ref(place) -> O.JurisdictionRef:
+    return O.JurisdictionRef(id=place.id, name=place.name, kind=place.kind, country=place.country, example=place.example)

@@ -100,3 +100,35 @@ def language(lang: str | None) -> str:
 
 def main() -> None:
     cli(prog_name="tolka")
+
+
+def emit(fmt: str, *, blocks=None, data=None, rows=None, title: str = "tolka", lang: str = "en") -> None:
+    """Write a view in the requested format: text (rich), markdown, html, json or csv."""
+    import csv
+    import io
+
+    from engine.render.draw import to_html, to_markdown, to_terminal
+    from engine.render.json_out import to_json
+
+    if fmt == "json":
+        click.echo(to_json(data), nl=False)
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        click.echo(buffer.getvalue(), nl=False)
+    elif fmt == "markdown":
+        click.echo(to_markdown(blocks), nl=False)
+    elif fmt == "html":
+        click.echo(to_html(blocks, title, lang), nl=False)
+    else:
+        click.echo(to_terminal(blocks), nl=False)
+
+
+def jurisdiction_list(rulebook, text: str, country: str = "SE") -> list[str]:
+    """`all` (every jurisdiction of the country) or a comma-separated list of ids."""
+    if text.strip().lower() == "all":
+        return [j.id for j in rulebook.jurisdictions.values() if j.country == country]
+    return [part.strip() for part in text.split(",") if part.strip()]

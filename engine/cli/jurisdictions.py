@@ -1,0 +1,94 @@
+"""Jurisdiction commands: `compare`, `mandate`, `readings`, `jurisdictions`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from engine.case import read_case
+from engine.cli.app import State, cli, date_option, emit, evaluation_day, jurisdiction_list, lang_option, language
+from engine.compare import compare as compare_case
+from engine.compare import why_different
+from engine.jurisdictions import jurisdiction
+from engine.mandate import mandate as mandate_view
+from engine.matrix import list_jurisdictions, readings_matrix
+from engine.render import views
+
+
+@cli.command()
+@click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--jurisdictions", "-J", "which", required=True, help="`all`, or ids separated by commas (SE-EX-A,SE-0180).")
+@date_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown", "html"]), default="text", show_default=True)
+@lang_option
+@click.pass_obj
+def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str | None) -> None:
+    """One person's outcomes side by side across jurisdictions, differences traced to readings.
+
+    With exactly two jurisdictions, also the minimal set of differing readings that explains
+    every differing outcome.
+    """
+    engine = state.engine
+    case = read_case(case_file, engine.rulebook)
+    country = case.facts.get("home_country", "SE")
+    ids = jurisdiction_list(engine.rulebook, which, country)
+    for jurisdiction_id in ids:
+        jurisdiction(engine.rulebook, jurisdiction_id)
+    when, words = evaluation_day(day), language(lang)
+    result = compare_case(engine, case, ids, when)
+    difference = why_different(engine, case, ids[0], ids[1], when) if len(ids) == 2 else None
+    blocks = views.comparison_blocks(engine.rulebook, result, words)
+    data = views.comparison_data(result)
+    if difference is not None:
+        blocks += views.difference_blocks(engine.rulebook, difference, words)
+        data["why"] = views.difference_data(difference)
+    emit(fmt, blocks=blocks, data=data, rows=views.comparison_rows(result), title="tolka compare", lang=words)
+
+
+@cli.command()
+@click.argument("support")
+@click.option("--jurisdiction", "-j", required=True, help="Jurisdiction id.")
+@date_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@lang_option
+@click.pass_obj
+def mandate(state: State, support: str, jurisdiction: str, day, fmt: str, lang: str | None) -> None:
+    """Is SUPPORT mandated here — by law, by the local reading, by national guidance — and how do others read it?"""
+    engine = state.engine
+    view = mandate_view(engine, support, jurisdiction, evaluation_day(day))
+    words = language(lang)
+    emit(fmt, blocks=views.mandate_blocks(engine.rulebook, view, words), data=views.mandate_data(view), title="tolka mandate", lang=words)
+
+
+@cli.command()
+@click.option("--point", "points", multiple=True, help="Only these interpretation points (repeatable).")
+@click.option("--county", help="Only jurisdictions in this county (name or 2-digit code).")
+@click.option("--kind", help="Only jurisdictions of this kind (municipality, region, samordningsforbund, example_unit …).")
+@click.option("--country", type=click.Choice(["SE", "NO"]), default="SE", show_default=True)
+@click.option("--all", "include_all", is_flag=True, help="Include jurisdictions without readings of their own.")
+@date_option
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "markdown", "html"]), default="text", show_default=True)
+@click.pass_obj
+def readings(state: State, points, county, kind, country, include_all, day, fmt) -> None:
+    """The readings matrix: jurisdictions × interpretation points, with default/unverified/contested marks."""
+    rulebook = state.rulebook
+    for point in points:
+        if point not in rulebook.points:
+            from engine.errors import UnknownIdError
+
+            raise UnknownIdError(f"no interpretation point `{point}`", hint="`tolka readings` without --point shows them all")
+    columns, rows = readings_matrix(rulebook, evaluation_day(day), country, list(points) or None, county, kind, include_all)
+    emit(fmt, blocks=views.matrix_blocks(columns, rows), data=views.matrix_data(columns, rows), rows=views.matrix_rows(columns, rows), title="tolka readings")
+
+
+@cli.command(name="jurisdictions")
+@click.option("--kind", help="Only this kind (country, region, municipality, kommunalforbund, samordningsforbund, example_unit).")
+@click.option("--county", help="Only this county (name or 2-digit code).")
+@click.option("--country", type=click.Choice(["SE", "NO"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def list_command(state: State, kind, county, country, fmt) -> None:
+    """Every jurisdiction, with how many readings it has and from which sources."""
+    listings = list_jurisdictions(state.rulebook, kind, county, country)
+    emit(fmt, blocks=views.listing_blocks(listings), data=views.listing_data(listings))

@@ -1,0 +1,50 @@
+"""Rulebook commands for legal review: `rules` and `diff`."""
+
+from __future__ import annotations
+
+import click
+
+from engine.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
+from engine.diff import date_diff, jurisdiction_diff
+from engine.render import views
+
+
+@cli.command()
+@click.option("--support", help="Only the rules of this support.")
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="markdown", show_default=True)
+@lang_option
+@click.pass_obj
+def rules(state: State, support: str | None, fmt: str, lang: str | None) -> None:
+    """Every rule with its condition as written, conclusion, citations and validity."""
+    rulebook = state.rulebook
+    entries = [e for e in rulebook.rules if support is None or e.rule.support == support]
+    blocks = views.rules_markdown(rulebook, language(lang))
+    data = {"rulebook_fingerprint": rulebook.fingerprint, "rules": [views.rule_data(rulebook, e) for e in entries]}
+    emit(fmt, blocks=blocks, data=data)
+
+
+@cli.command()
+@click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First date (with --to): what changes between two dates.")
+@click.option("--to", "second", type=click.DateTime(["%Y-%m-%d"]), help="Second date.")
+@click.option("--jurisdictions", "-J", "pair", help="Two ids A,B: a structural diff of their readings and local rules.")
+@date_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@lang_option
+@click.pass_obj
+def diff(state: State, first, second, pair, day, fmt, lang) -> None:
+    """What changed between two dates, or how two jurisdictions' rule sets differ."""
+    rulebook = state.rulebook
+    if pair:
+        ids = [p.strip() for p in pair.split(",") if p.strip()]
+        if len(ids) != 2:
+            raise click.UsageError("--jurisdictions takes exactly two ids, e.g. SE-EX-A,SE-EX-B")
+        result = jurisdiction_diff(rulebook, ids[0], ids[1], evaluation_day(day))
+        emit(fmt, blocks=views.jurisdiction_diff_blocks(rulebook, result, language(lang)), data=views.jurisdiction_diff_data(result))
+        return
+    if not (first and second):
+        raise click.UsageError("give --from and --to (two dates), or --jurisdictions A,B")
+    a, b = first.date(), second.date()
+    changes = date_diff(rulebook, a, b)
+    data = {"from": a.isoformat(), "to": b.isoformat(), "rulebook_fingerprint": rulebook.fingerprint,
+            "changes": [vars(c) for c in changes]}
+    emit(fmt, blocks=views.date_diff_blocks(changes, a.isoformat(), b.isoformat()), data=data)

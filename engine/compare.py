@@ -1,0 +1,165 @@
+"""Comparing jurisdictions for one case, and explaining why two of them answer differently.
+
+`compare` evaluates a case in many jurisdictions and groups, per support, the jurisdictions that
+give the same answer (status, route, legal status), so that identical answers collapse and
+differences stand out; each difference is traced to the interpretation points whose readings
+differ between the groups.
+
+`why_different` finds, for two jurisdictions, a *minimal* set of differing readings that explains
+every differing outcome: evaluating the case in the first jurisdiction with the second one's
+readings of exactly those points reproduces all of the second one's answers, and no smaller subset
+of them does. Differences that readings cannot explain come from local rules, and are named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from engine.case import Case
+from engine.evaluate import Engine
+from engine.jurisdictions import ResolvedReading, resolve_readings
+from engine.model.outcome import Evaluation, Outcome
+
+
+def signature(outcome: Outcome) -> tuple[str, str | None, str | None]:
+    """What counts as 'the same answer': status, route and legal status."""
+    return outcome.status, outcome.route.id if outcome.route else None, outcome.legal_status
+
+
+@dataclass
+class AnswerGroup:
+    status: str
+    route: str | None
+    legal_status: str | None
+    jurisdictions: list[str]
+    outcome: Outcome  # a representative outcome (reasons differ only in where readings come from)
+
+
+@dataclass
+class PointDifference:
+    point: str
+    values: dict[str, list[str]]  # reading value (as text) → jurisdictions reading it so
+
+
+@dataclass
+class SupportComparison:
+    support: str
+    groups: list[AnswerGroup]
+    points: list[PointDifference] = field(default_factory=list)
+
+    @property
+    def differs(self) -> bool:
+        return len(self.groups) > 1
+
+
+@dataclass
+class Comparison:
+    evaluation_date: str
+    rulebook_fingerprint: str
+    jurisdictions: list[str]
+    evaluations: list[Evaluation]
+    supports: list[SupportComparison]
+
+
+def _reading_points(engine: Engine, support: str, day: dt.date) -> list[str]:
+    seen: dict[str, None] = {}
+    for entry in engine.rulebook.rules:
+        if entry.rule.support == support and entry.validity.in_force(day):
+            seen.update(dict.fromkeys(entry.points()))
+    return list(seen)
+
+
+def compare(engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.date) -> Comparison:
+    """The case in every jurisdiction, grouped per support by answer."""
+    evaluations = engine.evaluate_many(case, jurisdiction_ids, day)
+    readings_of = {e.jurisdiction.id: resolve_readings(engine.rulebook, e.jurisdiction.id, day) for e in evaluations}
+    supports: dict[str, dict[tuple, AnswerGroup]] = {}
+    for evaluation in evaluations:
+        for outcome in evaluation.outcomes:
+            groups = supports.setdefault(outcome.support, {})
+            key = signature(outcome)
+            if key not in groups:
+                groups[key] = AnswerGroup(*key, jurisdictions=[], outcome=outcome)
+            groups[key].jurisdictions.append(evaluation.jurisdiction.id)
+    comparisons = []
+    for support, groups in supports.items():
+        ordered = sorted(groups.values(), key=lambda g: (-len(g.jurisdictions), g.jurisdictions[0]))
+        comparison = SupportComparison(support, ordered)
+        if comparison.differs:
+            for point in _reading_points(engine, support, day):
+                values: dict[str, list[str]] = {}
+                for group in ordered:
+                    for jurisdiction_id in group.jurisdictions:
+                        reading = readings_of[jurisdiction_id].get(point)
+                        text = "—" if reading is None or reading.value is None else str(reading.value)
+                        values.setdefault(text, []).append(jurisdiction_id)
+                if len(values) > 1:
+                    comparison.points.append(PointDifference(point, values))
+        comparisons.append(comparison)
+    first = evaluations[0]
+    return Comparison(first.evaluation_date, first.rulebook_fingerprint, list(jurisdiction_ids), evaluations, comparisons)
+
+
+# --- why two jurisdictions differ ---------------------------------------------------------------
+
+
+@dataclass
+class ReadingPair:
+    point: str
+    first: ResolvedReading
+    second: ResolvedReading
+
+
+@dataclass
+class Difference:
+    """Why `first` and `second` answer the case differently."""
+
+    first: str
+    second: str
+    evaluation_date: str
+    differing: list[tuple[Outcome, Outcome]]  # (first's outcome, second's outcome) per differing support
+    readings: list[ReadingPair]  # a minimal set of differing readings that explains them
+    explained_by_readings: bool  # False: local rules (or scope) explain what readings cannot
+    local_rules: list[str]  # local rules in force in either jurisdiction for the differing supports
+
+
+def _signatures(evaluation: Evaluation) -> dict[str, tuple]:
+    return {o.support: signature(o) for o in evaluation.outcomes}
+
+
+def why_different(engine: Engine, case: Case, first: str, second: str, day: dt.date) -> Difference:
+    """The minimal set of differing readings that explains every differing outcome of two jurisdictions."""
+    rulebook = engine.rulebook
+    a, b = engine.evaluate(case, first, day), engine.evaluate(case, second, day)
+    by_support_b = {o.support: o for o in b.outcomes}
+    differing = [(o, by_support_b[o.support]) for o in a.outcomes if o.support in by_support_b and signature(o) != signature(by_support_b[o.support])]
+    local = sorted(
+        {r.rule.id for r in rulebook.rules_in_force(first, day) + rulebook.rules_in_force(second, day) if "-" in r.scope and r.rule.support in {d[0].support for d in differing}}
+    )
+    if not differing or a.jurisdiction.country != b.jurisdiction.country:
+        return Difference(first, second, day.isoformat(), differing, [], not differing, local)
+    readings_a = resolve_readings(rulebook, first, day)
+    readings_b = resolve_readings(rulebook, second, day)
+    relevant = {p for o, _ in differing for p in _reading_points(engine, o.support, day)}
+    candidates = [p for p in readings_a if readings_a[p].value != readings_b[p].value]
+    candidates.sort(key=lambda p: (p not in relevant, p))  # try the points the differing supports read first
+    target = _signatures(b)
+
+    def reproduces(points: list[str]) -> bool:
+        swapped = dict(readings_a)
+        for point in points:
+            swapped[point] = readings_b[point]
+        return _signatures(engine.evaluate(case, first, day, readings=swapped)) == target
+
+    explained = reproduces(candidates)
+    chosen = list(candidates)
+    if explained:
+        for point in list(chosen):  # drop every reading the explanation does not need
+            trial = [p for p in chosen if p != point]
+            if reproduces(trial):
+                chosen = trial
+    else:
+        chosen = [p for p in candidates if p in relevant]
+    pairs = [ReadingPair(p, readings_a[p], readings_b[p]) for p in chosen]
+    return Difference(first, second, day.isoformat(), differing, pairs, explained, local)

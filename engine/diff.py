@@ -1,0 +1,139 @@
+"""Structural differences: between two dates, and between two jurisdictions' rule sets.
+
+Neither needs a case. `date_diff` lists what changes in the rulebook from one day to another (laws,
+provisions, rule versions, citations, routes, national defaults, readings); `jurisdiction_diff`
+lists, point by point, where two jurisdictions' readings differ and which local rules each adds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from engine.jurisdictions import ResolvedReading, jurisdiction, resolve_readings
+from engine.rulebook import RuleEntry, Rulebook
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # law | provision | rule | citation | route | default | reading
+    subject: str
+    change: str  # entered | ended | changed
+    before: str | None
+    after: str | None
+
+
+def _law_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
+    out = []
+    for law in rulebook.laws.values():
+        before, after = _law_in_force(law, a), _law_in_force(law, b)
+        if before != after:
+            title = f"{law.title.en}" + (f" ({law.number})" if law.number else "")
+            out.append(Change("law", law.id, "entered" if after else "ended", None if after else title, title if after else None))
+        for provision in law.provisions:
+            if provision.in_force_from is None and provision.in_force_to is None:
+                continue
+            was = before and rulebook.provision_period(provision.id).in_force(a)
+            now = after and rulebook.provision_period(provision.id).in_force(b)
+            if was != now:
+                text = rulebook.citation(provision.id)
+                out.append(Change("provision", provision.id, "entered" if now else "ended", None if now else text, text if now else None))
+    return out
+
+
+def _law_in_force(law, day: dt.date) -> bool:
+    return (law.in_force_from is None or law.in_force_from <= day) and (law.in_force_to is None or day <= law.in_force_to)
+
+
+def _rule_text(entry: RuleEntry) -> str:
+    conclusion = ", ".join(f"{k}={v}" for k, v in entry.rule.then.aspects().items())
+    return f"{entry.rule.support}: {entry.rule.when or 'default'} → {conclusion} [{entry.validity.period}]"
+
+
+def _rule_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
+    out = []
+    by_id: dict[str, list[RuleEntry]] = {}
+    for entry in rulebook.rules:
+        by_id.setdefault(entry.rule.id, []).append(entry)
+    for rule_id, versions in by_id.items():
+        before = next((v for v in versions if v.validity.in_force(a)), None)
+        after = next((v for v in versions if v.validity.in_force(b)), None)
+        if before is None and after is None:
+            continue
+        if before is None or after is None:
+            out.append(Change("rule", rule_id, "entered" if after else "ended", _rule_text(before) if before else None, _rule_text(after) if after else None))
+        elif before.key != after.key:
+            out.append(Change("rule", rule_id, "changed", _rule_text(before), _rule_text(after)))
+        else:
+            cited_a = [rulebook.citation(rulebook.provision_at(p, a)) for p in before.rule.cites]
+            cited_b = [rulebook.citation(rulebook.provision_at(p, b)) for p in after.rule.cites]
+            if cited_a != cited_b:
+                out.append(Change("citation", rule_id, "changed", "; ".join(cited_a), "; ".join(cited_b)))
+    return out
+
+
+def _route_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
+    out = []
+    for route_id in rulebook.routes:
+        before, after = rulebook.route(route_id, a), rulebook.route(route_id, b)
+        if before is after:
+            continue
+        describe = lambda r: None if r is None else f"{r.name.en} [{r.period}]"  # noqa: E731
+        change = "entered" if before is None else "ended" if after is None else "changed"
+        out.append(Change("route", route_id, change, describe(before), describe(after)))
+    return out
+
+
+def _default_and_reading_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
+    out = []
+    for point in rulebook.points.values():
+        before, after = rulebook.point_default(point.id, a), rulebook.point_default(point.id, b)
+        if before is not after:
+            describe = lambda d: None if d is None else f"{d.value} [{d.period}]"  # noqa: E731
+            out.append(Change("default", point.id, "changed", describe(before), describe(after)))
+    for scope, entries in rulebook.readings.items():
+        for point in sorted({e.item.point for e in entries}):
+            versions = [e.item for e in entries if e.item.point == point]
+            before = next((r for r in versions if r.in_force(a)), None)
+            after = next((r for r in versions if r.in_force(b)), None)
+            if before is after:
+                continue
+            change = "entered" if before is None else "ended" if after is None else "changed"
+            describe = lambda r: None if r is None else f"{r.value} [{r.period}]"  # noqa: E731
+            out.append(Change("reading", f"{scope}: {point}", change, describe(before), describe(after)))
+    return out
+
+
+def date_diff(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
+    """Everything in the rulebook that is different on day `b` from day `a`."""
+    changes = _law_changes(rulebook, a, b) + _rule_changes(rulebook, a, b) + _route_changes(rulebook, a, b)
+    changes += _default_and_reading_changes(rulebook, a, b)
+    order = {"law": 0, "provision": 1, "rule": 2, "citation": 3, "route": 4, "default": 5, "reading": 6}
+    return sorted(changes, key=lambda c: (order[c.kind], c.subject))
+
+
+@dataclass
+class JurisdictionDiff:
+    first: str
+    second: str
+    evaluation_date: str
+    readings: list[tuple[str, ResolvedReading, ResolvedReading]]  # points where the two readings differ
+    same: list[str]  # points read the same way
+    local_rules: dict[str, list[RuleEntry]]  # jurisdiction → its (and its ancestors') local rules in force
+
+
+def jurisdiction_diff(rulebook: Rulebook, first: str, second: str, day: dt.date) -> JurisdictionDiff:
+    """Point by point, how two jurisdictions' readings differ, and which local rules each has."""
+    a, b = jurisdiction(rulebook, first), jurisdiction(rulebook, second)
+    ra, rb = resolve_readings(rulebook, a.id, day), resolve_readings(rulebook, b.id, day)
+    differing, same = [], []
+    for point in sorted(set(ra) | set(rb)):
+        x, y = ra.get(point), rb.get(point)
+        if x is None or y is None or x.value != y.value or x.basis != y.basis:
+            differing.append((point, x, y))
+        else:
+            same.append(point)
+    local = {
+        j.id: [r for r in rulebook.rules_in_force(j.id, day) if "-" in r.scope] for j in (a, b)
+    }
+    return JurisdictionDiff(a.id, b.id, day.isoformat(), differing, same, local)

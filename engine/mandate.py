@@ -1,0 +1,86 @@
+"""The manager's question: is this support mandated here, on what basis, and how do others read it?
+
+The legal status of a support is evaluated for an unspecified person (an empty case). Where it
+depends on the person (IPS is recommended by national guidance for schizophrenia-like conditions)
+or on a reading nobody has published, the answer lists each variant instead of guessing. Every
+other jurisdiction of the country with a known reading on a point that bears on the legal status is
+answered the same way and counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from engine.case import Case
+from engine.errors import UnknownIdError
+from engine.evaluate import Engine
+from engine.jurisdictions import jurisdiction, resolve_readings
+from engine.model.outcome import Outcome
+from engine.variants import Variant, variants
+
+
+@dataclass
+class LegalStatusAnswer:
+    jurisdiction: str
+    legal_status: str | None  # decided for anyone; None when it depends on the person or a reading
+    variants: list[Variant] | None
+    outcome: Outcome
+
+    @property
+    def summary(self) -> str:
+        if self.legal_status is not None:
+            return self.legal_status
+        if not self.variants:
+            return "undetermined"
+        values = sorted({str(v.value) for v in self.variants})
+        depends = sorted({name for v in self.variants for name, _ in v.facts + v.readings})
+        return f"{' / '.join(values)} (depends on {', '.join(depends)})"
+
+
+@dataclass
+class MandateView:
+    support: str
+    evaluation_date: str
+    rulebook_fingerprint: str
+    here: LegalStatusAnswer
+    points: list[str]  # the interpretation points that bear on the legal status
+    others: dict[str, list[str]] = field(default_factory=dict)  # summary → jurisdictions with a known reading
+    without_reading: int = 0  # jurisdictions of the country where every such point has the national default
+
+
+def legal_status_points(engine: Engine, support: str, day: dt.date) -> list[str]:
+    points: dict[str, None] = {}
+    for entry in engine.rulebook.rules:
+        if entry.rule.support == support and entry.rule.then.legal_status and entry.validity.in_force(day):
+            points.update(dict.fromkeys(entry.points()))
+    return list(points)
+
+
+def legal_status_answer(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> LegalStatusAnswer:
+    outcome = next(o for o in engine.evaluate(Case({}), jurisdiction_id, day).outcomes if o.support == support)
+    if outcome.legal_status is not None:
+        return LegalStatusAnswer(jurisdiction_id, outcome.legal_status, None, outcome)
+    return LegalStatusAnswer(jurisdiction_id, None, variants(engine, Case({}), jurisdiction_id, day, support, "legal_status"), outcome)
+
+
+def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> MandateView:
+    """Is `support` mandated in `jurisdiction_id` on `day`, on what basis, and how do others read it?"""
+    rulebook = engine.rulebook
+    if support not in rulebook.supports:
+        raise UnknownIdError(f"no support `{support}`", hint="`tolka supports` lists them")
+    place = jurisdiction(rulebook, jurisdiction_id)
+    if rulebook.supports[support].country != place.country:
+        raise UnknownIdError(f"{support} is a support of {rulebook.supports[support].country}, not of {place.country}")
+    points = legal_status_points(engine, support, day)
+    view = MandateView(support, day.isoformat(), rulebook.fingerprint, legal_status_answer(engine, support, place.id, day), points)
+    for other in rulebook.jurisdictions.values():
+        if other.country != place.country or other.id == place.id or other.kind == "country":
+            continue
+        readings = resolve_readings(rulebook, other.id, day)
+        if not any(readings[p].basis in ("local", "inherited") for p in points if p in readings):
+            view.without_reading += 1
+            continue
+        answer = legal_status_answer(engine, support, other.id, day)
+        view.others.setdefault(answer.summary, []).append(other.id)
+    return view

@@ -1,0 +1,384 @@
+"""Blocks and plain data for the comparison, difference, diff, mandate, matrix and listing views."""
+
+from __future__ import annotations
+
+from engine.compare import Comparison, Difference
+from engine.diff import Change, JurisdictionDiff
+from engine.jurisdictions import ResolvedReading
+from engine.mandate import MandateView
+from engine.matrix import JurisdictionListing, MatrixRow, cell_text
+from engine.render.json_out import to_data
+from engine.render.labels import BASIS, LEGAL_STATUS, STATUS, WORDS, word
+from engine.render.report import Block, Bullets, Heading, Paragraph, Table, citation_text, reading_line
+from engine.rulebook import RuleEntry, Rulebook
+
+MAX_LISTED = 12
+
+
+def _ids(ids: list[str]) -> str:
+    shown = ", ".join(ids[:MAX_LISTED])
+    return shown + (f" … (+{len(ids) - MAX_LISTED})" if len(ids) > MAX_LISTED else "")
+
+
+def _reading_value(rulebook: Rulebook, reading: ResolvedReading | None, language: str) -> str:
+    if reading is None:
+        return "—"
+    point = rulebook.points[reading.point]
+    value = point.label(reading.value, language)
+    source = ""
+    if reading.reading is not None:
+        src = reading.reading.source
+        when = src.published.isoformat() if src.published else (src.date_note or "")
+        source = f"; {src.url or src.document} ({when})"
+    marks = "" if reading.verified else f" [{word(WORDS, 'unverified', language)}]"
+    return f"{value} ({word(BASIS, reading.basis, language)}, {reading.jurisdiction}{source}){marks}"
+
+
+# --- compare -------------------------------------------------------------------------------------
+
+
+def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str) -> list[Block]:
+    names = {s.id: s.name.get(language) for s in rulebook.supports.values()}
+    blocks: list[Block] = [
+        Heading(2, f"{len(comparison.jurisdictions)} jurisdictions compared"),
+        Paragraph(f"{word(WORDS, 'date', language).capitalize()}: {comparison.evaluation_date} · {word(WORDS, 'fingerprint', language)}: {comparison.rulebook_fingerprint}"),
+    ]
+    if len(comparison.jurisdictions) <= 6:
+        table = Table([word(WORDS, "support", language)] + comparison.jurisdictions)
+        for support in comparison.supports:
+            cells = {}
+            for group in support.groups:
+                for jurisdiction_id in group.jurisdictions:
+                    cells[jurisdiction_id] = word(STATUS, group.status, language)
+            mark = " ≠" if support.differs else ""
+            table.rows.append([names[support.support] + mark] + [cells.get(j, "") for j in comparison.jurisdictions])
+        blocks.append(table)
+    same = [s for s in comparison.supports if not s.differs]
+    if same:
+        blocks.append(Paragraph("Same answer everywhere: " + "; ".join(f"{names[s.support]} — {word(STATUS, s.groups[0].status, language)}" for s in same)))
+    for support in comparison.supports:
+        if not support.differs:
+            continue
+        blocks.append(Heading(3, f"{names[support.support]} — differs"))
+        blocks.append(
+            Bullets(
+                [
+                    f"{word(STATUS, g.status, language)}; {g.route or '—'}; {word(LEGAL_STATUS, g.legal_status, language)} — "
+                    f"{len(g.jurisdictions)}: {_ids(g.jurisdictions)}"
+                    for g in support.groups
+                ]
+            )
+        )
+        if support.points:
+            blocks.append(Paragraph("Readings that differ between them:"))
+            blocks.append(
+                Bullets([f"{p.point}: " + "; ".join(f"{value} in {_ids(ids)}" for value, ids in p.values.items()) for p in support.points])
+            )
+        else:
+            blocks.append(Paragraph("No reading differs: local rules or the jurisdictions' scope explain the difference."))
+    return blocks
+
+
+def comparison_rows(comparison: Comparison) -> list[dict]:
+    """One row per jurisdiction × support (for CSV and spreadsheets)."""
+    rows = []
+    for evaluation in comparison.evaluations:
+        for outcome in evaluation.outcomes:
+            rows.append(
+                {
+                    "jurisdiction": evaluation.jurisdiction.id,
+                    "jurisdiction_name": evaluation.jurisdiction.name,
+                    "example": evaluation.jurisdiction.example,
+                    "support": outcome.support,
+                    "status": outcome.status,
+                    "route": outcome.route.id if outcome.route else "",
+                    "legal_status": outcome.legal_status or "",
+                    "missing": " ".join(outcome.missing_facts + [f"reading({p})" for p in outcome.missing_readings]),
+                    "unverified": outcome.unverified,
+                    "evaluation_date": evaluation.evaluation_date,
+                    "rulebook_fingerprint": evaluation.rulebook_fingerprint,
+                }
+            )
+    return rows
+
+
+def comparison_data(comparison: Comparison) -> dict:
+    return {
+        "rulebook_fingerprint": comparison.rulebook_fingerprint,
+        "evaluation_date": comparison.evaluation_date,
+        "jurisdictions": comparison.jurisdictions,
+        "supports": [
+            {
+                "support": s.support,
+                "differs": s.differs,
+                "groups": [
+                    {"status": g.status, "route": g.route, "legal_status": g.legal_status, "jurisdictions": g.jurisdictions}
+                    for g in s.groups
+                ],
+                "points": [{"point": p.point, "values": p.values} for p in s.points],
+            }
+            for s in comparison.supports
+        ],
+    }
+
+
+# --- why two jurisdictions differ ------------------------------------------------------------
+
+
+def difference_blocks(rulebook: Rulebook, difference: Difference, language: str) -> list[Block]:
+    names = {s.id: s.name.get(language) for s in rulebook.supports.values()}
+    blocks: list[Block] = [Heading(2, f"Why {difference.first} and {difference.second} answer differently ({difference.evaluation_date})")]
+    if not difference.differing:
+        return blocks + [Paragraph("They give the same answer on every support.")]
+    blocks.append(
+        Bullets(
+            [
+                f"{names[a.support]}: {word(STATUS, a.status, language)} in {difference.first}, {word(STATUS, b.status, language)} in {difference.second}"
+                for a, b in difference.differing
+            ]
+        )
+    )
+    if difference.readings:
+        lead = "Explained by" if difference.explained_by_readings else "Partly explained by"
+        blocks.append(Paragraph(f"{lead} this minimal set of differing readings:"))
+        blocks.append(
+            Bullets(
+                [
+                    f"{pair.point}: {difference.first} → {_reading_value(rulebook, pair.first, language)}; "
+                    f"{difference.second} → {_reading_value(rulebook, pair.second, language)}"
+                    for pair in difference.readings
+                ]
+            )
+        )
+    if not difference.explained_by_readings and difference.local_rules:
+        blocks.append(Paragraph("Local rules also differ: " + ", ".join(difference.local_rules)))
+    return blocks
+
+
+def _resolved_data(reading: ResolvedReading | None) -> dict | None:
+    if reading is None:
+        return None
+    return {
+        "value": reading.value,
+        "basis": reading.basis,
+        "jurisdiction": reading.jurisdiction,
+        "source": to_data(reading.reading.source) if reading.reading else None,
+        "verified": reading.verified,
+    }
+
+
+def difference_data(difference: Difference) -> dict:
+    return {
+        "first": difference.first,
+        "second": difference.second,
+        "evaluation_date": difference.evaluation_date,
+        "differing": [
+            {"support": a.support, difference.first: a.status, difference.second: b.status} for a, b in difference.differing
+        ],
+        "explained_by_readings": difference.explained_by_readings,
+        "readings": [
+            {"point": p.point, difference.first: _resolved_data(p.first), difference.second: _resolved_data(p.second)}
+            for p in difference.readings
+        ],
+        "local_rules": difference.local_rules,
+    }
+
+
+# --- diffs ---------------------------------------------------------------------------------------
+
+
+def date_diff_blocks(changes: list[Change], first: str, second: str) -> list[Block]:
+    blocks: list[Block] = [Heading(2, f"What changes from {first} to {second}")]
+    if not changes:
+        return blocks + [Paragraph("Nothing in the rulebook changes between these dates.")]
+    table = Table(["kind", "subject", "change", "before", "after"])
+    for change in changes:
+        table.rows.append([change.kind, change.subject, change.change, change.before or "", change.after or ""])
+    return blocks + [table]
+
+
+def jurisdiction_diff_blocks(rulebook: Rulebook, diff: JurisdictionDiff, language: str) -> list[Block]:
+    blocks: list[Block] = [Heading(2, f"{diff.first} vs {diff.second} ({diff.evaluation_date})")]
+    table = Table(["point", diff.first, diff.second])
+    for point, first, second in diff.readings:
+        table.rows.append([point, _reading_value(rulebook, first, language), _reading_value(rulebook, second, language)])
+    blocks.append(table if table.rows else Paragraph("Every interpretation point is read the same way."))
+    if diff.same:
+        blocks.append(Paragraph("Read the same way: " + ", ".join(diff.same)))
+    for jurisdiction_id, rules in diff.local_rules.items():
+        if rules:
+            blocks.append(Paragraph(f"Local rules in force in {jurisdiction_id}:"))
+            blocks.append(Bullets([f"{r.rule.id}: {r.rule.when or 'default'} → {r.rule.then.aspects()}" for r in rules]))
+    return blocks
+
+
+def jurisdiction_diff_data(diff: JurisdictionDiff) -> dict:
+    return {
+        "first": diff.first,
+        "second": diff.second,
+        "evaluation_date": diff.evaluation_date,
+        "readings": [{"point": p, diff.first: _resolved_data(a), diff.second: _resolved_data(b)} for p, a, b in diff.readings],
+        "same": diff.same,
+        "local_rules": {j: [r.rule.id for r in rules] for j, rules in diff.local_rules.items()},
+    }
+
+
+# --- mandate ---------------------------------------------------------------------------------
+
+
+def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list[Block]:
+    support = rulebook.supports[view.support]
+    here = view.here
+    place = rulebook.jurisdictions[here.jurisdiction]
+    blocks: list[Block] = [
+        Heading(2, f"{support.name.get(language)} in {place.name} ({place.id}), {view.evaluation_date}"),
+    ]
+    if here.legal_status is not None:
+        blocks.append(Paragraph(f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, here.legal_status, language)}."))
+    elif here.variants:
+        blocks.append(Paragraph(f"{word(WORDS, 'legal_status', language)} depends on the person or on a local reading:"))
+        lines = []
+        for variant in here.variants:
+            conditions = [f"{name} = {value}" for name, value in variant.facts] + [f"reading({p}) = {v}" for p, v in variant.readings]
+            lines.append(f"if {' and '.join(conditions)} → {word(LEGAL_STATUS, variant.value, language)}")
+        blocks.append(Bullets(lines))
+    else:
+        blocks.append(Paragraph(f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, None, language)}."))
+    basis = []
+    for reason in here.outcome.reasons.rules:
+        if reason.role in ("decisive", "default", "unknown") and "legal_status" in reason.sets:
+            basis.append(f"{reason.rule} ({word(LEGAL_STATUS, reason.sets['legal_status'], language)}): " + ", ".join(citation_text(c, language) for c in reason.citations))
+    if basis:
+        blocks += [Paragraph("Rests on:"), Bullets(basis)]
+    readings = [r for r in here.outcome.reasons.readings if r.point in view.points]
+    if readings:
+        blocks += [Paragraph(f"{word(WORDS, 'readings', language)}:"), Bullets([reading_line(r, language) for r in readings])]
+    blocks.append(Heading(3, "How other jurisdictions with a known reading answer"))
+    if view.others:
+        table = Table([word(WORDS, "legal_status", language), "count", "jurisdictions"])
+        for summary, ids in sorted(view.others.items(), key=lambda item: -len(item[1])):
+            table.rows.append([summary, str(len(ids)), _ids(ids)])
+        blocks.append(table)
+    else:
+        blocks.append(Paragraph("No other jurisdiction has a published reading on these points."))
+    blocks.append(Paragraph(f"{view.without_reading} other jurisdictions have no reading of their own: the national default applies there."))
+    return blocks
+
+
+def mandate_data(view: MandateView) -> dict:
+    here = view.here
+    return {
+        "support": view.support,
+        "jurisdiction": here.jurisdiction,
+        "evaluation_date": view.evaluation_date,
+        "rulebook_fingerprint": view.rulebook_fingerprint,
+        "legal_status": here.legal_status,
+        "variants": [
+            {"facts": dict(v.facts), "readings": dict(v.readings), "legal_status": v.value} for v in here.variants or []
+        ],
+        "rests_on": to_data([r for r in here.outcome.reasons.rules if "legal_status" in r.sets and r.role != "not_applicable"]),
+        "readings": to_data([r for r in here.outcome.reasons.readings if r.point in view.points]),
+        "points": view.points,
+        "others": {summary: ids for summary, ids in view.others.items()},
+        "without_reading": view.without_reading,
+    }
+
+
+# --- readings matrix and jurisdiction list ---------------------------------------------------
+
+
+def matrix_blocks(columns: list[str], rows: list[MatrixRow]) -> list[Block]:
+    table = Table(["jurisdiction", "name"] + columns)
+    for row in rows:
+        name = row.jurisdiction.name + (" (example)" if row.jurisdiction.example else "")
+        table.rows.append([row.jurisdiction.id, name] + [cell_text(row.cells.get(c)) for c in columns])
+    legend = Paragraph("* national default (no local reading) · ? unverified · ! contested · — no position")
+    return [table, legend]
+
+
+def matrix_rows(columns: list[str], rows: list[MatrixRow]) -> list[dict]:
+    out = []
+    for row in rows:
+        record = {"jurisdiction": row.jurisdiction.id, "name": row.jurisdiction.name, "kind": row.jurisdiction.kind,
+                  "county": row.jurisdiction.county or "", "example": row.jurisdiction.example}
+        for column in columns:
+            record[column] = cell_text(row.cells.get(column))
+        out.append(record)
+    return out
+
+
+def matrix_data(columns: list[str], rows: list[MatrixRow]) -> list[dict]:
+    return [
+        {
+            "jurisdiction": row.jurisdiction.id,
+            "name": row.jurisdiction.name,
+            "kind": row.jurisdiction.kind,
+            "example": row.jurisdiction.example,
+            "readings": {c: _resolved_data(row.cells.get(c)) for c in columns},
+        }
+        for row in rows
+    ]
+
+
+def listing_blocks(listings: list[JurisdictionListing]) -> list[Block]:
+    table = Table(["id", "kind", "name", "parent", "county", "readings", "sources"])
+    for item in listings:
+        j = item.jurisdiction
+        table.rows.append([j.id, j.kind, j.name, j.parent or "", j.county or "", str(item.readings), _ids(item.sources) if item.sources else ""])
+    return [table, Paragraph(f"{len(listings)} jurisdictions")]
+
+
+def listing_data(listings: list[JurisdictionListing]) -> list[dict]:
+    return [
+        {**item.jurisdiction.model_dump(mode="json", exclude_none=True), "readings": item.readings, "sources": item.sources}
+        for item in listings
+    ]
+
+
+# --- the rulebook for legal review ------------------------------------------------------------
+
+
+def rule_data(rulebook: Rulebook, entry: RuleEntry) -> dict:
+    return {
+        "id": entry.rule.id,
+        "key": entry.key,
+        "support": entry.rule.support,
+        "scope": entry.scope,
+        "condition": entry.rule.when,
+        "default": entry.rule.default,
+        "then": entry.rule.then.aspects(),
+        "exception_to": list(entry.rule.exception_to),
+        "cites": [{"provision": p, "text": rulebook.citation(p), "verified": rulebook.provisions[p][1].verified} for p in entry.rule.cites],
+        "valid_from": entry.validity.valid_from.isoformat() if entry.validity.valid_from else None,
+        "valid_to": entry.validity.valid_to.isoformat() if entry.validity.valid_to else None,
+        "verified": entry.rule.verified,
+        "explanation": to_data(entry.rule.explanation),
+        "note": to_data(entry.rule.note),
+        "file": str(entry.origin),
+    }
+
+
+def rules_markdown(rulebook: Rulebook, language: str) -> list[Block]:
+    blocks: list[Block] = [Heading(1, "tolka rulebook"), Paragraph(f"{word(WORDS, 'fingerprint', language)}: {rulebook.fingerprint}")]
+    for support in rulebook.supports.values():
+        entries = [e for e in rulebook.rules if e.rule.support == support.id]
+        blocks.append(Heading(2, f"{support.name.get(language)} ({support.id}, {support.country}, {support.category})"))
+        for entry in entries:
+            data = rule_data(rulebook, entry)
+            lines = [
+                f"condition: {'(default)' if entry.rule.default else '`' + (entry.rule.when or '') + '`'}",
+                "then: " + ", ".join(f"{k} = {v}" for k, v in data["then"].items()),
+                "cites: " + "; ".join(c["text"] + ("" if c["verified"] else " [unverified]") for c in data["cites"]),
+                f"in force: {entry.validity.period}; scope: {entry.scope}",
+            ]
+            if entry.rule.exception_to:
+                lines.append("exception to: " + ", ".join(entry.rule.exception_to))
+            if not entry.rule.verified:
+                lines.append("rule marked unverified")
+            if entry.rule.explanation:
+                lines.append("why: " + entry.rule.explanation.get(language))
+            if entry.rule.note:
+                lines.append("note: " + entry.rule.note.get(language))
+            lines.append(f"file: {entry.origin}")
+            blocks += [Heading(3, entry.key), Bullets(lines)]
+    return blocks

@@ -1,0 +1,60 @@
+Feature: Financial assistance (försörjningsstöd) for young adults, and studies
+  Försörjningsstöd is a right under the Social Services Act (SoL 2025:400 12 kap. 1 §; before
+  2025-07-01 SoL 2001:453 4 kap. 1 §). Students with student finance are as a rule not entitled
+  during terms (RÅ 1996 ref. 13), but may be between terms (HFD 2011:56), and some municipalities
+  read the law so that studies within a rehabilitation plan are allowed.
+
+  Background:
+    Given a person with
+      | fact                   | value      |
+      | birth_date             | 2003-05-10 |
+      | mental_health_problem  | true       |
+      | lacks_means_of_support | true       |
+
+  Scenario: A 22-year-old who dropped out of university with depression and lacks means
+    Given the person's current_activity is unemployed
+    And the person's registered_jobseeker is true
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of forsorjningsstod is eligible_after_decision
+    And the route of forsorjningsstod is se.social_assistance_application
+    And the legal status of forsorjningsstod is mandated_by_law
+    And the answer on forsorjningsstod cites "SoL (2025:400) 12 kap. 1 §"
+    And the decision on forsorjningsstod can be appealed to förvaltningsrätt
+
+  Scenario: The same person before the new Social Services Act is cited under the old one
+    Given the person's current_activity is unemployed
+    And the person's registered_jobseeker is true
+    When the case is evaluated in SE on 2025-03-01
+    Then the status of forsorjningsstod is eligible_after_decision
+    And the answer on forsorjningsstod cites "SoL (2001:453) 4 kap. 1 §"
+
+  Scenario: A university student during term lives on student finance
+    Given the person's current_activity is higher_education
+    And the person's in_study_break is false
+    When the case is evaluated in SE on 2025-10-01
+    Then the status of forsorjningsstod is not_eligible
+    And the answer on forsorjningsstod cites "RÅ 1996 ref. 13"
+
+  Scenario: Between two terms a student cannot be required to have saved student finance
+    Given the person's current_activity is higher_education
+    And the person's in_study_break is true
+    When the case is evaluated in SE on 2025-07-15
+    Then the status of forsorjningsstod is eligible_after_decision
+    And the answer on forsorjningsstod cites "HFD 2011:56"
+
+  Scenario: Studies within a rehabilitation plan: two study units read the law differently
+    Given the person's current_activity is higher_education
+    And the person's in_study_break is false
+    And the person's rehabilitation_plan is true
+    When the case is compared between SE-EX-A and SE-EX-B on 2025-10-01
+    Then in SE-EX-A the status of forsorjningsstod is eligible_after_decision
+    And in SE-EX-B the status of forsorjningsstod is not_eligible
+    And the answer on forsorjningsstod rests on the reading financial_support_during_studies = not_during_term of SE-EX-B
+
+  Scenario: Whether the person lacks means is not known yet
+    Given the person's lacks_means_of_support is unknown
+    And the person's current_activity is unemployed
+    And the person's registered_jobseeker is true
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of forsorjningsstod is undetermined
+    And the answer on forsorjningsstod still needs lacks_means_of_support

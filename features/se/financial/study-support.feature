@@ -1,0 +1,48 @@
+Feature: Study support around the age of 20, and activity compensation
+  Studiehjälp ends with the first half of the calendar year a pupil turns 20 (studiestödslagen
+  2 kap. 3 §); studiemedel for upper-secondary level starts the second half of that year (3 kap.
+  2 §) and is never paid for time with activity compensation (3 kap. 25 §). Activity compensation
+  is for 19–29-year-olds with work capacity reduced by at least a quarter for a year (SFB 33 kap.).
+
+  Scenario: A 19-year-old in upper secondary school with psychosis gets the study grant
+    Given a person with
+      | fact                  | value           |
+      | birth_date            | 2006-03-14      |
+      | current_activity      | upper_secondary |
+      | mental_health_problem | true            |
+    When the case is evaluated in SE on 2026-03-01
+    Then the status of studiehjalp is eligible
+    And the route of studiehjalp is se.csn_automatic_studiebidrag
+    And the legal status of studiehjalp is mandated_by_law
+    And the status of studiemedel is not_eligible
+
+  Scenario: From the second half of the year she turns 20, studiehjälp has ended
+    Given a person with
+      | fact             | value           |
+      | birth_date       | 2006-03-14      |
+      | current_activity | upper_secondary |
+    When the case is evaluated in SE on 2026-08-01
+    Then the status of studiehjalp is not_eligible
+    And the answer on studiehjalp cites "Studiestödslagen (1999:1395) 2 kap. 3 §"
+
+  Scenario: A 24-year-old on activity compensation who wants to study cannot also get studiemedel
+    Given a person with
+      | fact                            | value            |
+      | birth_date                      | 2001-04-20       |
+      | current_activity                | higher_education |
+      | receives_activity_compensation  | true             |
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of studiemedel is not_eligible
+    And the answer on studiemedel cites "Studiestödslagen (1999:1395) 3 kap. 25 §"
+
+  Scenario: A 24-year-old whose work capacity is halved for more than a year
+    Given a person with
+      | fact                        | value      |
+      | birth_date                  | 2001-04-20 |
+      | insured_in_sweden           | true       |
+      | work_capacity_reduction     | half       |
+      | reduction_expected_one_year | true       |
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of activity_compensation is eligible_after_application
+    And the route of activity_compensation is se.fk_application
+    And the legal status of activity_compensation is mandated_by_law

@@ -1,0 +1,54 @@
+Feature: IPS (individual placement and support) — offered, by which route, on what basis
+  No statute names IPS. Whether a unit offers it, whether a needs-assessed decision is required,
+  and whether it is read as a right under the Social Services Act are local readings. The six
+  example units are the anonymised units of the study (DOI 10.1080/2156857X.2024.2368162).
+
+  Background:
+    Given a person with
+      | fact                             | value      |
+      | birth_date                       | 2002-02-02 |
+      | mental_health_problem            | true       |
+      | schizophrenia_spectrum_diagnosis | true       |
+      | psychiatric_contact              | true       |
+      | goal                             | work       |
+
+  Scenario: In a unit that takes self-referrals, IPS starts on direct contact and cannot be appealed
+    When the case is evaluated in SE-EX-A on 2025-09-01
+    Then the status of ips is eligible
+    And the route of ips is se.sol_direct_contact
+    And the decision on ips cannot be appealed
+    And the legal status of ips is mandated_by_local_reading
+    And the answer on ips cites "SoL (2025:400) 11 kap. 5 §"
+
+  Scenario: In a unit that requires a needs-assessed decision, the decision can be appealed
+    When the case is evaluated in SE-EX-C on 2025-09-01
+    Then the status of ips is eligible_after_decision
+    And the route of ips is se.sol_needs_assessed_insats
+    And the decision on ips can be appealed to förvaltningsrätt
+    And the legal status of ips is recommended_by_national_guidance
+    And the answer on ips cites "SoL (2025:400) 11 kap. 1 §"
+
+  Scenario: Example unit B moved from self-referral to required decisions
+    When the case is compared between SE-EX-B and SE-EX-C on 2022-06-01
+    Then in SE-EX-B the status of ips is eligible
+    And the answer on ips is marked unverified
+    When the case is evaluated in SE-EX-B on 2024-03-01
+    Then the status of ips is eligible_after_decision
+
+  Scenario: Example unit D lowered its age limit from 20 to 18
+    Given the person's birth_date is 2001-08-01
+    When the case is evaluated in SE-EX-D on 2020-09-01
+    Then the status of ips is not_eligible
+    When the case is evaluated in SE-EX-D on 2021-03-01
+    Then the status of ips is eligible_after_decision
+
+  Scenario: Where no reading is known, whether IPS is offered decides and is asked for
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of ips is undetermined
+    And the answer on ips still needs vocational_support_offered, vocational_support_mandate
+
+  Scenario: IPS in psychiatric care needs enrolment there
+    Given the person's psychiatric_contact is false
+    When the case is evaluated in SE-EX-F on 2025-09-01
+    Then the status of ips is not_eligible
+    And the route of ips is se.psychiatry_enrolment

@@ -1,0 +1,170 @@
+"""One end-to-end test per CLI command, through the installed `tolka` console script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TOLKA = Path(sys.executable).parent / "tolka"
+CASE = REPO / "examples" / "cases" / "amira-19-psychosis-upper-secondary.yaml"
+
+
+def tolka(*args: str, rulebook: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    command = [str(TOLKA)] + (["--rulebook", str(rulebook)] if rulebook else []) + list(args)
+    result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, LANG="en_GB.UTF-8"), timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_evaluate_json_contract():
+    data = json.loads(tolka("evaluate", str(CASE), "-j", "SE-EX-A", "--date", "2025-09-01", "--format", "json").stdout)
+    assert data["rulebook_fingerprint"].startswith("sha256:") and data["evaluation_date"] == "2025-09-01"
+    assert data["jurisdiction"]["id"] == "SE-EX-A" and data["jurisdiction"]["example"] is True
+    outcome = next(o for o in data["outcomes"] if o["support"] == "studiehjalp")
+    assert set(outcome) >= {"support", "status", "route", "legal_status", "reasons", "missing_facts", "unverified"}
+    assert outcome["status"] == "eligible"
+    assert outcome["reasons"]["rules"][0]["citations"][0]["text"].startswith("Studiestödslagen")
+
+
+def test_evaluate_text_and_markdown_show_the_same_answer():
+    text = tolka("evaluate", str(CASE), "-j", "SE-EX-A", "--date", "2025-09-01", "--lang", "en").stdout
+    markdown = tolka("evaluate", str(CASE), "-j", "SE-EX-A", "--date", "2025-09-01", "--format", "markdown", "--lang", "en").stdout
+    for output in (text, markdown):
+        assert "Study allowance for upper secondary (studiehjälp)" in output
+        assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in output
+    assert markdown.startswith("## ")
+
+
+def test_evaluate_is_byte_identical_across_runs():
+    args = ("evaluate", str(CASE), "-j", "SE-EX-C", "--date", "2025-09-01", "--format", "json")
+    assert tolka(*args).stdout == tolka(*args).stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ("lacks_money: true\n", "`lacks_money` is not a fact"),
+        ("goal: fame\n", "`goal` cannot be 'fame'"),
+        ("birth_date: yesterday\n", "`birth_date` must be a date"),
+        ("- just a list\n", "must be a mapping"),
+    ],
+)
+def test_evaluate_bad_case_exits_2_naming_the_fact(tmp_path, content, needle):
+    case = tmp_path / "case.yaml"
+    case.write_text(content, encoding="utf-8")
+    result = tolka("evaluate", str(case), check=False)
+    assert result.returncode == 2
+    assert needle in result.stderr
+
+
+def test_evaluate_missing_file_and_unknown_jurisdiction_exit_2(tmp_path):
+    assert "cannot read the case file" in tolka("evaluate", str(tmp_path / "nope.yaml"), check=False).stderr
+    result = tolka("evaluate", str(CASE), "-j", "SE-9999", check=False)
+    assert result.returncode == 2 and "no jurisdiction `SE-9999`" in result.stderr
+
+
+def test_check_is_clean_on_the_shipped_rulebook():
+    result = tolka("check")
+    assert result.stdout.startswith("ok:") and "fingerprint sha256:" in result.stdout
+
+
+def test_check_lists_every_error_with_file_and_line(mini):
+    (mini / "rules" / "money.yaml").write_text(
+        (mini / "rules" / "money.yaml").read_text().replace("lacks_means and", "lacks_money and"), encoding="utf-8"
+    )
+    (mini / "rules" / "bad.yaml").write_text("facts: [\n", encoding="utf-8")
+    result = tolka("check", str(mini), check=False)
+    assert result.returncode == 1
+    assert "rules/money.yaml:5: unknown name: unknown fact `lacks_money`" in result.stdout
+    assert "rules/bad.yaml:" in result.stdout and "YAML syntax" in result.stdout
+    assert "2 error(s)" in result.stdout
+
+
+def test_evaluate_refuses_a_broken_rulebook_listing_its_errors(mini):
+    (mini / "rules" / "money.yaml").write_text("rules: [\n", encoding="utf-8")
+    case = mini / "case.yaml"
+    case.write_text("lacks_means: true\n", encoding="utf-8")
+    result = tolka("evaluate", str(case), rulebook=mini, check=False)
+    assert result.returncode == 1
+    assert "rules/money.yaml:" in result.stderr and "error(s) in the rulebook" in result.stderr
+
+
+def test_facts_lists_the_vocabulary():
+    facts = json.loads(tolka("facts", "--format", "json").stdout)
+    names = [f["name"] for f in facts]
+    for required in ("birth_date", "home_municipality", "current_activity", "work_capacity_reduction", "receives_activity_compensation"):
+        assert required in names
+    assert "birth_date" in tolka("facts").stdout
+
+
+def test_supports_lists_at_least_twenty_in_every_category():
+    supports = json.loads(tolka("supports", "--country", "SE", "--format", "json").stdout)
+    assert len(supports) >= 20
+    assert {s["category"] for s in supports} == {"vocational", "educational", "financial"}
+    assert "IPS" in tolka("supports").stdout
+
+
+def test_rules_exports_every_rule_with_its_citation():
+    data = json.loads(tolka("rules", "--format", "json").stdout)
+    assert data["rules"] and all(rule["cites"] for rule in data["rules"])
+    markdown = tolka("rules", "--format", "markdown").stdout
+    assert "### se.fs.right" in markdown and "SoL (2025:400) 12 kap. 1 §" in markdown
+
+
+def test_diff_between_dates_shows_the_sol_switch():
+    data = json.loads(tolka("diff", "--from", "2025-06-30", "--to", "2025-07-01", "--format", "json").stdout)
+    laws = {(c["subject"], c["change"]) for c in data["changes"] if c["kind"] == "law"}
+    assert ("sol2001", "ended") in laws and ("sol2025", "entered") in laws
+    citations = [c for c in data["changes"] if c["kind"] == "citation" and c["subject"] == "se.fs.right"]
+    assert citations and "SoL (2001:453) 4 kap. 1 §" in citations[0]["before"] and "SoL (2025:400) 12 kap. 1 §" in citations[0]["after"]
+
+
+def test_diff_between_two_jurisdictions():
+    data = json.loads(tolka("diff", "-J", "SE-EX-A,SE-EX-C", "--date", "2025-09-01", "--format", "json").stdout)
+    points = {r["point"] for r in data["readings"]}
+    assert {"vocational_support_access_route", "vocational_support_mandate"} <= points
+
+
+def test_jurisdictions_lists_every_municipality_and_region():
+    data = json.loads(tolka("jurisdictions", "--country", "SE", "--format", "json").stdout)
+    kinds = [j["kind"] for j in data]
+    assert kinds.count("municipality") == 290 and kinds.count("region") == 21
+    assert kinds.count("example_unit") == 6
+
+
+def test_readings_matrix_exports_csv_a_spreadsheet_can_open():
+    output = tolka("readings", "--format", "csv", "--kind", "example_unit").stdout
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert {row["jurisdiction"] for row in rows} == {f"SE-EX-{x}" for x in "ABCDEF"}
+    by_id = {row["jurisdiction"]: row for row in rows}
+    assert by_id["SE-EX-A"]["vocational_support_access_route"] == "direct_contact"
+    assert by_id["SE-EX-C"]["vocational_support_access_route"] == "needs_assessed_decision"
+
+
+def test_mandate_answers_and_counts_other_jurisdictions():
+    data = json.loads(tolka("mandate", "ips", "-j", "SE-EX-A", "--date", "2025-09-01", "--format", "json").stdout)
+    assert data["legal_status"] == "mandated_by_local_reading"
+    assert any(r["rule"] == "se.ips.legal_local_mandate" for r in data["rests_on"])
+    assert sum(len(ids) for ids in data["others"].values()) >= 5
+    assert data["without_reading"] > 200
+
+
+def test_compare_all_jurisdictions_and_two_with_why():
+    data = json.loads(tolka("compare", str(CASE), "-J", "all", "--date", "2025-09-01", "--format", "json").stdout)
+    assert len(data["jurisdictions"]) >= 300
+    ips = next(s for s in data["supports"] if s["support"] == "ips")
+    assert ips["differs"] and ips["points"]
+    pair = json.loads(tolka("compare", str(CASE), "-J", "SE-EX-A,SE-EX-C", "--date", "2025-09-01", "--format", "json").stdout)
+    assert "vocational_support_access_route" in {r["point"] for r in pair["why"]["readings"]}
+    rows = list(csv.DictReader(io.StringIO(tolka("compare", str(CASE), "-J", "SE-EX-A,SE-EX-C", "--format", "csv").stdout)))
+    assert {r["jurisdiction"] for r in rows} == {"SE-EX-A", "SE-EX-C"}

@@ -1,0 +1,7 @@
+"""Runs every Gherkin feature under features/ with the step definitions in tests/steps."""
+
+from pytest_bdd import scenarios
+
+from tests.steps.evaluation import *  # noqa: F401,F403  (registers the steps)
+
+scenarios(".")
