@@ -7,8 +7,8 @@ Prints figures; asserts nothing (machines are noisy: read the ratios). Run:
 * warm: cases/s and ms per case for `Engine.evaluate` (Rete truth values, resolution, outcome
   models) on synthetic cases with unknown facts, after one warm-up pass;
 * the Rete part alone (`Engine.truths`);
-* a bare durable_rules baseline in the same process: as many plain rules (one test each) as the
-  compiled rulebook has leaves, one session per case, the same number of asserts per case;
+* a bare durable_rules baseline in the same process: the same compiled rulesets and the same
+  facts asserted into a plain host whose actions do nothing (durable_rules alone);
 * CLI cold start: `tolka evaluate` as a fresh process, with the on-disk compile cache warm and off.
 """
 
@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from engine.case import Case  # noqa: E402
+from engine.compare import compare  # noqa: E402
 from engine.evaluate import Engine  # noqa: E402
 
 DAY = dt.date(2025, 9, 1)
@@ -64,33 +65,46 @@ def timed(function, items) -> float:
     return time.perf_counter() - start
 
 
-def bare_durable_baseline(leaves: int, rulesets: int, cases: int) -> float:
-    """Seconds for `cases` evaluations of a plain ruleset with `leaves` single-test rules."""
+def bare_durable_baseline(engine: Engine, work) -> float:
+    """Seconds to assert the same facts into the same compiled rulesets with no-op actions.
+
+    This is durable_rules alone: no document building, no resolution, no outcome models.
+    """
+    import copy
+
     import durable.engine as durable_engine
 
-    fired: list[str] = []
+    from engine.backends.rete.compile import DAY_KEY, SENTINEL_KEY, scope_marker, unknown_marker
+    from engine.document import build_document
+    from engine.jurisdictions import reading_values, resolve_readings
 
     class Host(durable_engine.Host):
         def get_action(self, name):
-            return lambda c: fired.append(name)
+            return lambda c: None
 
     host = Host()
-    per_ruleset = max(1, leaves // rulesets)
-    definitions = {}
-    for r in range(rulesets):
-        rules = {"sentinel": {"all": [{"m": {"tolka": 1}}], "run": "s"}}
-        for i in range(per_ruleset):
-            rules[f"r{i}"] = {"all": [{"m": {"$and": [{"tolka": 1}, {f"f{i % 30}": i % 4}]}}], "run": f"a{i}"}
-        definitions[f"bare_{r}"] = rules
-    host.set_rulesets(definitions)
-    rng = random.Random(3)
-    docs = [{f"f{j}": rng.randrange(4) for j in range(30)} for _ in range(cases)]
+    host.set_rulesets({f"bare_{r.name}": copy.deepcopy(r.definition) for r in engine.network.rulesets})
+    facts = []
+    for n, (case, place) in enumerate(work):
+        document = build_document(case, DAY, reading_values(resolve_readings(engine.rulebook, place, DAY)), engine.rulebook)
+        scopes = engine.rulebook.scopes(place)
+        for ruleset in engine.network.rulesets:
+            if not any(s in scopes for s in ruleset.scopes):
+                continue
+            fact = {SENTINEL_KEY: 1, "sid": f"b{n}"}
+            for key in ruleset.keys:
+                if key in document:
+                    fact[key] = document[key]
+                else:
+                    fact[unknown_marker(key)] = 1
+            fact.update({scope_marker(s): 1 for s in ruleset.scopes if s in scopes})
+            if ruleset.uses_day:
+                fact[DAY_KEY] = document[DAY_KEY]
+            facts.append((f"bare_{ruleset.name}", fact))
     start = time.perf_counter()
-    for n, doc in enumerate(docs):
-        for r in range(rulesets):
-            fact = dict(doc, tolka=1, sid=str(n))
-            host.assert_fact(f"bare_{r}", fact)
-            host.delete_state(f"bare_{r}", str(n))
+    for name, fact in facts:
+        host.assert_fact(name, fact)
+        host.delete_state(name, fact["sid"])
     return time.perf_counter() - start
 
 
@@ -123,15 +137,23 @@ def main() -> None:
     timed(lambda item: engine.evaluate(item[0], item[1], DAY), work[:200])  # warm-up
     evaluate_seconds = timed(lambda item: engine.evaluate(item[0], item[1], DAY), work)
     truths_seconds = timed(lambda item: engine.truths(item[0], item[1], DAY), work)
+    decide_seconds = timed(lambda item: engine.decide(item[0], item[1], DAY), work)
+    every = [j.id for j in engine.rulebook.jurisdictions.values() if j.country == "SE"]
+    compare_runs = [timed(lambda case: compare(engine, case, every, DAY), [case]) for case in cases[:20]]
     rulesets = engine.rete.ruleset_count
-    baseline_seconds = bare_durable_baseline(engine.network.leaves, rulesets, len(work))
+    baseline_seconds = bare_durable_baseline(engine, work)
 
     n = len(work)
-    print(f"rulebook: {len(engine.rulebook.rules)} rules → {engine.network.leaves} durable_rules leaves in {rulesets} rulesets")
+    print(f"rulebook: {len(engine.rulebook.rules)} rules ({sum(1 for r in engine.rulebook.rules if r.constant is None)} in the network) → {engine.network.leaves} durable_rules leaves in {rulesets} rulesets")
     print(f"load + validate + compile (no cache): {load_seconds:.2f} s")
     print(f"evaluate (warm, {n} cases):   {n / evaluate_seconds:8.0f} cases/s   {1000 * evaluate_seconds / n:6.3f} ms/case")
     print(f"  of which Rete truth values:  {n / truths_seconds:8.0f} cases/s   {1000 * truths_seconds / n:6.3f} ms/case")
-    print(f"bare durable_rules, same size: {n / baseline_seconds:8.0f} cases/s   {1000 * baseline_seconds / n:6.3f} ms/case")
+    print(f"decide (statuses only, no reasons): {n / decide_seconds:8.0f} cases/s   {1000 * decide_seconds / n:6.3f} ms/case")
+    print(
+        f"compare one case across all {len(every)} Swedish jurisdictions (warm, 20 cases): "
+        f"median {statistics.median(compare_runs):.3f} s (min {min(compare_runs):.3f}, max {max(compare_runs):.3f})"
+    )
+    print(f"bare durable_rules, same rulesets and facts, no-op actions: {n / baseline_seconds:8.0f} cases/s   {1000 * baseline_seconds / n:6.3f} ms/case")
     print(f"ratio evaluate / bare durable_rules (time per case): {evaluate_seconds / baseline_seconds:.2f}")
     warm = cli_cold_start(args.cli_runs, str(Path("/tmp") / "tolka-bench-cache"))
     cold = cli_cold_start(max(2, args.cli_runs // 2), "off")

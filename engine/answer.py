@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Mapping
 
 from engine.expr.logic import Truth
@@ -17,15 +18,23 @@ LOCAL_UNKNOWN_NOTE = "local reading unknown — national default applied"
 
 
 def citation(rulebook: Rulebook, provision_id: str) -> O.Citation:
-    law, provision = rulebook.provisions[provision_id]
-    return O.Citation(
-        provision=provision_id,
-        text=rulebook.citation(provision_id),
-        law=law.title.en,
-        law_kind=law.kind,
-        url=provision.source_url or law.source_url,
-        verified=provision.verified and law.verified,
-    )
+    def compute() -> O.Citation:
+        law, provision = rulebook.provisions[provision_id]
+        return O.Citation.model_construct(
+            provision=provision_id,
+            text=rulebook.citation(provision_id),
+            law=law.title.en,
+            law_kind=law.kind,
+            url=provision.source_url or law.source_url,
+            verified=provision.verified and law.verified,
+        )
+
+    return rulebook._cached(("citation", provision_id), compute)
+
+
+def citations_at(rulebook: Rulebook, provision_ids, day: dt.date) -> list[O.Citation]:
+    """The citations as in force on `day` (a replaced provision is cited by its predecessor)."""
+    return [citation(rulebook, rulebook.provision_at(p, day)) for p in provision_ids]
 
 
 def field_to_fact(key: str) -> tuple[str, str]:
@@ -36,6 +45,17 @@ def field_to_fact(key: str) -> tuple[str, str]:
 
 
 def reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str) -> O.ReadingUsed:
+    """The reading as shown in an answer (built once per resolved reading and jurisdiction)."""
+    key = ("reading_used", evaluated, resolved.point, id(resolved))
+    cached = rulebook._memo.get(key)
+    if cached is not None and cached[0] is resolved:  # identity: swapped readings are new objects
+        return cached[1]
+    used = _reading_used(rulebook, resolved, evaluated)
+    rulebook._cached(key, lambda: (resolved, used))
+    return used
+
+
+def _reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str) -> O.ReadingUsed:
     point = rulebook.points[resolved.point]
     value_label = next((v.label for v in point.values if v.id == resolved.value), None)
     holder = rulebook.jurisdictions.get(resolved.jurisdiction)
@@ -43,7 +63,7 @@ def reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str) 
     default = resolved.default
     dated = reading or default
     below_country = rulebook.jurisdictions[evaluated].kind != "country"
-    return O.ReadingUsed(
+    return O.ReadingUsed.model_construct(
         point=point.id,
         question=point.question,
         value=resolved.value,
@@ -65,19 +85,23 @@ def reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str) 
 
 
 def _route(rulebook: Rulebook, route_id: str, day: dt.date) -> O.Route | None:
+    return rulebook._cached(("route_out", route_id, day), lambda: _build_route(rulebook, route_id, day))
+
+
+def _build_route(rulebook: Rulebook, route_id: str, day: dt.date) -> O.Route | None:
     route = rulebook.route(route_id, day)
     if route is None:
         return None
     appeal = None
     if route.appeal:
-        appeal = O.Appeal(
+        appeal = O.Appeal.model_construct(
             appealable=route.appeal.appealable,
             to=route.appeal.to,
-            citations=[citation(rulebook, rulebook.provision_at(p, day)) for p in route.appeal.cites],
+            citations=citations_at(rulebook, route.appeal.cites, day),
             note=route.appeal.note,
         )
-    cites = [citation(rulebook, rulebook.provision_at(p, day)) for p in route.cites]
-    return O.Route(
+    cites = citations_at(rulebook, route.cites, day)
+    return O.Route.model_construct(
         id=route.id,
         name=route.name,
         kind=route.kind,
@@ -93,7 +117,7 @@ def _route(rulebook: Rulebook, route_id: str, day: dt.date) -> O.Route | None:
 
 def _role(entry: RuleEntry, truth: Truth, decisions: dict[str, Decision]) -> tuple[str, list[str]]:
     """The rule's role for the first aspect it sets (status before route before legal status)."""
-    aspect = next(a for a in ASPECTS if a in entry.rule.then.aspects())
+    aspect = next(a for a in ASPECTS if a in entry.aspects)
     decision = decisions[aspect]
     if entry in decision.conflicting:
         return "conflicting", []
@@ -106,23 +130,40 @@ def _role(entry: RuleEntry, truth: Truth, decisions: dict[str, Decision]) -> tup
     return "not_applicable", []
 
 
-def build_outcome(
-    rulebook: Rulebook,
-    support: Support,
-    rules: list[RuleEntry],
-    truths: RuleTruths,
-    readings: Mapping[str, ResolvedReading],
-    jurisdiction_id: str,
-    day: dt.date,
-) -> O.Outcome:
-    """The outcome for one support in one jurisdiction on one day."""
-    mine = [r for r in rules if r.rule.support == support.id]
-    decisions: dict[str, Decision] = {}
+@dataclass
+class SupportDecision:
+    """The decisions on one support's aspects, before any explanation is built."""
+
+    support: str
+    decisions: dict[str, Decision]
+    status: str
+    missing_facts: list[str]
+    missing_readings: list[str]
+
+    @property
+    def route(self) -> str | None:
+        decision = self.decisions["route"]
+        return decision.value if decision.kind == "decided" else None
+
+    @property
+    def legal_status(self) -> str | None:
+        decision = self.decisions["legal_status"]
+        return decision.value if decision.kind == "decided" else None
+
+
+def _by_aspect(rules: list[RuleEntry]) -> dict[str, tuple[list[RuleEntry], list[RuleEntry]]]:
+    """Per aspect: the candidate rules and the default rules that set it."""
+    split = {}
     for aspect in ASPECTS:
-        setting = [r for r in mine if aspect in r.rule.then.aspects()]
-        decisions[aspect] = decide(
-            [r for r in setting if not r.rule.default], [r for r in setting if r.rule.default], aspect, truths
-        )
+        setting = [r for r in rules if aspect in r.aspects]
+        split[aspect] = ([r for r in setting if not r.rule.default], [r for r in setting if r.rule.default])
+    return split
+
+
+def decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], truths: RuleTruths) -> SupportDecision:
+    """Decide status, route and legal status of one support from its rules' truth values."""
+    split = rulebook._cached(("by_aspect", support_id, tuple(r.key for r in rules)), lambda: _by_aspect(rules))
+    decisions = {aspect: decide(candidates, defaults, aspect, truths) for aspect, (candidates, defaults) in split.items()}
     status_decision = decisions["status"]
     if status_decision.kind == "decided":
         status = status_decision.value
@@ -130,34 +171,6 @@ def build_outcome(
         status = "conflict"
     else:
         status = "undetermined"
-    route = _route(rulebook, decisions["route"].value, day) if decisions["route"].kind == "decided" else None
-    legal_status = decisions["legal_status"].value if decisions["legal_status"].kind == "decided" else None
-
-    reasons: list[O.RuleReason] = []
-    shown_points: dict[str, None] = {}
-    for entry in mine:
-        truth = truth_of(truths, entry)
-        role, defeated_by = _role(entry, truth, decisions)
-        if entry.rule.default and role not in ("default", "conflicting"):
-            continue
-        missing = [field_to_fact(k)[1] for k in truths.get(entry.key, (Truth.FALSE, ()))[1]]
-        shown_points.update(dict.fromkeys(entry.points()))  # a reading can be why a rule does not apply
-        cites = [citation(rulebook, rulebook.provision_at(p, day)) for p in entry.rule.cites]
-        reasons.append(
-            O.RuleReason(
-                rule=entry.rule.id,
-                role=role,
-                truth=truth.value,
-                sets=entry.rule.then.aspects(),
-                condition=entry.rule.when,
-                citations=cites,
-                verified=entry.rule.verified and all(c.verified for c in cites),
-                defeated_by=defeated_by,
-                missing_facts=missing if truth is Truth.UNKNOWN else [],
-                explanation=entry.rule.explanation,
-            )
-        )
-
     missing_facts: dict[str, None] = {}
     missing_readings: dict[str, None] = {}
     for decision in decisions.values():
@@ -167,12 +180,76 @@ def build_outcome(
             for key in truths.get(entry.key, (Truth.FALSE, ()))[1]:
                 kind, name = field_to_fact(key)
                 (missing_readings if kind == "reading" else missing_facts).setdefault(name, None)
-    vocabulary_order = {name: i for i, name in enumerate(rulebook.facts)}
+    order = rulebook._cached(("fact_order",), lambda: {name: i for i, name in enumerate(rulebook.facts)})
+    return SupportDecision(
+        support_id,
+        decisions,
+        status,
+        sorted(missing_facts, key=lambda n: order.get(n, len(order))),
+        list(missing_readings),
+    )
+
+
+def _reason(
+    rulebook: Rulebook, entry: RuleEntry, role: str, truth: Truth, defeated_by: list[str], missing: tuple[str, ...], day: dt.date
+) -> O.RuleReason:
+    cites = citations_at(rulebook, entry.rule.cites, day)
+    return O.RuleReason.model_construct(
+        rule=entry.rule.id,
+        role=role,
+        truth=truth.value,
+        sets=entry.aspects,
+        condition=entry.rule.when,
+        citations=cites,
+        verified=entry.rule.verified and all(c.verified for c in cites),
+        defeated_by=defeated_by,
+        missing_facts=[field_to_fact(k)[1] for k in missing],
+        explanation=entry.rule.explanation,
+    )
+
+
+def build_outcome(
+    rulebook: Rulebook,
+    support: Support,
+    rules: list[RuleEntry],  # the support's rules in force
+    truths: RuleTruths,
+    readings: Mapping[str, ResolvedReading],
+    jurisdiction_id: str,
+    day: dt.date,
+) -> O.Outcome:
+    """The outcome for one support in one jurisdiction on one day, with its reasons.
+
+    Reasons list the rules that bear on the answer — decisive, default, defeated, unknown or in
+    conflict — with their citations as in force on `day`; rules that simply do not apply are left
+    out (`engine.explain` says what would change the answer).
+    """
+    decided = decide_support(rulebook, support.id, rules, truths)
+    decisions = decided.decisions
+    status = decided.status
+    route = _route(rulebook, decided.route, day) if decided.route else None
+    legal_status = decided.legal_status
+
+    reasons: list[O.RuleReason] = []
+    shown_points: dict[str, None] = {}
+    for entry in rules:
+        shown_points.update(dict.fromkeys(entry.points()))  # a reading can be why a rule does not apply
+        truth = truth_of(truths, entry)
+        role, defeated_by = _role(entry, truth, decisions)
+        if role == "not_applicable" or (entry.rule.default and role not in ("default", "conflicting")):
+            continue
+        missing = tuple(truths.get(entry.key, (Truth.FALSE, ()))[1]) if truth is Truth.UNKNOWN else ()
+        key = ("reason", entry.key, role, truth, tuple(defeated_by), missing, day)
+        reasons.append(rulebook._cached(key, lambda: _reason(rulebook, entry, role, truth, defeated_by, missing, day)))
+
     used = [reading_used(rulebook, readings[p], jurisdiction_id) for p in shown_points if p in readings]
+    info_points = rulebook._cached(
+        ("route_info_points", support.id),
+        lambda: [p.id for p in rulebook.points_of(support.country) if p.kind == "route_info" and support.id in p.supports],
+    )
     route_info = [
-        reading_used(rulebook, readings[p.id], jurisdiction_id)
-        for p in rulebook.points_of(support.country)
-        if p.kind == "route_info" and support.id in p.supports and p.id in readings and readings[p.id].value is not None
+        reading_used(rulebook, readings[p], jurisdiction_id)
+        for p in info_points
+        if p in readings and readings[p].value is not None
     ]
     unverified_items = [f"rule {r.rule}" for r in reasons if r.role in ("decisive", "default") and not r.verified]
     unverified_items += [f"reading of {u.point} ({u.jurisdiction})" for u in used + route_info if not u.verified]
@@ -186,16 +263,16 @@ def build_outcome(
         for aspect, d in decisions.items()
         if d.kind == "conflict"
     ]
-    return O.Outcome(
+    return O.Outcome.model_construct(
         support=support.id,
         name=support.name,
         category=support.category,
         status=status,
         route=route,
         legal_status=legal_status,
-        reasons=O.Reasons(rules=reasons, readings=used),
-        missing_facts=sorted(missing_facts, key=lambda n: vocabulary_order.get(n, len(vocabulary_order))),
-        missing_readings=list(missing_readings),
+        reasons=O.Reasons.model_construct(rules=reasons, readings=used),
+        missing_facts=decided.missing_facts,
+        missing_readings=decided.missing_readings,
         route_info=route_info,
         conflicts=conflicts,
         contested=contested,

@@ -1,7 +1,7 @@
 """On-disk cache of the validated, compiled rulebook, so the CLI starts fast.
 
-The key is a SHA-256 over tolka's version, the Python version and every rulebook file's path and
-bytes: any edit invalidates it. The cache holds no case data. Location: `$TOLKA_CACHE_DIR`, else
+The key is a SHA-256 over tolka's version, the Python version, the engine's source files and every
+rulebook file's path and bytes: any edit to either invalidates it. The cache holds no case data. Location: `$TOLKA_CACHE_DIR`, else
 `$XDG_CACHE_HOME/tolka`, else `~/.cache/tolka`; set `TOLKA_CACHE_DIR=off` to disable it.
 """
 
@@ -32,9 +32,17 @@ def cache_dir() -> Path | None:
     return Path(base) / "tolka"
 
 
+def _engine_sources() -> list[Path]:
+    """The engine's own code: a cached rulebook pickled by other code must not be reused."""
+    package = Path(engine.__file__).resolve().parent
+    return sorted(package.rglob("*.py")) + sorted(package.rglob("*.lark"))
+
+
 def cache_key(root: Path) -> str:
     digest = hashlib.sha256()
     digest.update(f"tolka {engine.__version__} python {sys.version}".encode())
+    for path in _engine_sources():
+        digest.update(path.read_bytes())
     for path in rulebook_files(root):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 import engine
-from engine.answer import build_outcome
+from engine.answer import SupportDecision, build_outcome, decide_support
 from engine.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
 from engine.backends.rete.durable_adapter import ReteNetwork
 from engine.case import Case
@@ -36,6 +36,7 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledNetwork:
             reads_readings=bool(entry.points()),
         )
         for entry in rulebook.rules
+        if entry.constant is None  # a rule whose condition reads nothing needs no network
     ]
     prefix = "tolka_" + rulebook.fingerprint.split(":")[-1][:12]
     return compile_network(rules, prefix, domains=rulebook.domains())
@@ -73,6 +74,9 @@ class Engine:
             readings = resolve_readings(self.rulebook, jurisdiction_id, day)
         document = build_document(case, day, reading_values(readings), self.rulebook)
         truths = self.rete.evaluate(document, self.rulebook.scopes(jurisdiction_id), memo)
+        for entry in self.rulebook.rules_in_force(jurisdiction_id, day):
+            if entry.constant is not None:
+                truths[entry.key] = (entry.constant, ())
         return truths, readings
 
     def evaluate(
@@ -86,9 +90,9 @@ class Engine:
         """Evaluate one case in one jurisdiction on one day."""
         place = jurisdiction(self.rulebook, jurisdiction_id)
         truths, readings = self.truths(case, place.id, day, memo, readings)
-        rules = self.rulebook.rules_in_force(place.id, day)
+        rules = self.rulebook.rules_by_support(place.id, day)
         outcomes = [
-            build_outcome(self.rulebook, support, rules, truths, readings, place.id, day)
+            build_outcome(self.rulebook, support, rules.get(support.id, []), truths, readings, place.id, day)
             for support in self.rulebook.supports_of(place.country)
         ]
         return O.Evaluation(
@@ -99,6 +103,16 @@ class Engine:
             facts_given=sorted(case.facts),
             outcomes=outcomes,
         )
+
+    def decide(self, case: Case, jurisdiction_id: str, day: dt.date, memo: dict | None = None) -> dict[str, SupportDecision]:
+        """Only the decisions per support (no reasons, no citations): for ranking and grouping."""
+        place = jurisdiction(self.rulebook, jurisdiction_id)
+        truths, _ = self.truths(case, place.id, day, memo)
+        rules = self.rulebook.rules_by_support(place.id, day)
+        return {
+            support.id: decide_support(self.rulebook, support.id, rules.get(support.id, []), truths)
+            for support in self.rulebook.supports_of(place.country)
+        }
 
     def evaluate_many(self, case: Case, jurisdiction_ids: list[str], day: dt.date) -> list[O.Evaluation]:
         """Evaluate one case in many jurisdictions.

@@ -57,13 +57,17 @@ def jurisdiction(rulebook: Rulebook, jurisdiction_id: str) -> Jurisdiction:
 
 
 def resolve_readings(rulebook: Rulebook, jurisdiction_id: str, day: dt.date) -> dict[str, ResolvedReading]:
-    """Every interpretation point of the jurisdiction's country, resolved for `day`."""
-    chain = rulebook.chain(jurisdiction(rulebook, jurisdiction_id).id)
-    country = chain[-1].id
-    resolved: dict[str, ResolvedReading] = {}
-    for point in rulebook.points_of(country):
-        resolved[point.id] = _resolve_point(rulebook, chain, point.id, day)
-    return resolved
+    """Every interpretation point of the jurisdiction's country, resolved for `day`.
+
+    A fresh dict each call (callers may swap entries); the resolution itself is computed once.
+    """
+
+    def compute() -> dict[str, ResolvedReading]:
+        chain = rulebook.chain(jurisdiction(rulebook, jurisdiction_id).id)
+        country = chain[-1].id
+        return {point.id: _resolve_point(rulebook, chain, point.id, day) for point in rulebook.points_of(country)}
+
+    return dict(rulebook._cached(("readings", jurisdiction_id, day), compute))
 
 
 def _resolve_point(rulebook: Rulebook, chain: list[Jurisdiction], point_id: str, day: dt.date) -> ResolvedReading:

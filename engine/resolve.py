@@ -47,7 +47,7 @@ def truth_of(truths: RuleTruths, entry: RuleEntry) -> Truth:
 
 
 def _world(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, applies: Mapping[str, bool]):
-    applicable = [r for r in candidates if applies[r.key]]
+    applicable = [r for r in candidates if applies.get(r.key)]
     live = [r for r in applicable if not any(r.rule.id in other.defeats for other in applicable if other is not r)]
     chosen = live or defaults
     values = {getattr(r.rule.then, aspect) for r in chosen}
@@ -60,13 +60,19 @@ def _world(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, 
 
 def decide(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, truths: RuleTruths) -> Decision:
     """Decide one aspect from the candidate and default rules in force and their truth values."""
-    unknown = [r for r in candidates if truth_of(truths, r) is Truth.UNKNOWN]
-    fixed = {r.key: truth_of(truths, r) is Truth.TRUE for r in candidates if r not in unknown}
+    values = {r.key: truth_of(truths, r) for r in candidates}
+    unknown = [r for r in candidates if values[r.key] is Truth.UNKNOWN]
+    fixed = {key: value is Truth.TRUE for key, value in values.items() if value is not Truth.UNKNOWN}
     applicable = [r for r in candidates if fixed.get(r.key)]
     defeated = {
         r.rule.id: [o.rule.id for o in applicable if r.rule.id in o.defeats] for r in applicable
     }
     defeated = {k: v for k, v in defeated.items() if v}
+    if not unknown:  # one world: no enumeration needed
+        (kind, value), chosen = _world(candidates, defaults, aspect, fixed)
+        if kind == "conflict":
+            return Decision("conflict", conflicting=chosen, defeated=defeated)
+        return Decision(kind, value, deciding=chosen, defeated=defeated)
     if len(unknown) > MAX_UNKNOWN_RULES:
         return Decision("undetermined", undecided=unknown, defeated=defeated)
     outcomes = set()

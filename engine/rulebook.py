@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from engine.expr import ast as A
+from engine.expr.logic import Truth
 from engine.model.origin import Entry, Origin
 from engine.model.catalogue import Body, Route, Support
 from engine.model.common import Validity
@@ -20,6 +22,9 @@ from engine.model.jurisdiction import Jurisdiction
 from engine.model.law import Law, Provision, citation_text
 from engine.model.rule import Rule
 from engine.model.vocabulary import Definition, Fact
+
+
+MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -42,16 +47,31 @@ class RuleEntry:
     def country(self) -> str:
         return self.scope.split("-", 1)[0]
 
+    # Derived once per entry (evaluation asks for them for every case).
+    @cached_property
+    def _fields(self) -> tuple[A.Field, ...]:
+        return tuple(A.fields(self.condition))
+
+    @cached_property
+    def aspects(self) -> dict[str, str]:
+        """The aspects the rule sets, e.g. {"status": "not_eligible"}."""
+        return self.rule.then.aspects()
+
+    @cached_property
+    def constant(self) -> Truth | None:
+        """The condition's value if it reads nothing (default rules: TRUE), else None."""
+        return self.condition.value if isinstance(self.condition, A.Const) else None
+
     def fields(self) -> list[A.Field]:
-        return A.fields(self.condition)
+        return list(self._fields)
 
     def facts(self) -> list[str]:
         """The facts of the case this rule reads, in order."""
-        return list(dict.fromkeys(name for f in self.fields() for name in f.facts))
+        return list(dict.fromkeys(name for f in self._fields for name in f.facts))
 
     def points(self) -> list[str]:
         """The interpretation points this rule reads, in order."""
-        return [f.name for f in self.fields() if f.kind == "reading"]
+        return [f.name for f in self._fields if f.kind == "reading"]
 
 
 @dataclass
@@ -71,6 +91,17 @@ class Rulebook:
     readings: dict[str, list[Entry[Reading]]] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _cached(self, key: tuple, compute):
+        """Derived lookups are pure functions of the (immutable) rulebook: compute each once."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            if len(self._memo) > MEMO_LIMIT:  # a long-running server must not grow without bound
+                self._memo.clear()
+            value = self._memo[key] = compute()
+            return value
 
     # --- lookups ---------------------------------------------------------------------------------
 
@@ -109,10 +140,14 @@ class Rulebook:
 
     def provision_at(self, provision_id: str, day: dt.date) -> str:
         """The provision of the lineage in force on `day` (the cited one if none is)."""
-        for candidate in self.lineage(provision_id):
-            if self.provision_period(candidate).in_force(day):
-                return candidate
-        return provision_id
+
+        def compute() -> str:
+            for candidate in self.lineage(provision_id):
+                if self.provision_period(candidate).in_force(day):
+                    return candidate
+            return provision_id
+
+        return self._cached(("provision_at", provision_id, day), compute)
 
     def route(self, route_id: str, day: dt.date) -> Route | None:
         """The version of a route in force on `day`."""
@@ -137,11 +172,25 @@ class Rulebook:
         return chain
 
     def scopes(self, jurisdiction_id: str) -> frozenset[str]:
-        return frozenset(j.id for j in self.chain(jurisdiction_id))
+        return self._cached(("scopes", jurisdiction_id), lambda: frozenset(j.id for j in self.chain(jurisdiction_id)))
 
     def rules_in_force(self, jurisdiction_id: str, day: dt.date) -> list[RuleEntry]:
-        scopes = self.scopes(jurisdiction_id)
-        return [r for r in self.rules if r.scope in scopes and r.validity.in_force(day)]
+        def compute() -> list[RuleEntry]:
+            scopes = self.scopes(jurisdiction_id)
+            return [r for r in self.rules if r.scope in scopes and r.validity.in_force(day)]
+
+        return self._cached(("in_force", jurisdiction_id, day), compute)
+
+    def rules_by_support(self, jurisdiction_id: str, day: dt.date) -> dict[str, list[RuleEntry]]:
+        """The rules in force, grouped by the support they conclude on (rulebook order kept)."""
+
+        def compute() -> dict[str, list[RuleEntry]]:
+            grouped: dict[str, list[RuleEntry]] = {}
+            for entry in self.rules_in_force(jurisdiction_id, day):
+                grouped.setdefault(entry.rule.support, []).append(entry)
+            return grouped
+
+        return self._cached(("by_support", jurisdiction_id, day), compute)
 
     def supports_of(self, country: str) -> list[Support]:
         return [s for s in self.supports.values() if s.country == country]
