@@ -114,6 +114,21 @@ class Engine:
             for support in self.rulebook.supports_of(place.country)
         }
 
+    def decide_many(
+        self, case: Case, jurisdiction_ids: list[str], day: dt.date, memo: dict | None = None
+    ) -> dict[str, dict[str, SupportDecision]]:
+        """Decisions (no explanations) in many jurisdictions; each distinct situation decided once."""
+        memo = {} if memo is None else memo
+        by_situation: dict[tuple, dict[str, SupportDecision]] = {}
+        out = {}
+        for jurisdiction_id in jurisdiction_ids:
+            place = jurisdiction(self.rulebook, jurisdiction_id)
+            key = self._situation(place.id, resolve_readings(self.rulebook, place.id, day), day, decisions_only=True)
+            if key not in by_situation:
+                by_situation[key] = self.decide(case, place.id, day, memo)
+            out[place.id] = by_situation[key]
+        return out
+
     def evaluate_many(self, case: Case, jurisdiction_ids: list[str], day: dt.date) -> list[O.Evaluation]:
         """Evaluate one case in many jurisdictions.
 
@@ -142,9 +157,20 @@ class Engine:
             )
         return results
 
-    def _situation(self, jurisdiction_id: str, readings: dict[str, ResolvedReading], day: dt.date) -> tuple:
+    def _situation(
+        self, jurisdiction_id: str, readings: dict[str, ResolvedReading], day: dt.date, decisions_only: bool = False
+    ) -> tuple:
+        """What makes two jurisdictions answer alike: country, local rules in force and readings.
+
+        For decisions only the readings that rules read count (route information changes no
+        decision); for full answers every reading counts, with where it was found.
+        """
         place = self.rulebook.jurisdictions[jurisdiction_id]
         local_rules = tuple(r.key for r in self.rulebook.rules_in_force(jurisdiction_id, day) if "-" in r.scope)
+        if decisions_only:
+            read = self.rulebook._cached(("points_read",), lambda: {p for r in self.rulebook.rules for p in r.points()})
+            values = tuple((point, r.value) for point, r in sorted(readings.items()) if point in read)
+            return place.country, local_rules, values
         values = tuple(
             (point, r.value, r.basis, r.jurisdiction, r.local_reading_unknown and place.kind != "country")
             for point, r in sorted(readings.items())

@@ -30,6 +30,7 @@ def canonical(rulebook: "Rulebook") -> bytes:
         "points": [dump(point) for point in rulebook.points.values()],
         "rules": [{"scope": r.scope, "rule": dump(r.rule)} for r in rulebook.rules],
         "jurisdictions": [dump(j) for j in rulebook.jurisdictions.values()],
+        "team": [dump(role) for role in rulebook.team.values()],
         "readings": [
             {"scope": scope, "reading": dump(entry.item)}
             for scope, entries in rulebook.readings.items()

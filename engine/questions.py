@@ -1,8 +1,8 @@
 """Which question to ask next: the unknown fact whose answer settles the most open outcomes.
 
 For every unknown fact that an undetermined outcome is waiting for, each possible answer is tried
-(all values of a yes/no or choice fact; for a date, a spread of birth dates or start dates that
-covers every age and duration the rules distinguish) and the outcomes it settles are counted. A
+(all values of a yes/no or choice fact; for a date, the dates just below, at and above every age or
+duration the rules compare it with) and the outcomes it settles are counted. A
 fact's score is the average number of undetermined outcomes settled per answer, summed over the
 jurisdictions in view; ties go to the vocabulary's order. By Kleene monotonicity an answer never
 turns a settled outcome back into an undetermined one (a property test checks this).
@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from engine.case import Case
 from engine.evaluate import Engine
-from engine.model.outcome import Evaluation
+from engine.expr import ast as A
 from engine.model.vocabulary import Fact
+from engine.rulebook import Rulebook
 
 
 @dataclass(frozen=True)
@@ -28,58 +29,91 @@ class Question:
     waiting: tuple[str, ...]  # supports whose outcome is waiting for this fact (first jurisdiction)
 
 
-def _date_answers(day: dt.date) -> list[dt.date]:
-    """Birth or start dates covering ages/durations 0–40 years, at both halves of the year, and
-    the days, months and years just around the evaluation date."""
-    answers = []
-    for years in range(0, 41):
-        for month in (1, 7):
-            try:
-                answers.append(dt.date(day.year - years, month, 1))
-            except ValueError:
-                continue
-    answers += [day - dt.timedelta(days=d) for d in (30, 89, 90, 91, 180, 365, 366)]
-    return sorted(set(answers))
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 - months
+    year = day.year + month // 12
+    return dt.date(year, month % 12 + 1, min(day.day, 28))
 
 
-def answers(fact: Fact, day: dt.date) -> list[object]:
+def _thresholds(rulebook: Rulebook, fact: str) -> dict[str, set[float]]:
+    """Per date function (age, age_this_year, months_since, …): the constants rules compare it with."""
+
+    def compute() -> dict[str, set[float]]:
+        found: dict[str, set[float]] = {}
+        for entry in rulebook.rules:
+            for atom in A.atoms(entry.condition):
+                if atom.field.kind == "derived" and atom.field.argument == fact and isinstance(atom, A.Cmp):
+                    found.setdefault(atom.field.name, set()).add(atom.value)
+        return found
+
+    return rulebook._cached(("date_thresholds", fact), compute)
+
+
+def _date_answers(rulebook: Rulebook, fact: str, day: dt.date) -> list[dt.date]:
+    """Dates just below, at and above every age or duration the rules distinguish for `fact`."""
+    dates: set[dt.date] = set()
+    for function, constants in _thresholds(rulebook, fact).items():
+        for constant in constants:
+            for value in {int(constant) - 1, int(constant), int(constant) + 1}:
+                if value < 0:
+                    continue
+                if function in ("age", "years_since"):
+                    base = dt.date(day.year - value, day.month, min(day.day, 28))
+                    dates.update({base, base + dt.timedelta(days=1)})
+                elif function == "age_this_year":
+                    dates.update({dt.date(day.year - value, 1, 1), dt.date(day.year - value, 7, 1)})
+                elif function == "months_since":
+                    dates.add(_shift_months(day, value))
+                elif function == "days_since":
+                    dates.add(day - dt.timedelta(days=value))
+    return sorted(d for d in dates if d <= day)
+
+
+def answers(fact: Fact, day: dt.date, rulebook: Rulebook | None = None) -> list[object]:
+    """The answers worth trying for a fact: every value, or for dates every threshold the rules use."""
     if fact.type == "bool":
         return [True, False]
     if fact.type == "enum":
         return list(fact.value_ids)
-    if fact.type == "date":
-        return _date_answers(day)
+    if fact.type == "date" and rulebook is not None:
+        return _date_answers(rulebook, fact.name, day)
     return []  # numbers and codes are asked, but not ranked by trying values
 
 
-def _undetermined(evaluation: Evaluation) -> set[str]:
-    return {o.support for o in evaluation.outcomes if o.status == "undetermined"}
+def _undetermined(decisions) -> set[str]:
+    return {support for support, decided in decisions.items() if decided.status == "undetermined"}
 
 
-def next_questions(engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.date, limit: int = 5) -> list[Question]:
-    """The unknown facts ranked by how many undetermined outcomes an answer settles."""
+def next_questions(
+    engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.date, limit: int = 5, skip: frozenset[str] = frozenset()
+) -> list[Question]:
+    """The unknown facts ranked by how many undetermined outcomes an answer settles.
+
+    `skip` names facts already asked and answered "don't know": they stay unknown and are not asked again.
+    """
     rulebook = engine.rulebook
-    baseline = engine.evaluate_many(case, jurisdiction_ids, day)
-    open_by_place = {e.jurisdiction.id: _undetermined(e) for e in baseline}
+    memo: dict = {}
+    baseline = engine.decide_many(case, jurisdiction_ids, day, memo)
+    open_by_place = {place: _undetermined(decisions) for place, decisions in baseline.items()}
     waiting: dict[str, dict[str, None]] = {}
-    for evaluation in baseline:
-        for outcome in evaluation.outcomes:
-            if outcome.status == "undetermined":
-                for name in outcome.missing_facts:
-                    waiting.setdefault(name, {})[outcome.support] = None
+    for decisions in baseline.values():
+        for support, decided in decisions.items():
+            if decided.status == "undetermined":
+                for name in decided.missing_facts:
+                    if name not in skip:
+                        waiting.setdefault(name, {})[support] = None
     order = {name: index for index, name in enumerate(rulebook.facts)}
     ranked: list[Question] = []
     for name in sorted(waiting, key=lambda n: order.get(n, len(order))):
-        values = answers(rulebook.facts[name], day)
+        values = answers(rulebook.facts[name], day, rulebook)
         if not values:
             ranked.append(Question(name, 0.0, 0, len(jurisdiction_ids), tuple(waiting[name])))
             continue
         settled_total = 0
         places_settled: set[str] = set()
         for value in values:
-            for evaluation in engine.evaluate_many(case.with_fact(name, value), jurisdiction_ids, day):
-                place = evaluation.jurisdiction.id
-                settled = len(open_by_place[place] - _undetermined(evaluation))
+            for place, decisions in engine.decide_many(case.with_fact(name, value), jurisdiction_ids, day, memo).items():
+                settled = len(open_by_place[place] - _undetermined(decisions))
                 settled_total += settled
                 if settled:
                     places_settled.add(place)

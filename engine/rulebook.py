@@ -15,7 +15,7 @@ from pathlib import Path
 from engine.expr import ast as A
 from engine.expr.logic import Truth
 from engine.model.origin import Entry, Origin
-from engine.model.catalogue import Body, Route, Support
+from engine.model.catalogue import Body, Route, Support, TeamRole
 from engine.model.common import Validity
 from engine.model.interpretation import DefaultReading, InterpretationPoint, Reading
 from engine.model.jurisdiction import Jurisdiction
@@ -89,6 +89,7 @@ class Rulebook:
     rules: list[RuleEntry] = field(default_factory=list)
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     readings: dict[str, list[Entry[Reading]]] = field(default_factory=dict)
+    team: dict[str, TeamRole] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)

@@ -9,8 +9,10 @@ import click
 from engine.case import read_case
 from engine.cli.app import State, cli, date_option, evaluation_day, lang_option, language
 from engine.jurisdictions import default_jurisdiction
-from engine.render.draw import to_markdown, to_terminal
-from engine.render.json_out import to_json
+from engine.explain import explain_all, explain_outcome
+from engine.plan import action_plan, plan_data
+from engine.render.draw import to_html, to_markdown, to_terminal
+from engine.render.json_out import to_data, to_json
 from engine.render.report import evaluation_blocks
 
 
@@ -18,18 +20,38 @@ from engine.render.report import evaluation_blocks
 @click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--jurisdiction", "-j", help="Jurisdiction id (e.g. SE-0180). Default: the case's home_municipality, else the country.")
 @date_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option("--plan", "with_plan", is_flag=True, help="Add the action plan: what to apply for where, and who in the team does what.")
+@click.option("--explain", "with_counterfactuals", is_flag=True, help="Add, for each no or open answer, what would change it (slower).")
 @lang_option
 @click.pass_obj
-def evaluate(state: State, case_file: Path, jurisdiction: str | None, day, fmt: str, lang: str | None) -> None:
-    """Evaluate the case in CASE_FILE (YAML or JSON: fact name → value; missing facts are unknown)."""
+def evaluate(state: State, case_file: Path, jurisdiction: str | None, day, fmt: str, with_plan: bool, with_counterfactuals: bool, lang: str | None) -> None:
+    """Evaluate the case in CASE_FILE (YAML or JSON: fact name → value; missing facts are unknown).
+
+    Text, Markdown and HTML give a printable report (outcomes, reasons in plain sentences with
+    citations, plan); JSON gives the answer contract. The report contains no personal data beyond
+    the facts given.
+    """
     engine = state.engine
     case = read_case(case_file, engine.rulebook)
     place = jurisdiction or default_jurisdiction(case, engine.rulebook)
     result = engine.evaluate(case, place, evaluation_day(day))
+    words = language(lang)
+    plan = action_plan(engine.rulebook, result) if with_plan else None
     if fmt == "json":
-        click.echo(to_json(result), nl=False)
-    elif fmt == "markdown":
-        click.echo(to_markdown(evaluation_blocks(result, language(lang))), nl=False)
+        data = to_data(result)
+        if plan is not None:
+            data["plan"] = plan_data(plan)
+        click.echo(to_json(data), nl=False)
+        return
+    if with_counterfactuals:
+        explanations = explain_all(engine, case, result, words)
     else:
-        click.echo(to_terminal(evaluation_blocks(result, language(lang))), nl=False)
+        explanations = {o.support: explain_outcome(engine, o, words) for o in result.outcomes}
+    blocks = evaluation_blocks(result, words, explanations=explanations, plan=plan)
+    if fmt == "markdown":
+        click.echo(to_markdown(blocks), nl=False)
+    elif fmt == "html":
+        click.echo(to_html(blocks, f"tolka — {result.jurisdiction.name} {result.evaluation_date}", words), nl=False)
+    else:
+        click.echo(to_terminal(blocks), nl=False)

@@ -126,6 +126,7 @@ class _Linker:
         self._readings()
         vocabulary = self._definitions()
         self._rules(vocabulary)
+        self._team()
         self._completeness()
         self._conflicts()
         return self.book, self.errors.errors
@@ -413,6 +414,16 @@ class _Linker:
 
     def _domains(self, condition: A.Expr) -> dict:
         return {f: d for f in A.fields(condition) if (d := self.book.domain(f)) is not None}
+
+    def _team(self) -> None:
+        seen: dict = {}
+        _unique(self.raw.team, lambda role: role.id, "team role", seen, self.errors)
+        self.book.team = {ident: item for ident, (item, _) in seen.items()}
+        for ident, (role, origin) in seen.items():
+            for task in role.tasks:
+                for support in task.supports:
+                    if support not in self.book.supports:
+                        self.errors.add(UnknownNameError(f"team role {ident}: unknown support `{support}`"), origin)
 
     def _completeness(self) -> None:
         """Every support needs a default status rule, so that no case falls through every rule."""

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from engine.errors import RulebookError, SchemaError
 from engine.load.yaml_source import line_of, read_yaml
-from engine.model.catalogue import Body, Route, Support
+from engine.model.catalogue import Body, Route, Support, TeamRole
 from engine.model.interpretation import InterpretationPoint, Reading, Source
 from engine.model.jurisdiction import Jurisdiction
 from engine.model.law import Law
@@ -43,6 +43,7 @@ class RawRulebook:
     rules: list[Entry[Rule]] = field(default_factory=list)
     jurisdictions: list[Entry[Jurisdiction]] = field(default_factory=list)
     readings: list[Entry[Reading]] = field(default_factory=list)
+    team: list[Entry[TeamRole]] = field(default_factory=list)
     jurisdiction_refs: list[Entry[str]] = field(default_factory=list)  # files that bind readings to an id
     errors: list[RulebookError] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -58,9 +59,10 @@ LIST_SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "rules": ("rules", Rule),
     "readings": ("readings", Reading),
     "jurisdictions": ("jurisdictions", Jurisdiction),
+    "team": ("team", TeamRole),
 }
 TOP_LEVEL_KEYS = ("country", "law", "jurisdiction", "sources", *LIST_SECTIONS)
-COUNTRY_DEFAULTED = (Body, Support, InterpretationPoint)
+COUNTRY_DEFAULTED = (Body, Support, InterpretationPoint, TeamRole)
 
 
 def _schema_errors(exc: ValidationError, data: Any, location: tuple, origin_file: str) -> list[SchemaError]:

@@ -70,3 +70,22 @@ class Route(Validity):
     appeal: Appeal | None = None
     cites: tuple[Identifier, ...] = ()
     verified: bool = True
+
+
+class TeamTask(Model):
+    """What one role typically does for a person when a support is in play."""
+
+    supports: tuple[Identifier, ...]
+    task: Text
+    statuses: tuple[str, ...] = ("eligible", "eligible_after_decision", "eligible_after_application", "undetermined")
+
+
+class TeamRole(Model):
+    """A role in the team around the person (an IPS team, the services that meet in it)."""
+
+    id: Identifier
+    name: Text
+    country: Country
+    description: Text
+    tasks: tuple[TeamTask, ...]
+    source: str

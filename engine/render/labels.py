@@ -66,6 +66,12 @@ WORDS = {
     "route_info": {"en": "Queue and priority", "sv": "Kö och prioritering", "nb": "Kø og prioritering"},
     "source": {"en": "source", "sv": "källa", "nb": "kilde"},
     "date_not_shown": {"en": "date not shown", "sv": "datum visas inte", "nb": "dato vises ikke"},
+    "would_change": {"en": "What would change the answer", "sv": "Vad som skulle ändra svaret", "nb": "Hva som ville endre svaret"},
+    "plan": {"en": "Action plan", "sv": "Handlingsplan", "nb": "Handlingsplan"},
+    "if_eligible": {"en": "once the open questions are answered", "sv": "när de öppna frågorna är besvarade", "nb": "når de åpne spørsmålene er besvart"},
+    "appealable": {"en": "the decision can be appealed", "sv": "beslutet kan överklagas", "nb": "vedtaket kan påklages"},
+    "ask_person": {"en": "Still to find out from the person", "sv": "Att ta reda på med personen", "nb": "Gjenstår å finne ut med personen"},
+    "ask_locally": {"en": "Still to find out about local practice (ask the municipality)", "sv": "Att ta reda på om lokal praxis (fråga kommunen)", "nb": "Gjenstår å finne ut om lokal praksis (spør kommunen)"},
 }
 
 ROLE = {

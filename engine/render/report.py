@@ -99,7 +99,11 @@ def _route_lines(route: O.Route, language: str) -> list[str]:
     return lines
 
 
-def outcome_blocks(outcome: O.Outcome, language: str) -> list[Block]:
+def sentence_text(sentence) -> str:
+    return f"{sentence.text} ({'; '.join(sentence.citations)})" if sentence.citations else sentence.text
+
+
+def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[Block]:
     blocks: list[Block] = [Heading(3, f"{outcome.name.get(language)} — {word(STATUS, outcome.status, language)}")]
     summary = f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, outcome.legal_status, language)}."
     if outcome.unverified:
@@ -108,6 +112,15 @@ def outcome_blocks(outcome: O.Outcome, language: str) -> list[Block]:
     if outcome.missing_facts or outcome.missing_readings:
         missing = outcome.missing_facts + [f"reading({p})" for p in outcome.missing_readings]
         blocks.append(Paragraph(f"{word(WORDS, 'missing', language)}: {', '.join(missing)}"))
+    if explanation is not None:
+        blocks += [Paragraph(f"{word(WORDS, 'why', language)}:"), Bullets([sentence_text(x) for x in explanation.why[1:] + explanation.readings + explanation.marks])]
+        if explanation.would_change:
+            blocks += [Paragraph(f"{word(WORDS, 'would_change', language)}:"), Bullets([sentence_text(x) for x in explanation.would_change])]
+        if outcome.route is not None:
+            blocks += [Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"), Bullets(_route_lines(outcome.route, language))]
+        if outcome.route_info:
+            blocks += [Paragraph(f"{word(WORDS, 'route_info', language)}:"), Bullets([reading_line(r, language) for r in outcome.route_info])]
+        return blocks
     why = []
     for reason in outcome.reasons.rules:
         cites = ", ".join(citation_text(c, language) for c in reason.citations)
@@ -135,7 +148,30 @@ def outcome_blocks(outcome: O.Outcome, language: str) -> list[Block]:
     return blocks
 
 
-def evaluation_blocks(evaluation: O.Evaluation, language: str, details: bool = True) -> list[Block]:
+def plan_blocks(plan, language: str) -> list[Block]:
+    """The action plan: steps in order, what to find out, and who in the team does what."""
+    blocks: list[Block] = [Heading(3, word(WORDS, "plan", language))]
+    for number, step in enumerate(plan.steps, start=1):
+        mark = f" ({word(WORDS, 'if_eligible', language)})" if step.tentative else ""
+        cites = "; ".join(citation_text(c, language) for c in step.citations)
+        line = f"{number}. {step.name.get(language)} — {step.body_name.get(language)}{mark}: {', '.join(step.supports)}"
+        detail = [f"{step.body_name.get(language)} {word(WORDS, 'decides', language)}: {step.decides.get(language)}" + (f" ({cites})" if cites else "")]
+        if step.how:
+            detail.append(step.how.get(language))
+        if step.appealable is not None:
+            detail.append(word(WORDS, "appeal", language).capitalize() + ": " + (word(WORDS, "appealable", language) if step.appealable else word(WORDS, "not_appealable", language)))
+        blocks += [Paragraph(line), Bullets(detail)]
+    if plan.ask_person:
+        blocks += [Paragraph(f"{word(WORDS, 'ask_person', language)}:"), Bullets([q.get(language) for _, q in plan.ask_person[:10]])]
+    if plan.ask_locally:
+        blocks += [Paragraph(f"{word(WORDS, 'ask_locally', language)}:"), Bullets(plan.ask_locally)]
+    for work in plan.team:
+        tasks = [f"{task.get(language)} ({', '.join(supports)})" for task, supports in work.tasks]
+        blocks += [Paragraph(f"{work.name.get(language)}:"), Bullets(tasks)]
+    return blocks
+
+
+def evaluation_blocks(evaluation: O.Evaluation, language: str, details: bool = True, explanations=None, plan=None) -> list[Block]:
     place = evaluation.jurisdiction
     title = f"{place.name} ({place.id})"
     if place.example:
@@ -154,7 +190,9 @@ def evaluation_blocks(evaluation: O.Evaluation, language: str, details: bool = T
             [name, word(STATUS, outcome.status, language), route_text(outcome.route, language), word(LEGAL_STATUS, outcome.legal_status, language)]
         )
     blocks.append(table)
+    if plan is not None:
+        blocks += plan_blocks(plan, language)
     if details:
         for outcome in evaluation.outcomes:
-            blocks += outcome_blocks(outcome, language)
+            blocks += outcome_blocks(outcome, language, (explanations or {}).get(outcome.support))
     return blocks

@@ -168,3 +168,22 @@ def test_compare_all_jurisdictions_and_two_with_why():
     assert "vocational_support_access_route" in {r["point"] for r in pair["why"]["readings"]}
     rows = list(csv.DictReader(io.StringIO(tolka("compare", str(CASE), "-J", "SE-EX-A,SE-EX-C", "--format", "csv").stdout)))
     assert {r["jurisdiction"] for r in rows} == {"SE-EX-A", "SE-EX-C"}
+
+
+def test_ask_runs_on_standard_input_and_saves_the_case(tmp_path):
+    saved = tmp_path / "case.yaml"
+    command = [str(TOLKA), "ask", "-j", "SE-EX-C", "--date", "2025-09-01", "--lang", "en", "--save", str(saved)]
+    # the first question is the current activity (choice 1 = upper secondary), then "don't know", then stop
+    result = subprocess.run(command, input="1\n?\nq\n", capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert "What is the person doing now?" in result.stdout
+    assert "Case saved to" in result.stdout
+    assert "current_activity: upper_secondary" in saved.read_text()
+
+
+def test_evaluate_html_report_with_plan_is_printable():
+    html = tolka("evaluate", str(CASE), "-j", "SE-EX-C", "--date", "2025-09-01", "--format", "html", "--plan", "--lang", "sv").stdout
+    assert html.startswith("<!doctype html>") and '<html lang="sv">' in html
+    assert "Handlingsplan" in html and "@media print" in html
+    assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in html
+    assert "2006-03-14" not in html  # no personal data beyond what the outcomes need: the birth date is not echoed

@@ -1,0 +1,127 @@
+"""`tolka ask`: guided questions, most decisive first; answers typed or piped on standard input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from ruamel.yaml import YAML
+
+from engine.case import Case, coerce_fact, read_case
+from engine.cli.app import State, cli, date_option, evaluation_day, jurisdiction_list, lang_option, language
+from engine.errors import FactValueError
+from engine.jurisdictions import jurisdiction
+from engine.questions import Question, next_questions
+from engine.render.draw import to_terminal
+from engine.render.labels import STATUS, word
+from engine.render.report import Table
+
+DONT_KNOW = {"", "?", "vet inte", "don't know", "dont know", "unknown", "okänt", "vet ej", "ukjent"}
+STOP = {"q", "quit", "sluta", "avsluta"}
+PROMPTS = {
+    "dont_know": {"en": "empty or ? = don't know, q = stop", "sv": "tomt eller ? = vet inte, q = avsluta"},
+    "settles": {"en": "answering this settles outcomes in {n} of {m} jurisdictions", "sv": "svaret avgör utfall i {n} av {m} jurisdiktioner"},
+    "done": {"en": "No question left that would settle an outcome.", "sv": "Inga fler frågor som skulle avgöra något utfall."},
+    "saved": {"en": "Case saved to {path} (facts only, no name).", "sv": "Fallet sparat i {path} (bara fakta, inget namn)."},
+    "invalid": {"en": "Not a valid answer: {error}", "sv": "Inget giltigt svar: {error}"},
+}
+
+
+def say(key: str, lang: str, **values) -> str:
+    table = PROMPTS[key]
+    return (table.get(lang) or table["en"]).format(**values)
+
+
+def _status_table(engine, case: Case, places: list[str], day: dt.date, lang: str) -> str:
+    decided = engine.decide_many(case, places, day)
+    names = {s.id: s.name.get(lang) for s in engine.rulebook.supports.values()}
+    if len(places) == 1:
+        table = Table(["support", "status"])
+        for support, decision in decided[places[0]].items():
+            table.rows.append([names[support], word(STATUS, decision.status, lang)])
+    else:
+        table = Table(["support"] + [word(STATUS, s, lang) for s in STATUS])
+        for support in names:
+            counts = {s: 0 for s in STATUS}
+            for decisions in decided.values():
+                if support in decisions:
+                    counts[decisions[support].status] += 1
+            if any(counts.values()):
+                table.rows.append([names[support]] + [str(counts[s]) for s in STATUS])
+    return to_terminal([table])
+
+
+def _choices(fact, lang: str) -> str:
+    if fact.type == "bool":
+        return "ja/nej" if lang == "sv" else "yes/no"
+    if fact.type == "enum":
+        return " · ".join(f"{i + 1}={v.label.get(lang)}" for i, v in enumerate(fact.values))
+    if fact.type == "date":
+        return "YYYY-MM-DD"
+    return fact.unit or fact.type
+
+
+def _parse(fact, text: str):
+    if fact.type == "enum" and text.isdigit() and 1 <= int(text) <= len(fact.values):
+        return fact.values[int(text) - 1].id
+    return coerce_fact(fact, text, fact.name)
+
+
+@cli.command()
+@click.option("--jurisdiction", "-j", "which", default="SE", show_default=True, help="One id, several ids separated by commas, or `all`.")
+@click.option("--case", "start", type=click.Path(dir_okay=False, path_type=Path), help="Start from the facts in this case file.")
+@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), help="Save the case (facts only) to this YAML file.")
+@click.option("--max-questions", type=int, default=40, show_default=True)
+@date_option
+@lang_option
+@click.pass_obj
+def ask(state: State, which: str, start: Path | None, save: Path | None, max_questions: int, day, lang: str | None) -> None:
+    """Ask the most decisive unknown fact next, showing the outcomes after each answer.
+
+    Works interactively and with answers on standard input, one per line (empty or `?` = don't
+    know: the fact stays unknown and is not asked again).
+    """
+    engine = state.engine
+    words, when = language(lang), evaluation_day(day)
+    places = jurisdiction_list(engine.rulebook, which)
+    for place in places:
+        jurisdiction(engine.rulebook, place)
+    case = read_case(start, engine.rulebook) if start else Case({})
+    stdin = click.get_text_stream("stdin")
+    skipped: set[str] = set()
+    click.echo(_status_table(engine, case, places, when, words), nl=False)
+    for _ in range(max_questions):
+        questions: list[Question] = next_questions(engine, case, places, when, limit=1, skip=frozenset(skipped))
+        if not questions:
+            click.echo(say("done", words))
+            break
+        question = questions[0]
+        fact = engine.rulebook.facts[question.fact]
+        if len(places) > 1:
+            click.echo(say("settles", words, n=question.settles_in, m=question.jurisdictions))
+        click.echo(f"{fact.question.get(words)} [{_choices(fact, words)}] ({say('dont_know', words)})")
+        while True:
+            line = stdin.readline()
+            if not line:  # end of input
+                line = "q"
+            text = line.strip()
+            if text.lower() in STOP:
+                break
+            if text.lower() in DONT_KNOW:
+                skipped.add(fact.name)
+                break
+            try:
+                value = _parse(fact, text)
+            except FactValueError as error:
+                click.echo(say("invalid", words, error=error.message))
+                click.echo(f"{fact.question.get(words)} [{_choices(fact, words)}]")
+                continue
+            case = case.with_fact(fact.name, value)
+            break
+        if text.lower() in STOP:
+            break
+        click.echo(_status_table(engine, case, places, when, words), nl=False)
+    if save:
+        YAML().dump(case.as_data(), save)
+        click.echo(say("saved", words, path=save))

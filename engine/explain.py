@@ -1,0 +1,238 @@
+"""Explanations in plain Swedish or English: why each outcome holds, and what would change it.
+
+Every sentence carries its citation: a rule's provisions, or a reading's source (its URL and date,
+or for a national default the provisions it rests on). For `not_eligible` and `undetermined`
+outcomes the explanation adds *what would change the answer*: the single changes — of one fact
+the support's rules read, or of one reading — that give a different status, found by evaluating
+them (never guessed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from engine.answer import citations_at
+from engine.case import Case
+from engine.document import full_years
+from engine.evaluate import Engine
+from engine.jurisdictions import ResolvedReading, resolve_readings
+from engine.model.outcome import Outcome, ReadingUsed
+from engine.questions import answers
+from engine.render.labels import STATUS, word
+from engine.render.report import citation_text
+
+PHRASES = {
+    "status": {"en": "{support}: {status}.", "sv": "{support}: {status}."},
+    "applies": {"en": "{text}", "sv": "{text}"},
+    "applies_generic": {"en": "The rule {rule} applies.", "sv": "Regeln {rule} gäller."},
+    "defeated": {
+        "en": "The rule {rule} would otherwise apply, but {by} overrides it.",
+        "sv": "Regeln {rule} skulle annars gälla, men {by} går före.",
+    },
+    "pending": {
+        "en": "Whether {rule} applies depends on {missing}.",
+        "sv": "Om {rule} gäller beror på {missing}.",
+    },
+    "local": {"en": "{holder} reads “{question}” as “{value}”.", "sv": "{holder} tolkar ”{question}” som ”{value}”."},
+    "default": {
+        "en": "No local reading is known here; the national default “{value}” applies to “{question}”.",
+        "sv": "Ingen lokal tolkning är känd här; den nationella utgångspunkten ”{value}” gäller för ”{question}”.",
+    },
+    "no_position": {
+        "en": "No local reading is known and there is no national position on “{question}”.",
+        "sv": "Ingen lokal tolkning är känd och det finns ingen nationell hållning i frågan ”{question}”.",
+    },
+    "example": {"en": " (an anonymised example unit)", "sv": " (en anonymiserad exempelenhet)"},
+    "unverified": {"en": "Not verified: {item}.", "sv": "Ej verifierat: {item}."},
+    "contested": {"en": "Contested: {item}.", "sv": "Ifrågasatt: {item}."},
+    "if_fact": {"en": "If {fact} were {value}, the status would be {status}.", "sv": "Om {fact} vore {value} skulle statusen bli {status}."},
+    "if_reading": {
+        "en": "If {holder} read “{question}” as “{value}”, the status would be {status}.",
+        "sv": "Om {holder} tolkade ”{question}” som ”{value}” skulle statusen bli {status}.",
+    },
+}
+
+
+def phrase(key: str, language: str, **values: object) -> str:
+    table = PHRASES[key]
+    return (table.get(language) or table["en"]).format(**values)
+
+
+@dataclass
+class Sentence:
+    text: str
+    citations: list[str]  # never empty: a provision, or a source (URL and date)
+
+
+@dataclass
+class Explanation:
+    support: str
+    status: str
+    why: list[Sentence]
+    readings: list[Sentence]
+    marks: list[Sentence]
+    would_change: list[Sentence] = field(default_factory=list)
+
+    def sentences(self) -> list[Sentence]:
+        return self.why + self.readings + self.marks + self.would_change
+
+
+def _reading_sentence(reading: ReadingUsed, holder_name: str, language: str) -> Sentence:
+    value = reading.value_label.get(language) if reading.value_label else str(reading.value)
+    question = reading.question.get(language)
+    if reading.basis in ("local", "inherited"):
+        text = phrase("local", language, holder=holder_name, question=question, value=value)
+        if reading.example:
+            text = text[:-1] + phrase("example", language) + "."
+        source = reading.source
+        when = source.published.isoformat() if source.published else (source.date_note or "")
+        citations = [f"{source.url or source.document} ({when})"]
+    else:
+        key = "no_position" if reading.value is None else "default"
+        text = phrase(key, language, value=value, question=question)
+        citations = [c.text for c in reading.rests_on]
+        if not citations and reading.rests_on_note:
+            citations = [reading.rests_on_note.get(language)]
+    return Sentence(text, citations)
+
+
+def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanation:
+    """Why the outcome holds, in sentences with citations (no counterfactuals)."""
+    rulebook = engine.rulebook
+    name = rulebook.supports[outcome.support].name.get(language)
+    all_citations = list(dict.fromkeys(c.text for r in outcome.reasons.rules if r.role in ("decisive", "default") for c in r.citations))
+    why = [Sentence(phrase("status", language, support=name, status=word(STATUS, outcome.status, language)), all_citations or ["—"])]
+    for reason in outcome.reasons.rules:
+        cites = [citation_text(c, language) for c in reason.citations]
+        if reason.role in ("decisive", "default"):
+            if reason.explanation:
+                why.append(Sentence(reason.explanation.get(language), cites))
+            elif "status" in reason.sets:  # route-only rules are explained by the plan
+                why.append(Sentence(phrase("applies_generic", language, rule=reason.rule), cites))
+        elif reason.role == "defeated":
+            why.append(Sentence(phrase("defeated", language, rule=reason.rule, by=", ".join(reason.defeated_by)), cites))
+        elif reason.role == "unknown" and reason.missing_facts:
+            why.append(Sentence(phrase("pending", language, rule=reason.rule, missing=", ".join(reason.missing_facts)), cites))
+    readings = []
+    for reading in outcome.reasons.readings:
+        holder = rulebook.jurisdictions.get(reading.jurisdiction)
+        readings.append(_reading_sentence(reading, holder.name if holder else reading.jurisdiction, language))
+    marks = [Sentence(phrase("unverified", language, item=item), all_citations or ["—"]) for item in outcome.unverified_items]
+    marks += [Sentence(phrase("contested", language, item=item), all_citations or ["—"]) for item in outcome.contested]
+    return Explanation(outcome.support, outcome.status, why, readings, marks)
+
+
+def _facts_read(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> list[str]:
+    rules = engine.rulebook.rules_by_support(jurisdiction_id, day).get(support, [])
+    return list(dict.fromkeys(name for rule in rules for name in rule.facts()))
+
+
+def _points_read(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> list[str]:
+    rules = engine.rulebook.rules_by_support(jurisdiction_id, day).get(support, [])
+    return list(dict.fromkeys(point for rule in rules for point in rule.points()))
+
+
+class Trials:
+    """Decisions for single-fact changes of one case, shared by the outcomes being explained."""
+
+    def __init__(self, engine: Engine, case: Case, jurisdiction_id: str, day: dt.date) -> None:
+        self.engine, self.case, self.jurisdiction_id, self.day = engine, case, jurisdiction_id, day
+        self.memo: dict = {}  # rulesets that do not read the changed fact are not run again
+        self.decisions: dict[tuple[str, object], dict] = {}
+
+    def decide(self, name: str, value: object):
+        key = (name, value)
+        if key not in self.decisions:
+            self.decisions[key] = self.engine.decide(self.case.with_fact(name, value), self.jurisdiction_id, self.day, self.memo)
+        return self.decisions[key]
+
+
+def what_would_change(
+    engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, outcome: Outcome, language: str,
+    limit: int = 6, trials: Trials | None = None,
+) -> list[Sentence]:
+    """Single changes of a fact or a reading that give the support a different status."""
+    rulebook = engine.rulebook
+    trials = trials or Trials(engine, case, jurisdiction_id, day)
+    sentences: list[Sentence] = []
+    seen: set[tuple[str, str]] = set()
+    for name in _facts_read(engine, outcome.support, jurisdiction_id, day):
+        fact = rulebook.facts[name]
+        current = case.facts.get(name)
+        candidates = answers(fact, day, rulebook)
+        if isinstance(current, dt.date):  # the nearest other date is the most telling change
+            candidates.sort(key=lambda d: abs((d - current).days))
+        for value in candidates:
+            if case.facts.get(name) == value:
+                continue
+            decided = trials.decide(name, value)[outcome.support]
+            if decided.status in (outcome.status, "undetermined") or (name, decided.status) in seen:
+                continue
+            seen.add((name, decided.status))
+            if isinstance(value, dt.date):
+                shown = f"{value.isoformat()} ({full_years(value, day)} {'år' if language == 'sv' else 'years'})"
+            else:
+                shown = fact_value_label(engine, name, value, language)
+            question = fact.question.get(language).rstrip("?")
+            deciding = decided.decisions["status"].deciding
+            cites = [citation_text(c, language) for c in _citations(engine, deciding, day)]
+            sentences.append(Sentence(phrase("if_fact", language, fact=f"{name} ({question})", value=shown, status=word(STATUS, decided.status, language)), cites or ["—"]))
+            break  # the first value of a fact that changes the status is enough
+        if len(sentences) >= limit:
+            return sentences
+    readings = resolve_readings(rulebook, jurisdiction_id, day)
+    holder = rulebook.jurisdictions[jurisdiction_id].name
+    for point_id in _points_read(engine, outcome.support, jurisdiction_id, day):
+        point = rulebook.points[point_id]
+        for value in point.value_ids:
+            if readings[point_id].value == value:
+                continue
+            swapped: dict[str, ResolvedReading] = dict(readings)
+            swapped[point_id] = ResolvedReading(point_id, value, "local", jurisdiction_id)
+            result = engine.evaluate(case, jurisdiction_id, day, readings=swapped)
+            changed = next(o for o in result.outcomes if o.support == outcome.support)
+            if changed.status in (outcome.status, "undetermined"):
+                continue
+            cites = [citation_text(c, language) for r in changed.reasons.rules if r.role in ("decisive", "default") for c in r.citations]
+            sentences.append(
+                Sentence(
+                    phrase("if_reading", language, holder=holder, question=point.question.get(language).rstrip("?"), value=point.label(value, language), status=word(STATUS, changed.status, language)),
+                    cites or ["—"],
+                )
+            )
+            break
+        if len(sentences) >= limit:
+            break
+    return sentences
+
+
+def _citations(engine: Engine, rules, day: dt.date):
+    return [c for rule in rules for c in citations_at(engine.rulebook, rule.rule.cites, day)]
+
+
+def fact_value_label(engine: Engine, name: str, value: object, language: str) -> str:
+    fact = engine.rulebook.facts[name]
+    if fact.type == "bool":
+        return {"en": {True: "yes", False: "no"}, "sv": {True: "ja", False: "nej"}}.get(language, {True: "yes", False: "no"})[value]
+    for candidate in fact.values:
+        if candidate.id == value:
+            return candidate.label.get(language)
+    return str(value)
+
+
+def explain(
+    engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, outcome: Outcome, language: str, trials: Trials | None = None
+) -> Explanation:
+    """The full explanation of one outcome, with what would change it where it is no or not settled."""
+    explanation = explain_outcome(engine, outcome, language)
+    if outcome.status in ("not_eligible", "undetermined", "not_offered"):
+        explanation.would_change = what_would_change(engine, case, jurisdiction_id, day, outcome, language, trials=trials)
+    return explanation
+
+
+def explain_all(engine: Engine, case: Case, evaluation, language: str) -> dict[str, Explanation]:
+    """Explanations of every outcome of an evaluation (single-fact trials computed once)."""
+    jurisdiction_id, day = evaluation.jurisdiction.id, dt.date.fromisoformat(evaluation.evaluation_date)
+    trials = Trials(engine, case, jurisdiction_id, day)
+    return {o.support: explain(engine, case, jurisdiction_id, day, o, language, trials) for o in evaluation.outcomes}
