@@ -139,6 +139,7 @@ class SupportDecision:
     status: str
     missing_facts: list[str]
     missing_readings: list[str]
+    missing_by_aspect: dict[str, tuple[list[str], list[str]]]  # aspect → (facts, readings) it waits for
 
     @property
     def route(self) -> str | None:
@@ -171,22 +172,26 @@ def decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], 
         status = "conflict"
     else:
         status = "undetermined"
-    missing_facts: dict[str, None] = {}
-    missing_readings: dict[str, None] = {}
-    for decision in decisions.values():
-        if decision.kind != "undetermined":
-            continue
-        for entry in decision.undecided:
-            for key in truths.get(entry.key, (Truth.FALSE, ()))[1]:
-                kind, name = field_to_fact(key)
-                (missing_readings if kind == "reading" else missing_facts).setdefault(name, None)
     order = rulebook._cached(("fact_order",), lambda: {name: i for i, name in enumerate(rulebook.facts)})
+    by_aspect: dict[str, tuple[list[str], list[str]]] = {}
+    for aspect, decision in decisions.items():
+        facts: dict[str, None] = {}
+        points: dict[str, None] = {}
+        if decision.kind == "undetermined":
+            for entry in decision.undecided:
+                for key in truths.get(entry.key, (Truth.FALSE, ()))[1]:
+                    kind, name = field_to_fact(key)
+                    (points if kind == "reading" else facts).setdefault(name, None)
+        by_aspect[aspect] = (sorted(facts, key=lambda n: order.get(n, len(order))), list(points))
+    all_facts = dict.fromkeys(name for facts, _ in by_aspect.values() for name in facts)
+    all_points = dict.fromkeys(point for _, points in by_aspect.values() for point in points)
     return SupportDecision(
         support_id,
         decisions,
         status,
-        sorted(missing_facts, key=lambda n: order.get(n, len(order))),
-        list(missing_readings),
+        sorted(all_facts, key=lambda n: order.get(n, len(order))),
+        list(all_points),
+        by_aspect,
     )
 
 

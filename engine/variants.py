@@ -16,6 +16,7 @@ from engine.case import Case
 from engine.evaluate import Engine
 from engine.jurisdictions import ResolvedReading, resolve_readings
 from engine.model.outcome import Outcome
+from engine.rulebook import Rulebook
 
 MAX_COMBINATIONS = 32
 
@@ -30,8 +31,8 @@ class Variant:
     outcome: Outcome
 
 
-def _fact_values(engine: Engine, name: str) -> list[object] | None:
-    fact = engine.rulebook.facts[name]
+def _fact_values(rulebook: Rulebook, name: str) -> list[object] | None:
+    fact = rulebook.facts[name]
     if fact.type == "bool":
         return [True, False]
     if fact.type == "enum":
@@ -49,12 +50,12 @@ def aspect_value(outcome: Outcome, aspect: str) -> str | None:
 
 def variants(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, support: str, aspect: str) -> list[Variant] | None:
     """Every combination of the missing facts and readings, with the aspect's value; None if too many."""
-    base = next(o for o in engine.evaluate(case, jurisdiction_id, day).outcomes if o.support == support)
+    missing_facts, missing_readings = engine.decide(case, jurisdiction_id, day)[support].missing_by_aspect[aspect]
     readings = resolve_readings(engine.rulebook, jurisdiction_id, day)
-    fact_domains = [(name, _fact_values(engine, name)) for name in base.missing_facts]
+    fact_domains = [(name, _fact_values(engine.rulebook, name)) for name in missing_facts]
     if any(values is None for _, values in fact_domains):
         return None
-    reading_domains = [(point, list(engine.rulebook.points[point].value_ids)) for point in base.missing_readings]
+    reading_domains = [(point, list(engine.rulebook.points[point].value_ids)) for point in missing_readings]
     sizes = [len(v) for _, v in fact_domains + reading_domains]
     if not sizes or _product(sizes) > MAX_COMBINATIONS:
         return None
@@ -86,3 +87,46 @@ def _product(sizes: list[int]) -> int:
     for size in sizes:
         total *= size
     return total
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A row of a compressed decision table: each condition is a set of values (all = any)."""
+
+    conditions: tuple[tuple[str, frozenset], ...]  # name → allowed values (facts, and `reading(p)` for readings)
+    value: str | None
+
+
+def compress(found: list[Variant], rulebook: Rulebook) -> list[Rule]:
+    """Merge variants that differ in one condition and give the same value; drop conditions that allow anything."""
+    names = [name for name, _ in found[0].facts] + [f"reading({point})" for point, _ in found[0].readings] if found else []
+    domains = {
+        **{name: frozenset(_fact_values(rulebook, name) or []) for name, _ in (found[0].facts if found else ())},
+        **{f"reading({p})": frozenset(rulebook.points[p].value_ids) for p, _ in (found[0].readings if found else ())},
+    }
+    rows = {
+        (tuple(frozenset([v]) for _, v in variant.facts + variant.readings), variant.value) for variant in found
+    }
+    merged = True
+    while merged:
+        merged = False
+        for (cells, value) in sorted(rows, key=repr):
+            for index in range(len(cells)):
+                partners = [
+                    (other, v) for other, v in rows
+                    if v == value and other != cells and all(o == c for i, (o, c) in enumerate(zip(other, cells)) if i != index)
+                ]
+                if partners:
+                    other = partners[0][0]
+                    union = cells[:index] + (cells[index] | other[index],) + cells[index + 1 :]
+                    rows -= {(cells, value), (other, value)}
+                    rows.add((union, value))
+                    merged = True
+                    break
+            if merged:
+                break
+    out = []
+    for cells, value in sorted(rows, key=lambda row: (str(row[1]), repr(row[0]))):
+        conditions = tuple((name, allowed) for name, allowed in zip(names, cells) if allowed != domains[name])
+        out.append(Rule(conditions, value))
+    return out

@@ -141,5 +141,4 @@ def shipped_engine():
     """The shipped rulebook, loaded and compiled once per test process."""
     from engine.evaluate import Engine
 
-    os.environ.setdefault("TOLKA_CACHE_DIR", "off")
-    return Engine.load(REPO, use_cache=False)
+    return Engine.load(Path(os.environ.get("TOLKA_RULEBOOK", REPO)), use_cache=False)

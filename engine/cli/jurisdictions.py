@@ -58,7 +58,7 @@ def mandate(state: State, support: str, jurisdiction: str, day, fmt: str, lang: 
     engine = state.engine
     view = mandate_view(engine, support, jurisdiction, evaluation_day(day))
     words = language(lang)
-    emit(fmt, blocks=views.mandate_blocks(engine.rulebook, view, words), data=views.mandate_data(view), title="tolka mandate", lang=words)
+    emit(fmt, blocks=views.mandate_blocks(engine.rulebook, view, words), data=views.mandate_data(engine.rulebook, view), title="tolka mandate", lang=words)
 
 
 @cli.command()

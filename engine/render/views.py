@@ -6,6 +6,7 @@ from engine.compare import Comparison, Difference
 from engine.diff import Change, JurisdictionDiff
 from engine.jurisdictions import ResolvedReading
 from engine.mandate import MandateView
+from engine.variants import compress
 from engine.matrix import JurisdictionListing, MatrixRow, cell_text
 from engine.render.json_out import to_data
 from engine.render.labels import BASIS, LEGAL_STATUS, STATUS, WORDS, word
@@ -238,9 +239,9 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
     elif here.variants:
         blocks.append(Paragraph(f"{word(WORDS, 'legal_status', language)} depends on the person or on a local reading:"))
         lines = []
-        for variant in here.variants:
-            conditions = [f"{name} = {value}" for name, value in variant.facts] + [f"reading({p}) = {v}" for p, v in variant.readings]
-            lines.append(f"if {' and '.join(conditions)} → {word(LEGAL_STATUS, variant.value, language)}")
+        for row in compress(here.variants, rulebook):
+            conditions = [f"{name} = {' or '.join(sorted(map(str, allowed)))}" for name, allowed in row.conditions]
+            lines.append(f"if {' and '.join(conditions) or 'in every case'} → {word(LEGAL_STATUS, row.value, language)}")
         blocks.append(Bullets(lines))
     else:
         blocks.append(Paragraph(f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, None, language)}."))
@@ -265,16 +266,18 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
     return blocks
 
 
-def mandate_data(view: MandateView) -> dict:
+def mandate_data(rulebook: Rulebook, view: MandateView) -> dict:
     here = view.here
+    table = compress(here.variants, rulebook) if here.variants else []
     return {
         "support": view.support,
         "jurisdiction": here.jurisdiction,
         "evaluation_date": view.evaluation_date,
         "rulebook_fingerprint": view.rulebook_fingerprint,
         "legal_status": here.legal_status,
-        "variants": [
-            {"facts": dict(v.facts), "readings": dict(v.readings), "legal_status": v.value} for v in here.variants or []
+        "depends_on": [
+            {"conditions": {name: sorted(map(str, allowed)) for name, allowed in row.conditions}, "legal_status": row.value}
+            for row in table
         ],
         "rests_on": to_data([r for r in here.outcome.reasons.rules if "legal_status" in r.sets and r.role != "not_applicable"]),
         "readings": to_data([r for r in here.outcome.reasons.readings if r.point in view.points]),
