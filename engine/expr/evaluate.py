@@ -9,7 +9,7 @@ facts whose change would flip an answer.
 from __future__ import annotations
 
 import operator
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from engine.expr import ast as A
 from engine.expr.logic import Truth, all_of, any_of
@@ -52,16 +52,16 @@ def truth(expr: A.Expr, doc: Mapping[str, Any]) -> Truth:
     raise TypeError(f"not a lowered expression: {expr!r}")
 
 
-def missing_fields(expr: A.Expr, doc: Mapping[str, Any]) -> tuple[A.Field, ...]:
-    """The unknown fields that keep an unknown expression unknown, in order of appearance.
+def unknown_fields(expr: A.Expr, value_of: Callable[[A.Expr], Truth | None]) -> tuple[A.Field, ...]:
+    """The fields of atoms inside sub-terms whose value is unknown, in order of appearance.
 
-    Only the sub-terms that are themselves unknown count: in `(a and b) or c` with `a` false, `b` is
-    irrelevant however it turns out. Returns () when the expression is not unknown.
+    Only unknown sub-terms count: in `(a and b) or c` with `a` false, `b` is irrelevant however it
+    turns out. `value_of` gives a sub-term's value (from a document, or a compiler's partial states).
     """
     found: dict[A.Field, None] = {}
 
     def walk(node: A.Expr) -> None:
-        if truth(node, doc) is not Truth.UNKNOWN:
+        if value_of(node) is not Truth.UNKNOWN:
             return
         if isinstance(node, (A.Cmp, A.Member)):
             found.setdefault(node.field, None)
@@ -73,3 +73,8 @@ def missing_fields(expr: A.Expr, doc: Mapping[str, Any]) -> tuple[A.Field, ...]:
 
     walk(expr)
     return tuple(found)
+
+
+def missing_fields(expr: A.Expr, doc: Mapping[str, Any]) -> tuple[A.Field, ...]:
+    """The unknown fields that keep an unknown expression unknown; () when it is not unknown."""
+    return unknown_fields(expr, lambda node: truth(node, doc))

@@ -33,7 +33,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from engine.expr import ast as A
-from engine.expr.evaluate import compare
+from engine.expr.evaluate import compare, unknown_fields
 from engine.expr.logic import Truth
 
 RULES_PER_RULESET = 40
@@ -130,21 +130,7 @@ def _next_atom(expr: A.Expr, states: dict[A.Atom, Truth]) -> A.Atom:
 
 def _relevant_unknowns(condition: A.Expr, states: dict[A.Atom, Truth]) -> tuple[str, ...]:
     """The fields that keep a condition unknown on a leaf (only unknown sub-terms count)."""
-    found: dict[str, None] = {}
-
-    def walk(node: A.Expr) -> None:
-        if _partial(node, states) is not Truth.UNKNOWN:
-            return
-        if isinstance(node, (A.Cmp, A.Member)):
-            found.setdefault(node.field.key, None)
-        elif isinstance(node, A.Not):
-            walk(node.item)
-        elif isinstance(node, (A.And, A.Or)):
-            for item in node.items:
-                walk(item)
-
-    walk(condition)
-    return tuple(found)
+    return tuple(f.key for f in unknown_fields(condition, lambda node: _partial(node, states)))
 
 
 # --- the branches of one field ------------------------------------------------------------------
