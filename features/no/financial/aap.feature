@@ -1,0 +1,88 @@
+Feature: Work assessment allowance (AAP) for young adults, as a NAV social worker explains it
+  AAP (folketrygdloven kapittel 11) is for people aged 18–67 whose work capacity is reduced by at
+  least half and who need treatment, a measure or follow-up to get work. Working alongside AAP
+  reduces it in proportion to the hours; above 60 % it is as a rule not paid, except during an
+  agreed gradual return (up to 80 %). AAP granted from 2018 lasts 3 years, extendable by up to 2.
+  New recipients under 25 have a lower minimum benefit.
+
+  Background:
+    Given a person with
+      | fact                           | value      |
+      | birth_date                     | 2001-04-12 |
+      | mental_health_problem          | true       |
+      | work_capacity_reduction        | half       |
+      | needs_nav_follow_up            | true       |
+      | years_insured_in_norway        | 24         |
+      | recognised_occupational_injury | false      |
+
+  Scenario: A 24-year-old on AAP who starts working 70 % – AAP is as a rule not paid
+    Given the person's receives_aap is true
+    And the person's aap_since is 2024-03-01
+    And the person's current_activity is employed
+    And the person's work_percentage is 70
+    And the person's in_gradual_return is false
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_aap is not_eligible
+    And the answer on no_aap cites "folketrygdloven § 11-23 fjerde ledd"
+    And the legal status of no_aap is mandated_by_law
+
+  Scenario: The same 24-year-old keeps AAP while working 70 % in an agreed gradual return
+    Given the person's receives_aap is true
+    And the person's aap_since is 2024-03-01
+    And the person's current_activity is employed
+    And the person's work_percentage is 70
+    And the person's in_gradual_return is true
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_aap is eligible
+    And the answer on no_aap cites "folketrygdloven § 11-23 sjette ledd"
+
+  Scenario: A 24-year-old on AAP working 40 % keeps a reduced AAP
+    Given the person's receives_aap is true
+    And the person's aap_since is 2024-03-01
+    And the person's current_activity is employed
+    And the person's work_percentage is 40
+    And the person's in_gradual_return is false
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_aap is eligible
+    And the answer on no_aap cites "folketrygdloven § 11-23"
+    And the answer on no_aap is not marked unverified
+
+  Scenario: After three years on AAP it continues only if NAV decides to extend it
+    Given the person's receives_aap is true
+    And the person's aap_since is 2022-06-01
+    And the person's current_activity is unemployed
+    And the person's work_percentage is 0
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_aap is eligible_after_decision
+    And the answer on no_aap cites "folketrygdloven § 11-12"
+
+  Scenario: A 22-year-old with depression applies for AAP and gets the lower minimum for under-25s
+    Given the person's birth_date is 2003-02-01
+    And the person's receives_aap is false
+    And the person's current_activity is unemployed
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is eligible_after_application
+    And the route of no_aap is no.nav_aap_application
+    And the answer on no_aap cites "folketrygdloven § 11-20 første ledd"
+    And the answer on no_aap is marked unverified
+
+  Scenario: A student who carries on studying does not get AAP
+    Given the person's receives_aap is false
+    And the person's current_activity is higher_education
+    And the person's studies_broken_off is false
+    And the person's education_as_nav_measure is false
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is not_eligible
+    And the answer on no_aap cites "folketrygdloven § 11-14"
+    And the answer on no_aap is marked unverified
+
+  Scenario: Without knowing how long she has been a member of folketrygden, NAV cannot say yet
+    Given the person's years_insured_in_norway is unknown
+    And the person's receives_aap is false
+    And the person's current_activity is unemployed
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is undetermined
+    And the answer on no_aap still needs years_insured_in_norway

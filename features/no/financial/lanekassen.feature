@@ -1,0 +1,31 @@
+Feature: Lånekassen when a student falls ill
+  The sick-leave grant turns the loan into a grant from day 15 for a student at least 50 % unable
+  to study, who applied for support before falling ill; it is not paid for the same period as AAP.
+
+  Background:
+    Given a person with
+      | fact                              | value            |
+      | birth_date                        | 2002-09-01       |
+      | current_activity                  | higher_education |
+      | mental_health_problem             | true             |
+      | lanekassen_applied_before_illness | true             |
+      | ill_since                         | 2025-09-01       |
+      | unable_to_study_at_least_half     | true             |
+
+  Scenario: A student ill for three weeks gets the loan turned into a grant
+    Given the person's receives_aap is false
+    When the case is evaluated in NO-0301 on 2025-09-22
+    Then the status of no_sick_grant is eligible_after_application
+    And the route of no_sick_grant is no.lanekassen_application
+    And the answer on no_sick_grant cites "Lånekassens tildelingsregelverk sykestipend (omgjøring av lån til stipend ved sykdom)"
+
+  Scenario: A student who has been granted AAP cannot also get the sick-leave grant
+    Given the person's receives_aap is true
+    When the case is evaluated in NO-0301 on 2025-09-22
+    Then the status of no_sick_grant is not_eligible
+    And the answer on no_sick_grant cites "Lånekassens tildelingsregelverk sykestipend (omgjøring av lån til stipend ved sykdom)"
+
+  Scenario: After only ten days of illness it is too early
+    Given the person's receives_aap is false
+    When the case is evaluated in NO-0301 on 2025-09-11
+    Then the status of no_sick_grant is not_eligible

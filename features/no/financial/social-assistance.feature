@@ -1,0 +1,48 @@
+Feature: Financial support (økonomisk stønad) and activity conditions for young adults
+  Økonomisk stønad is a right for people who cannot provide for themselves (sosialtjenesteloven
+  § 18); it is subsidiary. Since 2017-01-01 the NAV office must set activity conditions for
+  recipients under 30 unless weighty reasons argue against it (§ 20 a). Students are as a main
+  rule expected to live on Lånekassen support (inferred, unverified).
+
+  Background:
+    Given a person with
+      | fact                   | value      |
+      | mental_health_problem  | true       |
+      | lacks_means_of_support | true       |
+      | current_activity       | unemployed |
+
+  Scenario: A 22-year-old receiving økonomisk stønad – activity conditions apply unless weighty reasons argue against it
+    Given the person's birth_date is 2003-05-10
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_social_assistance is eligible_after_decision
+    And the route of no_social_assistance is no.social_assistance_activity_conditions
+    And the answer on no_social_assistance cites "sosialtjenesteloven § 20 a"
+    And the legal status of no_social_assistance is mandated_by_law
+    And the answer on no_social_assistance rests on the reading no_weighty_reasons_mental_illness = individual_assessment of NO
+
+  Scenario: A 31-year-old has no activity duty under § 20 a, though conditions may be set under § 20
+    Given the person's birth_date is 1994-03-01
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_social_assistance is eligible_after_decision
+    And the route of no_social_assistance is no.social_assistance_application
+    And the answer on no_social_assistance cites "sosialtjenesteloven § 20"
+
+  Scenario: Before 2017 the activity duty for under-30s was not yet in force
+    Given the person's birth_date is 1994-05-10
+    When the case is evaluated in NO-0301 on 2016-06-01
+    Then the route of no_social_assistance is no.social_assistance_application
+
+  Scenario: A university student is as a rule expected to live on Lånekassen support
+    Given the person's birth_date is 2003-05-10
+    And the person's current_activity is higher_education
+    When the case is evaluated in NO-0301 on 2025-10-01
+    Then the status of no_social_assistance is not_eligible
+    And the answer on no_social_assistance rests on the reading no_social_assistance_during_studies = not_during_studies of NO
+    And the answer on no_social_assistance is marked unverified
+
+  Scenario: Whether the person lacks means is not known yet
+    Given the person's birth_date is 2003-05-10
+    And the person's lacks_means_of_support is unknown
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_social_assistance is undetermined
+    And the answer on no_social_assistance still needs lacks_means_of_support
