@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Mapping
 
+from engine.expr.evaluate import truth as reference_truth
 from engine.expr.logic import Truth
 from engine.jurisdictions import ResolvedReading
 from engine.model import outcome as O
@@ -213,6 +214,24 @@ def _reason(
     )
 
 
+def _points_bearing(entry: RuleEntry, truth: Truth, document: Mapping[str, object]) -> list[str]:
+    """The readings a rule reads that bear on the answer.
+
+    All of them if the rule holds or is undecided. For a rule that does not hold, only those that
+    are part of why: without that reading the rule would no longer be plainly false (so a reading
+    that switched an exception off counts; one beside a fact that already rules it out does not).
+    """
+    points = entry.points()
+    if truth is not Truth.FALSE or not points:
+        return points
+    bearing = []
+    for point in points:
+        without = {k: v for k, v in document.items() if k != f"reading__{point}"}
+        if reference_truth(entry.condition, without) is not Truth.FALSE:
+            bearing.append(point)
+    return bearing
+
+
 def build_outcome(
     rulebook: Rulebook,
     support: Support,
@@ -221,6 +240,7 @@ def build_outcome(
     readings: Mapping[str, ResolvedReading],
     jurisdiction_id: str,
     day: dt.date,
+    document: Mapping[str, object],
 ) -> O.Outcome:
     """The outcome for one support in one jurisdiction on one day, with its reasons.
 
@@ -237,7 +257,7 @@ def build_outcome(
     reasons: list[O.RuleReason] = []
     shown_points: dict[str, None] = {}
     for entry in rules:
-        shown_points.update(dict.fromkeys(entry.points()))  # a reading can be why a rule does not apply
+        shown_points.update(dict.fromkeys(_points_bearing(entry, truth_of(truths, entry), document)))
         truth = truth_of(truths, entry)
         role, defeated_by = _role(entry, truth, decisions)
         if role == "not_applicable" or (entry.rule.default and role not in ("default", "conflicting")):

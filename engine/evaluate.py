@@ -65,8 +65,8 @@ class Engine:
         day: dt.date,
         memo: dict | None = None,
         readings: dict[str, ResolvedReading] | None = None,
-    ) -> tuple[RuleTruths, dict[str, ResolvedReading]]:
-        """Truth value (and missing facts) of every rule in force, and the readings used.
+    ) -> tuple[RuleTruths, dict[str, ResolvedReading], dict]:
+        """Truth value (and missing facts) of every rule in force, the readings and the document.
 
         `readings` replaces the jurisdiction's own resolved readings (to ask "what if it read …").
         """
@@ -77,7 +77,7 @@ class Engine:
         for entry in self.rulebook.rules_in_force(jurisdiction_id, day):
             if entry.constant is not None:
                 truths[entry.key] = (entry.constant, ())
-        return truths, readings
+        return truths, readings, document
 
     def evaluate(
         self,
@@ -89,10 +89,10 @@ class Engine:
     ) -> O.Evaluation:
         """Evaluate one case in one jurisdiction on one day."""
         place = jurisdiction(self.rulebook, jurisdiction_id)
-        truths, readings = self.truths(case, place.id, day, memo, readings)
+        truths, readings, document = self.truths(case, place.id, day, memo, readings)
         rules = self.rulebook.rules_by_support(place.id, day)
         outcomes = [
-            build_outcome(self.rulebook, support, rules.get(support.id, []), truths, readings, place.id, day)
+            build_outcome(self.rulebook, support, rules.get(support.id, []), truths, readings, place.id, day, document)
             for support in self.rulebook.supports_of(place.country)
         ]
         return O.Evaluation(
@@ -107,7 +107,7 @@ class Engine:
     def decide(self, case: Case, jurisdiction_id: str, day: dt.date, memo: dict | None = None) -> dict[str, SupportDecision]:
         """Only the decisions per support (no reasons, no citations): for ranking and grouping."""
         place = jurisdiction(self.rulebook, jurisdiction_id)
-        truths, _ = self.truths(case, place.id, day, memo)
+        truths, _, _ = self.truths(case, place.id, day, memo)
         rules = self.rulebook.rules_by_support(place.id, day)
         return {
             support.id: decide_support(self.rulebook, support.id, rules.get(support.id, []), truths)
