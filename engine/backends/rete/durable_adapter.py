@@ -14,6 +14,10 @@ What it guarantees, with the reasons measured on durable_rules 2.0.28 (see docs/
   and only append to a list: durable_rules swallows exceptions raised inside actions.
 * The batch calls (`assert_facts`, `post_batch`) are never used: they crash with large batches.
 * durable_rules' engine is process-global and not thread-safe, so evaluations are serialised.
+* The host starts no background threads. durable_rules' `Host` runs two timer threads that call
+  `start_action` on every ruleset every 0.2 s, outside our lock; they can take an action belonging
+  to the session being asserted, which makes the sentinel count wrong (error 307) or segfaults the
+  process. tolka uses neither timers nor queued actions, so those threads have nothing to do.
 """
 
 from __future__ import annotations
@@ -50,6 +54,9 @@ class _Host(durable_engine.Host):
         self.fired: list[Firing] = []
         self.sentinels = 0
         super().__init__()
+
+    def _run(self) -> None:
+        """Start no dispatch threads (durable_rules' `Host.__init__` calls this; see the module notes)."""
 
     def get_action(self, action_name: str):
         rule_key, truth, missing = parse_action_name(action_name)
