@@ -163,3 +163,54 @@ def why_different(engine: Engine, case: Case, first: str, second: str, day: dt.d
         chosen = [p for p in candidates if p in relevant]
     pairs = [ReadingPair(p, readings_a[p], readings_b[p]) for p in chosen]
     return Difference(first, second, day.isoformat(), differing, pairs, explained, local)
+
+
+# --- across countries ----------------------------------------------------------------------------
+
+
+@dataclass
+class CounterpartRow:
+    """One line of a cross-country comparison: a support and its counterparts in the other countries."""
+
+    category: str
+    outcomes: dict[str, list[Outcome]]  # jurisdiction id → its outcomes on this line (usually one)
+
+
+def counterpart_rows(engine: Engine, evaluations: list[Evaluation]) -> list[CounterpartRow]:
+    """Outcomes of jurisdictions in different countries, lined up by direct `counterparts`.
+
+    Each support of the first jurisdiction's country gets a line with its direct counterparts (named
+    on either side) from the other countries; a counterpart may appear on more than one line, and a
+    support that is nobody's counterpart gets a line of its own, so nothing is hidden.
+    """
+    supports = engine.rulebook.supports
+
+    def linked(support_id: str) -> set[str]:
+        direct = set(supports[support_id].counterparts)
+        direct |= {other.id for other in supports.values() if support_id in other.counterparts}
+        return direct
+
+    first_country = evaluations[0].jurisdiction.country
+    outcome_of = {(e.jurisdiction.id, o.support): o for e in evaluations for o in e.outcomes}
+    anchors = [o.support for o in evaluations[0].outcomes]
+    rows: list[CounterpartRow] = []
+    placed: set[str] = set()
+    for anchor in anchors:
+        members = {anchor} | linked(anchor)
+        row = CounterpartRow(supports[anchor].category, {})
+        for evaluation in evaluations:
+            place = evaluation.jurisdiction.id
+            found = [outcome_of[(place, m)] for m in sorted(members) if (place, m) in outcome_of]
+            if found:
+                row.outcomes[place] = found
+        placed |= members
+        rows.append(row)
+    for evaluation in evaluations:
+        if evaluation.jurisdiction.country == first_country:
+            continue
+        for outcome in evaluation.outcomes:
+            if outcome.support not in placed:
+                rows.append(CounterpartRow(outcome.category, {evaluation.jurisdiction.id: [outcome]}))
+                placed.add(outcome.support)
+    order = {"vocational": 0, "educational": 1, "financial": 2}
+    return sorted(rows, key=lambda row: order.get(row.category, 9))

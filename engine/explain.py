@@ -23,33 +23,38 @@ from engine.render.labels import STATUS, word
 from engine.render.report import citation_text
 
 PHRASES = {
-    "status": {"en": "{support}: {status}.", "sv": "{support}: {status}."},
+    "status": {"en": "{support}: {status}.", "sv": "{support}: {status}.", "nb": "{support}: {status}."},
     "applies": {"en": "{text}", "sv": "{text}"},
-    "applies_generic": {"en": "The rule {rule} applies.", "sv": "Regeln {rule} gäller."},
+    "applies_generic": {"en": "The rule {rule} applies.", "sv": "Regeln {rule} gäller.", "nb": "Regelen {rule} gjelder."},
     "defeated": {
         "en": "The rule {rule} would otherwise apply, but {by} overrides it.",
         "sv": "Regeln {rule} skulle annars gälla, men {by} går före.",
+        "nb": "Regelen {rule} ville ellers gjelde, men {by} går foran.",
     },
     "pending": {
-        "en": "Whether {rule} applies depends on {missing}.",
-        "sv": "Om {rule} gäller beror på {missing}.",
+        "en": "That depends on what is not yet known: {missing}",
+        "sv": "Det beror på det som ännu inte är känt: {missing}",
+        "nb": "Det avhenger av det som ennå ikke er kjent: {missing}",
     },
-    "local": {"en": "{holder} reads “{question}” as “{value}”.", "sv": "{holder} tolkar ”{question}” som ”{value}”."},
+    "local": {"en": "{holder} reads “{question}” as “{value}”.", "sv": "{holder} tolkar ”{question}” som ”{value}”.", "nb": "{holder} tolker «{question}» som «{value}»."},
     "default": {
         "en": "No local reading is known here; the national default “{value}” applies to “{question}”.",
         "sv": "Ingen lokal tolkning är känd här; den nationella utgångspunkten ”{value}” gäller för ”{question}”.",
+        "nb": "Ingen lokal tolkning er kjent her; det nasjonale utgangspunktet «{value}» gjelder for «{question}».",
     },
     "no_position": {
         "en": "No local reading is known and there is no national position on “{question}”.",
         "sv": "Ingen lokal tolkning är känd och det finns ingen nationell hållning i frågan ”{question}”.",
+        "nb": "Ingen lokal tolkning er kjent, og det finnes ingen nasjonal posisjon i spørsmålet «{question}».",
     },
-    "example": {"en": " (an anonymised example unit)", "sv": " (en anonymiserad exempelenhet)"},
-    "unverified": {"en": "Not verified: {item}.", "sv": "Ej verifierat: {item}."},
-    "contested": {"en": "Contested: {item}.", "sv": "Ifrågasatt: {item}."},
-    "if_fact": {"en": "If {fact} were {value}, the status would be {status}.", "sv": "Om {fact} vore {value} skulle statusen bli {status}."},
+    "example": {"en": " (an anonymised example unit)", "sv": " (en anonymiserad exempelenhet)", "nb": " (en anonymisert eksempelenhet)"},
+    "unverified": {"en": "Not verified: {item}.", "sv": "Ej verifierat: {item}.", "nb": "Ikke verifisert: {item}."},
+    "contested": {"en": "Contested: {item}.", "sv": "Ifrågasatt: {item}.", "nb": "Omstridt: {item}."},
+    "if_fact": {"en": "If {fact} were {value}, the status would be {status}.", "sv": "Om {fact} vore {value} skulle statusen bli {status}.", "nb": "Om {fact} var {value}, ville statusen bli {status}."},
     "if_reading": {
         "en": "If {holder} read “{question}” as “{value}”, the status would be {status}.",
         "sv": "Om {holder} tolkade ”{question}” som ”{value}” skulle statusen bli {status}.",
+        "nb": "Om {holder} tolket «{question}» som «{value}», ville statusen bli {status}.",
     },
 }
 
@@ -78,7 +83,8 @@ class Explanation:
         return self.why + self.readings + self.marks + self.would_change
 
 
-def _reading_sentence(reading: ReadingUsed, holder_name: str, language: str) -> Sentence:
+def reading_sentence(reading: ReadingUsed, holder_name: str, language: str) -> Sentence:
+    """A reading in one sentence, cited by its source (URL and date) or, for a national default, its basis."""
     value = reading.value_label.get(language) if reading.value_label else str(reading.value)
     question = reading.question.get(language)
     if reading.basis in ("local", "inherited"):
@@ -113,11 +119,13 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
         elif reason.role == "defeated":
             why.append(Sentence(phrase("defeated", language, rule=reason.rule, by=", ".join(reason.defeated_by)), cites))
         elif reason.role == "unknown" and reason.missing_facts:
-            why.append(Sentence(phrase("pending", language, rule=reason.rule, missing=", ".join(reason.missing_facts)), cites))
+            # a rule waits on facts about the person or on local practice (an interpretation point)
+            questions = " ".join((rulebook.facts.get(name) or rulebook.points[name]).question.get(language) for name in reason.missing_facts)
+            why.append(Sentence(phrase("pending", language, missing=questions), cites))
     readings = []
     for reading in outcome.reasons.readings:
         holder = rulebook.jurisdictions.get(reading.jurisdiction)
-        readings.append(_reading_sentence(reading, holder.name if holder else reading.jurisdiction, language))
+        readings.append(reading_sentence(reading, holder.name if holder else reading.jurisdiction, language))
     marks = [Sentence(phrase("unverified", language, item=item), all_citations or ["—"]) for item in outcome.unverified_items]
     marks += [Sentence(phrase("contested", language, item=item), all_citations or ["—"]) for item in outcome.contested]
     return Explanation(outcome.support, outcome.status, why, readings, marks)
@@ -214,7 +222,7 @@ def _citations(engine: Engine, rules, day: dt.date):
 def fact_value_label(engine: Engine, name: str, value: object, language: str) -> str:
     fact = engine.rulebook.facts[name]
     if fact.type == "bool":
-        return {"en": {True: "yes", False: "no"}, "sv": {True: "ja", False: "nej"}}.get(language, {True: "yes", False: "no"})[value]
+        return {"en": {True: "yes", False: "no"}, "sv": {True: "ja", False: "nej"}, "nb": {True: "ja", False: "nei"}}.get(language, {True: "yes", False: "no"})[value]
     for candidate in fact.values:
         if candidate.id == value:
             return candidate.label.get(language)

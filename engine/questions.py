@@ -69,15 +69,36 @@ def _date_answers(rulebook: Rulebook, fact: str, day: dt.date) -> list[dt.date]:
     return sorted(d for d in dates if d <= day)
 
 
+def _number_answers(rulebook: Rulebook, fact: Fact) -> list[float]:
+    """Whole numbers just below, at and above every constant the rules compare the fact with."""
+
+    def compute() -> list[float]:
+        constants = set()
+        for entry in rulebook.rules:
+            for atom in A.atoms(entry.condition):
+                if atom.field.kind == "fact" and atom.field.name == fact.name and isinstance(atom, A.Cmp):
+                    constants.add(atom.value)
+                elif atom.field.kind == "fact" and atom.field.name == fact.name and isinstance(atom, A.Member):
+                    constants.update(atom.values)
+        values = {v for c in constants for v in (int(c) - 1, int(c), int(c) + 1)}
+        low = fact.minimum if fact.minimum is not None else float("-inf")
+        high = fact.maximum if fact.maximum is not None else float("inf")
+        return sorted(v for v in values if low <= v <= high)
+
+    return rulebook._cached(("number_answers", fact.name), compute)
+
+
 def answers(fact: Fact, day: dt.date, rulebook: Rulebook | None = None) -> list[object]:
-    """The answers worth trying for a fact: every value, or for dates every threshold the rules use."""
+    """The answers worth trying for a fact: every value; for dates and numbers every threshold the rules use."""
     if fact.type == "bool":
         return [True, False]
     if fact.type == "enum":
         return list(fact.value_ids)
     if fact.type == "date" and rulebook is not None:
         return _date_answers(rulebook, fact.name, day)
-    return []  # numbers and codes are asked, but not ranked by trying values
+    if fact.type in ("integer", "number") and rulebook is not None:
+        return _number_answers(rulebook, fact)
+    return []  # codes are asked, but not ranked by trying values
 
 
 def _undetermined(decisions) -> set[str]:

@@ -9,7 +9,7 @@ import click
 from engine.case import read_case
 from engine.cli.app import State, cli, date_option, emit, evaluation_day, jurisdiction_list, lang_option, language
 from engine.compare import compare as compare_case
-from engine.compare import why_different
+from engine.compare import counterpart_rows, why_different
 from engine.jurisdictions import jurisdiction
 from engine.mandate import mandate as mandate_view
 from engine.matrix import list_jurisdictions, readings_matrix
@@ -33,14 +33,18 @@ def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str 
     case = read_case(case_file, engine.rulebook)
     country = case.facts.get("home_country", "SE")
     ids = jurisdiction_list(engine.rulebook, which, country)
-    for jurisdiction_id in ids:
-        jurisdiction(engine.rulebook, jurisdiction_id)
+    places = [jurisdiction(engine.rulebook, jurisdiction_id) for jurisdiction_id in ids]
     when, words = evaluation_day(day), language(lang)
     result = compare_case(engine, case, ids, when)
-    difference = why_different(engine, case, ids[0], ids[1], when) if len(ids) == 2 else None
     blocks = views.comparison_blocks(engine.rulebook, result, words)
     data = views.comparison_data(result)
-    if difference is not None:
+    if len({p.country for p in places}) > 1:  # countries have different supports: line them up by counterpart
+        rows = counterpart_rows(engine, result.evaluations)
+        blocks = views.counterpart_blocks(engine.rulebook, ids, rows, words, result.evaluations)
+        data["counterparts"] = views.counterpart_data(ids, rows)
+        data["still_unknown"] = views.still_unknown(result.evaluations)
+    elif len(ids) == 2:
+        difference = why_different(engine, case, ids[0], ids[1], when)
         blocks += views.difference_blocks(engine.rulebook, difference, words)
         data["why"] = views.difference_data(difference)
     emit(fmt, blocks=blocks, data=data, rows=views.comparison_rows(result), title="tolka compare", lang=words)

@@ -175,6 +175,11 @@ class _Linker:
             for counterpart in entry.item.counterparts:
                 if counterpart not in {e.item.id for e in self.raw.supports}:
                     self.errors.add(UnknownNameError(f"support {entry.item.id}: unknown counterpart `{counterpart}`"), entry.origin)
+            for period in entry.item.periods:
+                fact = self.book.facts.get(period.start)
+                if fact is None or fact.type != "date":
+                    self.errors.add(SchemaError(f"support {entry.item.id}: a period starts at a date fact, not `{period.start}`"), entry.origin)
+                self._cites(period.cites, entry.origin, f"support {entry.item.id}: a period cites")
 
     def _routes(self) -> None:
         by_id: dict[str, list[Entry]] = {}
@@ -424,6 +429,12 @@ class _Linker:
                 for support in task.supports:
                     if support not in self.book.supports:
                         self.errors.add(UnknownNameError(f"team role {ident}: unknown support `{support}`"), origin)
+            named = [("explores", fact) for task in role.tasks for fact in task.explores] + [("finds out", fact) for fact in role.finds_out]
+            for verb, fact in named:
+                if fact not in self.book.facts:
+                    self.errors.add(UnknownNameError(f"team role {ident}: {verb} unknown fact `{fact}`"), origin)
+                elif role.country not in self.book.facts[fact].countries:
+                    self.errors.add(UnknownNameError(f"team role {ident}: {verb} `{fact}`, a fact not asked in {role.country}"), origin)
 
     def _completeness(self) -> None:
         """Every support needs a default status rule, so that no case falls through every rule."""

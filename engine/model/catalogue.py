@@ -27,6 +27,20 @@ class Body(Model):
     country: Country
     kind: Literal["municipality", "region", "state_agency", "school", "university", "court", "association", "team"]
     url: str | None = None
+    health_care: bool = False  # gives treatment: a referral through it is on the treatment agenda of a team brief
+
+
+class BenefitPeriod(Validity):
+    """A time limit that runs from a date the case gives, e.g. AAP's ordinary 3-year maximum."""
+
+    start: Identifier  # a date fact, e.g. aap_since
+    years: int = 0
+    months: int = 0
+    # the last day covered: the day before the anniversary, or the end of the month before it
+    # (aktivitetsersättning is paid until the month before the 30th birthday)
+    last_day: Literal["day_before", "end_of_previous_month"] = "day_before"
+    label: Text
+    cites: tuple[Identifier, ...]
 
 
 class Support(Model):
@@ -39,6 +53,7 @@ class Support(Model):
     providers: tuple[Identifier, ...]
     description: Text
     counterparts: tuple[Identifier, ...] = ()
+    periods: tuple[BenefitPeriod, ...] = ()
     note: Text | None = None
     verified: bool = True
 
@@ -77,6 +92,8 @@ class TeamTask(Model):
 
     supports: tuple[Identifier, ...]
     task: Text
+    agenda: Literal["work", "treatment", "economy"] | None = None  # default: from the supports' category
+    explores: tuple[Identifier, ...] = ()  # facts whose changes the role explains for the person (what if …)
     statuses: tuple[str, ...] = ("eligible", "eligible_after_decision", "eligible_after_application", "undetermined")
 
 
@@ -89,3 +106,6 @@ class TeamRole(Model):
     description: Text
     tasks: tuple[TeamTask, ...]
     source: str
+    # facts this role is the one to find out; an unknown fact no role claims is asked of every role
+    # whose supports wait on it, so no question is lost
+    finds_out: tuple[Identifier, ...] = ()

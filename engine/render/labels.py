@@ -70,8 +70,15 @@ WORDS = {
     "plan": {"en": "Action plan", "sv": "Handlingsplan", "nb": "Handlingsplan"},
     "if_eligible": {"en": "once the open questions are answered", "sv": "när de öppna frågorna är besvarade", "nb": "når de åpne spørsmålene er besvart"},
     "appealable": {"en": "the decision can be appealed", "sv": "beslutet kan överklagas", "nb": "vedtaket kan påklages"},
+    "by_counterpart": {"en": "Side by side across countries, by counterpart", "sv": "Sida vid sida mellan länderna, efter motsvarighet", "nb": "Side om side mellom landene, etter motstykke"},
     "ask_person": {"en": "Still to find out from the person", "sv": "Att ta reda på med personen", "nb": "Gjenstår å finne ut med personen"},
     "ask_locally": {"en": "Still to find out about local practice (ask the municipality)", "sv": "Att ta reda på om lokal praxis (fråga kommunen)", "nb": "Gjenstår å finne ut om lokal praksis (spør kommunen)"},
+}
+
+CATEGORY = {
+    "vocational": {"en": "Work", "sv": "Arbete", "nb": "Arbeid"},
+    "educational": {"en": "Education", "sv": "Utbildning", "nb": "Utdanning"},
+    "financial": {"en": "Money", "sv": "Ekonomi", "nb": "Økonomi"},
 }
 
 ROLE = {

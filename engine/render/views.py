@@ -9,7 +9,7 @@ from engine.mandate import MandateView
 from engine.variants import compress
 from engine.matrix import JurisdictionListing, MatrixRow, cell_text
 from engine.render.json_out import to_data
-from engine.render.labels import BASIS, LEGAL_STATUS, STATUS, WORDS, word
+from engine.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, word
 from engine.render.report import Block, Bullets, Heading, Paragraph, Table, citation_text, reading_line
 from engine.rulebook import RuleEntry, Rulebook
 
@@ -121,6 +121,48 @@ def comparison_data(comparison: Comparison) -> dict:
             for s in comparison.supports
         ],
     }
+
+
+def counterpart_blocks(rulebook: Rulebook, jurisdictions: list[str], rows, language: str, evaluations=()) -> list[Block]:
+    """Supports of different countries side by side, by category and counterpart, and what each
+    country still needs to know (facts only one country uses are asked only there)."""
+    blocks: list[Block] = [Heading(2, word(WORDS, "by_counterpart", language))]
+    for place, missing in still_unknown(evaluations).items():
+        if missing:
+            questions = [rulebook.facts[name].question.get(language) for name in missing]
+            blocks += [Paragraph(f"{word(WORDS, 'missing', language)} — {place}:"), Bullets(questions)]
+    for category in ("vocational", "educational", "financial"):
+        table = Table([word(WORDS, "support", language)] + jurisdictions)
+        for row in (r for r in rows if r.category == category):
+            cells = []
+            for jurisdiction_id in jurisdictions:
+                outcomes = row.outcomes.get(jurisdiction_id, [])
+                cells.append("; ".join(f"{rulebook.supports[o.support].name.get(language)}: {word(STATUS, o.status, language)}" for o in outcomes) or "—")
+            first = next(iter(row.outcomes.values()))[0]
+            table.rows.append([f"{rulebook.supports[first.support].name.get(language)} ({first.support})"] + cells)
+        if table.rows:
+            blocks += [Heading(3, word(CATEGORY, category, language)), table]
+    return blocks
+
+
+def still_unknown(evaluations) -> dict[str, list[str]]:
+    """Per jurisdiction, the facts its answers still wait for: a fact only one country's rules read
+    is asked only there."""
+    return {e.jurisdiction.id: list(dict.fromkeys(name for o in e.outcomes for name in o.missing_facts)) for e in evaluations}
+
+
+def counterpart_data(jurisdictions: list[str], rows) -> list[dict]:
+    return [
+        {
+            "category": row.category,
+            "outcomes": {
+                j: [{"support": o.support, "status": o.status, "route": o.route.id if o.route else None, "legal_status": o.legal_status}
+                    for o in row.outcomes.get(j, [])]
+                for j in jurisdictions
+            },
+        }
+        for row in rows
+    ]
 
 
 # --- why two jurisdictions differ ------------------------------------------------------------
@@ -385,3 +427,59 @@ def rules_markdown(rulebook: Rulebook, language: str) -> list[Block]:
             lines.append(f"file: {entry.origin}")
             blocks += [Heading(3, entry.key), Bullets(lines)]
     return blocks
+
+
+# --- the IPS team brief --------------------------------------------------------------------------
+
+AGENDA_TITLES = {
+    "work": {"en": "Work and studies", "sv": "Arbete och studier", "nb": "Arbeid og utdanning"},
+    "treatment": {"en": "Treatment", "sv": "Behandling", "nb": "Behandling"},
+    "economy": {"en": "Economy", "sv": "Ekonomi", "nb": "Økonomi"},
+    "concerns": {"en": "Open concerns", "sv": "Öppna frågor", "nb": "Uavklarte spørsmål"},
+}
+ROLE_WORDS = {
+    "know": {"en": "Needs to know", "sv": "Behöver veta", "nb": "Trenger å vite"},
+    "do": {"en": "Does", "sv": "Gör", "nb": "Gjør"},
+    "ask": {"en": "Can help find out", "sv": "Kan hjälpa till att ta reda på", "nb": "Kan hjelpe å finne ut"},
+    "title": {"en": "IPS team brief", "sv": "Underlag för IPS-teamet", "nb": "Notat til IPS-teamet"},
+}
+
+
+def _line(line) -> str:
+    return f"{line.text} ({'; '.join(line.citations)})" if line.citations else line.text
+
+
+def brief_blocks(brief, language: str) -> list[Block]:
+    place = brief.evaluation.jurisdiction
+    blocks: list[Block] = [
+        Heading(2, f"{word(ROLE_WORDS, 'title', language)} — {place.name} ({place.id}), {brief.evaluation.evaluation_date}"),
+        Paragraph(f"{word(WORDS, 'fingerprint', language)}: {brief.evaluation.rulebook_fingerprint}"),
+    ]
+    for section, lines in brief.agenda.items():
+        if lines:
+            blocks += [Heading(3, word(AGENDA_TITLES, section, language)), Bullets([_line(x) for x in lines])]
+    for role in brief.roles:
+        blocks.append(Heading(3, role.name.get(language)))
+        for section, lines in role.know.items():
+            blocks += [Paragraph(f"{word(ROLE_WORDS, 'know', language)} — {word(AGENDA_TITLES, section, language).lower()}:"), Bullets([_line(x) for x in lines])]
+        for section, lines in role.do.items():
+            blocks += [Paragraph(f"{word(ROLE_WORDS, 'do', language)} — {word(AGENDA_TITLES, section, language).lower()}:"), Bullets([_line(x) for x in lines])]
+        if role.ask:
+            blocks += [Paragraph(f"{word(ROLE_WORDS, 'ask', language)}:"), Bullets(role.ask)]
+    return blocks
+
+
+def brief_data(brief) -> dict:
+    def lines(items):
+        return [{"text": x.text, "citations": x.citations, "supports": list(x.supports)} for x in items]
+
+    return {
+        "rulebook_fingerprint": brief.evaluation.rulebook_fingerprint,
+        "evaluation_date": brief.evaluation.evaluation_date,
+        "jurisdiction": brief.evaluation.jurisdiction.id,
+        "agenda": {section: lines(items) for section, items in brief.agenda.items()},
+        "roles": [
+            {"role": r.role, "name": r.name.model_dump(exclude_none=True), "know": {s: lines(x) for s, x in r.know.items()}, "do": {s: lines(x) for s, x in r.do.items()}, "ask": r.ask}
+            for r in brief.roles
+        ],
+    }

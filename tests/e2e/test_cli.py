@@ -187,3 +187,35 @@ def test_evaluate_html_report_with_plan_is_printable():
     assert "Handlingsplan" in html and "@media print" in html
     assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in html
     assert "2006-03-14" not in html  # no personal data beyond what the outcomes need: the birth date is not echoed
+
+
+IDA = REPO / "examples" / "cases" / "no-ida-24-aap.yaml"
+
+
+def test_brief_gives_each_role_a_page_for_the_person():
+    data = json.loads(tolka("brief", str(IDA), "-j", "NO-0301", "--date", "2026-11-23", "--format", "json").stdout)
+    assert set(data["agenda"]) == {"work", "treatment", "economy", "concerns"}
+    roles = {r["role"]: r for r in data["roles"]}
+    assert set(roles) == {"no_employment_specialist", "no_nav_social_worker", "no_therapist"}
+    economy = [line["text"] for line in roles["no_nav_social_worker"]["know"]["economy"]]
+    assert any("last day 2027-02-28" in text for text in economy)
+    period = next(line for line in roles["no_nav_social_worker"]["know"]["economy"] if "last day" in line["text"])
+    assert period["citations"] == ["folketrygdloven § 11-12"]
+    text = tolka("brief", str(IDA), "-j", "NO-0301", "--date", "2026-11-23", "--lang", "nb").stdout
+    assert "NAV-veileder" in text and "Behandler" in text and "Økonomi" in text
+
+
+def test_compare_one_person_in_stockholm_and_oslo(tmp_path):
+    data = json.loads(tolka("compare", str(IDA), "-J", "SE-0180,NO-0301", "--date", "2026-11-23", "--format", "json").stdout)
+    assert data["jurisdictions"] == ["SE-0180", "NO-0301"]
+    lined_up = {(o["support"], p["support"]) for row in data["counterparts"] for o in row["outcomes"]["SE-0180"] for p in row["outcomes"]["NO-0301"]}
+    assert {("activity_compensation", "no_aap"), ("forsorjningsstod", "no_social_assistance"), ("studiemedel", "no_lanekassen"), ("ips", "no_ips")} <= lined_up
+    # a fact only one country's rules read is asked only there
+    sparse = tmp_path / "sparse.yaml"
+    sparse.write_text("birth_date: 2002-01-01\nmental_health_problem: true\n")
+    unknown = json.loads(tolka("compare", str(sparse), "-J", "SE-0180,NO-0301", "--date", "2026-11-23", "--format", "json").stdout)["still_unknown"]
+    assert "insured_in_sweden" in unknown["SE-0180"] and "insured_in_sweden" not in unknown["NO-0301"]
+    assert "years_insured_in_norway" in unknown["NO-0301"] and "years_insured_in_norway" not in unknown["SE-0180"]
+    assert "current_activity" in unknown["SE-0180"] and "current_activity" in unknown["NO-0301"]  # one name for one meaning
+    text = tolka("compare", str(IDA), "-J", "SE-0180,NO-0301", "--date", "2026-11-23").stdout
+    assert "by counterpart" in text and "Work assessment allowance (AAP)" in text

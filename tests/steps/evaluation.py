@@ -11,8 +11,11 @@ import datetime as dt
 import pytest
 from pytest_bdd import given, parsers, then, when
 
+from engine.brief import Brief, brief as make_brief
 from engine.case import Case, case_from_mapping
+from engine.compare import counterpart_rows
 from engine.model.outcome import Evaluation, Outcome
+from engine.render.views import still_unknown
 
 
 class Scene:
@@ -22,6 +25,7 @@ class Scene:
         self.facts: dict[str, object] = {}
         self.results: dict[str, Evaluation] = {}
         self.last: Evaluation | None = None
+        self.brief: Brief | None = None
 
 
 @pytest.fixture
@@ -75,6 +79,20 @@ def evaluate_in(shipped_engine, scene: Scene, jurisdiction: str, day: str) -> No
 def evaluate_in_two(shipped_engine, scene: Scene, first: str, second: str, day: str) -> None:
     _evaluate(shipped_engine, scene, first, day)
     _evaluate(shipped_engine, scene, second, day)
+
+
+@then(parsers.parse("side by side, {first_support} in {first} is lined up with {second_support} in {second}"))
+def lined_up(shipped_engine, scene: Scene, first_support: str, first: str, second_support: str, second: str) -> None:
+    rows = counterpart_rows(shipped_engine, [scene.results[first], scene.results[second]])
+    pairs = {(a.support, b.support) for row in rows for a in row.outcomes.get(first, []) for b in row.outcomes.get(second, [])}
+    assert (first_support, second_support) in pairs, f"{first_support} and {second_support} are not on one line"
+
+
+@then(parsers.parse("{fact} is still asked in {asked} but not in {other}"))
+def asked_only_in(scene: Scene, fact: str, asked: str, other: str) -> None:
+    unknown = still_unknown([scene.results[asked], scene.results[other]])
+    assert fact in unknown[asked], f"{fact} is not asked in {asked}: {unknown[asked]}"
+    assert fact not in unknown[other], f"{fact} is asked in {other} too"
 
 
 @then(parsers.parse("the status of {support} is {status}"))
@@ -147,3 +165,43 @@ def support_unverified(scene: Scene, support: str) -> None:
 def support_verified(scene: Scene, support: str) -> None:
     outcome = _outcome(scene, support)
     assert not outcome.unverified, outcome.unverified_items
+
+
+# --- the IPS team brief ---------------------------------------------------------------------------
+
+
+def _role(scene: Scene, role: str):
+    assert scene.brief is not None, "no brief yet: add a When step"
+    for entry in scene.brief.roles:
+        if entry.role == role:
+            return entry
+    raise AssertionError(f"the brief has nothing for {role}; roles: {[r.role for r in scene.brief.roles]}")
+
+
+@when(parsers.parse("the team brief is made in {jurisdiction} on {day}"))
+def brief_in(shipped_engine, scene: Scene, jurisdiction: str, day: str) -> None:
+    case = case_from_mapping({k: v for k, v in scene.facts.items() if v is not None}, shipped_engine.rulebook)
+    scene.brief = make_brief(shipped_engine, case, jurisdiction, dt.date.fromisoformat(day), "en")
+
+
+@then(parsers.parse('the brief tells the {role} under {section}: "{text}"'))
+def brief_tells(scene: Scene, role: str, section: str, text: str) -> None:
+    lines = [line.text for line in _role(scene, role).know.get(section, [])]
+    assert any(text in line for line in lines), f"no line under {section} contains {text!r}: {lines}"
+
+
+@then(parsers.parse('the brief gives the {role} the task: "{text}"'))
+def brief_task(scene: Scene, role: str, text: str) -> None:
+    tasks = [line.text for lines in _role(scene, role).do.values() for line in lines]
+    assert any(text in task for task in tasks), f"no task contains {text!r}: {tasks}"
+
+
+@then(parsers.parse('the brief asks the {role}: "{question}"'))
+def brief_asks(scene: Scene, role: str, question: str) -> None:
+    assert question in _role(scene, role).ask, f"{role} is not asked {question!r}: {_role(scene, role).ask}"
+
+
+@then(parsers.parse("the brief has nothing for the {role}"))
+def brief_silent(scene: Scene, role: str) -> None:
+    assert scene.brief is not None, "no brief yet: add a When step"
+    assert role not in [r.role for r in scene.brief.roles]

@@ -213,3 +213,34 @@ def test_every_error_is_listed_not_only_the_first(mini):
     with pytest.raises(E.RulebookInvalid) as raised:
         load_rulebook(mini)
     assert len(raised.value.errors) == len(errors)
+
+
+TEAM = """
+    country: SE
+    team:
+      - id: coach
+        name: {en: Coach}
+        description: {en: "Helps."}
+        source: https://example.org/team
+        finds_out: [%s]
+        tasks:
+          - supports: [money]
+            explores: [%s]
+            task: {en: "Explains the money."}
+"""
+
+
+@pytest.mark.parametrize(
+    ("finds_out", "explores", "needle"),
+    [
+        ("lacks_means", "activty", "explores unknown fact `activty`"),
+        ("lacks_mean", "activity", "finds out unknown fact `lacks_mean`"),
+        ("norwegian_only", "activity", "finds out `norwegian_only`, a fact not asked in SE"),
+    ],
+)
+def test_team_roles_name_known_facts_of_their_country(mini, finds_out, explores, needle):
+    edit(mini, "rules/facts.yaml", "facts:\n", 'facts:\n  - name: norwegian_only\n    type: bool\n    countries: ["NO"]\n    question: {en: "Norwegian?"}\n')
+    add(mini, "rules/team.yaml", TEAM % (finds_out, explores))
+    error = only_error(mini, E.UnknownNameError)
+    assert needle in error.message
+    assert error.file == "rules/team.yaml"

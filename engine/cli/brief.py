@@ -1,0 +1,31 @@
+"""`tolka brief`: what each member of the IPS team needs to know and do for this person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from engine.brief import brief as make_brief
+from engine.case import read_case
+from engine.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
+from engine.jurisdictions import default_jurisdiction
+from engine.render import views
+
+
+@cli.command()
+@click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--jurisdiction", "-j", help="Jurisdiction id (e.g. NO-0301, SE-0180). Default: the case's home municipality.")
+@date_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@lang_option
+@click.pass_obj
+def brief(state: State, case_file: Path, jurisdiction: str | None, day, fmt: str, lang: str | None) -> None:
+    """The IPS team brief: by the meeting's agenda (work, treatment, economy, open concerns), what the
+    employment specialist, the social worker and the therapist need to know and do for this person."""
+    engine = state.engine
+    case = read_case(case_file, engine.rulebook)
+    place = jurisdiction or default_jurisdiction(case, engine.rulebook)
+    words = language(lang)
+    result = make_brief(engine, case, place, evaluation_day(day), words)
+    emit(fmt, blocks=views.brief_blocks(result, words), data=views.brief_data(result), title="tolka brief", lang=words)
