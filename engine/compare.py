@@ -214,3 +214,24 @@ def counterpart_rows(engine: Engine, evaluations: list[Evaluation]) -> list[Coun
                 placed.add(outcome.support)
     order = {"vocational": 0, "educational": 1, "financial": 2}
     return sorted(rows, key=lambda row: order.get(row.category, 9))
+
+
+@dataclass
+class ExplainedComparison:
+    """A comparison with what explains its differences: across countries the supports lined up by
+    counterpart; for exactly two jurisdictions of one country the minimal differing readings."""
+
+    comparison: Comparison
+    counterparts: list[CounterpartRow] | None = None
+    difference: Difference | None = None
+
+
+def compare_explained(engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.date) -> ExplainedComparison:
+    """`compare`, plus the counterpart view (countries differ) or `why_different` (two jurisdictions)."""
+    result = ExplainedComparison(compare(engine, case, jurisdiction_ids, day))
+    countries = {engine.rulebook.jurisdictions[j].country for j in jurisdiction_ids}
+    if len(countries) > 1:  # countries have different supports: line them up by counterpart
+        result.counterparts = counterpart_rows(engine, result.comparison.evaluations)
+    elif len(jurisdiction_ids) == 2:
+        result.difference = why_different(engine, case, jurisdiction_ids[0], jurisdiction_ids[1], day)
+    return result

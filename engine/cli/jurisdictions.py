@@ -8,9 +8,7 @@ import click
 
 from engine.case import read_case
 from engine.cli.app import State, cli, date_option, emit, evaluation_day, jurisdiction_list, lang_option, language
-from engine.compare import compare as compare_case
-from engine.compare import counterpart_rows, why_different
-from engine.jurisdictions import jurisdiction
+from engine.compare import compare_explained
 from engine.mandate import mandate as mandate_view
 from engine.matrix import list_jurisdictions, readings_matrix
 from engine.render import views
@@ -33,21 +31,16 @@ def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str 
     case = read_case(case_file, engine.rulebook)
     country = case.facts.get("home_country", "SE")
     ids = jurisdiction_list(engine.rulebook, which, country)
-    places = [jurisdiction(engine.rulebook, jurisdiction_id) for jurisdiction_id in ids]
-    when, words = evaluation_day(day), language(lang)
-    result = compare_case(engine, case, ids, when)
-    blocks = views.comparison_blocks(engine.rulebook, result, words)
-    data = views.comparison_data(result)
-    if len({p.country for p in places}) > 1:  # countries have different supports: line them up by counterpart
-        rows = counterpart_rows(engine, result.evaluations)
-        blocks = views.counterpart_blocks(engine.rulebook, ids, rows, words, result.evaluations)
-        data["counterparts"] = views.counterpart_data(ids, rows)
-        data["still_unknown"] = views.still_unknown(result.evaluations)
-    elif len(ids) == 2:
-        difference = why_different(engine, case, ids[0], ids[1], when)
-        blocks += views.difference_blocks(engine.rulebook, difference, words)
-        data["why"] = views.difference_data(difference)
-    emit(fmt, blocks=blocks, data=data, rows=views.comparison_rows(result), title="tolka compare", lang=words)
+    words = language(lang)
+    explained = compare_explained(engine, case, ids, evaluation_day(day))
+    emit(
+        fmt,
+        blocks=views.explained_comparison_blocks(engine.rulebook, explained, words),
+        data=views.explained_comparison_data(explained),
+        rows=views.comparison_rows(explained.comparison),
+        title="tolka compare",
+        lang=words,
+    )
 
 
 @cli.command()

@@ -107,3 +107,94 @@ def default_language() -> str:
             return code if code in ("sv", "en", "nb") else "en"
     code = (locale.getlocale()[0] or "en").split("_")[0].lower()
     return code if code in ("sv", "nb") else "en"
+
+# --- the web page (engine.server) ----------------------------------------------------------------
+
+KIND = {
+    "country": {"en": "Countries (national baseline)", "sv": "Land (nationell grund)", "nb": "Land (nasjonalt grunnlag)"},
+    "example_unit": {
+        "en": "Example units (anonymised, from the study of six IPS/SEd units)",
+        "sv": "Exempelenheter (anonymiserade, från studien av sex IPS/SEd-enheter)",
+        "nb": "Eksempelenheter (anonymiserte)",
+    },
+    "region": {"en": "Regions", "sv": "Regioner", "nb": "Regioner"},
+    "county": {"en": "Counties", "sv": "Län", "nb": "Fylker"},
+    "municipality": {"en": "Municipalities", "sv": "Kommuner", "nb": "Kommuner"},
+    "kommunalforbund": {"en": "Municipal federations", "sv": "Kommunalförbund", "nb": "Kommunale samarbeid"},
+    "samordningsforbund": {"en": "Coordination associations", "sv": "Samordningsförbund", "nb": "Samordningsforbund"},
+    "nav_office": {"en": "NAV offices", "sv": "NAV-kontor", "nb": "NAV-kontorer"},
+}
+
+COUNTRY = {
+    "SE": {"en": "Sweden", "sv": "Sverige", "nb": "Sverige"},
+    "NO": {"en": "Norway", "sv": "Norge", "nb": "Norge"},
+}
+
+PAGE = {
+    "title": {"en": "tolka — support for young adults", "sv": "tolka — stöd för unga vuxna"},
+    "tagline": {
+        "en": "Which support applies to a young adult with mental health problems — by which route, on what legal basis, and why.",
+        "sv": "Vilket stöd en ung vuxen med psykisk ohälsa kan få — på vilken väg, med vilket rättsligt stöd och varför.",
+    },
+    "privacy": {
+        "en": "Answer about the situation only — no names or personal identity numbers. Nothing you enter is stored or logged.",
+        "sv": "Svara bara om situationen — inga namn eller personnummer. Inget du fyller i sparas eller loggas.",
+    },
+    "setup": {"en": "Where and when", "sv": "Var och när"},
+    "jurisdiction": {"en": "Municipality, region or unit", "sv": "Kommun, region eller enhet"},
+    "jurisdiction_hint": {
+        "en": "Type to search. Example units are anonymised units from a study, not real municipalities.",
+        "sv": "Skriv för att söka. Exempelenheter är anonymiserade enheter från en studie, inte verkliga kommuner.",
+    },
+    "date": {"en": "Evaluation date", "sv": "Bedömningsdag"},
+    "date_hint": {
+        "en": "Decides which laws and readings are in force.",
+        "sv": "Avgör vilka lagar och tolkningar som gäller.",
+    },
+    "language": {"en": "Language", "sv": "Språk"},
+    "questions": {"en": "Questions, most decisive first", "sv": "Frågor, den mest avgörande först"},
+    "questions_hint": {
+        "en": "Answer what you know; leave the rest empty or choose “don't know”.",
+        "sv": "Svara på det du vet; lämna resten tomt eller välj ”vet inte”.",
+    },
+    "settles": {
+        "en": "An answer settles {score} open outcome(s) on average, among them {supports}.",
+        "sv": "Svaret avgör i snitt {score} öppna utfall, bland annat {supports}.",
+    },
+    "and_more": {"en": "and {n} more", "sv": "och {n} till"},
+    "no_questions": {
+        "en": "No question left that would settle an outcome.",
+        "sv": "Inga fler frågor som skulle avgöra något utfall.",
+    },
+    "yes": {"en": "Yes", "sv": "Ja"},
+    "no": {"en": "No", "sv": "Nej"},
+    "dont_know": {"en": "Don't know", "sv": "Vet inte"},
+    "choose": {"en": "— choose —", "sv": "— välj —"},
+    "submit": {"en": "Save answers and show outcomes", "sv": "Spara svar och visa utfall"},
+    "answers": {"en": "Answers so far", "sv": "Svar hittills"},
+    "no_answers": {"en": "No answers yet.", "sv": "Inga svar än."},
+    "change": {"en": "Change", "sv": "Ändra"},
+    "change_label": {"en": "Change the answer to: {question}", "sv": "Ändra svaret på: {question}"},
+    "unknown_answers": {"en": "Answered “don't know”", "sv": "Besvarat med ”vet inte”"},
+    "ask_again": {"en": "Ask again", "sv": "Fråga igen"},
+    "ask_again_label": {"en": "Ask again: {question}", "sv": "Fråga igen: {question}"},
+    "outcomes": {"en": "Outcomes", "sv": "Utfall"},
+    "marks": {"en": "Marks", "sv": "Märkning"},
+    "details": {"en": "Reasons, citations and route", "sv": "Skäl, lagrum och väg"},
+    "explain": {"en": "What would change the answer?", "sv": "Vad skulle ändra svaret?"},
+    "explain_label": {"en": "What would change the answer for {support}?", "sv": "Vad skulle ändra svaret för {support}?"},
+    "nothing_changes": {
+        "en": "No single change of a fact or reading gives another answer.",
+        "sv": "Ingen enskild ändring av ett faktum eller en tolkning ger ett annat svar.",
+    },
+    "missing_readings": {"en": "Local reading not known", "sv": "Lokal tolkning okänd"},
+    "step_supports": {"en": "For", "sv": "Gäller"},
+    "team": {"en": "Who in the team does what", "sv": "Vem i teamet gör vad"},
+    "print": {"en": "Print view", "sv": "Utskriftsvy"},
+    "team_brief": {"en": "IPS team brief", "sv": "Underlag för IPS-teamet"},
+    "restart": {"en": "Start again", "sv": "Börja om"},
+    "answered": {"en": "{n} answer(s) given", "sv": "{n} svar givna"},
+    "error_summary": {"en": "Please check these answers", "sv": "Kontrollera de här svaren"},
+    "api": {"en": "JSON API (OpenAPI)", "sv": "JSON-API (OpenAPI)"},
+    "example_mark": {"en": "example", "sv": "exempel"},
+}

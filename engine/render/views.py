@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.compare import Comparison, Difference
+from engine.compare import Comparison, Difference, ExplainedComparison
 from engine.diff import Change, JurisdictionDiff
 from engine.jurisdictions import ResolvedReading
 from engine.mandate import MandateView
@@ -163,6 +163,28 @@ def counterpart_data(jurisdictions: list[str], rows) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def explained_comparison_blocks(rulebook: Rulebook, explained: ExplainedComparison, language: str) -> list[Block]:
+    """`tolka compare` as text: the comparison, or the counterpart view, and why two differ."""
+    comparison = explained.comparison
+    if explained.counterparts is not None:
+        return counterpart_blocks(rulebook, comparison.jurisdictions, explained.counterparts, language, comparison.evaluations)
+    blocks = comparison_blocks(rulebook, comparison, language)
+    if explained.difference is not None:
+        blocks += difference_blocks(rulebook, explained.difference, language)
+    return blocks
+
+
+def explained_comparison_data(explained: ExplainedComparison) -> dict:
+    """`tolka compare --format json` and `POST /api/compare`."""
+    data = comparison_data(explained.comparison)
+    if explained.counterparts is not None:
+        data["counterparts"] = counterpart_data(explained.comparison.jurisdictions, explained.counterparts)
+        data["still_unknown"] = still_unknown(explained.comparison.evaluations)
+    if explained.difference is not None:
+        data["why"] = difference_data(explained.difference)
+    return data
 
 
 # --- why two jurisdictions differ ------------------------------------------------------------

@@ -1,0 +1,191 @@
+"""The JSON API: the CLI's `--format json` answers over HTTP, from the same library functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from engine.brief import brief as make_brief
+from engine.compare import compare_explained
+from engine.errors import UnknownIdError
+from engine.evaluate import Engine
+from engine.explain import explain_all
+from engine.mandate import mandate as mandate_view
+from engine.matrix import list_jurisdictions, readings_matrix
+from engine.model.catalogue import Category, Support
+from engine.model.common import Country
+from engine.model.jurisdiction import JurisdictionKind
+from engine.model.vocabulary import Fact
+from engine.plan import action_plan, plan_data
+from engine.questions import next_questions as ranked_questions
+from engine.render import views
+from engine.render.json_out import to_data, to_json
+from engine.server.errors import InputError
+from engine.server.inputs import case_jurisdiction, jurisdiction_ids, valid_case, valid_facts, valid_jurisdiction
+from engine.server.schemas import (
+    BriefRequest,
+    CompareRequest,
+    ErrorBody,
+    EvaluateRequest,
+    EvaluationOut,
+    NextQuestionsOut,
+    NextQuestionsRequest,
+)
+
+BAD_INPUT: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorBody, "description": "Bad input: `error.field` names the field."},
+    413: {"model": ErrorBody, "description": "The request body is larger than the limit."},
+}
+
+router = APIRouter(prefix="/api", tags=["api"], responses=BAD_INPUT)
+
+
+def engine_of(request: Request) -> Engine:
+    """The one engine of this server process (built at startup)."""
+    return request.app.state.engine
+
+
+EngineDep = Annotated[Engine, Depends(engine_of)]
+DateQuery = Annotated[dt.date | None, Query(description="Evaluation date YYYY-MM-DD. Default: today.")]
+
+
+def json_answer(data: Any) -> Response:
+    """The same bytes `--format json` prints: indented UTF-8, key order of the models."""
+    return Response(to_json(data), media_type="application/json")
+
+
+@router.post("/evaluate", response_model=None, responses={200: {"model": EvaluationOut}})
+def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
+    """One case, one jurisdiction, one date → cited outcomes (as `tolka evaluate --format json`)."""
+    rulebook = engine.rulebook
+    case = valid_case(body.case, rulebook)
+    place = case_jurisdiction(rulebook, case, body.jurisdiction)
+    result = engine.evaluate(case, place, body.date or dt.date.today())
+    data = to_data(result)
+    if body.plan:
+        data["plan"] = plan_data(action_plan(rulebook, result))
+    if body.explain:
+        data["explanations"] = {support: asdict(e) for support, e in explain_all(engine, case, result, body.lang).items()}
+    return json_answer(data)
+
+
+@router.post("/brief", response_model=None, responses={200: {"description": "As `tolka brief --format json`."}})
+def brief(body: BriefRequest, engine: EngineDep) -> Response:
+    """The IPS team brief: by the meeting's agenda, what each role needs to know and do for this person,
+    and the unknowns each can find out (as `tolka brief --format json`)."""
+    rulebook = engine.rulebook
+    case = valid_case(body.case, rulebook)
+    place = case_jurisdiction(rulebook, case, body.jurisdiction)
+    return json_answer(views.brief_data(make_brief(engine, case, place, body.date or dt.date.today(), body.lang)))
+
+
+@router.post("/next-questions", response_model=None, responses={200: {"model": NextQuestionsOut}})
+def next_questions(body: NextQuestionsRequest, engine: EngineDep) -> Response:
+    """The unknown facts whose answers settle the most open outcomes, most decisive first (as `tolka ask`)."""
+    rulebook = engine.rulebook
+    case = valid_case(body.case, rulebook)
+    if body.jurisdictions is None:
+        places = [case_jurisdiction(rulebook, case, None)]
+    else:
+        places = jurisdiction_ids(rulebook, body.jurisdictions, case)
+    skip = valid_facts(rulebook, body.skip, "skip")
+    day = body.date or dt.date.today()
+    questions = []
+    for question in ranked_questions(engine, case, places, day, limit=body.limit, skip=skip):
+        fact = rulebook.facts[question.fact]
+        questions.append(
+            {
+                "fact": fact.name,
+                "type": fact.type,
+                "values": list(fact.value_ids),
+                "unit": fact.unit,
+                "question": fact.question,
+                "score": question.score,
+                "settles_in": question.settles_in,
+                "jurisdictions": question.jurisdictions,
+                "waiting": list(question.waiting),
+            }
+        )
+    return json_answer(
+        {"rulebook_fingerprint": rulebook.fingerprint, "evaluation_date": day.isoformat(), "jurisdictions": places, "questions": questions}
+    )
+
+
+@router.post("/compare", response_model=None, responses={200: {"description": "As `tolka compare --format json`."}})
+def compare(body: CompareRequest, engine: EngineDep) -> Response:
+    """One person's outcomes across jurisdictions, differences traced to readings (as `tolka compare`).
+
+    With exactly two jurisdictions of one country the answer adds `why`; across countries it adds
+    `counterparts` (supports lined up with their counterparts in the other country).
+    """
+    rulebook = engine.rulebook
+    case = valid_case(body.case, rulebook)
+    places = jurisdiction_ids(rulebook, body.jurisdictions, case)
+    day = body.date or dt.date.today()
+    return json_answer(views.explained_comparison_data(compare_explained(engine, case, places, day)))
+
+
+@router.get("/mandate", response_model=None, responses={200: {"description": "As `tolka mandate --format json`."}})
+def mandate(
+    engine: EngineDep,
+    support: Annotated[str, Query(description="Support id, e.g. ips (GET /api/supports).")],
+    jurisdiction: Annotated[str, Query(description="Jurisdiction id, e.g. SE-0180.")],
+    date: DateQuery = None,
+) -> Response:
+    """Is the support mandated here — by law, by the local reading, by national guidance — and how do others read it?"""
+    place = valid_jurisdiction(engine.rulebook, jurisdiction)
+    try:
+        view = mandate_view(engine, support, place, date or dt.date.today())
+    except UnknownIdError as error:  # the jurisdiction is known, so the support is what is wrong
+        raise InputError.of(error, "support") from None
+    return json_answer(views.mandate_data(engine.rulebook, view))
+
+
+@router.get("/readings", response_model=None, responses={200: {"description": "As `tolka readings --format json`."}})
+def readings(
+    engine: EngineDep,
+    point: Annotated[list[str], Query(description="Only these interpretation points (repeatable).")] = [],  # noqa: B006 — FastAPI copies defaults
+    county: Annotated[str | None, Query(description="Only jurisdictions in this county (name or 2-digit code).")] = None,
+    kind: Annotated[JurisdictionKind | None, Query(description="Only jurisdictions of this kind.")] = None,
+    country: Country = "SE",
+    all: Annotated[bool, Query(description="Include jurisdictions without readings of their own.")] = False,  # noqa: A002 — the CLI's --all
+    date: DateQuery = None,
+) -> Response:
+    """The readings matrix: jurisdictions × interpretation points, each reading with its basis and source."""
+    rulebook = engine.rulebook
+    for index, name in enumerate(point):
+        if name not in rulebook.points:
+            raise InputError(f"point.{index}", f"no interpretation point `{name}`", kind="unknown id", hint="leave out `point` to see them all")
+    columns, rows = readings_matrix(rulebook, date or dt.date.today(), country, point or None, county, kind, all)
+    return json_answer(views.matrix_data(columns, rows))
+
+
+@router.get("/facts", response_model=list[Fact])
+def facts(engine: EngineDep) -> Response:
+    """The fact vocabulary: name, type, allowed values, unit and the question to ask (as `tolka facts --format json`)."""
+    return json_answer(list(engine.rulebook.facts.values()))
+
+
+@router.get("/supports", response_model=list[Support])
+def supports(engine: EngineDep, country: Country | None = None, category: Category | None = None) -> Response:
+    """The support catalogue: id, names, category and who provides it (as `tolka supports --format json`)."""
+    chosen = [
+        s for s in engine.rulebook.supports.values()
+        if (country is None or s.country == country) and (category is None or s.category == category)
+    ]
+    return json_answer(chosen)
+
+
+@router.get("/jurisdictions", response_model=None, responses={200: {"description": "As `tolka jurisdictions --format json`."}})
+def jurisdictions(
+    engine: EngineDep,
+    kind: JurisdictionKind | None = None,
+    county: str | None = None,
+    country: Country | None = None,
+) -> Response:
+    """Every jurisdiction, with how many readings it has and from which sources."""
+    return json_answer(views.listing_data(list_jurisdictions(engine.rulebook, kind, county, country)))

@@ -1,0 +1,47 @@
+"""The application factory: one engine, the API and page routes, error handlers and middleware."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+import engine as tolka
+from engine.evaluate import Engine
+from engine.server import api, pages
+from engine.server.errors import InputError, http_error, input_error, validation_error
+from engine.server.middleware import AccessLog, BodyLimit
+
+BODY_LIMIT = 64 * 1024  # a case is a few hundred bytes; anything near this is not a case
+
+
+def create_app(engine: Engine, body_limit: int = BODY_LIMIT) -> FastAPI:
+    """The web page and JSON API over `engine` (built once per process by the caller)."""
+    app = FastAPI(
+        title="tolka",
+        version=tolka.__version__,
+        summary="Which support applies to a young adult, by which route, on what legal basis — with cited reasons.",
+        description=(
+            "The same answers as the `tolka` CLI's `--format json`. Bad input is answered with 4xx JSON "
+            "`{\"error\": {kind, field, message, hint}}`. Nothing sent is stored or logged."
+        ),
+        docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is the reference
+        redoc_url=None,
+        # FastAPI's built-in OpenTelemetry would record validation failures with the values sent
+        # (and export them if an exporter is configured by environment): off, whatever the environment.
+        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False, "auto_configure": False},
+    )
+    app.state.engine = engine
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.add_exception_handler(InputError, input_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(HTTPException, http_error)
+    # Added innermost first: the access log wraps the body limit, so a 413 is logged too.
+    app.add_middleware(BodyLimit, limit=body_limit)
+    app.add_middleware(AccessLog)
+    return app

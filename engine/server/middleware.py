@@ -1,0 +1,115 @@
+"""ASGI middleware: a request body limit, and the access log (no bodies, no facts, no query strings)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from engine.server.errors import error_body
+from engine.server.logs import ACCESS, ERRORS, safe_traceback
+
+
+async def _send_json(send: Send, status: int, kind: str, message: str) -> None:
+    body = json.dumps(error_body([{"kind": kind, "field": None, "message": message, "hint": None}])).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    """Reject a request whose body exceeds `limit` bytes with 413, before anything parses it.
+
+    The body is read here (up to the limit) and replayed to the application, so a client that
+    sends no Content-Length, or a false one, is held to the same limit.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                await _send_json(send, 400, "bad request", "Content-Length is not a number")
+                return
+            if int(declared) > self.limit:
+                await _send_json(send, 413, "request too large", f"the request body is larger than {self.limit} bytes")
+                return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return  # the client went away; nothing to answer
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await _send_json(send, 413, "request too large", f"the request body is larger than {self.limit} bytes")
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body, replayed = b"".join(chunks), False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+class AccessLog:
+    """One log line per request: method, route, status, duration.
+
+    The route is the matched route's template (e.g. `/api/evaluate`), not the requested path, and
+    never the query string: both are typed by the client and could carry personal data. An
+    exception is logged with its traceback but without its message, and answered with 500.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start, status = time.perf_counter(), 0
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal status, started
+            if message["type"] == "http.response.start":
+                status, started = message["status"], True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:  # noqa: BLE001 — any bug: answer 500, log it without its message
+            ERRORS.error("unhandled error on %s %s: %s", scope["method"], _route(scope), safe_traceback(exc))
+            if not started:
+                status = 500
+                await _send_json(send, 500, "internal error", "tolka failed on this request; the server log has the details")
+        duration = (time.perf_counter() - start) * 1000
+        ACCESS.info("%s %s %d %.1fms", scope["method"], _route(scope), status, duration)
+
+
+def _route(scope: Scope) -> str:
+    """The matched route's template, a mount's prefix (e.g. `/static/…`), or `(no route)`."""
+    route = scope.get("route")  # set by the router on the shared scope once a route matched
+    if getattr(route, "path", None):
+        return route.path
+    mounted = scope.get("root_path", "")[len(scope.get("app_root_path", "")):]  # set by a mount
+    return f"{mounted}/…" if mounted else "(no route)"
