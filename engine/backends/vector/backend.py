@@ -1,0 +1,273 @@
+"""Evaluating a population in many jurisdictions at once, with the shared resolver.
+
+A support's answer for a person depends on the person and on its *situation*: the support's rules
+in force in the jurisdiction and the values of the readings those rules read. Jurisdictions
+collapse into few situations (290 municipalities, most of which inherit the national defaults,
+share a handful per support), so each situation is evaluated once per chunk of persons:
+
+1. every rule of the situation is run as array operations (`engine.backends.vector.kernel`) —
+   once per distinct combination of the readings it reads, so national rules that read no reading
+   run once for all jurisdictions — and coded per person: 0 false, 1 true, 2… unknown with one
+   particular set of missing fields;
+2. the codes of the support's rules are combined into one key per person; each distinct key (a
+   *truth pattern*) is decided once by `engine.answer.decide_support` — the very resolver the Rete
+   back end uses, so the back ends can only differ in truth values, which the tests compare — and
+   the decision is remembered across chunks;
+3. each person gets the id of an `Answer`: status, route, legal status, the deciding rules and the
+   readings they read, and what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from engine.answer import SupportDecision, decide_support
+from engine.backends.vector.columns import Frame, Scalar, Value
+from engine.backends.vector.kernel import Program, compile_condition, missing_keys, run
+from engine.expr import ast as A
+from engine.expr.logic import Truth
+from engine.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
+from engine.model.rule import ASPECTS
+from engine.rulebook import RuleEntry, Rulebook
+
+ReadingValues = tuple[tuple[str, Any], ...]  # (point, value or None) pairs, sorted by point
+RuleTruth = tuple[Truth, tuple[str, ...]]  # a rule's truth value and, when unknown, its missing keys
+DENSE_LIMIT = 1 << 40  # combined keys are re-densified before they could overflow int64
+DECISION_MEMO_LIMIT = 500_000  # distinct (situation, truth pattern) decisions remembered
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What one support's answer depends on in a jurisdiction, apart from the person."""
+
+    support: str
+    rules: tuple[str, ...]  # keys of the support's rules in force, rulebook order
+    readings: ReadingValues  # every point those rules read, with its value there
+
+    def with_reading(self, point: str, value: Any) -> "Situation":
+        """The same situation with one reading set to `value` (a counterfactual jurisdiction)."""
+        return replace(self, readings=tuple((p, value if p == point else v) for p, v in self.readings))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One support's answer for one person, as a population run reports it."""
+
+    status: str
+    route: str | None
+    legal_status: str | None
+    rules: tuple[str, ...]  # rules deciding status, route and legal status (the conflicting ones for a conflict)
+    readings: ReadingValues  # the points those rules read, with their values
+    missing_facts: tuple[str, ...]
+    missing_readings: tuple[str, ...]
+
+    @property
+    def signature(self) -> tuple[str, str | None, str | None]:
+        """What counts as 'the same answer' when jurisdictions are compared (as in engine.compare)."""
+        return self.status, self.route, self.legal_status
+
+
+def answer_of(decided: SupportDecision, readings: Mapping[str, Any]) -> Answer:
+    """The `Answer` a decision gives, whichever back end computed the truth values behind it."""
+    deciding: dict[str, RuleEntry] = {}
+    for aspect in ASPECTS:
+        decision = decided.decisions[aspect]
+        for entry in decision.conflicting if decision.kind == "conflict" else decision.deciding:
+            deciding.setdefault(entry.rule.id, entry)
+    points = sorted({point for entry in deciding.values() for point in entry.points()})
+    return Answer(
+        status=decided.status,
+        route=decided.route,
+        legal_status=decided.legal_status,
+        rules=tuple(deciding),
+        readings=tuple((point, readings.get(point)) for point in points),
+        missing_facts=tuple(decided.missing_facts),
+        missing_readings=tuple(decided.missing_readings),
+    )
+
+
+def situation_of(
+    rulebook: Rulebook,
+    jurisdiction_id: str,
+    support_id: str,
+    day: dt.date,
+    readings: Mapping[str, ResolvedReading] | None = None,
+) -> Situation:
+    """The situation of a support in a jurisdiction on a day (`readings` replaces the resolved ones)."""
+    rules = rulebook.rules_by_support(jurisdiction_id, day).get(support_id, [])
+    values = reading_values(dict(readings) if readings is not None else resolve_readings(rulebook, jurisdiction_id, day))
+    points = sorted({point for entry in rules for point in entry.points()})
+    return Situation(support_id, tuple(r.key for r in rules), tuple((p, values.get(p)) for p in points))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Jurisdictions of a run mapped to the distinct situations of their supports."""
+
+    day: dt.date
+    jurisdictions: tuple[str, ...]
+    supports: dict[str, tuple[str, ...]]  # jurisdiction → its country's supports, catalogue order
+    situations: tuple[Situation, ...]
+    index: dict[tuple[str, str], int]  # (jurisdiction, support) → position in `situations`
+
+    @classmethod
+    def build(cls, rulebook: Rulebook, jurisdiction_ids: Sequence[str], day: dt.date) -> "Plan":
+        """Resolve every jurisdiction (unknown ids raise `UnknownIdError`) and collapse identical situations."""
+        situations: dict[Situation, int] = {}
+        supports: dict[str, tuple[str, ...]] = {}
+        index: dict[tuple[str, str], int] = {}
+        for jurisdiction_id in dict.fromkeys(jurisdiction_ids):
+            place = jurisdiction(rulebook, jurisdiction_id)
+            supports[place.id] = tuple(s.id for s in rulebook.supports_of(place.country))
+            for support in supports[place.id]:
+                situation = situation_of(rulebook, place.id, support, day)
+                index[place.id, support] = situations.setdefault(situation, len(situations))
+        return cls(day, tuple(supports), supports, tuple(situations), index)
+
+    def situations_of(self, support: str) -> list[int]:
+        """The distinct situations of one support among the run's jurisdictions, first seen first."""
+        return list(dict.fromkeys(i for (_, s), i in self.index.items() if s == support))
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A rule's value for every person as small codes: 0 false, 1 true, 2 + k unknown with `table[2 + k]`."""
+
+    codes: np.ndarray  # int64, one per person
+    table: tuple[RuleTruth, ...]
+
+
+class VectorBackend:
+    """The rulebook's rules as array programs, and the decisions and answers found so far."""
+
+    def __init__(self, rulebook: Rulebook, day: dt.date) -> None:
+        self.rulebook = rulebook
+        self.day = day
+        self.entries = {entry.key: entry for entry in rulebook.rules}
+        self._programs: dict[str, Program] = {}
+        self.answers: list[Answer] = []
+        self.signature_of: list[int] = []  # per answer id: the id of its (status, route, legal status)
+        self._answer_ids: dict[Answer, int] = {}
+        self._signature_ids: dict[tuple, int] = {}
+        self._decided: dict[tuple, int] = {}
+
+    def program(self, rule_key: str) -> Program:
+        """The rule's condition as an array program (compiled once)."""
+        if rule_key not in self._programs:
+            self._programs[rule_key] = compile_condition(self.entries[rule_key].condition)
+        return self._programs[rule_key]
+
+    def answer_id(self, answer: Answer) -> int:
+        """The id of an answer in this back end's table (new answers are appended)."""
+        found = self._answer_ids.get(answer)
+        if found is None:
+            found = self._answer_ids[answer] = len(self.answers)
+            self.answers.append(answer)
+            self.signature_of.append(self._signature_ids.setdefault(answer.signature, len(self._signature_ids)))
+        return found
+
+    def decide(self, situation: Situation, truths: tuple[RuleTruth, ...]) -> int:
+        """The answer id for one truth pattern of a situation's rules (decided once, then remembered)."""
+        key = (situation, truths)
+        found = self._decided.get(key)
+        if found is None:
+            if len(self._decided) > DECISION_MEMO_LIMIT:  # bound memory on very varied populations
+                self._decided.clear()
+            rules = [self.entries[k] for k in situation.rules]
+            decided = decide_support(self.rulebook, situation.support, rules, dict(zip(situation.rules, truths)))
+            found = self._decided[key] = self.answer_id(answer_of(decided, dict(situation.readings)))
+        return found
+
+    def session(self, frame: Frame) -> "Session":
+        """Evaluate situations over one chunk of persons."""
+        return Session(self, frame)
+
+
+class Session:
+    """One frame under evaluation: rule values and situation answers computed once each."""
+
+    def __init__(self, backend: VectorBackend, frame: Frame) -> None:
+        self.backend = backend
+        self.frame = frame
+        self._rules: dict[tuple[str, ReadingValues], Coded] = {}
+        self._answers: dict[Situation, np.ndarray] = {}
+
+    def rule(self, rule_key: str, situation: Situation) -> Coded:
+        """A rule's coded value for every person, under the situation's readings."""
+        entry = self.backend.entries[rule_key]
+        readings = dict(situation.readings)
+        reads = tuple((point, readings.get(point)) for point in entry.points())
+        key = (rule_key, reads)
+        if key not in self._rules:
+            self._rules[key] = self._code(rule_key, dict(reads))
+        return self._rules[key]
+
+    def _code(self, rule_key: str, readings: Mapping[str, Any]) -> Coded:
+        program = self.backend.program(rule_key)
+
+        def source(fld: A.Field) -> Value:
+            return Scalar(readings.get(fld.name)) if fld.kind == "reading" else self.frame.value(fld)
+
+        values = run(program, source, self.frame.size)
+        codes = values.true.astype(np.int64)
+        table: list[RuleTruth] = [(Truth.FALSE, ()), (Truth.TRUE, ())]
+        if values.missing is not None:
+            unknown = np.flatnonzero(~(values.true | values.false))
+            missing = values.missing[unknown]
+            if len(program.atoms) < 63:  # one word: group the patterns as integers (no row-wise sort)
+                inverse, representatives = _dense(missing[:, 0].astype(np.int64), 1 << len(program.atoms))
+                patterns = missing[representatives]
+            else:
+                patterns, inverse = np.unique(missing, axis=0, return_inverse=True)
+            codes[unknown] = 2 + inverse.reshape(-1)
+            table += [(Truth.UNKNOWN, missing_keys(program, pattern)) for pattern in patterns]
+        return Coded(codes, tuple(table))
+
+    def answers(self, situation: Situation) -> np.ndarray:
+        """The answer id (`VectorBackend.answers`) of the situation's support for every person."""
+        found = self._answers.get(situation)
+        if found is None:
+            coded = [self.rule(key, situation) for key in situation.rules]
+            inverse, representatives = _patterns(coded, self.frame.size)
+            ids = np.array(
+                [self.backend.decide(situation, tuple(c.table[c.codes[person]] for c in coded)) for person in representatives],
+                dtype=np.int32,
+            )
+            found = self._answers[situation] = ids[inverse] if len(ids) else np.zeros(0, dtype=np.int32)
+        return found
+
+
+def _patterns(coded: list[Coded], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Group persons by their combination of rule codes: (group of each person, one person per group)."""
+    key = np.zeros(size, dtype=np.int64)
+    bound = 1
+    for rule in coded:
+        cardinality = len(rule.table)
+        if bound * cardinality > DENSE_LIMIT:
+            key, _ = _dense(key, bound)
+            bound = int(key.max()) + 1 if size else 1
+        key += rule.codes * bound
+        bound *= cardinality
+    return _dense(key, bound)
+
+
+def _dense(key: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber keys 0…m-1: (new key of each person, one person holding each new key)."""
+    size = len(key)
+    if bound <= max(4 * size, 1 << 16):  # counting beats sorting when keys are small
+        present = np.zeros(bound, dtype=bool)
+        present[key] = True
+        renumber = np.cumsum(present, dtype=np.int64) - 1
+        inverse = renumber[key]
+        groups = int(present.sum())
+    else:
+        _, inverse = np.unique(key, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        groups = int(inverse.max()) + 1 if size else 0
+    representatives = np.empty(groups, dtype=np.int64)
+    representatives[inverse] = np.arange(size)  # any member represents its group: they share every code
+    return inverse, representatives

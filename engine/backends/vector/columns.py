@@ -1,0 +1,150 @@
+"""A population as typed columns: the array form of `engine.document`.
+
+Each fact is one `Column`: a mask of the persons for whom it is known, plus their values — codes
+into a tuple of categories for booleans, enums and codes, numbers for integers and numbers, day
+ordinals for dates. Values derived from a date at the evaluation date (`age__birth_date`, …) are
+computed on demand with calendar arithmetic on arrays that gives exactly what
+`engine.document.derived_values` gives for one person (a property test holds them equal).
+Values that are the same for every person — readings, `evaluation_year` — are `Scalar`s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping
+
+import numpy as np
+
+from engine.expr import ast as A
+from engine.rulebook import Rulebook
+
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+CATEGORICAL_TYPES = ("bool", "enum", "code")
+BOOL_CATEGORIES: tuple[bool, ...] = (False, True)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field over a population. Where `known` is False, `values` holds an arbitrary filler."""
+
+    known: np.ndarray  # bool, one per person
+    values: np.ndarray  # codes into `categories` (int), or numbers / day ordinals
+    categories: tuple[Any, ...] | None = None  # the value of each code; None for numeric columns
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A value shared by every person (a reading, a date built-in); None is unknown."""
+
+    value: Any
+
+
+Value = Column | Scalar
+UNKNOWN = Scalar(None)
+
+
+def categories_of(rulebook: Rulebook, fact_name: str) -> tuple[Any, ...] | None:
+    """The fixed categories of a boolean or enum fact (codes have per-population categories)."""
+    fact = rulebook.facts[fact_name]
+    if fact.type == "bool":
+        return BOOL_CATEGORIES
+    if fact.type == "enum":
+        return fact.value_ids
+    return None
+
+
+def column_from_values(rulebook: Rulebook, fact_name: str, values: list[Any]) -> Value:
+    """A column from typed per-person values (None = unknown), as `engine.case.coerce_fact` returns them."""
+    fact = rulebook.facts[fact_name]
+    known = np.array([v is not None for v in values], dtype=bool)
+    if not known.any():
+        return UNKNOWN
+    if fact.type in CATEGORICAL_TYPES:
+        categories = categories_of(rulebook, fact_name) or tuple(sorted({v for v in values if v is not None}))
+        index = {c: i for i, c in enumerate(categories)}
+        codes = np.array([index[v] if v is not None else 0 for v in values], dtype=np.int32)
+        return Column(known, codes, categories)
+    if fact.type == "date":
+        return Column(known, np.array([v.toordinal() if v is not None else EPOCH_ORDINAL for v in values], dtype=np.int64))
+    dtype = np.int64 if fact.type == "integer" else np.float64
+    return Column(known, np.array([v if v is not None else 0 for v in values], dtype=dtype))
+
+
+# --- values derived from a date at the evaluation date ------------------------------------------
+
+
+def _calendar(ordinals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year, month and day of month of day ordinals (`date.toordinal()`)."""
+    days = (ordinals - EPOCH_ORDINAL).astype("datetime64[D]")
+    month_start = days.astype("datetime64[M]")
+    year = days.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = month_start.astype(np.int64) % 12 + 1
+    day_of_month = (days - month_start).astype(np.int64) + 1
+    return year, month, day_of_month
+
+
+def derive(function: str, ordinals: np.ndarray, day: dt.date) -> np.ndarray:
+    """The built-in `function` of a date (see engine.expr.typecheck.FUNCTIONS) for every person."""
+    if function == "days_since":
+        return day.toordinal() - ordinals
+    year, month, day_of_month = _calendar(ordinals)
+    if function == "age_this_year":
+        return day.year - year
+    if function in ("age", "years_since"):
+        before_birthday = (day.month < month) | ((day.month == month) & (day.day < day_of_month))
+        return day.year - year - before_birthday
+    if function == "months_since":
+        return (day.year - year) * 12 + day.month - month - (day.day < day_of_month)
+    raise KeyError(f"no vectorised form of the built-in function `{function}`")
+
+
+def date_scalars(day: dt.date) -> dict[str, int]:
+    """The built-in values of the evaluation date (`engine.document.date_values`)."""
+    return {"evaluation_half_year": 1 if day.month <= 6 else 2, "evaluation_year": day.year}
+
+
+class Frame:
+    """A chunk of a population at an evaluation date: fact columns plus derived values on demand."""
+
+    def __init__(self, size: int, facts: Mapping[str, Value], day: dt.date) -> None:
+        self.size = size
+        self.day = day
+        self._facts = dict(facts)
+        self._derived: dict[str, Value] = {}
+        self._scalars = date_scalars(day)
+
+    def value(self, fld: A.Field) -> Value:
+        """The column (or shared value) of a fact or derived field; readings are not the frame's."""
+        if fld.kind == "fact":
+            return self._facts.get(fld.name, UNKNOWN)
+        if fld.kind != "derived":
+            raise KeyError(f"a frame holds facts and derived values, not {fld.kind} `{fld.name}`")
+        if fld.argument is None:
+            return Scalar(self._scalars[fld.name])
+        key = fld.key
+        if key not in self._derived:
+            source = self._facts.get(fld.argument, UNKNOWN)
+            self._derived[key] = (
+                source if isinstance(source, Scalar) else Column(source.known, derive(fld.name, source.values, self.day))
+            )
+        return self._derived[key]
+
+    def take(self, rows: np.ndarray) -> "Frame":
+        """The persons at `rows` (positions), as a new frame."""
+        facts = {
+            name: column if isinstance(column, Scalar) else Column(column.known[rows], column.values[rows], column.categories)
+            for name, column in self._facts.items()
+        }
+        return Frame(len(rows), facts, self.day)
+
+    @classmethod
+    def from_facts(cls, rulebook: Rulebook, people: Iterable[Mapping[str, Any]], day: dt.date) -> "Frame":
+        """A frame from validated fact mappings (e.g. `Case.facts`): absent facts are unknown."""
+        people = list(people)
+        names = dict.fromkeys(name for person in people for name in person)
+        columns = {name: column_from_values(rulebook, name, [p.get(name) for p in people]) for name in names}
+        return cls(len(people), columns, day)
+
+
+Source = Callable[[A.Field], Value]

@@ -1,0 +1,59 @@
+"""Population runs over Dask: the same chunks, evaluated by a cluster's workers.
+
+The driver reads the people file and sends each batch to a worker, which runs
+`engine.population.run.evaluate_chunk` and returns the chunk's compact answers; the driver writes
+results and adds up the summary in input order, so the output is the same as a single-process run.
+The rulebook and plan go to every worker once (`scatter(broadcast=True)`); at most `window`
+chunks are in flight, so memory stays bounded however large the file.
+
+Without an address a local cluster (one single-threaded worker process per core) is started and
+stopped with the run. With `--scheduler tcp://host:8786` an existing cluster is used: its workers
+need tolka and its dependencies installed (the rulebook itself travels with the tasks).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from typing import Callable, Iterator
+
+from engine.population.run import Batches, ChunkResult, Context, evaluate_chunk
+
+
+def dask_executor(
+    scheduler: str | None = None, workers: int | None = None, window: int | None = None
+) -> Callable[[Context, Batches], Iterator[ChunkResult]]:
+    """An executor for `run_population` that evaluates chunks on Dask."""
+
+    def execute(context: Context, batches: Batches) -> Iterator[ChunkResult]:
+        from distributed import Client, LocalCluster
+
+        cluster = None
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(
+                n_workers=workers or os.cpu_count() or 1,
+                threads_per_worker=1,  # NumPy work holds the GIL in parts: processes, not threads
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster)
+        try:
+            shared = client.scatter(context, broadcast=True)
+            limit = window or 2 * max(1, len(client.scheduler_info()["workers"]))
+            pending: deque = deque()
+            for first_row, batch in batches:
+                pending.append(client.submit(evaluate_chunk, shared, batch, first_row, pure=False))
+                if len(pending) >= limit:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    return execute

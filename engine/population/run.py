@@ -1,0 +1,258 @@
+"""A population run: people file in, results and summary out, chunk by chunk.
+
+    people file ─▶ batches (engine.population.people.read_batches)
+                ─▶ evaluate_chunk: validate, vectorised answers per situation, differences
+                   (in this process, or on Dask workers: engine.population.distributed)
+                ─▶ merge each chunk's answers into one table ─▶ result rows, summary counts
+
+`evaluate_chunk` is a pure function of the rulebook, the plan and one batch, and everything it
+returns adds up across chunks; so chunks can run anywhere, and results are written in input order
+whatever finished first: a Dask run writes the same bytes as a single-process run.
+
+Bad values never vanish. With `bad_rows="report"` (the default) each row with a bad value is left
+out of the results, listed (row, fact, value, reason) in the rejected file and counted in the
+summary; with `bad_rows="stop"` the first one stops the run with a `FactValueError` naming the row
+and fact, and no result file is left behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import numpy as np
+import pyarrow as pa
+
+import engine
+from engine.backends.vector.backend import Answer, Plan, VectorBackend
+from engine.errors import CaseFileError, FactValueError
+from engine.population.differences import Differences, chunk_differences
+from engine.population.output import ResultWriter
+from engine.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
+from engine.population.summary import Summary, write_csv
+from engine.rulebook import Rulebook
+
+DEFAULT_CHUNK = 100_000
+REJECTED_COLUMNS = ("row", "fact", "value", "message")
+
+Batches = Iterable[tuple[int, pa.RecordBatch]]  # (row number of the first person, batch)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every chunk evaluation needs; sent once to each Dask worker."""
+
+    rulebook: Rulebook
+    plan: Plan
+
+
+@dataclass
+class ChunkResult:
+    """One chunk's answers, with its own small answer table (ids are local to the chunk)."""
+
+    rows: np.ndarray
+    person_ids: pa.Array | None
+    answers: list[Answer]
+    by_situation: list[np.ndarray]  # per plan situation: each person's local answer id
+    differences: Differences
+    bad: tuple[BadValue, ...]
+
+
+_backends: dict[tuple[str, dt.date], VectorBackend] = {}
+
+
+def _backend(rulebook: Rulebook, day: dt.date) -> VectorBackend:
+    """One back end per process and rulebook, so decisions are remembered from chunk to chunk."""
+    key = (rulebook.fingerprint, day)
+    if key not in _backends:
+        _backends.clear()  # a worker serving a new run drops the old one's memory
+        _backends[key] = VectorBackend(rulebook, day)
+    return _backends[key]
+
+
+def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> ChunkResult:
+    """Validate and evaluate one batch of persons in every situation of the plan."""
+    people = validate(batch, first_row, context.rulebook, context.plan.day)
+    backend = _backend(context.rulebook, context.plan.day)
+    session = backend.session(people.frame)
+    ids = [session.answers(situation) for situation in context.plan.situations]
+    differences = chunk_differences(session, context.plan)
+    present = np.zeros(len(backend.answers), dtype=bool)
+    for array in ids:
+        present[array] = True
+    # In a canonical order, not the order this process happened to find them: output is then the
+    # same bytes whichever worker evaluated the chunk.
+    used = np.array(sorted(np.flatnonzero(present), key=lambda i: repr(backend.answers[i])), dtype=np.int64)
+    local = np.full(len(backend.answers), -1, dtype=np.int32)
+    local[used] = np.arange(len(used), dtype=np.int32)
+    return ChunkResult(
+        rows=people.rows,
+        person_ids=people.person_ids,
+        answers=[backend.answers[i] for i in used],
+        by_situation=[local[array] for array in ids],
+        differences=differences,
+        bad=people.bad,
+    )
+
+
+def local_results(context: Context, batches: Batches) -> Iterator[ChunkResult]:
+    """Evaluate chunks one after another in this process."""
+    for first_row, batch in batches:
+        yield evaluate_chunk(context, batch, first_row)
+
+
+class Registry:
+    """The run's answer table: every chunk's local answers merged under global ids."""
+
+    def __init__(self) -> None:
+        self.answers: list[Answer] = []
+        self._ids: dict[Answer, int] = {}
+
+    def merge(self, result: ChunkResult) -> list[np.ndarray]:
+        """The chunk's answer ids per situation, as global ids."""
+        mapping = np.empty(len(result.answers), dtype=np.int32)
+        for position, answer in enumerate(result.answers):
+            found = self._ids.get(answer)
+            if found is None:
+                found = self._ids[answer] = len(self.answers)
+                self.answers.append(answer)
+            mapping[position] = found
+        return [mapping[ids] for ids in result.by_situation]
+
+
+@dataclass
+class RunReport:
+    """What a run did, for the command's closing lines."""
+
+    persons: int
+    rejected: int
+    jurisdictions: int
+    supports: int
+    rows_written: int
+    seconds: float
+    rejected_file: Path | None
+
+
+class _Rejected:
+    """The side file of rejected values, created on the first one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rows = 0
+        self._handle = None
+        self._writer = None
+
+    def add(self, bad: tuple[BadValue, ...]) -> None:
+        if self._handle is None:
+            self._handle = self.path.open("w", newline="", encoding="utf-8")
+            self._writer = csv.writer(self._handle, lineterminator="\n")
+            self._writer.writerow(REJECTED_COLUMNS)
+        self._writer.writerows((b.row, b.fact, b.value, b.message) for b in bad)
+        self.rows += len({b.row for b in bad})
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+
+def default_rejected_path(out: Path | None, summary: Path | None) -> Path:
+    """`<results or summary name>.rejected.csv`, beside that file."""
+    base = out or summary
+    return base.with_name(base.name.rsplit(".", 1)[0] + ".rejected.csv")
+
+
+def run_population(
+    rulebook: Rulebook,
+    people: Path,
+    jurisdiction_ids: list[str],
+    day: dt.date,
+    *,
+    out: Path | None = None,
+    summary: Path | None = None,
+    rejected: Path | None = None,
+    bad_rows: str = "report",
+    chunk_size: int = DEFAULT_CHUNK,
+    executor: Callable[[Context, Batches], Iterator[ChunkResult]] = local_results,
+    progress: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Evaluate every person of `people` in every jurisdiction on `day`; write results and summary."""
+    if out is None and summary is None:
+        raise CaseFileError("nothing to write: give --out for results, --summary for the summary, or both")
+    if out is not None and out.suffix.lower() not in (".parquet", ".csv"):
+        raise CaseFileError(f"results are written as .parquet or .csv, not {out.name}")
+    if summary is not None and summary.suffix.lower() != ".csv":
+        raise CaseFileError(f"the summary is written as .csv, not {summary.name}")
+    file_format(people)
+    check_columns(people, rulebook)
+    started = time.perf_counter()
+    plan = Plan.build(rulebook, jurisdiction_ids, day)
+    context = Context(rulebook, plan)
+    registry = Registry()
+    totals = Summary(plan)
+    side = _Rejected(rejected or default_rejected_path(out, summary))
+    writer = None
+    try:
+        batches = _numbered(read_batches(people, chunk_size))
+        first = next(batches, None)
+        if first is None:
+            raise CaseFileError("the people file has no rows", file=people)
+        if out is not None:
+            id_type = first[1].schema.field(ID_COLUMN).type if ID_COLUMN in first[1].schema.names else None
+            metadata = {
+                "tolka.version": engine.__version__,
+                "tolka.rulebook": rulebook.fingerprint,
+                "tolka.evaluation_date": day.isoformat(),
+                "tolka.people": people.name,
+            }
+            writer = ResultWriter(out, plan, id_type, metadata)
+        for result in executor(context, _chain(first, batches)):
+            if result.bad:
+                if bad_rows == "stop":
+                    worst = result.bad[0]
+                    raise FactValueError(
+                        f"row {worst.row}: {worst.message}",
+                        file=people,
+                        hint="fix the value, or run with --bad-rows report to list every bad row in a side file",
+                    )
+                side.add(result.bad)
+            by_situation = registry.merge(result)
+            if writer is not None:
+                writer.write(result.rows, result.person_ids, by_situation, registry.answers)
+            totals.add(len(result.rows), by_situation, registry.answers, result.differences, len({b.row for b in result.bad}))
+            if progress is not None:
+                progress(len(result.rows) + len({b.row for b in result.bad}))
+        if writer is not None:
+            writer.close()
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    finally:
+        side.close()
+    if summary is not None:
+        write_csv(summary, totals.rows(rulebook))
+    return RunReport(
+        persons=totals.persons,
+        rejected=totals.rejected,
+        jurisdictions=len(plan.jurisdictions),
+        supports=len({s for supports in plan.supports.values() for s in supports}),
+        rows_written=writer.rows_written if writer is not None else 0,
+        seconds=time.perf_counter() - started,
+        rejected_file=side.path if side.rows else None,
+    )
+
+
+def _numbered(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[int, pa.RecordBatch]]:
+    row = 1
+    for batch in batches:
+        yield row, batch
+        row += batch.num_rows
+
+
+def _chain(first: tuple[int, pa.RecordBatch], rest: Iterator[tuple[int, pa.RecordBatch]]) -> Iterator[tuple[int, pa.RecordBatch]]:
+    yield first
+    yield from rest

@@ -1,0 +1,117 @@
+"""The summary of a population run: one CSV a spreadsheet opens, and `tolka plot` draws.
+
+Every row has the same columns; `section` says what the row counts, always as `count` persons out
+of `persons` (the persons evaluated), with `share = count / persons`:
+
+| section       | one row per                          | count                                               |
+|---------------|--------------------------------------|-----------------------------------------------------|
+| `eligibility` | jurisdiction × support               | persons eligible by any route (`eligible`, `eligible_after_decision`, `eligible_after_application`); the status columns split all persons by status |
+| `differences` | support, and `*` for any support     | persons whose answer differs between two jurisdictions of the run |
+| `causes`      | point × support, and point × `*`     | persons for whom that point's reading causes a difference (see engine.population.differences); `(other)` for differences no single reading explains |
+| `rejected`    | the run                              | rows of the people file left out for bad values (listed in the rejected file) |
+
+`evaluation_date` and `rulebook` (the fingerprint) are on every row, so a filtered copy still
+says what it was computed from.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any, Iterable, Sequence, get_args
+
+import numpy as np
+
+from engine.backends.vector.backend import Answer, Plan
+from engine.model.outcome import OutcomeStatus
+from engine.population.differences import ANY, Differences
+from engine.rulebook import Rulebook
+
+STATUSES: tuple[str, ...] = get_args(OutcomeStatus)  # the answer contract's order
+ELIGIBLE = tuple(s for s in STATUSES if s.startswith("eligible"))  # by any route
+COLUMNS = (
+    "section",
+    "jurisdiction",
+    "jurisdiction_name",
+    "jurisdiction_kind",
+    "support",
+    "support_name",
+    "point",
+    "persons",
+    "count",
+    "share",
+    *STATUSES,
+    "evaluation_date",
+    "rulebook",
+)
+
+
+class Summary:
+    """Counts accumulated chunk by chunk (they only add up, so chunks can be evaluated anywhere)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.persons = 0
+        self.rejected = 0
+        self.status_counts = np.zeros((len(plan.situations), len(STATUSES)), dtype=np.int64)
+        self.differences = Differences()
+        self._status_of: list[int] = []
+
+    def add(
+        self, persons: int, by_situation: Sequence[np.ndarray], answers: Sequence[Answer], differences: Differences, rejected: int
+    ) -> None:
+        """Add one chunk: its persons, their answer ids per situation, its differences and rejected rows."""
+        index = {status: i for i, status in enumerate(STATUSES)}
+        self._status_of += [index[a.status] for a in answers[len(self._status_of) :]]
+        status_of = np.asarray(self._status_of, dtype=np.int64)
+        for situation, ids in enumerate(by_situation):
+            self.status_counts[situation] += np.bincount(status_of[ids], minlength=len(STATUSES))
+        self.persons += persons
+        self.differences.add(differences)
+        self.rejected += rejected
+
+    def rows(self, rulebook: Rulebook) -> list[dict[str, Any]]:
+        """The summary table, in a stable order (jurisdictions and supports as planned, points sorted)."""
+        common = {"evaluation_date": self.plan.day.isoformat(), "rulebook": rulebook.fingerprint}
+
+        def row(section: str, count: int, **values: Any) -> dict[str, Any]:
+            share = round(count / self.persons, 6) if self.persons else ""
+            return {**dict.fromkeys(COLUMNS, ""), "section": section, "persons": self.persons, "count": count, "share": share, **values, **common}
+
+        def support_name(support: str) -> str:
+            return rulebook.supports[support].name.en if support in rulebook.supports else "any support"
+
+        out = []
+        for jurisdiction in self.plan.jurisdictions:
+            place = rulebook.jurisdictions[jurisdiction]
+            for support in self.plan.supports[jurisdiction]:
+                counts = self.status_counts[self.plan.index[jurisdiction, support]]
+                eligible = int(sum(counts[STATUSES.index(s)] for s in ELIGIBLE))
+                by_status = {status: int(n) for status, n in zip(STATUSES, counts)}
+                out.append(row("eligibility", eligible, jurisdiction=jurisdiction, jurisdiction_name=place.name, jurisdiction_kind=place.kind, support=support, support_name=support_name(support), **by_status))
+        supports = list(dict.fromkeys(s for supports in self.plan.supports.values() for s in supports))
+        for support in [*supports, ANY]:
+            out.append(row("differences", self.differences.differing.get(support, 0), support=support, support_name=support_name(support)))
+        order = {support: i for i, support in enumerate([*supports, ANY])}
+        for (point, support), count in sorted(self.differences.caused.items(), key=lambda item: (item[0][0], order[item[0][1]])):
+            if count:
+                out.append(row("causes", count, point=point, support=support, support_name=support_name(support)))
+        out.append(row("rejected", self.rejected))
+        return out
+
+
+def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: Sequence[str] = COLUMNS) -> None:
+    """Write rows as CSV with a header (UTF-8, `\\n` line ends)."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def read_summary(path: Path) -> list[dict[str, str]]:
+    """The rows of a summary CSV written by `tolka population`."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or "section" not in reader.fieldnames:
+            return []
+        return list(reader)

@@ -1,0 +1,58 @@
+"""Synthetic populations: reproducible, within the documented distributions, and checked configs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pyarrow.parquet as pq
+import pytest
+
+from engine.errors import CaseError
+from engine.population.synth import DEFAULT_CONFIG, load_config, write_population, years_before
+
+DAY = dt.date(2024, 2, 29)
+
+
+@pytest.fixture
+def rulebook(shipped_engine):
+    return shipped_engine.rulebook
+
+
+def test_same_seed_same_people_other_seed_other_people(rulebook, tmp_path):
+    paths = [tmp_path / f"{name}.parquet" for name in ("a", "b", "c")]
+    for path, seed in zip(paths, (1, 1, 2)):
+        write_population(rulebook, DEFAULT_CONFIG, 1500, seed, DAY, path)
+    a, b, c = (pq.read_table(p) for p in paths)
+    assert a.equals(b) and not a.equals(c)
+
+
+def test_people_follow_the_distribution_file(rulebook, tmp_path):
+    path = tmp_path / "people.parquet"
+    write_population(rulebook, DEFAULT_CONFIG, 3000, 9, DAY, path)
+    rows = pq.read_table(path).to_pylist()
+    youngest, oldest = years_before(DAY, 16), years_before(DAY, 30)
+    assert all(oldest < r["birth_date"] <= youngest for r in rows)  # 16–29 on the reference date
+    in_school = [r for r in rows if r["current_activity"] == "upper_secondary"]
+    assert in_school and all(r["study_form"] in ("none", None) for r in in_school)
+    assert all(r["registered_unemployed_since"] is None for r in rows if r["registered_jobseeker"] is not True)
+    known = sum(r["goal"] is not None for r in rows) / len(rows)
+    assert 0.8 < known < 0.9  # `known: 0.85`
+
+
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        ("nonsense: {values: {a: 1}}", "`nonsense` is not a fact"),
+        ("goal: {values: {fame: 1}}", "`goal` cannot be 'fame'"),
+        ("goal: {range: [1, 2]}", "`goal` is enum: it takes values, not range"),
+        ("goal: {when: [{if: {current_activity: employed}, values: {work: 1}}]}", "a condition can only name `age` \\(after birth_date\\) or a fact listed before it"),
+        ("goal: {known: 2, values: {work: 1}}", "wrong at `facts.goal.known`"),
+        ("goal: {values: {work: 0}}", "weights must be >= 0 and not all 0"),
+    ],
+)
+def test_a_wrong_distribution_file_is_a_clear_error(rulebook, tmp_path, facts, message):
+    config = tmp_path / "config.yaml"
+    config.write_text(textwrap.dedent(f"description: test\nfacts:\n  birth_date: {{}}\n  {facts}\n"), encoding="utf-8")
+    with pytest.raises(CaseError, match=message):
+        load_config(config, rulebook)
