@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from engine.answer import citations_at
 from engine.case import Case
 from engine.evaluate import Engine
-from engine.explain import explain_outcome, fact_value_label, reading_sentence
+from engine.explain import explain_outcome, reading_sentence
 from engine.model.catalogue import BenefitPeriod
 from engine.model.common import Text
 from engine.model.outcome import Evaluation, Outcome
 from engine.plan import OPEN
 from engine.questions import answers
-from engine.render.labels import STATUS, word
+from engine.render.labels import STATUS, fact_value_label, word
 from engine.render.report import citation_text
 
 AGENDA = ("work", "treatment", "economy", "concerns")
@@ -145,7 +145,7 @@ def _what_ifs(engine: Engine, case: Case, evaluation: Evaluation, facts: tuple[s
                     "what_if", language,
                     support=rulebook.supports[support].name.get(language),
                     fact=fact.question.get(language).rstrip("?"),
-                    value=fact_value_label(engine, name, value, language) + (f" {fact.unit}" if fact.unit else ""),
+                    value=fact_value_label(engine.rulebook, name, value, language) + (f" {fact.unit}" if fact.unit else ""),
                     status=word(STATUS, changed.status, language),
                 )
                 if changed.status == "undetermined":

@@ -19,7 +19,7 @@ from engine.evaluate import Engine
 from engine.jurisdictions import ResolvedReading, resolve_readings
 from engine.model.outcome import Outcome, ReadingUsed
 from engine.questions import answers
-from engine.render.labels import STATUS, word
+from engine.render.labels import STATUS, fact_value_label, word
 from engine.render.report import citation_text
 
 PHRASES = {
@@ -109,6 +109,8 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
     name = rulebook.supports[outcome.support].name.get(language)
     all_citations = list(dict.fromkeys(c.text for r in outcome.reasons.rules if r.role in ("decisive", "default") for c in r.citations))
     why = [Sentence(phrase("status", language, support=name, status=word(STATUS, outcome.status, language)), all_citations or ["—"])]
+    waiting_on: dict[str, None] = {}  # facts and points the open rules wait on, first seen first
+    waiting_cites: dict[str, None] = {}
     for reason in outcome.reasons.rules:
         cites = [citation_text(c, language) for c in reason.citations]
         if reason.role in ("decisive", "default"):
@@ -119,9 +121,13 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
         elif reason.role == "defeated":
             why.append(Sentence(phrase("defeated", language, rule=reason.rule, by=", ".join(reason.defeated_by)), cites))
         elif reason.role == "unknown" and reason.missing_facts:
-            # a rule waits on facts about the person or on local practice (an interpretation point)
-            questions = " ".join((rulebook.facts.get(name) or rulebook.points[name]).question.get(language) for name in reason.missing_facts)
-            why.append(Sentence(phrase("pending", language, missing=questions), cites))
+            # A rule waits on facts about the person or on local practice (an interpretation point).
+            # One sentence for all of them: several open rules often wait on the same questions.
+            waiting_on.update(dict.fromkeys(reason.missing_facts))
+            waiting_cites.update(dict.fromkeys(cites))
+    if waiting_on:
+        questions = " ".join((rulebook.facts.get(name) or rulebook.points[name]).question.get(language) for name in waiting_on)
+        why.append(Sentence(phrase("pending", language, missing=questions), list(waiting_cites)))
     readings = []
     for reading in outcome.reasons.readings:
         holder = rulebook.jurisdictions.get(reading.jurisdiction)
@@ -181,7 +187,7 @@ def what_would_change(
             if isinstance(value, dt.date):
                 shown = f"{value.isoformat()} ({full_years(value, day)} {'år' if language == 'sv' else 'years'})"
             else:
-                shown = fact_value_label(engine, name, value, language)
+                shown = fact_value_label(rulebook, name, value, language)
             question = fact.question.get(language).rstrip("?")
             deciding = decided.decisions["status"].deciding
             cites = [citation_text(c, language) for c in _citations(engine, deciding, day)]
@@ -217,16 +223,6 @@ def what_would_change(
 
 def _citations(engine: Engine, rules, day: dt.date):
     return [c for rule in rules for c in citations_at(engine.rulebook, rule.rule.cites, day)]
-
-
-def fact_value_label(engine: Engine, name: str, value: object, language: str) -> str:
-    fact = engine.rulebook.facts[name]
-    if fact.type == "bool":
-        return {"en": {True: "yes", False: "no"}, "sv": {True: "ja", False: "nej"}, "nb": {True: "ja", False: "nei"}}.get(language, {True: "yes", False: "no"})[value]
-    for candidate in fact.values:
-        if candidate.id == value:
-            return candidate.label.get(language)
-    return str(value)
 
 
 def explain(

@@ -46,6 +46,7 @@ class MandateView:
     here: LegalStatusAnswer
     points: list[str]  # the interpretation points that bear on the legal status
     others: dict[str, list[str]] = field(default_factory=dict)  # summary → jurisdictions with a known reading
+    other_answers: dict[str, LegalStatusAnswer] = field(default_factory=dict)  # summary → the first such answer
     without_reading: int = 0  # jurisdictions of the country where every such point has the national default
 
 
@@ -83,4 +84,5 @@ def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) ->
             continue
         answer = legal_status_answer(engine, support, other.id, day)
         view.others.setdefault(answer.summary, []).append(other.id)
+        view.other_answers.setdefault(answer.summary, answer)
     return view

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import locale
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engine.rulebook import Rulebook
 
 STATUS = {
     "eligible": {"en": "eligible", "sv": "berättigad", "nb": "har rett"},
@@ -72,7 +76,41 @@ WORDS = {
     "appealable": {"en": "the decision can be appealed", "sv": "beslutet kan överklagas", "nb": "vedtaket kan påklages"},
     "by_counterpart": {"en": "Side by side across countries, by counterpart", "sv": "Sida vid sida mellan länderna, efter motsvarighet", "nb": "Side om side mellom landene, etter motstykke"},
     "ask_person": {"en": "Still to find out from the person", "sv": "Att ta reda på med personen", "nb": "Gjenstår å finne ut med personen"},
+    "in_place": {"en": "in", "sv": "i", "nb": "i"},
+    "depends_on_person": {
+        "en": "depends on the person or on a local reading",
+        "sv": "beror på personen eller på en lokal tolkning",
+        "nb": "avhenger av personen eller av en lokal tolkning",
+    },
+    "depends_on": {"en": "depends on", "sv": "beror på", "nb": "avhenger av"},
+    "if": {"en": "if", "sv": "om", "nb": "hvis"},
+    "and": {"en": "and", "sv": "och", "nb": "og"},
+    "or": {"en": "or", "sv": "eller", "nb": "eller"},
+    "in_every_case": {"en": "in every case", "sv": "i alla fall", "nb": "i alle tilfeller"},
+    "rests_on": {"en": "Rests on", "sv": "Vilar på", "nb": "Bygger på"},
+    "others_answer": {
+        "en": "How other jurisdictions with a known reading answer",
+        "sv": "Hur andra kommuner, regioner och enheter med en känd tolkning svarar",
+        "nb": "Hvordan andre kommuner og enheter med en kjent tolkning svarer",
+    },
+    "count": {"en": "count", "sv": "antal", "nb": "antall"},
+    "jurisdictions": {"en": "jurisdictions", "sv": "kommuner, regioner, enheter", "nb": "kommuner, enheter"},
+    "no_others": {
+        "en": "No other jurisdiction has a published reading on these points.",
+        "sv": "Ingen annan har en publicerad tolkning av de här frågorna.",
+        "nb": "Ingen andre har en publisert tolkning av disse spørsmålene.",
+    },
+    "without_reading": {
+        "en": "{n} other jurisdictions have no reading of their own: the national default applies there.",
+        "sv": "{n} andra har ingen egen tolkning: där gäller den nationella utgångspunkten.",
+        "nb": "{n} andre har ingen egen tolkning: der gjelder det nasjonale utgangspunktet.",
+    },
     "ask_locally": {"en": "Still to find out about local practice (ask the municipality)", "sv": "Att ta reda på om lokal praxis (fråga kommunen)", "nb": "Gjenstår å finne ut om lokal praksis (spør kommunen)"},
+}
+
+YES_NO = {
+    True: {"en": "yes", "sv": "ja", "nb": "ja"},
+    False: {"en": "no", "sv": "nej", "nb": "nei"},
 }
 
 CATEGORY = {
@@ -198,3 +236,14 @@ PAGE = {
     "api": {"en": "JSON API (OpenAPI)", "sv": "JSON-API (OpenAPI)"},
     "example_mark": {"en": "example", "sv": "exempel"},
 }
+
+
+def fact_value_label(rulebook: Rulebook, name: str, value: object, language: str) -> str:
+    """A fact's value as a person reads it: yes/no, an enum value's label, or the value itself."""
+    fact = rulebook.facts[name]
+    if fact.type == "bool":
+        return word(YES_NO, bool(value), language)
+    for candidate in fact.values:
+        if candidate.id == value:
+            return candidate.label.get(language)
+    return str(value)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from engine.compare import Comparison, Difference, ExplainedComparison
 from engine.diff import Change, JurisdictionDiff
 from engine.jurisdictions import ResolvedReading
-from engine.mandate import MandateView
+from engine.mandate import LegalStatusAnswer, MandateView
 from engine.variants import compress
 from engine.matrix import JurisdictionListing, MatrixRow, cell_text
 from engine.render.json_out import to_data
-from engine.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, word
+from engine.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, fact_value_label, word
 from engine.render.report import Block, Bullets, Heading, Paragraph, Table, citation_text, reading_line
 from engine.rulebook import RuleEntry, Rulebook
 
@@ -291,42 +291,60 @@ def jurisdiction_diff_data(diff: JurisdictionDiff) -> dict:
 # --- mandate ---------------------------------------------------------------------------------
 
 
+def _condition_text(rulebook: Rulebook, name: str, allowed, language: str) -> str:
+    """`name = a or b` with the values worded for people (yes/no, value labels, reading labels)."""
+    or_ = f" {word(WORDS, 'or', language)} "
+    if name.startswith("reading(") and name.endswith(")"):
+        point = rulebook.points[name[len("reading("):-1]]  # the id keeps the line short; "Readings used" has the question
+        return f"{name} = " + or_.join(sorted(point.label(v, language) for v in allowed))
+    return f"{name} = " + or_.join(sorted(fact_value_label(rulebook, name, v, language) for v in allowed))
+
+
+def _legal_status_summary(answer: LegalStatusAnswer, language: str) -> str:
+    if answer.legal_status is not None or not answer.variants:
+        return word(LEGAL_STATUS, answer.legal_status, language)
+    values = " / ".join(sorted({word(LEGAL_STATUS, v.value, language) for v in answer.variants}))
+    depends = sorted({name for v in answer.variants for name, _ in v.facts + v.readings})
+    return f"{values} ({word(WORDS, 'depends_on', language)} {', '.join(depends)})"
+
+
 def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list[Block]:
     support = rulebook.supports[view.support]
     here = view.here
     place = rulebook.jurisdictions[here.jurisdiction]
     blocks: list[Block] = [
-        Heading(2, f"{support.name.get(language)} in {place.name} ({place.id}), {view.evaluation_date}"),
+        Heading(2, f"{support.name.get(language)} {word(WORDS, 'in_place', language)} {place.name} ({place.id}), {view.evaluation_date}"),
     ]
-    if here.legal_status is not None:
-        blocks.append(Paragraph(f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, here.legal_status, language)}."))
-    elif here.variants:
-        blocks.append(Paragraph(f"{word(WORDS, 'legal_status', language)} depends on the person or on a local reading:"))
+    legal_status = word(WORDS, "legal_status", language)
+    if here.legal_status is not None or not here.variants:
+        blocks.append(Paragraph(f"{legal_status}: {word(LEGAL_STATUS, here.legal_status, language)}."))
+    else:
+        blocks.append(Paragraph(f"{legal_status} {word(WORDS, 'depends_on_person', language)}:"))
         lines = []
         for row in compress(here.variants, rulebook):
-            conditions = [f"{name} = {' or '.join(sorted(map(str, allowed)))}" for name, allowed in row.conditions]
-            lines.append(f"if {' and '.join(conditions) or 'in every case'} → {word(LEGAL_STATUS, row.value, language)}")
+            conditions = [_condition_text(rulebook, name, allowed, language) for name, allowed in row.conditions]
+            joined = f" {word(WORDS, 'and', language)} ".join(conditions)
+            lines.append(f"{word(WORDS, 'if', language)} {joined} → " if conditions else f"{word(WORDS, 'in_every_case', language)} → ")
+            lines[-1] += word(LEGAL_STATUS, row.value, language)
         blocks.append(Bullets(lines))
-    else:
-        blocks.append(Paragraph(f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, None, language)}."))
     basis = []
     for reason in here.outcome.reasons.rules:
         if reason.role in ("decisive", "default", "unknown") and "legal_status" in reason.sets:
             basis.append(f"{reason.rule} ({word(LEGAL_STATUS, reason.sets['legal_status'], language)}): " + ", ".join(citation_text(c, language) for c in reason.citations))
     if basis:
-        blocks += [Paragraph("Rests on:"), Bullets(basis)]
+        blocks += [Paragraph(f"{word(WORDS, 'rests_on', language)}:"), Bullets(basis)]
     readings = [r for r in here.outcome.reasons.readings if r.point in view.points]
     if readings:
         blocks += [Paragraph(f"{word(WORDS, 'readings', language)}:"), Bullets([reading_line(r, language) for r in readings])]
-    blocks.append(Heading(3, "How other jurisdictions with a known reading answer"))
+    blocks.append(Heading(3, word(WORDS, "others_answer", language)))
     if view.others:
-        table = Table([word(WORDS, "legal_status", language), "count", "jurisdictions"])
+        table = Table([legal_status, word(WORDS, "count", language), word(WORDS, "jurisdictions", language)])
         for summary, ids in sorted(view.others.items(), key=lambda item: -len(item[1])):
-            table.rows.append([summary, str(len(ids)), _ids(ids)])
+            table.rows.append([_legal_status_summary(view.other_answers[summary], language), str(len(ids)), _ids(ids)])
         blocks.append(table)
     else:
-        blocks.append(Paragraph("No other jurisdiction has a published reading on these points."))
-    blocks.append(Paragraph(f"{view.without_reading} other jurisdictions have no reading of their own: the national default applies there."))
+        blocks.append(Paragraph(word(WORDS, "no_others", language)))
+    blocks.append(Paragraph(word(WORDS, "without_reading", language).format(n=view.without_reading)))
     return blocks
 
 

@@ -16,12 +16,12 @@ from starlette.datastructures import FormData
 
 from engine.case import Case
 from engine.evaluate import Engine
-from engine.explain import Explanation, explain, explain_outcome, fact_value_label
+from engine.explain import Explanation, explain, explain_outcome
 from engine.model.outcome import Evaluation
 from engine.model.vocabulary import Fact
 from engine.plan import Plan, action_plan
 from engine.questions import next_questions
-from engine.render.labels import COUNTRY, KIND, PAGE, STATUS, word
+from engine.render.labels import COUNTRY, KIND, PAGE, STATUS, fact_value_label, word
 from engine.rulebook import Rulebook
 from engine.server.errors import InputError
 from engine.server.inputs import check_facts, valid_jurisdiction
@@ -255,4 +255,4 @@ def _located(rulebook: Rulebook, key: str, error: InputError, lang: str) -> tupl
 def _answer_label(engine: Engine, name: str, value: Any, lang: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
-    return fact_value_label(engine, name, value, lang)
+    return fact_value_label(engine.rulebook, name, value, lang)

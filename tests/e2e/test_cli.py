@@ -157,6 +157,9 @@ def test_mandate_answers_and_counts_other_jurisdictions():
     assert any(r["rule"] == "se.ips.legal_local_mandate" for r in data["rests_on"])
     assert sum(len(ids) for ids in data["others"].values()) >= 5
     assert data["without_reading"] > 200
+    swedish = tolka("mandate", "ips", "-j", "SE-EX-B", "--date", "2025-09-01", "--lang", "sv").stdout
+    assert "Rättslig status beror på personen eller på en lokal tolkning" in swedish
+    assert "om schizophrenia_spectrum_diagnosis = ja → rekommenderad i nationella riktlinjer" in swedish
 
 
 def test_compare_all_jurisdictions_and_two_with_why():

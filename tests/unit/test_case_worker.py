@@ -53,6 +53,20 @@ def test_every_explanation_sentence_carries_a_citation(shipped_engine):
     assert any("prövas individuellt" in s.text for s in fs.would_change)  # another local reading
 
 
+def test_open_questions_are_said_once_with_every_provision_that_waits_on_them(shipped_engine):
+    case = case_from_mapping(AMIRA, shipped_engine.rulebook)
+    evaluation = shipped_engine.evaluate(case, "SE-EX-C", DAY)
+    sick_pay = explain_all(shipped_engine, case, evaluation, "en")["sjukpenning"]
+    assert sick_pay.status == "undetermined"
+    waiting = [s for s in sick_pay.why if s.text.startswith("That depends on what is not yet known")]
+    assert len(waiting) == 1
+    rulebook = shipped_engine.rulebook
+    outcome = next(o for o in evaluation.outcomes if o.support == "sjukpenning")
+    for name in outcome.missing_facts:
+        assert rulebook.facts[name].question.get("en") in waiting[0].text
+    assert {"SFB (2010:110) 27 kap. 2 §", "SFB (2010:110) 24 kap. 2 §"} <= set(waiting[0].citations)
+
+
 def test_action_plan_orders_applications_and_names_the_team(shipped_engine):
     case = case_from_mapping(AMIRA, shipped_engine.rulebook)
     plan = action_plan(shipped_engine.rulebook, shipped_engine.evaluate(case, "SE-EX-C", DAY))
