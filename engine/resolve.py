@@ -84,6 +84,8 @@ def decide(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, 
         outcomes.add(outcome)
         if baseline is None:  # the world in which every unknown rule is false
             baseline = (outcome, chosen)
+        if len(outcomes) > 1:  # two worlds disagree: undetermined, whatever the other worlds say
+            break
     (kind, value), chosen = baseline
     if len(outcomes) > 1:
         return Decision("undetermined", undecided=unknown, defeated=defeated)

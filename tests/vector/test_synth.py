@@ -9,6 +9,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from engine.errors import CaseError
+from engine.population.run import run_population
+from engine.population.summary import read_summary
 from engine.population.synth import DEFAULT_CONFIG, load_config, write_population, years_before
 
 DAY = dt.date(2024, 2, 29)
@@ -56,3 +58,18 @@ def test_a_wrong_distribution_file_is_a_clear_error(rulebook, tmp_path, facts, m
     config.write_text(textwrap.dedent(f"description: test\nfacts:\n  birth_date: {{}}\n  {facts}\n"), encoding="utf-8")
     with pytest.raises(CaseError, match=message):
         load_config(config, rulebook)
+
+
+def test_the_norwegian_distribution_file_gives_norwegian_persons_without_bad_values(rulebook, tmp_path):
+    path = tmp_path / "no.parquet"
+    write_population(rulebook, DEFAULT_CONFIG.with_name("young-adults-no.yaml"), 2000, 4, DAY, path)
+    table = pq.read_table(path)
+    assert "insured_in_sweden" not in table.column_names and "years_insured_in_norway" in table.column_names
+    rows = table.to_pylist()
+    assert {r["home_country"] for r in rows} == {"NO"} and {r["home_municipality"] for r in rows} <= {"0301", None}
+    assert all(r["aap_since"] is None for r in rows if r["receives_aap"] is not True)
+    summary = tmp_path / "summary.csv"
+    report = run_population(rulebook, path, ["NO", "NO-0301"], DAY, summary=summary)
+    assert report.persons == 2000 and report.rejected == 0
+    shares = {(r["jurisdiction"], r["support"]): float(r["share"]) for r in read_summary(summary) if r["section"] == "eligibility"}
+    assert shares["NO", "no_aap"] > 0 and shares["NO", "no_lanekassen"] > 0  # the Norwegian facts reach the rules
