@@ -28,14 +28,22 @@ class LegalStatusAnswer:
     outcome: Outcome
 
     @property
+    def possible_values(self) -> list[str | None]:
+        """The legal statuses it can take: one when decided, one per distinct variant otherwise."""
+        if self.legal_status is not None or not self.variants:
+            return [self.legal_status]
+        return sorted({v.value for v in self.variants}, key=str)
+
+    @property
+    def depends_on(self) -> list[str]:
+        """The facts and readings that choose between the possible values."""
+        return sorted({name for v in self.variants or [] for name, _ in v.facts + v.readings}) if self.legal_status is None else []
+
+    @property
     def summary(self) -> str:
-        if self.legal_status is not None:
-            return self.legal_status
-        if not self.variants:
-            return "undetermined"
-        values = sorted({str(v.value) for v in self.variants})
-        depends = sorted({name for v in self.variants for name, _ in v.facts + v.readings})
-        return f"{' / '.join(values)} (depends on {', '.join(depends)})"
+        """A stable key for grouping jurisdictions that answer alike (data ids, not words)."""
+        values = " / ".join(str(v) if v is not None else "undetermined" for v in self.possible_values)
+        return f"{values} (depends on {', '.join(self.depends_on)})" if self.depends_on else values
 
 
 @dataclass

@@ -301,11 +301,9 @@ def _condition_text(rulebook: Rulebook, name: str, allowed, language: str) -> st
 
 
 def _legal_status_summary(answer: LegalStatusAnswer, language: str) -> str:
-    if answer.legal_status is not None or not answer.variants:
-        return word(LEGAL_STATUS, answer.legal_status, language)
-    values = " / ".join(sorted({word(LEGAL_STATUS, v.value, language) for v in answer.variants}))
-    depends = sorted({name for v in answer.variants for name, _ in v.facts + v.readings})
-    return f"{values} ({word(WORDS, 'depends_on', language)} {', '.join(depends)})"
+    """`LegalStatusAnswer.summary` in words."""
+    values = " / ".join(word(LEGAL_STATUS, v, language) for v in answer.possible_values)
+    return f"{values} ({word(WORDS, 'depends_on', language)} {', '.join(answer.depends_on)})" if answer.depends_on else values
 
 
 def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list[Block]:
@@ -323,9 +321,8 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
         lines = []
         for row in compress(here.variants, rulebook):
             conditions = [_condition_text(rulebook, name, allowed, language) for name, allowed in row.conditions]
-            joined = f" {word(WORDS, 'and', language)} ".join(conditions)
-            lines.append(f"{word(WORDS, 'if', language)} {joined} → " if conditions else f"{word(WORDS, 'in_every_case', language)} → ")
-            lines[-1] += word(LEGAL_STATUS, row.value, language)
+            when = f"{word(WORDS, 'if', language)} " + f" {word(WORDS, 'and', language)} ".join(conditions) if conditions else word(WORDS, "in_every_case", language)
+            lines.append(f"{when} → {word(LEGAL_STATUS, row.value, language)}")
         blocks.append(Bullets(lines))
     basis = []
     for reason in here.outcome.reasons.rules:
