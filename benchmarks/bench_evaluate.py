@@ -27,9 +27,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from engine.case import Case  # noqa: E402
-from engine.compare import compare  # noqa: E402
-from engine.evaluate import Engine  # noqa: E402
+from tolka.case import Case  # noqa: E402
+from tolka.compare import compare  # noqa: E402
+from tolka.evaluate import Engine  # noqa: E402
 
 DAY = dt.date(2025, 9, 1)
 
@@ -74,9 +74,9 @@ def bare_durable_baseline(engine: Engine, work) -> float:
 
     import durable.engine as durable_engine
 
-    from engine.backends.rete.compile import DAY_KEY, SENTINEL_KEY, scope_marker, unknown_marker
-    from engine.document import build_document
-    from engine.jurisdictions import reading_values, resolve_readings
+    from tolka.backends.rete.compile import DAY_KEY, SENTINEL_KEY, scope_marker, unknown_marker
+    from tolka.document import build_document
+    from tolka.jurisdictions import reading_values, resolve_readings
 
     class Host(durable_engine.Host):
         def get_action(self, name):
@@ -86,7 +86,9 @@ def bare_durable_baseline(engine: Engine, work) -> float:
     host.set_rulesets({f"bare_{r.name}": copy.deepcopy(r.definition) for r in engine.network.rulesets})
     facts = []
     for n, (case, place) in enumerate(work):
-        document = build_document(case, DAY, reading_values(resolve_readings(engine.rulebook, place, DAY)), engine.rulebook)
+        document = build_document(
+            case, DAY, reading_values(resolve_readings(engine.rulebook, place, DAY)), engine.rulebook
+        )
         scopes = engine.rulebook.scopes(place)
         for ruleset in engine.network.rulesets:
             if not any(s in scopes for s in ruleset.scopes):
@@ -110,7 +112,17 @@ def bare_durable_baseline(engine: Engine, work) -> float:
 
 def cli_cold_start(runs: int, cache: str) -> list[float]:
     case = REPO / "examples" / "cases" / "amira-19-psychosis-upper-secondary.yaml"
-    command = [str(REPO / ".venv" / "bin" / "tolka"), "evaluate", str(case), "-j", "SE-EX-A", "--date", "2025-09-01", "--format", "json"]
+    command = [
+        str(REPO / ".venv" / "bin" / "tolka"),
+        "evaluate",
+        str(case),
+        "-j",
+        "SE-EX-A",
+        "--date",
+        "2025-09-01",
+        "--format",
+        "json",
+    ]
     env = dict(os.environ, TOLKA_CACHE_DIR=cache)
     subprocess.run(command, env=env, check=True, capture_output=True)  # fills the cache when on
     times = []
@@ -144,21 +156,35 @@ def main() -> None:
     baseline_seconds = bare_durable_baseline(engine, work)
 
     n = len(work)
-    print(f"rulebook: {len(engine.rulebook.rules)} rules ({sum(1 for r in engine.rulebook.rules if r.constant is None)} in the network) → {engine.network.leaves} durable_rules leaves in {rulesets} rulesets")
+    print(
+        f"rulebook: {len(engine.rulebook.rules)} rules ({sum(1 for r in engine.rulebook.rules if r.constant is None)} in the network) → {engine.network.leaves} durable_rules leaves in {rulesets} rulesets"
+    )
     print(f"load + validate + compile (no cache): {load_seconds:.2f} s")
-    print(f"evaluate (warm, {n} cases):   {n / evaluate_seconds:8.0f} cases/s   {1000 * evaluate_seconds / n:6.3f} ms/case")
-    print(f"  of which Rete truth values:  {n / truths_seconds:8.0f} cases/s   {1000 * truths_seconds / n:6.3f} ms/case")
-    print(f"decide (statuses only, no reasons): {n / decide_seconds:8.0f} cases/s   {1000 * decide_seconds / n:6.3f} ms/case")
+    print(
+        f"evaluate (warm, {n} cases):   {n / evaluate_seconds:8.0f} cases/s   {1000 * evaluate_seconds / n:6.3f} ms/case"
+    )
+    print(
+        f"  of which Rete truth values:  {n / truths_seconds:8.0f} cases/s   {1000 * truths_seconds / n:6.3f} ms/case"
+    )
+    print(
+        f"decide (statuses only, no reasons): {n / decide_seconds:8.0f} cases/s   {1000 * decide_seconds / n:6.3f} ms/case"
+    )
     print(
         f"compare one case across all {len(every)} Swedish jurisdictions (warm, 20 cases): "
         f"median {statistics.median(compare_runs):.3f} s (min {min(compare_runs):.3f}, max {max(compare_runs):.3f})"
     )
-    print(f"bare durable_rules, same rulesets and facts, no-op actions: {n / baseline_seconds:8.0f} cases/s   {1000 * baseline_seconds / n:6.3f} ms/case")
+    print(
+        f"bare durable_rules, same rulesets and facts, no-op actions: {n / baseline_seconds:8.0f} cases/s   {1000 * baseline_seconds / n:6.3f} ms/case"
+    )
     print(f"ratio evaluate / bare durable_rules (time per case): {evaluate_seconds / baseline_seconds:.2f}")
     warm = cli_cold_start(args.cli_runs, str(Path("/tmp") / "tolka-bench-cache"))
     cold = cli_cold_start(max(2, args.cli_runs // 2), "off")
-    print(f"CLI cold start, compile cache warm: median {statistics.median(warm):.2f} s (min {min(warm):.2f}, max {max(warm):.2f})")
-    print(f"CLI cold start, cache off:          median {statistics.median(cold):.2f} s (min {min(cold):.2f}, max {max(cold):.2f})")
+    print(
+        f"CLI cold start, compile cache warm: median {statistics.median(warm):.2f} s (min {min(warm):.2f}, max {max(warm):.2f})"
+    )
+    print(
+        f"CLI cold start, cache off:          median {statistics.median(cold):.2f} s (min {min(cold):.2f}, max {max(cold):.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from engine.evaluate import Engine  # noqa: E402
+from tolka.evaluate import Engine  # noqa: E402
 
 DAY = "2025-09-01"
 TOLKA = str(Path(sys.executable).parent / "tolka")
@@ -41,7 +41,9 @@ TOLKA = str(Path(sys.executable).parent / "tolka")
 def child(rulebook: Path, *args: str) -> tuple[float, float, str]:
     """Run `tolka --rulebook RULEBOOK ARGS` as a child process: (wall seconds, peak RSS in MB, stdout)."""
     start = time.perf_counter()
-    process = subprocess.Popen([TOLKA, "--rulebook", str(rulebook), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [TOLKA, "--rulebook", str(rulebook), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     out, err = process.stdout.read(), process.stderr.read()
@@ -59,9 +61,9 @@ def throughput(rulebook_root: Path, people: Path, sample: int) -> None:
     """Vectorised and durable_rules evaluations per second, measured in this process."""
     import pyarrow.parquet as pq
 
-    from engine.backends.vector.backend import Plan, VectorBackend
-    from engine.case import case_from_mapping
-    from engine.population.people import read_batches, validate
+    from tolka.backends.vector.backend import Plan, VectorBackend
+    from tolka.case import case_from_mapping
+    from tolka.population.people import read_batches, validate
 
     engine = Engine.load(rulebook_root)
     rulebook = engine.rulebook
@@ -93,10 +95,16 @@ def throughput(rulebook_root: Path, people: Path, sample: int) -> None:
             engine.decide(case, place, day, memo)
     across_rate = len(across) * len(places) / (time.perf_counter() - start)
     best = max(pairs_rate, across_rate)
-    print(f"\n2. throughput per evaluation (one person × one jurisdiction, all {len(rulebook.supports_of('SE'))} supports)")
-    print(f"   vectorised: {frame.size:,} persons × {len(places)} jurisdictions in {vector_seconds:.2f} s → {vector_rate:,.0f} evaluations/s")
+    print(
+        f"\n2. throughput per evaluation (one person × one jurisdiction, all {len(rulebook.supports_of('SE'))} supports)"
+    )
+    print(
+        f"   vectorised: {frame.size:,} persons × {len(places)} jurisdictions in {vector_seconds:.2f} s → {vector_rate:,.0f} evaluations/s"
+    )
     print(f"   durable_rules, {len(cases):,} persons each in one jurisdiction: {pairs_rate:,.0f} evaluations/s")
-    print(f"   durable_rules, {len(across)} persons × all {len(places)} jurisdictions (firings reused): {across_rate:,.0f} evaluations/s")
+    print(
+        f"   durable_rules, {len(across)} persons × all {len(places)} jurisdictions (firings reused): {across_rate:,.0f} evaluations/s"
+    )
     print(f"   ratio vectorised / durable_rules (its faster figure): {vector_rate / best:,.0f}×")
 
 
@@ -113,31 +121,65 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         people = work / "people.parquet"
-        wall, _, _ = child(args.rulebook, "synth", "--n", str(args.persons), "--seed", "2025", "--out", str(people), "--date", DAY)
+        wall, _, _ = child(
+            args.rulebook, "synth", "--n", str(args.persons), "--seed", "2025", "--out", str(people), "--date", DAY
+        )
         print(f"synth: {args.persons:,} persons in {wall:.1f} s")
 
-        wall, peak, out = child(args.rulebook, "population", str(people), "-J", "all", "--date", DAY, "--summary", str(work / "summary.csv"))
+        wall, peak, out = child(
+            args.rulebook, "population", str(people), "-J", "all", "--date", DAY, "--summary", str(work / "summary.csv")
+        )
         seconds = run_seconds(out)
         jurisdictions = int(re.search(r"× (\d+) jurisdictions", out).group(1))
         print(f"\n1. {args.persons:,} persons × {jurisdictions} Swedish jurisdictions, summary only")
         print(f"   run {seconds:.2f} s (command wall {wall:.2f} s incl. start-up and rulebook load)")
-        print(f"   {args.persons * jurisdictions / seconds:,.0f} persons × jurisdictions per second; peak memory {peak:,.0f} MB")
+        print(
+            f"   {args.persons * jurisdictions / seconds:,.0f} persons × jurisdictions per second; peak memory {peak:,.0f} MB"
+        )
         if args.with_output:
             results = work / "results.parquet"
-            wall, peak, out = child(args.rulebook, "population", str(people), "-J", "all", "--date", DAY, "--out", str(results), "--summary", str(work / "s2.csv"))
+            wall, peak, out = child(
+                args.rulebook,
+                "population",
+                str(people),
+                "-J",
+                "all",
+                "--date",
+                DAY,
+                "--out",
+                str(results),
+                "--summary",
+                str(work / "s2.csv"),
+            )
             rows = re.search(r"\(([0-9,]+) rows\)", out).group(1)
-            print(f"   with the full result file ({rows} rows, {results.stat().st_size / 1e6:,.0f} MB): run {run_seconds(out):.1f} s, peak memory {peak:,.0f} MB")
+            print(
+                f"   with the full result file ({rows} rows, {results.stat().st_size / 1e6:,.0f} MB): run {run_seconds(out):.1f} s, peak memory {peak:,.0f} MB"
+            )
 
         throughput(args.rulebook, people, args.rete_sample)
 
         if not args.skip_big:
             big = work / "big.parquet"
-            wall, peak, _ = child(args.rulebook, "synth", "--n", str(args.big), "--seed", "2025", "--out", str(big), "--date", DAY)
+            wall, peak, _ = child(
+                args.rulebook, "synth", "--n", str(args.big), "--seed", "2025", "--out", str(big), "--date", DAY
+            )
             print(f"\n3. synth {args.big:,} persons: {wall:.1f} s, peak memory {peak:,.0f} MB")
             wall, peak, out = child(
-                args.rulebook, "population", str(big), "-J", "SE-0180", "--date", DAY, "--out", str(work / "big-results.parquet"), "--summary", str(work / "big.csv")
+                args.rulebook,
+                "population",
+                str(big),
+                "-J",
+                "SE-0180",
+                "--date",
+                DAY,
+                "--out",
+                str(work / "big-results.parquet"),
+                "--summary",
+                str(work / "big.csv"),
             )
-            print(f"   {args.big:,} persons × 1 jurisdiction, results and summary: run {run_seconds(out):.1f} s, wall {wall:.1f} s, peak memory {peak:,.0f} MB")
+            print(
+                f"   {args.big:,} persons × 1 jurisdiction, results and summary: run {run_seconds(out):.1f} s, wall {wall:.1f} s, peak memory {peak:,.0f} MB"
+            )
 
 
 if __name__ == "__main__":

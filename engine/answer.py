@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
-from engine.expr.evaluate import truth as reference_truth
-from engine.expr.logic import Truth
-from engine.jurisdictions import ResolvedReading
-from engine.model import outcome as O
-from engine.model.catalogue import Support
-from engine.model.rule import ASPECTS
-from engine.resolve import Decision, RuleTruths, decide, truth_of
-from engine.rulebook import RuleEntry, Rulebook
+from tolka.expr.evaluate import truth as reference_truth
+from tolka.expr.logic import Truth
+from tolka.jurisdictions import ResolvedReading
+from tolka.model import outcome as O
+from tolka.model.catalogue import Support
+from tolka.model.rule import ASPECTS
+from tolka.resolve import Decision, RuleTruths, decide, truth_of
+from tolka.rulebook import Rulebook, RuleEntry
 
 LOCAL_UNKNOWN_NOTE = "local reading unknown — national default applied"
 
@@ -112,7 +112,9 @@ def _build_route(rulebook: Rulebook, route_id: str, day: dt.date) -> O.Route | N
         how=route.how,
         appeal=appeal,
         citations=cites,
-        verified=route.verified and all(c.verified for c in cites) and (appeal is None or all(c.verified for c in appeal.citations)),
+        verified=route.verified
+        and all(c.verified for c in cites)
+        and (appeal is None or all(c.verified for c in appeal.citations)),
     )
 
 
@@ -165,7 +167,9 @@ def _by_aspect(rules: list[RuleEntry]) -> dict[str, tuple[list[RuleEntry], list[
 def decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], truths: RuleTruths) -> SupportDecision:
     """Decide status, route and legal status of one support from its rules' truth values."""
     split = rulebook._cached(("by_aspect", support_id, tuple(r.key for r in rules)), lambda: _by_aspect(rules))
-    decisions = {aspect: decide(candidates, defaults, aspect, truths) for aspect, (candidates, defaults) in split.items()}
+    decisions = {
+        aspect: decide(candidates, defaults, aspect, truths) for aspect, (candidates, defaults) in split.items()
+    }
     status_decision = decisions["status"]
     if status_decision.kind == "decided":
         status = status_decision.value
@@ -197,7 +201,13 @@ def decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], 
 
 
 def _reason(
-    rulebook: Rulebook, entry: RuleEntry, role: str, truth: Truth, defeated_by: list[str], missing: tuple[str, ...], day: dt.date
+    rulebook: Rulebook,
+    entry: RuleEntry,
+    role: str,
+    truth: Truth,
+    defeated_by: list[str],
+    missing: tuple[str, ...],
+    day: dt.date,
 ) -> O.RuleReason:
     cites = citations_at(rulebook, entry.rule.cites, day)
     return O.RuleReason.model_construct(
@@ -246,7 +256,7 @@ def build_outcome(
 
     Reasons list the rules that bear on the answer — decisive, default, defeated, unknown or in
     conflict — with their citations as in force on `day`; rules that simply do not apply are left
-    out (`engine.explain` says what would change the answer).
+    out (`tolka.explain` says what would change the answer).
     """
     decided = decide_support(rulebook, support.id, rules, truths)
     decisions = decided.decisions
@@ -269,7 +279,9 @@ def build_outcome(
     used = [reading_used(rulebook, readings[p], jurisdiction_id) for p in shown_points if p in readings]
     info_points = rulebook._cached(
         ("route_info_points", support.id),
-        lambda: [p.id for p in rulebook.points_of(support.country) if p.kind == "route_info" and support.id in p.supports],
+        lambda: [
+            p.id for p in rulebook.points_of(support.country) if p.kind == "route_info" and support.id in p.supports
+        ],
     )
     route_info = [
         reading_used(rulebook, readings[p], jurisdiction_id)
@@ -280,9 +292,7 @@ def build_outcome(
     unverified_items += [f"reading of {u.point} ({u.jurisdiction})" for u in used + route_info if not u.verified]
     if route is not None and not route.verified:
         unverified_items.append(f"route {route.id}")
-    contested = [
-        f"{u.point} ({u.jurisdiction}): {u.contested['note']['en']}" for u in used if u.contested
-    ]
+    contested = [f"{u.point} ({u.jurisdiction}): {u.contested['note']['en']}" for u in used if u.contested]
     conflicts = [
         {"aspect": aspect, "rules": [r.rule.id for r in d.conflicting]}
         for aspect, d in decisions.items()

@@ -14,32 +14,52 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from engine.answer import citations_at
-from engine.case import Case
-from engine.evaluate import Engine
-from engine.explain import explain_outcome, reading_sentence
-from engine.model.catalogue import BenefitPeriod
-from engine.model.common import Text
-from engine.model.outcome import Evaluation, Outcome
-from engine.plan import OPEN
-from engine.questions import answers
-from engine.render.labels import STATUS, fact_value_label, word
-from engine.render.report import citation_text
+from tolka.answer import citations_at
+from tolka.case import Case
+from tolka.evaluate import Engine
+from tolka.explain import explain_outcome, reading_sentence
+from tolka.model.catalogue import BenefitPeriod
+from tolka.model.common import Text
+from tolka.model.outcome import Evaluation, Outcome
+from tolka.plan import OPEN
+from tolka.questions import answers
+from tolka.render.labels import STATUS, fact_value_label, word
+from tolka.render.report import citation_text
 
 AGENDA = ("work", "treatment", "economy", "concerns")
 SECTION_OF_CATEGORY = {"vocational": "work", "educational": "work", "financial": "economy"}
 WORDS = {
-    "period": {"en": "{support}: {label} — last day {end} (counted from {start})", "sv": "{support}: {label} — sista dag {end} (räknat från {start})", "nb": "{support}: {label} — siste dag {end} (regnet fra {start})"},
+    "period": {
+        "en": "{support}: {label} — last day {end} (counted from {start})",
+        "sv": "{support}: {label} — sista dag {end} (räknat från {start})",
+        "nb": "{support}: {label} — siste dag {end} (regnet fra {start})",
+    },
     "what_if": {
         "en": "{support}: if the answer to “{fact}” were {value}, it would be: {status}",
         "sv": "{support}: om svaret på ”{fact}” vore {value} skulle det bli: {status}",
         "nb": "{support}: om svaret på «{fact}» var {value}, ville det bli: {status}",
     },
-    "would_depend": {"en": "it would then depend on: {questions}", "sv": "det skulle då bero på: {questions}", "nb": "det ville da avhenge av: {questions}"},
+    "would_depend": {
+        "en": "it would then depend on: {questions}",
+        "sv": "det skulle då bero på: {questions}",
+        "nb": "det ville da avhenge av: {questions}",
+    },
     "unknown": {"en": "Still unknown: {question}", "sv": "Okänt än: {question}", "nb": "Ennå ukjent: {question}"},
-    "unverified": {"en": "{support}: not verified — {what}", "sv": "{support}: inte verifierat — {what}", "nb": "{support}: ikke verifisert — {what}"},
-    "contested": {"en": "{support}: contested — {what}", "sv": "{support}: ifrågasatt — {what}", "nb": "{support}: omstridt — {what}"},
-    "local": {"en": "Local practice unknown: {question}", "sv": "Lokal praxis okänd: {question}", "nb": "Lokal praksis ukjent: {question}"},
+    "unverified": {
+        "en": "{support}: not verified — {what}",
+        "sv": "{support}: inte verifierat — {what}",
+        "nb": "{support}: ikke verifisert — {what}",
+    },
+    "contested": {
+        "en": "{support}: contested — {what}",
+        "sv": "{support}: ifrågasatt — {what}",
+        "nb": "{support}: omstridt — {what}",
+    },
+    "local": {
+        "en": "Local practice unknown: {question}",
+        "sv": "Lokal praxis okänd: {question}",
+        "nb": "Lokal praksis ukjent: {question}",
+    },
 }
 
 
@@ -86,7 +106,14 @@ def last_day(period: BenefitPeriod, start: dt.date) -> dt.date:
 
 
 def _cites(outcome: Outcome, language: str) -> list[str]:
-    return list(dict.fromkeys(citation_text(c, language) for r in outcome.reasons.rules if r.role in ("decisive", "default") for c in r.citations))
+    return list(
+        dict.fromkeys(
+            citation_text(c, language)
+            for r in outcome.reasons.rules
+            if r.role in ("decisive", "default")
+            for c in r.citations
+        )
+    )
 
 
 def _status_line(engine: Engine, outcome: Outcome, language: str) -> Line:
@@ -110,12 +137,21 @@ def _periods(engine: Engine, case: Case, outcome: Outcome, day: dt.date, languag
             continue
         end = last_day(period, start)
         cites = [citation_text(c, language) for c in citations_at(rulebook, period.cites, day)]
-        text = _say("period", language, support=rulebook.supports[outcome.support].name.get(language), label=period.label.get(language), start=start.isoformat(), end=end.isoformat())
+        text = _say(
+            "period",
+            language,
+            support=rulebook.supports[outcome.support].name.get(language),
+            label=period.label.get(language),
+            start=start.isoformat(),
+            end=end.isoformat(),
+        )
         lines.append(Line(text, cites, (outcome.support,)))
     return lines
 
 
-def _what_ifs(engine: Engine, case: Case, evaluation: Evaluation, facts: tuple[str, ...], supports: tuple[str, ...], language: str) -> list[Line]:
+def _what_ifs(
+    engine: Engine, case: Case, evaluation: Evaluation, facts: tuple[str, ...], supports: tuple[str, ...], language: str
+) -> list[Line]:
     """For the facts a role explores: the nearest change that gives one of its supports another status."""
     rulebook = engine.rulebook
     place, day = evaluation.jurisdiction.id, dt.date.fromisoformat(evaluation.evaluation_date)
@@ -140,20 +176,35 @@ def _what_ifs(engine: Engine, case: Case, evaluation: Evaluation, facts: tuple[s
                 if changed is None or changed.status == current.get(support) or (support, name, changed.status) in seen:
                     continue
                 seen.add((support, name, changed.status))
-                cites = [citation_text(c, language) for rule in changed.decisions["status"].deciding for c in citations_at(rulebook, rule.rule.cites, day)]
+                cites = [
+                    citation_text(c, language)
+                    for rule in changed.decisions["status"].deciding
+                    for c in citations_at(rulebook, rule.rule.cites, day)
+                ]
                 text = _say(
-                    "what_if", language,
+                    "what_if",
+                    language,
                     support=rulebook.supports[support].name.get(language),
                     fact=fact.question.get(language).rstrip("?"),
-                    value=fact_value_label(engine.rulebook, name, value, language) + (f" {fact.unit}" if fact.unit else ""),
+                    value=fact_value_label(engine.rulebook, name, value, language)
+                    + (f" {fact.unit}" if fact.unit else ""),
                     status=word(STATUS, changed.status, language),
                 )
                 if changed.status == "undetermined":
                     # the change opens a question rather than settling one: say which
-                    facts_then, points_then = changed.missing_by_aspect.get("status", (changed.missing_facts, changed.missing_readings))
-                    waiting = [rulebook.facts[f].question.get(language) for f in facts_then] + [rulebook.points[p].question.get(language) for p in points_then]
+                    facts_then, points_then = changed.missing_by_aspect.get(
+                        "status", (changed.missing_facts, changed.missing_readings)
+                    )
+                    waiting = [rulebook.facts[f].question.get(language) for f in facts_then] + [
+                        rulebook.points[p].question.get(language) for p in points_then
+                    ]
                     text += " — " + _say("would_depend", language, questions=" ".join(waiting))
-                    cites = cites or [citation_text(c, language) for rule in rulebook.rules_by_support(place, day).get(support, []) if set(rule.facts()) & set(facts_then) for c in citations_at(rulebook, rule.rule.cites, day)]
+                    cites = cites or [
+                        citation_text(c, language)
+                        for rule in rulebook.rules_by_support(place, day).get(support, [])
+                        if set(rule.facts()) & set(facts_then)
+                        for c in citations_at(rulebook, rule.rule.cites, day)
+                    ]
                 lines.append(Line(text, list(dict.fromkeys(cites)) or ["—"], (support,)))
     return lines
 
@@ -166,7 +217,11 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
     for outcome in evaluation.outcomes:
         if outcome.status not in OPEN + ("undetermined",):
             continue
-        referred_to_care = outcome.route is not None and outcome.route.kind == "referral" and rulebook.bodies[outcome.route.body].health_care
+        referred_to_care = (
+            outcome.route is not None
+            and outcome.route.kind == "referral"
+            and rulebook.bodies[outcome.route.body].health_care
+        )
         section = "treatment" if referred_to_care else SECTION_OF_CATEGORY[outcome.category]
         agenda[section].append(_status_line(engine, outcome, language))
         agenda["economy"] += _periods(engine, case, outcome, day, language) if outcome.category == "financial" else []
@@ -175,10 +230,23 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
         for name in outcome.missing_facts:
             questions.setdefault(name, set()).add(outcome.support)
         for point in outcome.missing_readings:
-            agenda["concerns"].append(Line(_say("local", language, question=rulebook.points[point].question.get(language)), [f"{point}: {_default_basis(rulebook, point, day, language)}"], (outcome.support,)))
+            agenda["concerns"].append(
+                Line(
+                    _say("local", language, question=rulebook.points[point].question.get(language)),
+                    [f"{point}: {_default_basis(rulebook, point, day, language)}"],
+                    (outcome.support,),
+                )
+            )
         agenda["concerns"] += _marks(rulebook, outcome, language)
     for name, supports in sorted(questions.items(), key=lambda item: -len(item[1])):
-        agenda["concerns"].append(Line(_say("unknown", language, question=rulebook.facts[name].question.get(language)), [", ".join(sorted(supports))], tuple(sorted(supports)), name))
+        agenda["concerns"].append(
+            Line(
+                _say("unknown", language, question=rulebook.facts[name].question.get(language)),
+                [", ".join(sorted(supports))],
+                tuple(sorted(supports)),
+                name,
+            )
+        )
     agenda["concerns"] = _unique(agenda["concerns"])
     status = {o.support: o.status for o in evaluation.outcomes}
     category = {o.support: o.category for o in evaluation.outcomes}
@@ -208,7 +276,9 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
             if lines:
                 brief_of_role.know[section] = lines
         for facts, supports in explores:
-            brief_of_role.know.setdefault("economy", []).extend(_what_ifs(engine, case, evaluation, facts, supports, language))
+            brief_of_role.know.setdefault("economy", []).extend(
+                _what_ifs(engine, case, evaluation, facts, supports, language)
+            )
         brief_of_role.ask = [
             rulebook.facts[name].question.get(language)
             for name, supports in questions.items()
@@ -225,17 +295,37 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
     for reason in outcome.reasons.rules:
         if reason.role in ("decisive", "default") and not reason.verified:
             cites = [citation_text(c, language) for c in reason.citations] or ["—"]
-            lines.append(Line(_say("unverified", language, support=name, what="; ".join(cites)), cites, (outcome.support,)))
+            lines.append(
+                Line(_say("unverified", language, support=name, what="; ".join(cites)), cites, (outcome.support,))
+            )
     for used in outcome.reasons.readings + outcome.route_info:
         holder = rulebook.jurisdictions.get(used.jurisdiction)
         source = reading_sentence(used, holder.name if holder else used.jurisdiction, language).citations
         if not used.verified:
-            lines.append(Line(_say("unverified", language, support=name, what=used.question.get(language)), source, (outcome.support,)))
+            lines.append(
+                Line(
+                    _say("unverified", language, support=name, what=used.question.get(language)),
+                    source,
+                    (outcome.support,),
+                )
+            )
         if used.contested:
             note = used.contested["note"]
-            lines.append(Line(_say("contested", language, support=name, what=note.get(language) or note["en"]), source, (outcome.support,)))
+            lines.append(
+                Line(
+                    _say("contested", language, support=name, what=note.get(language) or note["en"]),
+                    source,
+                    (outcome.support,),
+                )
+            )
     if outcome.route is not None and not outcome.route.verified:
-        lines.append(Line(_say("unverified", language, support=name, what=outcome.route.name.get(language)), ["—"], (outcome.support,)))
+        lines.append(
+            Line(
+                _say("unverified", language, support=name, what=outcome.route.name.get(language)),
+                ["—"],
+                (outcome.support,),
+            )
+        )
     return lines
 
 

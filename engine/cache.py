@@ -12,14 +12,14 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-import engine
-from engine.backends.rete.compile import CompiledNetwork
-from engine.load import load_rulebook
-from engine.load.sections import rulebook_files
-from engine.rulebook import Rulebook
+import tolka
+from tolka.backends.rete.compile import CompiledNetwork
+from tolka.load import load_rulebook
+from tolka.load.sections import rulebook_files
+from tolka.rulebook import Rulebook
 
 
 def cache_dir() -> Path | None:
@@ -34,13 +34,13 @@ def cache_dir() -> Path | None:
 
 def _engine_sources() -> list[Path]:
     """The engine's own code: a cached rulebook pickled by other code must not be reused."""
-    package = Path(engine.__file__).resolve().parent
+    package = Path(tolka.__file__).resolve().parent
     return sorted(package.rglob("*.py")) + sorted(package.rglob("*.lark"))
 
 
 def cache_key(root: Path) -> str:
     digest = hashlib.sha256()
-    digest.update(f"tolka {engine.__version__} python {sys.version}".encode())
+    digest.update(f"tolka {tolka.__version__} python {sys.version}".encode())
     for path in _engine_sources():
         digest.update(path.read_bytes())
     for path in rulebook_files(root):

@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from engine.errors import CaseFileError, FactValueError, UnknownFactError
-from engine.model.vocabulary import Fact
-from engine.rulebook import Rulebook
+from tolka.errors import CaseFileError, FactValueError, UnknownFactError
+from tolka.model.vocabulary import Fact
+from tolka.rulebook import Rulebook
 
 UNKNOWN_WORDS = frozenset({"unknown", "okänt", "vet inte", "ukjent"})
 
@@ -33,7 +34,7 @@ class Case:
     def known(self, name: str) -> bool:
         return name in self.facts
 
-    def with_fact(self, name: str, value: Any) -> "Case":
+    def with_fact(self, name: str, value: Any) -> Case:
         facts = dict(self.facts)
         if value is None:
             facts.pop(name, None)
@@ -126,7 +127,9 @@ def read_case(path: Path, rulebook: Rulebook) -> Case:
     try:
         data = json.loads(text) if path.suffix == ".json" else YAML(typ="safe", pure=True).load(text)
     except (json.JSONDecodeError, YAMLError) as exc:
-        raise CaseFileError(f"the case file is not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}", file=path) from None
+        raise CaseFileError(
+            f"the case file is not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}", file=path
+        ) from None
     if data is None:
         data = {}
     try:

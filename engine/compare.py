@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from engine.case import Case
-from engine.evaluate import Engine
-from engine.jurisdictions import ResolvedReading, resolve_readings
-from engine.model.outcome import Evaluation, Outcome
+from tolka.case import Case
+from tolka.evaluate import Engine
+from tolka.jurisdictions import ResolvedReading, resolve_readings
+from tolka.model.outcome import Evaluation, Outcome
 
 
 def signature(outcome: Outcome) -> tuple[str, str | None, str | None]:
@@ -98,7 +98,9 @@ def compare(engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.dat
                     comparison.points.append(PointDifference(point, values))
         comparisons.append(comparison)
     first = evaluations[0]
-    return Comparison(first.evaluation_date, first.rulebook_fingerprint, list(jurisdiction_ids), evaluations, comparisons)
+    return Comparison(
+        first.evaluation_date, first.rulebook_fingerprint, list(jurisdiction_ids), evaluations, comparisons
+    )
 
 
 # --- why two jurisdictions differ ---------------------------------------------------------------
@@ -133,9 +135,17 @@ def why_different(engine: Engine, case: Case, first: str, second: str, day: dt.d
     rulebook = engine.rulebook
     a, b = engine.evaluate(case, first, day), engine.evaluate(case, second, day)
     by_support_b = {o.support: o for o in b.outcomes}
-    differing = [(o, by_support_b[o.support]) for o in a.outcomes if o.support in by_support_b and signature(o) != signature(by_support_b[o.support])]
+    differing = [
+        (o, by_support_b[o.support])
+        for o in a.outcomes
+        if o.support in by_support_b and signature(o) != signature(by_support_b[o.support])
+    ]
     local = sorted(
-        {r.rule.id for r in rulebook.rules_in_force(first, day) + rulebook.rules_in_force(second, day) if "-" in r.scope and r.rule.support in {d[0].support for d in differing}}
+        {
+            r.rule.id
+            for r in rulebook.rules_in_force(first, day) + rulebook.rules_in_force(second, day)
+            if "-" in r.scope and r.rule.support in {d[0].support for d in differing}
+        }
     )
     if not differing or a.jurisdiction.country != b.jurisdiction.country:
         return Difference(first, second, day.isoformat(), differing, [], not differing, local)

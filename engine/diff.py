@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from engine.jurisdictions import ResolvedReading, jurisdiction, resolve_readings
-from engine.rulebook import RuleEntry, Rulebook
+from tolka.jurisdictions import ResolvedReading, jurisdiction, resolve_readings
+from tolka.rulebook import Rulebook, RuleEntry
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,11 @@ def _law_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
         before, after = _law_in_force(law, a), _law_in_force(law, b)
         if before != after:
             title = f"{law.title.en}" + (f" ({law.number})" if law.number else "")
-            out.append(Change("law", law.id, "entered" if after else "ended", None if after else title, title if after else None))
+            out.append(
+                Change(
+                    "law", law.id, "entered" if after else "ended", None if after else title, title if after else None
+                )
+            )
         for provision in law.provisions:
             if provision.in_force_from is None and provision.in_force_to is None:
                 continue
@@ -37,12 +41,22 @@ def _law_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
             now = after and rulebook.provision_period(provision.id).in_force(b)
             if was != now:
                 text = rulebook.citation(provision.id)
-                out.append(Change("provision", provision.id, "entered" if now else "ended", None if now else text, text if now else None))
+                out.append(
+                    Change(
+                        "provision",
+                        provision.id,
+                        "entered" if now else "ended",
+                        None if now else text,
+                        text if now else None,
+                    )
+                )
     return out
 
 
 def _law_in_force(law, day: dt.date) -> bool:
-    return (law.in_force_from is None or law.in_force_from <= day) and (law.in_force_to is None or day <= law.in_force_to)
+    return (law.in_force_from is None or law.in_force_from <= day) and (
+        law.in_force_to is None or day <= law.in_force_to
+    )
 
 
 def _rule_text(entry: RuleEntry) -> str:
@@ -61,7 +75,15 @@ def _rule_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
         if before is None and after is None:
             continue
         if before is None or after is None:
-            out.append(Change("rule", rule_id, "entered" if after else "ended", _rule_text(before) if before else None, _rule_text(after) if after else None))
+            out.append(
+                Change(
+                    "rule",
+                    rule_id,
+                    "entered" if after else "ended",
+                    _rule_text(before) if before else None,
+                    _rule_text(after) if after else None,
+                )
+            )
         elif before.key != after.key:
             out.append(Change("rule", rule_id, "changed", _rule_text(before), _rule_text(after)))
         else:
@@ -133,7 +155,5 @@ def jurisdiction_diff(rulebook: Rulebook, first: str, second: str, day: dt.date)
             differing.append((point, x, y))
         else:
             same.append(point)
-    local = {
-        j.id: [r for r in rulebook.rules_in_force(j.id, day) if "-" in r.scope] for j in (a, b)
-    }
+    local = {j.id: [r for r in rulebook.rules_in_force(j.id, day) if "-" in r.scope] for j in (a, b)}
     return JurisdictionDiff(a.id, b.id, day.isoformat(), differing, same, local)

@@ -1,7 +1,7 @@
 """The evaluation document: a case, plus readings and derived values at an evaluation date.
 
 Every back end evaluates lowered conditions over this flat mapping of field keys to known values
-(`engine.expr.ast.Field.key`). An unknown value has no key. Values that depend on the evaluation
+(`tolka.expr.ast.Field.key`). An unknown value has no key. Values that depend on the evaluation
 date (ages, the half-year) are computed here, once, because neither durable_rules nor a column
 engine should do calendar arithmetic inside rules.
 """
@@ -9,11 +9,12 @@ engine should do calendar arithmetic inside rules.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
-from engine.backends.rete.compile import DAY_KEY
-from engine.case import Case
-from engine.rulebook import Rulebook
+from tolka.backends.rete.compile import DAY_KEY
+from tolka.case import Case
+from tolka.rulebook import Rulebook
 
 
 def full_years(start: dt.date, day: dt.date) -> int:
@@ -27,7 +28,7 @@ def full_months(start: dt.date, day: dt.date) -> int:
 
 
 def derived_values(name: str, value: dt.date, day: dt.date) -> dict[str, int]:
-    """The built-in functions of one date fact (see engine.expr.typecheck.FUNCTIONS)."""
+    """The built-in functions of one date fact (see tolka.expr.typecheck.FUNCTIONS)."""
     return {
         f"age__{name}": full_years(value, day),
         f"age_this_year__{name}": day.year - value.year,

@@ -31,7 +31,7 @@ class TolkaError(Exception):
         self.column = column
         self.hint = hint
 
-    def located(self, file: str | Path | None, line: int | None) -> "TolkaError":
+    def located(self, file: str | Path | None, line: int | None) -> TolkaError:
         """Attach a location if the error does not carry one yet (returns self)."""
         if self.file is None and file is not None:
             self.file = str(file)

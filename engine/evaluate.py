@@ -1,8 +1,8 @@
 """Evaluation: a case, a jurisdiction and a date in; an `Evaluation` with cited outcomes out.
 
-    files → Rulebook (engine.load) → CompiledNetwork (engine.backends.rete.compile)
+    files → Rulebook (tolka.load) → CompiledNetwork (tolka.backends.rete.compile)
           → ReteNetwork (durable_rules) → rule truth values → decisions (engine.resolve)
-          → outcomes (engine.answer) → renderers (engine.render)
+          → outcomes (engine.answer) → renderers (tolka.render)
 
 An `Engine` is built once per process; compiling is cached on disk (engine.cache).
 """
@@ -12,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import engine
-from engine.answer import SupportDecision, build_outcome, decide_support
-from engine.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
-from engine.backends.rete.durable_adapter import ReteNetwork
-from engine.case import Case
-from engine.document import build_document
-from engine.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
-from engine.model import outcome as O
-from engine.resolve import RuleTruths
-from engine.rulebook import Rulebook
+import tolka
+from tolka.answer import SupportDecision, build_outcome, decide_support
+from tolka.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
+from tolka.backends.rete.durable_adapter import ReteNetwork
+from tolka.case import Case
+from tolka.document import build_document
+from tolka.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
+from tolka.model import outcome as O
+from tolka.resolve import RuleTruths
+from tolka.rulebook import Rulebook
 
 
 def compile_rulebook(rulebook: Rulebook) -> CompiledNetwork:
@@ -51,9 +51,9 @@ class Engine:
         self.rete = ReteNetwork(self.network)
 
     @classmethod
-    def load(cls, root: Path, use_cache: bool = True) -> "Engine":
+    def load(cls, root: Path, use_cache: bool = True) -> Engine:
         """Load, validate and compile the rulebook at `root`, using the on-disk cache if it is current."""
-        from engine.cache import load_or_build
+        from tolka.cache import load_or_build
 
         rulebook, network = load_or_build(root, compile_rulebook, use_cache=use_cache)
         return cls(rulebook, network)
@@ -96,7 +96,7 @@ class Engine:
             for support in self.rulebook.supports_of(place.country)
         ]
         return O.Evaluation(
-            tolka_version=engine.__version__,
+            tolka_version=tolka.__version__,
             rulebook_fingerprint=self.rulebook.fingerprint,
             evaluation_date=day.isoformat(),
             jurisdiction=jurisdiction_ref(place),
@@ -104,7 +104,9 @@ class Engine:
             outcomes=outcomes,
         )
 
-    def decide(self, case: Case, jurisdiction_id: str, day: dt.date, memo: dict | None = None) -> dict[str, SupportDecision]:
+    def decide(
+        self, case: Case, jurisdiction_id: str, day: dt.date, memo: dict | None = None
+    ) -> dict[str, SupportDecision]:
         """Only the decisions per support (no reasons, no citations): for ranking and grouping."""
         place = jurisdiction(self.rulebook, jurisdiction_id)
         truths, _, _ = self.truths(case, place.id, day, memo)
@@ -147,7 +149,7 @@ class Engine:
                 by_situation[key] = self.evaluate(case, place.id, day, memo, readings).outcomes
             results.append(
                 O.Evaluation(
-                    tolka_version=engine.__version__,
+                    tolka_version=tolka.__version__,
                     rulebook_fingerprint=self.rulebook.fingerprint,
                     evaluation_date=day.isoformat(),
                     jurisdiction=jurisdiction_ref(place),
@@ -179,4 +181,6 @@ class Engine:
 
 
 def jurisdiction_ref(place) -> O.JurisdictionRef:
-    return O.JurisdictionRef(id=place.id, name=place.name, kind=place.kind, country=place.country, example=place.example)
+    return O.JurisdictionRef(
+        id=place.id, name=place.name, kind=place.kind, country=place.country, example=place.example
+    )

@@ -12,20 +12,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from engine.answer import citations_at
-from engine.case import Case
-from engine.document import full_years
-from engine.evaluate import Engine
-from engine.jurisdictions import ResolvedReading, resolve_readings
-from engine.model.outcome import Outcome, ReadingUsed
-from engine.questions import answers
-from engine.render.labels import STATUS, fact_value_label, word
-from engine.render.report import citation_text
+from tolka.answer import citations_at
+from tolka.case import Case
+from tolka.document import full_years
+from tolka.evaluate import Engine
+from tolka.jurisdictions import ResolvedReading, resolve_readings
+from tolka.model.outcome import Outcome, ReadingUsed
+from tolka.questions import answers
+from tolka.render.labels import STATUS, fact_value_label, word
+from tolka.render.report import citation_text
 
 PHRASES = {
     "status": {"en": "{support}: {status}.", "sv": "{support}: {status}.", "nb": "{support}: {status}."},
     "applies": {"en": "{text}", "sv": "{text}"},
-    "applies_generic": {"en": "The rule {rule} applies.", "sv": "Regeln {rule} gäller.", "nb": "Regelen {rule} gjelder."},
+    "applies_generic": {
+        "en": "The rule {rule} applies.",
+        "sv": "Regeln {rule} gäller.",
+        "nb": "Regelen {rule} gjelder.",
+    },
     "defeated": {
         "en": "The rule {rule} would otherwise apply, but {by} overrides it.",
         "sv": "Regeln {rule} skulle annars gälla, men {by} går före.",
@@ -36,7 +40,11 @@ PHRASES = {
         "sv": "Det beror på det som ännu inte är känt: {missing}",
         "nb": "Det avhenger av det som ennå ikke er kjent: {missing}",
     },
-    "local": {"en": "{holder} reads “{question}” as “{value}”.", "sv": "{holder} tolkar ”{question}” som ”{value}”.", "nb": "{holder} tolker «{question}» som «{value}»."},
+    "local": {
+        "en": "{holder} reads “{question}” as “{value}”.",
+        "sv": "{holder} tolkar ”{question}” som ”{value}”.",
+        "nb": "{holder} tolker «{question}» som «{value}».",
+    },
     "default": {
         "en": "No local reading is known here; the national default “{value}” applies to “{question}”.",
         "sv": "Ingen lokal tolkning är känd här; den nationella utgångspunkten ”{value}” gäller för ”{question}”.",
@@ -47,10 +55,18 @@ PHRASES = {
         "sv": "Ingen lokal tolkning är känd och det finns ingen nationell hållning i frågan ”{question}”.",
         "nb": "Ingen lokal tolkning er kjent, og det finnes ingen nasjonal posisjon i spørsmålet «{question}».",
     },
-    "example": {"en": " (an anonymised example unit)", "sv": " (en anonymiserad exempelenhet)", "nb": " (en anonymisert eksempelenhet)"},
+    "example": {
+        "en": " (an anonymised example unit)",
+        "sv": " (en anonymiserad exempelenhet)",
+        "nb": " (en anonymisert eksempelenhet)",
+    },
     "unverified": {"en": "Not verified: {item}.", "sv": "Ej verifierat: {item}.", "nb": "Ikke verifisert: {item}."},
     "contested": {"en": "Contested: {item}.", "sv": "Ifrågasatt: {item}.", "nb": "Omstridt: {item}."},
-    "if_fact": {"en": "If {fact} were {value}, the status would be {status}.", "sv": "Om {fact} vore {value} skulle statusen bli {status}.", "nb": "Om {fact} var {value}, ville statusen bli {status}."},
+    "if_fact": {
+        "en": "If {fact} were {value}, the status would be {status}.",
+        "sv": "Om {fact} vore {value} skulle statusen bli {status}.",
+        "nb": "Om {fact} var {value}, ville statusen bli {status}.",
+    },
     "if_reading": {
         "en": "If {holder} read “{question}” as “{value}”, the status would be {status}.",
         "sv": "Om {holder} tolkade ”{question}” som ”{value}” skulle statusen bli {status}.",
@@ -107,8 +123,15 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
     """Why the outcome holds, in sentences with citations (no counterfactuals)."""
     rulebook = engine.rulebook
     name = rulebook.supports[outcome.support].name.get(language)
-    all_citations = list(dict.fromkeys(c.text for r in outcome.reasons.rules if r.role in ("decisive", "default") for c in r.citations))
-    why = [Sentence(phrase("status", language, support=name, status=word(STATUS, outcome.status, language)), all_citations or ["—"])]
+    all_citations = list(
+        dict.fromkeys(c.text for r in outcome.reasons.rules if r.role in ("decisive", "default") for c in r.citations)
+    )
+    why = [
+        Sentence(
+            phrase("status", language, support=name, status=word(STATUS, outcome.status, language)),
+            all_citations or ["—"],
+        )
+    ]
     waiting_on: dict[str, None] = {}  # facts and points the open rules wait on, first seen first
     waiting_cites: dict[str, None] = {}
     for reason in outcome.reasons.rules:
@@ -119,20 +142,26 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
             elif "status" in reason.sets:  # route-only rules are explained by the plan
                 why.append(Sentence(phrase("applies_generic", language, rule=reason.rule), cites))
         elif reason.role == "defeated":
-            why.append(Sentence(phrase("defeated", language, rule=reason.rule, by=", ".join(reason.defeated_by)), cites))
+            why.append(
+                Sentence(phrase("defeated", language, rule=reason.rule, by=", ".join(reason.defeated_by)), cites)
+            )
         elif reason.role == "unknown" and reason.missing_facts:
             # A rule waits on facts about the person or on local practice (an interpretation point).
             # One sentence for all of them: several open rules often wait on the same questions.
             waiting_on.update(dict.fromkeys(reason.missing_facts))
             waiting_cites.update(dict.fromkeys(cites))
     if waiting_on:
-        questions = " ".join((rulebook.facts.get(name) or rulebook.points[name]).question.get(language) for name in waiting_on)
+        questions = " ".join(
+            (rulebook.facts.get(name) or rulebook.points[name]).question.get(language) for name in waiting_on
+        )
         why.append(Sentence(phrase("pending", language, missing=questions), list(waiting_cites)))
     readings = []
     for reading in outcome.reasons.readings:
         holder = rulebook.jurisdictions.get(reading.jurisdiction)
         readings.append(reading_sentence(reading, holder.name if holder else reading.jurisdiction, language))
-    marks = [Sentence(phrase("unverified", language, item=item), all_citations or ["—"]) for item in outcome.unverified_items]
+    marks = [
+        Sentence(phrase("unverified", language, item=item), all_citations or ["—"]) for item in outcome.unverified_items
+    ]
     marks += [Sentence(phrase("contested", language, item=item), all_citations or ["—"]) for item in outcome.contested]
     return Explanation(outcome.support, outcome.status, why, readings, marks)
 
@@ -158,13 +187,21 @@ class Trials:
     def decide(self, name: str, value: object):
         key = (name, value)
         if key not in self.decisions:
-            self.decisions[key] = self.engine.decide(self.case.with_fact(name, value), self.jurisdiction_id, self.day, self.memo)
+            self.decisions[key] = self.engine.decide(
+                self.case.with_fact(name, value), self.jurisdiction_id, self.day, self.memo
+            )
         return self.decisions[key]
 
 
 def what_would_change(
-    engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, outcome: Outcome, language: str,
-    limit: int = 6, trials: Trials | None = None,
+    engine: Engine,
+    case: Case,
+    jurisdiction_id: str,
+    day: dt.date,
+    outcome: Outcome,
+    language: str,
+    limit: int = 6,
+    trials: Trials | None = None,
 ) -> list[Sentence]:
     """Single changes of a fact or a reading that give the support a different status."""
     rulebook = engine.rulebook
@@ -191,7 +228,18 @@ def what_would_change(
             question = fact.question.get(language).rstrip("?")
             deciding = decided.decisions["status"].deciding
             cites = [citation_text(c, language) for c in _citations(engine, deciding, day)]
-            sentences.append(Sentence(phrase("if_fact", language, fact=f"{name} ({question})", value=shown, status=word(STATUS, decided.status, language)), cites or ["—"]))
+            sentences.append(
+                Sentence(
+                    phrase(
+                        "if_fact",
+                        language,
+                        fact=f"{name} ({question})",
+                        value=shown,
+                        status=word(STATUS, decided.status, language),
+                    ),
+                    cites or ["—"],
+                )
+            )
             break  # the first value of a fact that changes the status is enough
         if len(sentences) >= limit:
             return sentences
@@ -208,10 +256,22 @@ def what_would_change(
             changed = next(o for o in result.outcomes if o.support == outcome.support)
             if changed.status in (outcome.status, "undetermined"):
                 continue
-            cites = [citation_text(c, language) for r in changed.reasons.rules if r.role in ("decisive", "default") for c in r.citations]
+            cites = [
+                citation_text(c, language)
+                for r in changed.reasons.rules
+                if r.role in ("decisive", "default")
+                for c in r.citations
+            ]
             sentences.append(
                 Sentence(
-                    phrase("if_reading", language, holder=holder, question=point.question.get(language).rstrip("?"), value=point.label(value, language), status=word(STATUS, changed.status, language)),
+                    phrase(
+                        "if_reading",
+                        language,
+                        holder=holder,
+                        question=point.question.get(language).rstrip("?"),
+                        value=point.label(value, language),
+                        status=word(STATUS, changed.status, language),
+                    ),
                     cites or ["—"],
                 )
             )
@@ -226,12 +286,20 @@ def _citations(engine: Engine, rules, day: dt.date):
 
 
 def explain(
-    engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, outcome: Outcome, language: str, trials: Trials | None = None
+    engine: Engine,
+    case: Case,
+    jurisdiction_id: str,
+    day: dt.date,
+    outcome: Outcome,
+    language: str,
+    trials: Trials | None = None,
 ) -> Explanation:
     """The full explanation of one outcome, with what would change it where it is no or not settled."""
     explanation = explain_outcome(engine, outcome, language)
     if outcome.status in ("not_eligible", "undetermined", "not_offered"):
-        explanation.would_change = what_would_change(engine, case, jurisdiction_id, day, outcome, language, trials=trials)
+        explanation.would_change = what_would_change(
+            engine, case, jurisdiction_id, day, outcome, language, trials=trials
+        )
     return explanation
 
 

@@ -11,10 +11,10 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the rulebook imports the loader, which uses this module
-    from engine.rulebook import Rulebook
+    from tolka.rulebook import Rulebook
 
 
-def canonical(rulebook: "Rulebook") -> bytes:
+def canonical(rulebook: Rulebook) -> bytes:
     """The rulebook as canonical JSON bytes (sorted keys, no insignificant whitespace)."""
 
     def dump(model) -> object:
@@ -42,5 +42,5 @@ def canonical(rulebook: "Rulebook") -> bytes:
     return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def fingerprint(rulebook: "Rulebook") -> str:
+def fingerprint(rulebook: Rulebook) -> str:
     return "sha256:" + hashlib.sha256(canonical(rulebook)).hexdigest()

@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from engine.errors import UnknownIdError
-from engine.model.interpretation import DefaultReading, Reading, ReadingValue
-from engine.model.origin import Origin
-from engine.model.jurisdiction import Jurisdiction
-from engine.rulebook import Rulebook
+from tolka.errors import UnknownIdError
+from tolka.model.interpretation import DefaultReading, Reading, ReadingValue
+from tolka.model.jurisdiction import Jurisdiction
+from tolka.model.origin import Origin
+from tolka.rulebook import Rulebook
 
 Basis = Literal["local", "inherited", "national_default", "no_national_position"]
 
@@ -48,7 +48,9 @@ def jurisdiction(rulebook: Rulebook, jurisdiction_id: str) -> Jurisdiction:
     found = rulebook.jurisdictions.get(jurisdiction_id)
     if found is None:
         lowered = jurisdiction_id.lower()
-        close = [j.id for j in rulebook.jurisdictions.values() if lowered in j.name.lower() or lowered in j.id.lower()][:5]
+        close = [j.id for j in rulebook.jurisdictions.values() if lowered in j.name.lower() or lowered in j.id.lower()][
+            :5
+        ]
         raise UnknownIdError(
             f"no jurisdiction `{jurisdiction_id}`",
             hint=("perhaps " + ", ".join(close) + "; " if close else "") + "`tolka jurisdictions` lists them",

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from engine.case import Case
-from engine.errors import UnknownIdError
-from engine.evaluate import Engine
-from engine.jurisdictions import jurisdiction, resolve_readings
-from engine.model.outcome import Outcome
-from engine.variants import Variant, variants
+from tolka.case import Case
+from tolka.errors import UnknownIdError
+from tolka.evaluate import Engine
+from tolka.jurisdictions import jurisdiction, resolve_readings
+from tolka.model.outcome import Outcome
+from tolka.variants import Variant, variants
 
 
 @dataclass
@@ -37,7 +37,11 @@ class LegalStatusAnswer:
     @property
     def depends_on(self) -> list[str]:
         """The facts and readings that choose between the possible values."""
-        return sorted({name for v in self.variants or [] for name, _ in v.facts + v.readings}) if self.legal_status is None else []
+        return (
+            sorted({name for v in self.variants or [] for name, _ in v.facts + v.readings})
+            if self.legal_status is None
+            else []
+        )
 
     @property
     def summary(self) -> str:
@@ -70,7 +74,9 @@ def legal_status_answer(engine: Engine, support: str, jurisdiction_id: str, day:
     outcome = next(o for o in engine.evaluate(Case({}), jurisdiction_id, day).outcomes if o.support == support)
     if outcome.legal_status is not None:
         return LegalStatusAnswer(jurisdiction_id, outcome.legal_status, None, outcome)
-    return LegalStatusAnswer(jurisdiction_id, None, variants(engine, Case({}), jurisdiction_id, day, support, "legal_status"), outcome)
+    return LegalStatusAnswer(
+        jurisdiction_id, None, variants(engine, Case({}), jurisdiction_id, day, support, "legal_status"), outcome
+    )
 
 
 def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> MandateView:
@@ -82,7 +88,9 @@ def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) ->
     if rulebook.supports[support].country != place.country:
         raise UnknownIdError(f"{support} is a support of {rulebook.supports[support].country}, not of {place.country}")
     points = legal_status_points(engine, support, day)
-    view = MandateView(support, day.isoformat(), rulebook.fingerprint, legal_status_answer(engine, support, place.id, day), points)
+    view = MandateView(
+        support, day.isoformat(), rulebook.fingerprint, legal_status_answer(engine, support, place.id, day), points
+    )
     for other in rulebook.jurisdictions.values():
         if other.country != place.country or other.id == place.id or other.kind == "country":
             continue

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from engine.jurisdictions import ResolvedReading, resolve_readings
-from engine.model.jurisdiction import Jurisdiction
-from engine.rulebook import Rulebook
+from tolka.jurisdictions import ResolvedReading, resolve_readings
+from tolka.model.jurisdiction import Jurisdiction
+from tolka.rulebook import Rulebook
 
 DEFAULT_MARK, UNVERIFIED_MARK, CONTESTED_MARK, EXAMPLE_MARK = "*", "?", "!", "ex"
 
@@ -68,7 +68,9 @@ class JurisdictionListing:
     sources: list[str]
 
 
-def list_jurisdictions(rulebook: Rulebook, kind: str | None = None, county: str | None = None, country: str | None = None) -> list[JurisdictionListing]:
+def list_jurisdictions(
+    rulebook: Rulebook, kind: str | None = None, county: str | None = None, country: str | None = None
+) -> list[JurisdictionListing]:
     out = []
     for place in rulebook.jurisdictions.values():
         if kind and place.kind != kind or country and place.country != country:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine.model.common import Text
-from engine.model.outcome import Citation, Evaluation, Outcome
-from engine.rulebook import Rulebook
+from tolka.model.common import Text
+from tolka.model.outcome import Citation, Evaluation, Outcome
+from tolka.rulebook import Rulebook
 
 OPEN = ("eligible", "eligible_after_decision", "eligible_after_application")
 ROUTE_ORDER = {
@@ -83,7 +83,12 @@ def action_plan(rulebook: Rulebook, evaluation: Evaluation) -> Plan:
         step.tentative = step.tentative and outcome.status == "undetermined"
     kinds = {route_id: rulebook.routes[route_id][0].kind for route_id in steps}
     ordered = sorted(steps.values(), key=lambda s: (s.tentative, ROUTE_ORDER.get(kinds[s.route], 9)))
-    return Plan(ordered, _ask_person(rulebook, evaluation.outcomes), _ask_locally(evaluation.outcomes), _team(rulebook, evaluation))
+    return Plan(
+        ordered,
+        _ask_person(rulebook, evaluation.outcomes),
+        _ask_locally(evaluation.outcomes),
+        _team(rulebook, evaluation),
+    )
 
 
 def _ask_person(rulebook: Rulebook, outcomes: list[Outcome]) -> list[tuple[str, Text]]:
@@ -136,7 +141,9 @@ def plan_data(plan: Plan) -> dict:
             {
                 "role": work.role,
                 "name": work.name.model_dump(exclude_none=True),
-                "tasks": [{"task": task.model_dump(exclude_none=True), "supports": supports} for task, supports in work.tasks],
+                "tasks": [
+                    {"task": task.model_dump(exclude_none=True), "supports": supports} for task, supports in work.tasks
+                ],
                 "source": work.source,
             }
             for work in plan.team

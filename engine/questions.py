@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from engine.case import Case
-from engine.evaluate import Engine
-from engine.expr import ast as A
-from engine.model.vocabulary import Fact
-from engine.rulebook import Rulebook
+from tolka.case import Case
+from tolka.evaluate import Engine
+from tolka.expr import ast as A
+from tolka.model.vocabulary import Fact
+from tolka.rulebook import Rulebook
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,12 @@ def _undetermined(decisions) -> set[str]:
 
 
 def next_questions(
-    engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.date, limit: int = 5, skip: frozenset[str] = frozenset()
+    engine: Engine,
+    case: Case,
+    jurisdiction_ids: list[str],
+    day: dt.date,
+    limit: int = 5,
+    skip: frozenset[str] = frozenset(),
 ) -> list[Question]:
     """The unknown facts ranked by how many undetermined outcomes an answer settles.
 
@@ -133,13 +138,17 @@ def next_questions(
         settled_total = 0
         places_settled: set[str] = set()
         for value in values:
-            for place, decisions in engine.decide_many(case.with_fact(name, value), jurisdiction_ids, day, memo).items():
+            for place, decisions in engine.decide_many(
+                case.with_fact(name, value), jurisdiction_ids, day, memo
+            ).items():
                 settled = len(open_by_place[place] - _undetermined(decisions))
                 settled_total += settled
                 if settled:
                     places_settled.add(place)
         ranked.append(
-            Question(name, settled_total / len(values), len(places_settled), len(jurisdiction_ids), tuple(waiting[name]))
+            Question(
+                name, settled_total / len(values), len(places_settled), len(jurisdiction_ids), tuple(waiting[name])
+            )
         )
     ranked.sort(key=lambda q: (-q.score, order.get(q.fact, len(order))))
     return ranked[:limit]

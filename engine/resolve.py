@@ -18,11 +18,12 @@ This module is shared by every back end: they differ only in how they compute th
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import Literal
 
-from engine.expr.logic import Truth
-from engine.rulebook import RuleEntry
+from tolka.expr.logic import Truth
+from tolka.rulebook import RuleEntry
 
 MAX_UNKNOWN_RULES = 12  # beyond 2**12 worlds the aspect is reported undetermined without enumerating
 
@@ -64,9 +65,7 @@ def decide(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, 
     unknown = [r for r in candidates if values[r.key] is Truth.UNKNOWN]
     fixed = {key: value is Truth.TRUE for key, value in values.items() if value is not Truth.UNKNOWN}
     applicable = [r for r in candidates if fixed.get(r.key)]
-    defeated = {
-        r.rule.id: [o.rule.id for o in applicable if r.rule.id in o.defeats] for r in applicable
-    }
+    defeated = {r.rule.id: [o.rule.id for o in applicable if r.rule.id in o.defeats] for r in applicable}
     defeated = {k: v for k, v in defeated.items() if v}
     if not unknown:  # one world: no enumeration needed
         (kind, value), chosen = _world(candidates, defaults, aspect, fixed)

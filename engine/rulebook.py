@@ -1,6 +1,6 @@
 """The validated rulebook: every law, support, fact, point, rule, jurisdiction and reading, linked.
 
-Built by `engine.load.load_rulebook`; immutable afterwards. Rules carry their lowered condition
+Built by `tolka.load.load_rulebook`; immutable afterwards. Rules carry their lowered condition
 (the expression tree every back end consumes) and their *effective* validity: the period the rule
 declares, narrowed to the period in which every statute it cites is in force.
 """
@@ -12,17 +12,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from engine.expr import ast as A
-from engine.expr.logic import Truth
-from engine.model.origin import Entry, Origin
-from engine.model.catalogue import Body, Route, Support, TeamRole
-from engine.model.common import Validity
-from engine.model.interpretation import DefaultReading, InterpretationPoint, Reading
-from engine.model.jurisdiction import Jurisdiction
-from engine.model.law import Law, Provision, citation_text
-from engine.model.rule import Rule
-from engine.model.vocabulary import Definition, Fact
-
+from tolka.expr import ast as A
+from tolka.expr.logic import Truth
+from tolka.model.catalogue import Body, Route, Support, TeamRole
+from tolka.model.common import Validity
+from tolka.model.interpretation import DefaultReading, InterpretationPoint, Reading
+from tolka.model.jurisdiction import Jurisdiction
+from tolka.model.law import Law, Provision, citation_text
+from tolka.model.origin import Entry, Origin
+from tolka.model.rule import Rule
+from tolka.model.vocabulary import Definition, Fact
 
 MEMO_LIMIT = 200_000
 

@@ -12,11 +12,11 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
-from engine.case import Case
-from engine.evaluate import Engine
-from engine.jurisdictions import ResolvedReading, resolve_readings
-from engine.model.outcome import Outcome
-from engine.rulebook import Rulebook
+from tolka.case import Case
+from tolka.evaluate import Engine
+from tolka.jurisdictions import ResolvedReading, resolve_readings
+from tolka.model.outcome import Outcome
+from tolka.rulebook import Rulebook
 
 MAX_COMBINATIONS = 32
 
@@ -48,7 +48,9 @@ def aspect_value(outcome: Outcome, aspect: str) -> str | None:
     return outcome.legal_status
 
 
-def variants(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, support: str, aspect: str) -> list[Variant] | None:
+def variants(
+    engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, support: str, aspect: str
+) -> list[Variant] | None:
     """Every combination of the missing facts and readings, with the aspect's value; None if too many."""
     missing_facts, missing_readings = engine.decide(case, jurisdiction_id, day)[support].missing_by_aspect[aspect]
     readings = resolve_readings(engine.rulebook, jurisdiction_id, day)
@@ -69,7 +71,9 @@ def variants(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, sup
             for (point, _), value in zip(reading_domains, reading_values):
                 swapped[point] = ResolvedReading(point, value, "local", jurisdiction_id)
             outcome = next(
-                o for o in engine.evaluate(assigned, jurisdiction_id, day, readings=swapped).outcomes if o.support == support
+                o
+                for o in engine.evaluate(assigned, jurisdiction_id, day, readings=swapped).outcomes
+                if o.support == support
             )
             out.append(
                 Variant(
@@ -99,22 +103,25 @@ class Rule:
 
 def compress(found: list[Variant], rulebook: Rulebook) -> list[Rule]:
     """Merge variants that differ in one condition and give the same value; drop conditions that allow anything."""
-    names = [name for name, _ in found[0].facts] + [f"reading({point})" for point, _ in found[0].readings] if found else []
+    names = (
+        [name for name, _ in found[0].facts] + [f"reading({point})" for point, _ in found[0].readings] if found else []
+    )
     domains = {
         **{name: frozenset(_fact_values(rulebook, name) or []) for name, _ in (found[0].facts if found else ())},
         **{f"reading({p})": frozenset(rulebook.points[p].value_ids) for p, _ in (found[0].readings if found else ())},
     }
-    rows = {
-        (tuple(frozenset([v]) for _, v in variant.facts + variant.readings), variant.value) for variant in found
-    }
+    rows = {(tuple(frozenset([v]) for _, v in variant.facts + variant.readings), variant.value) for variant in found}
     merged = True
     while merged:
         merged = False
-        for (cells, value) in sorted(rows, key=repr):
+        for cells, value in sorted(rows, key=repr):
             for index in range(len(cells)):
                 partners = [
-                    (other, v) for other, v in rows
-                    if v == value and other != cells and all(o == c for i, (o, c) in enumerate(zip(other, cells)) if i != index)
+                    (other, v)
+                    for other, v in rows
+                    if v == value
+                    and other != cells
+                    and all(o == c for i, (o, c) in enumerate(zip(other, cells)) if i != index)
                 ]
                 if partners:
                     other = partners[0][0]

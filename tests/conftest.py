@@ -139,6 +139,6 @@ def _no_user_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def shipped_engine():
     """The shipped rulebook, loaded and compiled once per test process."""
-    from engine.evaluate import Engine
+    from tolka.evaluate import Engine
 
     return Engine.load(Path(os.environ.get("TOLKA_RULEBOOK", REPO)), use_cache=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.cli.app import cli, main
-from engine.cli import ask, brief, catalogue, check, evaluate, jurisdictions, population, rulebook, serve  # noqa: F401  (registers the commands)
+from tolka.cli import ask, brief, catalogue, check, evaluate, jurisdictions, population, rulebook, serve  # noqa: F401  (registers the commands)
+from tolka.cli.app import cli, main
 
 __all__ = ["cli", "main"]

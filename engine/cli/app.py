@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-import engine
-from engine.errors import CaseError, RulebookInvalid, TolkaError
-from engine.render.labels import default_language
+import tolka
+from tolka.errors import CaseError, RulebookInvalid, TolkaError
+from tolka.render.labels import default_language
 
 
 def default_rulebook() -> Path:
@@ -18,7 +18,7 @@ def default_rulebook() -> Path:
     configured = os.environ.get("TOLKA_RULEBOOK")
     if configured:
         return Path(configured)
-    return Path(engine.__file__).resolve().parent.parent
+    return Path(tolka.__file__).resolve().parent.parent
 
 
 class _Group(click.Group):
@@ -49,7 +49,7 @@ class State:
     @property
     def engine(self):
         if self._engine is None:
-            from engine.evaluate import Engine
+            from tolka.evaluate import Engine
 
             self._engine = Engine.load(self.root, use_cache=self.use_cache)
         return self._engine
@@ -67,7 +67,7 @@ class State:
     help="Rulebook directory (with rules/ and jurisdictions/). Default: $TOLKA_RULEBOOK or the shipped one.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk cache of the compiled rulebook.")
-@click.version_option(engine.__version__, prog_name="tolka")
+@click.version_option(tolka.__version__, prog_name="tolka")
 @click.pass_context
 def cli(ctx: click.Context, rulebook: Path | None, no_cache: bool) -> None:
     """tolka: which support applies to a young adult, by which route, on what legal basis — and where
@@ -107,8 +107,8 @@ def emit(fmt: str, *, blocks=None, data=None, rows=None, title: str = "tolka", l
     import csv
     import io
 
-    from engine.render.draw import to_html, to_markdown, to_terminal
-    from engine.render.json_out import to_json
+    from tolka.render.draw import to_html, to_markdown, to_terminal
+    from tolka.render.json_out import to_json
 
     if fmt == "json":
         click.echo(to_json(data), nl=False)

@@ -8,22 +8,31 @@ from pathlib import Path
 import click
 from ruamel.yaml import YAML
 
-from engine.case import Case, coerce_fact, read_case
-from engine.cli.app import State, cli, date_option, evaluation_day, jurisdiction_list, lang_option, language
-from engine.errors import FactValueError
-from engine.jurisdictions import jurisdiction
-from engine.questions import Question, next_questions
-from engine.render.draw import to_terminal
-from engine.render.labels import STATUS, word
-from engine.render.report import Table
+from tolka.case import Case, coerce_fact, read_case
+from tolka.cli.app import State, cli, date_option, evaluation_day, jurisdiction_list, lang_option, language
+from tolka.errors import FactValueError
+from tolka.jurisdictions import jurisdiction
+from tolka.questions import Question, next_questions
+from tolka.render.draw import to_terminal
+from tolka.render.labels import STATUS, word
+from tolka.render.report import Table
 
 DONT_KNOW = {"", "?", "vet inte", "don't know", "dont know", "unknown", "okänt", "vet ej", "ukjent"}
 STOP = {"q", "quit", "sluta", "avsluta"}
 PROMPTS = {
     "dont_know": {"en": "empty or ? = don't know, q = stop", "sv": "tomt eller ? = vet inte, q = avsluta"},
-    "settles": {"en": "answering this settles outcomes in {n} of {m} jurisdictions", "sv": "svaret avgör utfall i {n} av {m} jurisdiktioner"},
-    "done": {"en": "No question left that would settle an outcome.", "sv": "Inga fler frågor som skulle avgöra något utfall."},
-    "saved": {"en": "Case saved to {path} (facts only, no name).", "sv": "Fallet sparat i {path} (bara fakta, inget namn)."},
+    "settles": {
+        "en": "answering this settles outcomes in {n} of {m} jurisdictions",
+        "sv": "svaret avgör utfall i {n} av {m} jurisdiktioner",
+    },
+    "done": {
+        "en": "No question left that would settle an outcome.",
+        "sv": "Inga fler frågor som skulle avgöra något utfall.",
+    },
+    "saved": {
+        "en": "Case saved to {path} (facts only, no name).",
+        "sv": "Fallet sparat i {path} (bara fakta, inget namn).",
+    },
     "invalid": {"en": "Not a valid answer: {error}", "sv": "Inget giltigt svar: {error}"},
 }
 
@@ -69,14 +78,27 @@ def _parse(fact, text: str):
 
 
 @cli.command()
-@click.option("--jurisdiction", "-j", "which", default="SE", show_default=True, help="One id, several ids separated by commas, or `all`.")
-@click.option("--case", "start", type=click.Path(dir_okay=False, path_type=Path), help="Start from the facts in this case file.")
-@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), help="Save the case (facts only) to this YAML file.")
+@click.option(
+    "--jurisdiction",
+    "-j",
+    "which",
+    default="SE",
+    show_default=True,
+    help="One id, several ids separated by commas, or `all`.",
+)
+@click.option(
+    "--case", "start", type=click.Path(dir_okay=False, path_type=Path), help="Start from the facts in this case file."
+)
+@click.option(
+    "--save", type=click.Path(dir_okay=False, path_type=Path), help="Save the case (facts only) to this YAML file."
+)
 @click.option("--max-questions", type=int, default=40, show_default=True)
 @date_option
 @lang_option
 @click.pass_obj
-def ask(state: State, which: str, start: Path | None, save: Path | None, max_questions: int, day, lang: str | None) -> None:
+def ask(
+    state: State, which: str, start: Path | None, save: Path | None, max_questions: int, day, lang: str | None
+) -> None:
     """Ask the most decisive unknown fact next, showing the outcomes after each answer.
 
     Works interactively and with answers on standard input, one per line (empty or `?` = don't

@@ -6,18 +6,22 @@ from pathlib import Path
 
 import click
 
-from engine.brief import brief as make_brief
-from engine.case import read_case
-from engine.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
-from engine.jurisdictions import default_jurisdiction
-from engine.render import views
+from tolka.brief import brief as make_brief
+from tolka.case import read_case
+from tolka.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
+from tolka.jurisdictions import default_jurisdiction
+from tolka.render import views
 
 
 @cli.command()
 @click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--jurisdiction", "-j", help="Jurisdiction id (e.g. NO-0301, SE-0180). Default: the case's home municipality.")
+@click.option(
+    "--jurisdiction", "-j", help="Jurisdiction id (e.g. NO-0301, SE-0180). Default: the case's home municipality."
+)
 @date_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True
+)
 @lang_option
 @click.pass_obj
 def brief(state: State, case_file: Path, jurisdiction: str | None, day, fmt: str, lang: str | None) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from engine.cli.app import State, cli, lang_option, language
-from engine.render.draw import to_terminal
-from engine.render.json_out import to_json
-from engine.render.report import Table
+from tolka.cli.app import State, cli, lang_option, language
+from tolka.render.draw import to_terminal
+from tolka.render.json_out import to_json
+from tolka.render.report import Table
 
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
@@ -40,7 +40,8 @@ def supports(state: State, country: str | None, category: str | None, fmt: str, 
     """The support catalogue: id, name, category and who provides it."""
     rulebook = state.rulebook
     chosen = [
-        s for s in rulebook.supports.values()
+        s
+        for s in rulebook.supports.values()
         if (country is None or s.country == country) and (category is None or s.category == category)
     ]
     if fmt == "json":

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from engine.cli.app import State, cli
-from engine.load import check_rulebook
+from tolka.cli.app import State, cli
+from tolka.load import check_rulebook
 
 
 @cli.command()

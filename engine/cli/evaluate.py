@@ -6,26 +6,51 @@ from pathlib import Path
 
 import click
 
-from engine.case import read_case
-from engine.cli.app import State, cli, date_option, evaluation_day, lang_option, language
-from engine.jurisdictions import default_jurisdiction
-from engine.explain import explain_all, explain_outcome
-from engine.plan import action_plan, plan_data
-from engine.render.draw import to_html, to_markdown, to_terminal
-from engine.render.json_out import to_data, to_json
-from engine.render.report import evaluation_blocks
+from tolka.case import read_case
+from tolka.cli.app import State, cli, date_option, evaluation_day, lang_option, language
+from tolka.explain import explain_all, explain_outcome
+from tolka.jurisdictions import default_jurisdiction
+from tolka.plan import action_plan, plan_data
+from tolka.render.draw import to_html, to_markdown, to_terminal
+from tolka.render.json_out import to_data, to_json
+from tolka.render.report import evaluation_blocks
 
 
 @cli.command()
 @click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--jurisdiction", "-j", help="Jurisdiction id (e.g. SE-0180). Default: the case's home_municipality, else the country.")
+@click.option(
+    "--jurisdiction",
+    "-j",
+    help="Jurisdiction id (e.g. SE-0180). Default: the case's home_municipality, else the country.",
+)
 @date_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
-@click.option("--plan", "with_plan", is_flag=True, help="Add the action plan: what to apply for where, and who in the team does what.")
-@click.option("--explain", "with_counterfactuals", is_flag=True, help="Add, for each no or open answer, what would change it (slower).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True
+)
+@click.option(
+    "--plan",
+    "with_plan",
+    is_flag=True,
+    help="Add the action plan: what to apply for where, and who in the team does what.",
+)
+@click.option(
+    "--explain",
+    "with_counterfactuals",
+    is_flag=True,
+    help="Add, for each no or open answer, what would change it (slower).",
+)
 @lang_option
 @click.pass_obj
-def evaluate(state: State, case_file: Path, jurisdiction: str | None, day, fmt: str, with_plan: bool, with_counterfactuals: bool, lang: str | None) -> None:
+def evaluate(
+    state: State,
+    case_file: Path,
+    jurisdiction: str | None,
+    day,
+    fmt: str,
+    with_plan: bool,
+    with_counterfactuals: bool,
+    lang: str | None,
+) -> None:
     """Evaluate the case in CASE_FILE (YAML or JSON: fact name → value; missing facts are unknown).
 
     Text, Markdown and HTML give a printable report (outcomes, reasons in plain sentences with

@@ -6,19 +6,23 @@ from pathlib import Path
 
 import click
 
-from engine.case import read_case
-from engine.cli.app import State, cli, date_option, emit, evaluation_day, jurisdiction_list, lang_option, language
-from engine.compare import compare_explained
-from engine.mandate import mandate as mandate_view
-from engine.matrix import list_jurisdictions, readings_matrix
-from engine.render import views
+from tolka.case import read_case
+from tolka.cli.app import State, cli, date_option, emit, evaluation_day, jurisdiction_list, lang_option, language
+from tolka.compare import compare_explained
+from tolka.mandate import mandate as mandate_view
+from tolka.matrix import list_jurisdictions, readings_matrix
+from tolka.render import views
 
 
 @cli.command()
 @click.argument("case_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--jurisdictions", "-J", "which", required=True, help="`all`, or ids separated by commas (SE-EX-A,SE-0180).")
+@click.option(
+    "--jurisdictions", "-J", "which", required=True, help="`all`, or ids separated by commas (SE-EX-A,SE-0180)."
+)
 @date_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown", "html"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown", "html"]), default="text", show_default=True
+)
 @lang_option
 @click.pass_obj
 def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str | None) -> None:
@@ -47,7 +51,9 @@ def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str 
 @click.argument("support")
 @click.option("--jurisdiction", "-j", required=True, help="Jurisdiction id.")
 @date_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True
+)
 @lang_option
 @click.pass_obj
 def mandate(state: State, support: str, jurisdiction: str, day, fmt: str, lang: str | None) -> None:
@@ -55,32 +61,54 @@ def mandate(state: State, support: str, jurisdiction: str, day, fmt: str, lang: 
     engine = state.engine
     view = mandate_view(engine, support, jurisdiction, evaluation_day(day))
     words = language(lang)
-    emit(fmt, blocks=views.mandate_blocks(engine.rulebook, view, words), data=views.mandate_data(engine.rulebook, view), title="tolka mandate", lang=words)
+    emit(
+        fmt,
+        blocks=views.mandate_blocks(engine.rulebook, view, words),
+        data=views.mandate_data(engine.rulebook, view),
+        title="tolka mandate",
+        lang=words,
+    )
 
 
 @cli.command()
 @click.option("--point", "points", multiple=True, help="Only these interpretation points (repeatable).")
 @click.option("--county", help="Only jurisdictions in this county (name or 2-digit code).")
-@click.option("--kind", help="Only jurisdictions of this kind (municipality, region, samordningsforbund, example_unit …).")
+@click.option(
+    "--kind", help="Only jurisdictions of this kind (municipality, region, samordningsforbund, example_unit …)."
+)
 @click.option("--country", type=click.Choice(["SE", "NO"]), default="SE", show_default=True)
 @click.option("--all", "include_all", is_flag=True, help="Include jurisdictions without readings of their own.")
 @date_option
-@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "csv", "json", "markdown", "html"]), default="text", show_default=True
+)
 @click.pass_obj
 def readings(state: State, points, county, kind, country, include_all, day, fmt) -> None:
     """The readings matrix: jurisdictions × interpretation points, with default/unverified/contested marks."""
     rulebook = state.rulebook
     for point in points:
         if point not in rulebook.points:
-            from engine.errors import UnknownIdError
+            from tolka.errors import UnknownIdError
 
-            raise UnknownIdError(f"no interpretation point `{point}`", hint="`tolka readings` without --point shows them all")
-    columns, rows = readings_matrix(rulebook, evaluation_day(day), country, list(points) or None, county, kind, include_all)
-    emit(fmt, blocks=views.matrix_blocks(columns, rows), data=views.matrix_data(columns, rows), rows=views.matrix_rows(columns, rows), title="tolka readings")
+            raise UnknownIdError(
+                f"no interpretation point `{point}`", hint="`tolka readings` without --point shows them all"
+            )
+    columns, rows = readings_matrix(
+        rulebook, evaluation_day(day), country, list(points) or None, county, kind, include_all
+    )
+    emit(
+        fmt,
+        blocks=views.matrix_blocks(columns, rows),
+        data=views.matrix_data(columns, rows),
+        rows=views.matrix_rows(columns, rows),
+        title="tolka readings",
+    )
 
 
 @cli.command(name="jurisdictions")
-@click.option("--kind", help="Only this kind (country, region, municipality, kommunalforbund, samordningsforbund, example_unit).")
+@click.option(
+    "--kind", help="Only this kind (country, region, municipality, kommunalforbund, samordningsforbund, example_unit)."
+)
 @click.option("--county", help="Only this county (name or 2-digit code).")
 @click.option("--country", type=click.Choice(["SE", "NO"]), default=None)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

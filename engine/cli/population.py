@@ -9,10 +9,10 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from engine.cli.app import State, cli, date_option, evaluation_day, jurisdiction_list
-from engine.population.people import count_rows
-from engine.population.run import DEFAULT_CHUNK, local_results, run_population
-from engine.population.synth import DEFAULT_CONFIG, read_manifest, write_population
+from tolka.cli.app import State, cli, date_option, evaluation_day, jurisdiction_list
+from tolka.population.people import count_rows
+from tolka.population.run import DEFAULT_CHUNK, local_results, run_population
+from tolka.population.synth import DEFAULT_CONFIG, read_manifest, write_population
 
 
 @cli.command()
@@ -25,11 +25,25 @@ from engine.population.synth import DEFAULT_CONFIG, read_manifest, write_populat
     show_default=True,
     help="`all` (every jurisdiction of --country) or comma-separated ids.",
 )
-@click.option("--country", type=click.Choice(["SE", "NO"]), default="SE", show_default=True, help="The country `all` means.")
+@click.option(
+    "--country", type=click.Choice(["SE", "NO"]), default="SE", show_default=True, help="The country `all` means."
+)
 @date_option
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Results: one row per person × jurisdiction × support (.parquet or .csv).")
-@click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), help="Summary CSV: share eligible, differences and their causes.")
-@click.option("--rejected", type=click.Path(dir_okay=False, path_type=Path), help="Where rows with bad values are listed. Default: <out or summary>.rejected.csv.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Results: one row per person × jurisdiction × support (.parquet or .csv).",
+)
+@click.option(
+    "--summary",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Summary CSV: share eligible, differences and their causes.",
+)
+@click.option(
+    "--rejected",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where rows with bad values are listed. Default: <out or summary>.rejected.csv.",
+)
 @click.option(
     "--bad-rows",
     type=click.Choice(["report", "stop"]),
@@ -37,9 +51,24 @@ from engine.population.synth import DEFAULT_CONFIG, read_manifest, write_populat
     show_default=True,
     help="report: leave bad rows out and list them in the rejected file; stop: exit 2 at the first one.",
 )
-@click.option("--chunk-size", type=click.IntRange(min=1), default=DEFAULT_CHUNK, show_default=True, help="Persons evaluated at a time (bounds memory).")
-@click.option("--engine", "engine_name", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Evaluate in this process, or on Dask.")
-@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786). Default: start a local cluster.")
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_CHUNK,
+    show_default=True,
+    help="Persons evaluated at a time (bounds memory).",
+)
+@click.option(
+    "--engine",
+    "engine_name",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Evaluate in this process, or on Dask.",
+)
+@click.option(
+    "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786). Default: start a local cluster."
+)
 @click.option("--workers", type=click.IntRange(min=1), help="Workers of the local Dask cluster. Default: one per core.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar. Default: when stderr is a terminal.")
 @click.pass_obj
@@ -67,7 +96,7 @@ def population(
     when = evaluation_day(day)
     places = jurisdiction_list(rulebook, which, country)
     if engine_name == "dask":
-        from engine.population.distributed import dask_executor
+        from tolka.population.distributed import dask_executor
 
         executor = dask_executor(scheduler, workers)
     else:
@@ -108,14 +137,22 @@ def population(
     if summary is not None:
         click.echo(f"summary: {summary}")
     if report.rejected:
-        click.echo(f"warning: {report.rejected:,} rows with bad values were left out; each is listed in {report.rejected_file}", err=True)
+        click.echo(
+            f"warning: {report.rejected:,} rows with bad values were left out; each is listed in {report.rejected_file}",
+            err=True,
+        )
     click.echo(f"rulebook {rulebook.fingerprint}")
 
 
 @cli.command()
 @click.option("--n", "n", type=click.IntRange(min=1), required=True, help="Number of persons.")
 @click.option("--seed", type=int, required=True, help="Random seed: the same seed gives the same persons.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="People file to write (.parquet or .csv).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="People file to write (.parquet or .csv).",
+)
 @click.option(
     "--config",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -132,16 +169,29 @@ def synth(state: State, n: int, seed: int, out: Path, config: Path, day: dt.date
     """
     when = evaluation_day(day)
     manifest = write_population(state.rulebook, config, n, seed, when, out)
-    click.echo(f"{n:,} synthetic persons (seed {seed}, ages at {when.isoformat()}) written to {out}; manifest {manifest}")
+    click.echo(
+        f"{n:,} synthetic persons (seed {seed}, ages at {when.isoformat()}) written to {out}; manifest {manifest}"
+    )
 
 
 @cli.command()
 @click.argument("summary", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Picture to write (.png, .svg or .pdf).")
-@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="Interpretation points shown in the bar chart.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Picture to write (.png, .svg or .pdf).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=15,
+    show_default=True,
+    help="Interpretation points shown in the bar chart.",
+)
 def plot(summary: Path, out: Path, top: int) -> None:
     """Draw a population SUMMARY: share eligible per jurisdiction × support, and the points behind differences."""
-    from engine.population.plot import plot_summary  # matplotlib loads only for this command
+    from tolka.population.plot import plot_summary  # matplotlib loads only for this command
 
     plot_summary(summary, out, top)
     click.echo(f"written {out}")

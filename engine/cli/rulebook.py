@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from engine.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
-from engine.diff import date_diff, jurisdiction_diff
-from engine.render import views
+from tolka.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
+from tolka.diff import date_diff, jurisdiction_diff
+from tolka.render import views
 
 
 @cli.command()
@@ -24,7 +24,9 @@ def rules(state: State, support: str | None, fmt: str, lang: str | None) -> None
 
 
 @cli.command()
-@click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First date (with --to): what changes between two dates.")
+@click.option(
+    "--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First date (with --to): what changes between two dates."
+)
 @click.option("--to", "second", type=click.DateTime(["%Y-%m-%d"]), help="Second date.")
 @click.option("--jurisdictions", "-J", "pair", help="Two ids A,B: a structural diff of their readings and local rules.")
 @date_option
@@ -39,12 +41,20 @@ def diff(state: State, first, second, pair, day, fmt, lang) -> None:
         if len(ids) != 2:
             raise click.UsageError("--jurisdictions takes exactly two ids, e.g. SE-EX-A,SE-EX-B")
         result = jurisdiction_diff(rulebook, ids[0], ids[1], evaluation_day(day))
-        emit(fmt, blocks=views.jurisdiction_diff_blocks(rulebook, result, language(lang)), data=views.jurisdiction_diff_data(result))
+        emit(
+            fmt,
+            blocks=views.jurisdiction_diff_blocks(rulebook, result, language(lang)),
+            data=views.jurisdiction_diff_data(result),
+        )
         return
     if not (first and second):
         raise click.UsageError("give --from and --to (two dates), or --jurisdictions A,B")
     a, b = first.date(), second.date()
     changes = date_diff(rulebook, a, b)
-    data = {"from": a.isoformat(), "to": b.isoformat(), "rulebook_fingerprint": rulebook.fingerprint,
-            "changes": [vars(c) for c in changes]}
+    data = {
+        "from": a.isoformat(),
+        "to": b.isoformat(),
+        "rulebook_fingerprint": rulebook.fingerprint,
+        "changes": [vars(c) for c in changes],
+    }
     emit(fmt, blocks=views.date_diff_blocks(changes, a.isoformat(), b.isoformat()), data=data)

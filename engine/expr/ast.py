@@ -2,7 +2,7 @@
 
 Two layers live here. The *surface* tree is what the parser produces from rule text and what the
 printer turns back into text (so `parse(print(tree)) == tree`). The *core* tree is what
-`engine.expr.lower` produces after type checking: definitions inlined, ranges and ordered-enum
+`tolka.expr.lower` produces after type checking: definitions inlined, ranges and ordered-enum
 comparisons turned into plain comparisons or memberships, and comparisons against a reading
 expanded over the point's declared values. Back ends only ever see core nodes plus the shared
 `Not`/`And`/`Or`/`Const` connectives.
@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Union
 
-from engine.expr.logic import Truth
+from tolka.expr.logic import Truth
 
 Literal = Union[bool, int, float, str, dt.date]
 
@@ -64,7 +64,7 @@ class Compare:
 
     left: Operand
     op: str
-    right: Union[Operand, "Lit"]
+    right: Operand | Lit
 
 
 @dataclass(frozen=True)
@@ -111,17 +111,17 @@ class Truthy:
 
 @dataclass(frozen=True)
 class Not:
-    item: "Expr"
+    item: Expr
 
 
 @dataclass(frozen=True)
 class And:
-    items: tuple["Expr", ...]
+    items: tuple[Expr, ...]
 
 
 @dataclass(frozen=True)
 class Or:
-    items: tuple["Expr", ...]
+    items: tuple[Expr, ...]
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class Field:
     """One value in a case document: a fact, a reading or a value derived from a fact.
 
     `key` is the property name the value has in the document a back end evaluates; the document
-    never contains a property for an unknown value (see `engine.backends.rete`).
+    never contains a property for an unknown value (see `tolka.backends.rete`).
     """
 
     kind: str  # "fact" | "reading" | "derived"

@@ -1,6 +1,6 @@
 """The reference semantics of core expressions over a case document.
 
-A *document* maps field keys (`engine.expr.ast.Field.key`) to known values; a key that is absent is
+A *document* maps field keys (`tolka.expr.ast.Field.key`) to known values; a key that is absent is
 unknown. This module is the definition every back end is tested against (property tests compare the
 durable_rules network and the vectorised back end with it), and the explainer uses it to find the
 facts whose change would flip an answer.
@@ -9,10 +9,11 @@ facts whose change would flip an answer.
 from __future__ import annotations
 
 import operator
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from engine.expr import ast as A
-from engine.expr.logic import Truth, all_of, any_of
+from tolka.expr import ast as A
+from tolka.expr.logic import Truth, all_of, any_of
 
 _OPS = {
     "==": operator.eq,

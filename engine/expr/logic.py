@@ -8,7 +8,7 @@ This is the logic of NAV's `nare` (JA / NEI / KANSKJE) and of SQL's NULL.
 from __future__ import annotations
 
 import enum
-from typing import Iterable
+from collections.abc import Iterable
 
 
 class Truth(enum.Enum):
@@ -16,27 +16,27 @@ class Truth(enum.Enum):
     FALSE = "false"
     UNKNOWN = "unknown"
 
-    def __and__(self, other: "Truth") -> "Truth":
+    def __and__(self, other: Truth) -> Truth:
         if self is Truth.FALSE or other is Truth.FALSE:
             return Truth.FALSE
         if self is Truth.TRUE and other is Truth.TRUE:
             return Truth.TRUE
         return Truth.UNKNOWN
 
-    def __or__(self, other: "Truth") -> "Truth":
+    def __or__(self, other: Truth) -> Truth:
         if self is Truth.TRUE or other is Truth.TRUE:
             return Truth.TRUE
         if self is Truth.FALSE and other is Truth.FALSE:
             return Truth.FALSE
         return Truth.UNKNOWN
 
-    def __invert__(self) -> "Truth":
+    def __invert__(self) -> Truth:
         if self is Truth.UNKNOWN:
             return Truth.UNKNOWN
         return Truth.FALSE if self is Truth.TRUE else Truth.TRUE
 
     @classmethod
-    def of(cls, value: bool) -> "Truth":
+    def of(cls, value: bool) -> Truth:
         return cls.TRUE if value else cls.FALSE
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
-from engine.errors import ExpressionSyntaxError
-from engine.expr.ast import (
+from tolka.errors import ExpressionSyntaxError
+from tolka.expr.ast import (
     And,
     Call,
     Compare,
@@ -26,7 +26,7 @@ from engine.expr.ast import (
     ReadingRef,
     Truthy,
 )
-from engine.expr.logic import Truth
+from tolka.expr.logic import Truth
 
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -157,7 +157,7 @@ def parse(text: str) -> Expr:
         raise ExpressionSyntaxError(
             f"unexpected character {text[exc.pos_in_stream]!r} at column {exc.column} in `{text}`",
             column=exc.column,
-            hint='strings are written in double quotes; names use lower-case letters, digits and _',
+            hint="strings are written in double quotes; names use lower-case letters, digits and _",
         ) from None
     except UnexpectedInput as exc:  # any other Lark input error
         raise ExpressionSyntaxError(f"cannot parse `{text}`: {exc}") from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engine.expr.ast import (
+from tolka.expr.ast import (
     And,
     Call,
     Cmp,
@@ -28,7 +28,7 @@ from engine.expr.ast import (
     ReadingRef,
     Truthy,
 )
-from engine.expr.logic import Truth
+from tolka.expr.logic import Truth
 
 
 def literal_text(value: object) -> str:

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
-from engine.errors import ExpressionTypeError, UnknownNameError
-from engine.expr import ast as A
-from engine.expr.printer import operand_text
-from engine.model.interpretation import InterpretationPoint
-from engine.model.vocabulary import Fact
+from tolka.errors import ExpressionTypeError, UnknownNameError
+from tolka.expr import ast as A
+from tolka.expr.printer import operand_text
+from tolka.model.interpretation import InterpretationPoint
+from tolka.model.vocabulary import Fact
 
 # Built-in functions of one date fact, evaluated at the evaluation date (see engine.derived).
 FUNCTIONS: dict[str, str] = {
@@ -231,9 +231,7 @@ def _lower_compare(expr: A.Compare, vocab: Vocabulary) -> A.Expr:
         raise ExpressionTypeError(f"{vtype.what} is {vtype.kind} but {reading_type.what} is {reading_type.kind}")
     branches = []
     for value in reading_type.values:
-        branches.append(
-            A.And((A.Cmp(reading_field, "==", value), _compare_literal(fld, vtype, op, value)))
-        )
+        branches.append(A.And((A.Cmp(reading_field, "==", value), _compare_literal(fld, vtype, op, value))))
     return A.Or(tuple(branches)) if len(branches) > 1 else branches[0]
 
 

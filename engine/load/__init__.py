@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.errors import RulebookError, RulebookInvalid
-from engine.fingerprint import fingerprint
-from engine.load.link import link
-from engine.load.sections import read_rulebook_files
-from engine.rulebook import Rulebook
+from tolka.errors import RulebookError, RulebookInvalid
+from tolka.fingerprint import fingerprint
+from tolka.load.link import link
+from tolka.load.sections import read_rulebook_files
+from tolka.rulebook import Rulebook
 
 
 def check_rulebook(root: Path) -> tuple[Rulebook, list[RulebookError]]:

@@ -11,10 +11,10 @@ other), each with a witness case.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
-from engine.backends.rete.compile import ConditionTooLarge, decision_leaves
-from engine.errors import (
+from tolka.backends.rete.compile import ConditionTooLarge, decision_leaves
+from tolka.errors import (
     CitationValidityError,
     CycleError,
     DuplicateIdError,
@@ -26,14 +26,14 @@ from engine.errors import (
     TolkaError,
     UnknownNameError,
 )
-from engine.expr import ast as A
-from engine.expr.logic import Truth
-from engine.expr.parser import parse
-from engine.expr.typecheck import Vocabulary, lower
-from engine.load.sections import RawRulebook
-from engine.model.origin import Entry, Origin
-from engine.model.common import Validity
-from engine.rulebook import RuleEntry, Rulebook
+from tolka.expr import ast as A
+from tolka.expr.logic import Truth
+from tolka.expr.parser import parse
+from tolka.expr.typecheck import Vocabulary, lower
+from tolka.load.sections import RawRulebook
+from tolka.model.common import Validity
+from tolka.model.origin import Entry, Origin
+from tolka.rulebook import Rulebook, RuleEntry
 
 
 class _Collector:
@@ -52,7 +52,9 @@ def _unique(entries: Iterable[Entry], key: Callable, what: str, out: dict, error
         if ident in out:
             first = out[ident][1] if isinstance(out[ident], tuple) else None
             errors.add(
-                DuplicateIdError(f"{what} `{ident}` is defined twice", hint=f"first defined at {first}" if first else None),
+                DuplicateIdError(
+                    f"{what} `{ident}` is defined twice", hint=f"first defined at {first}" if first else None
+                ),
                 entry.origin,
             )
         else:
@@ -171,14 +173,25 @@ class _Linker:
         for entry in self.raw.supports:
             for provider in entry.item.providers:
                 if provider not in self.book.bodies:
-                    self.errors.add(UnknownNameError(f"support {entry.item.id}: unknown provider `{provider}`", hint="bodies are declared under `bodies:`"), entry.origin)
+                    self.errors.add(
+                        UnknownNameError(
+                            f"support {entry.item.id}: unknown provider `{provider}`",
+                            hint="bodies are declared under `bodies:`",
+                        ),
+                        entry.origin,
+                    )
             for counterpart in entry.item.counterparts:
                 if counterpart not in {e.item.id for e in self.raw.supports}:
-                    self.errors.add(UnknownNameError(f"support {entry.item.id}: unknown counterpart `{counterpart}`"), entry.origin)
+                    self.errors.add(
+                        UnknownNameError(f"support {entry.item.id}: unknown counterpart `{counterpart}`"), entry.origin
+                    )
             for period in entry.item.periods:
                 fact = self.book.facts.get(period.start)
                 if fact is None or fact.type != "date":
-                    self.errors.add(SchemaError(f"support {entry.item.id}: a period starts at a date fact, not `{period.start}`"), entry.origin)
+                    self.errors.add(
+                        SchemaError(f"support {entry.item.id}: a period starts at a date fact, not `{period.start}`"),
+                        entry.origin,
+                    )
                 self._cites(period.cites, entry.origin, f"support {entry.item.id}: a period cites")
 
     def _routes(self) -> None:
@@ -193,7 +206,9 @@ class _Linker:
                 self._cites(route.appeal.cites, entry.origin, f"route {route.id}: appeal cites")
                 if route.appeal.appealable and not route.appeal.cites:
                     self.errors.add(
-                        MissingCitationError(f"route {route.id}: an appealable decision must cite the appeal provision"),
+                        MissingCitationError(
+                            f"route {route.id}: an appealable decision must cite the appeal provision"
+                        ),
                         entry.origin,
                     )
         for ident, entries in by_id.items():
@@ -212,20 +227,31 @@ class _Linker:
             if j.parent and j.parent not in self.book.jurisdictions:
                 self.errors.add(UnknownNameError(f"jurisdiction {j.id}: unknown parent `{j.parent}`"), entry.origin)
             elif j.parent and self.book.jurisdictions[j.parent].country != j.country:
-                self.errors.add(SchemaError(f"jurisdiction {j.id}: its parent {j.parent} is in another country"), entry.origin)
+                self.errors.add(
+                    SchemaError(f"jurisdiction {j.id}: its parent {j.parent} is in another country"), entry.origin
+                )
             for member in j.members:
                 if member not in self.book.jurisdictions:
                     self.errors.add(UnknownNameError(f"jurisdiction {j.id}: unknown member `{member}`"), entry.origin)
         cycle = _find_cycle({j.id: [j.parent] for j in self.book.jurisdictions.values() if j.parent})
         if cycle:
             origin = self.book.origins[("jurisdiction", cycle[0])]
-            self.errors.add(CycleError(f"jurisdictions inherit in a circle: {' → '.join(cycle)}", hint="a parent chain must end at a country"), origin)
+            self.errors.add(
+                CycleError(
+                    f"jurisdictions inherit in a circle: {' → '.join(cycle)}",
+                    hint="a parent chain must end at a country",
+                ),
+                origin,
+            )
             for ident in cycle:  # keep later steps from looping
                 self.book.jurisdictions[ident] = self.book.jurisdictions[ident].model_copy(update={"parent": None})
         for entry in self.raw.jurisdiction_refs:
             if entry.item not in self.book.jurisdictions:
                 self.errors.add(
-                    UnknownNameError(f"this file binds readings to jurisdiction `{entry.item}`, which is not defined", hint="jurisdictions are defined in jurisdictions/ (YAML or CSV)"),
+                    UnknownNameError(
+                        f"this file binds readings to jurisdiction `{entry.item}`, which is not defined",
+                        hint="jurisdictions are defined in jurisdictions/ (YAML or CSV)",
+                    ),
                     entry.origin,
                 )
 
@@ -240,11 +266,19 @@ class _Linker:
                 if support not in self.book.supports:
                     self.errors.add(UnknownNameError(f"point {ident}: unknown support `{support}`"), origin)
             if not point.default:
-                self.errors.add(SchemaError(f"point {ident} has no national default", hint="use `value: null` with a note for 'no national position'"), origin)
+                self.errors.add(
+                    SchemaError(
+                        f"point {ident} has no national default",
+                        hint="use `value: null` with a note for 'no national position'",
+                    ),
+                    origin,
+                )
             for default in point.default:
                 self._cites(default.rests_on.cites, origin, f"point {ident}: the default rests on")
                 if default.value is not None and default.value not in point.value_ids:
-                    self.errors.add(SchemaError(f"point {ident}: the default {default.value!r} is not one of its values"), origin)
+                    self.errors.add(
+                        SchemaError(f"point {ident}: the default {default.value!r} is not one of its values"), origin
+                    )
             _versions_overlap([(d, origin) for d in point.default], f"the default of point `{ident}`", self.errors)
 
     def _readings(self) -> None:
@@ -253,10 +287,14 @@ class _Linker:
             reading, scope = entry.item, entry.scope
             point = self.book.points.get(reading.point)
             if point is None:
-                self.errors.add(UnknownNameError(f"reading of unknown interpretation point `{reading.point}`"), entry.origin)
+                self.errors.add(
+                    UnknownNameError(f"reading of unknown interpretation point `{reading.point}`"), entry.origin
+                )
                 continue
             if scope in self.book.jurisdictions and self.book.jurisdictions[scope].country != point.country:
-                self.errors.add(SchemaError(f"point {point.id} belongs to {point.country}, but {scope} does not"), entry.origin)
+                self.errors.add(
+                    SchemaError(f"point {point.id} belongs to {point.country}, but {scope} does not"), entry.origin
+                )
             if reading.value not in point.value_ids:
                 self.errors.add(
                     SchemaError(
@@ -291,7 +329,9 @@ class _Linker:
                 return None
             origin = seen[name][1]
             if name in resolving:
-                self.errors.add(CycleError(f"definitions refer to each other in a circle: {' → '.join(resolving + [name])}"), origin)
+                self.errors.add(
+                    CycleError(f"definitions refer to each other in a circle: {' → '.join(resolving + [name])}"), origin
+                )
                 failed.add(name)
                 return None
             resolving.append(name)
@@ -329,17 +369,29 @@ class _Linker:
         for entry in self.raw.rules:
             for target in entry.item.exception_to:
                 if target not in known_ids:
-                    self.errors.add(UnknownNameError(f"rule {entry.item.id} is an exception to unknown rule `{target}`"), entry.origin)
+                    self.errors.add(
+                        UnknownNameError(f"rule {entry.item.id} is an exception to unknown rule `{target}`"),
+                        entry.origin,
+                    )
                     continue
                 target_rule = entries_by_id[target][0].item
                 if target_rule.support != entry.item.support:
-                    self.errors.add(SchemaError(f"rule {entry.item.id} is an exception to {target}, which concludes on another support ({target_rule.support})"), entry.origin)
+                    self.errors.add(
+                        SchemaError(
+                            f"rule {entry.item.id} is an exception to {target}, which concludes on another support ({target_rule.support})"
+                        ),
+                        entry.origin,
+                    )
                 graph.setdefault(entry.item.id, []).append(target)
         cycle = _find_cycle(graph)
         defeats: dict[str, frozenset[str]] = {}
         if cycle:
-            self.errors.add(CycleError(f"rules are exceptions to each other in a circle: {' → '.join(cycle)}"), entries_by_id[cycle[0]][0].origin)
+            self.errors.add(
+                CycleError(f"rules are exceptions to each other in a circle: {' → '.join(cycle)}"),
+                entries_by_id[cycle[0]][0].origin,
+            )
         else:
+
             def closure(rule_id: str) -> frozenset[str]:
                 if rule_id not in defeats:
                     out: set[str] = set()
@@ -362,8 +414,16 @@ class _Linker:
         if rule.support not in self.book.supports:
             self.errors.add(UnknownNameError(f"rule {rule.id}: unknown support `{rule.support}`"), origin)
             ok = False
-        elif rule.support in self.book.supports and self.book.supports[rule.support].country != entry.scope.split("-", 1)[0]:
-            self.errors.add(SchemaError(f"rule {rule.id} is a {entry.scope.split('-', 1)[0]} rule about a support of another country"), origin)
+        elif (
+            rule.support in self.book.supports
+            and self.book.supports[rule.support].country != entry.scope.split("-", 1)[0]
+        ):
+            self.errors.add(
+                SchemaError(
+                    f"rule {rule.id} is a {entry.scope.split('-', 1)[0]} rule about a support of another country"
+                ),
+                origin,
+            )
         if rule.then.route and rule.then.route not in self.book.routes:
             self.errors.add(UnknownNameError(f"rule {rule.id}: unknown route `{rule.then.route}`"), origin)
         if not rule.cites:
@@ -429,12 +489,17 @@ class _Linker:
                 for support in task.supports:
                     if support not in self.book.supports:
                         self.errors.add(UnknownNameError(f"team role {ident}: unknown support `{support}`"), origin)
-            named = [("explores", fact) for task in role.tasks for fact in task.explores] + [("finds out", fact) for fact in role.finds_out]
+            named = [("explores", fact) for task in role.tasks for fact in task.explores] + [
+                ("finds out", fact) for fact in role.finds_out
+            ]
             for verb, fact in named:
                 if fact not in self.book.facts:
                     self.errors.add(UnknownNameError(f"team role {ident}: {verb} unknown fact `{fact}`"), origin)
                 elif role.country not in self.book.facts[fact].countries:
-                    self.errors.add(UnknownNameError(f"team role {ident}: {verb} `{fact}`, a fact not asked in {role.country}"), origin)
+                    self.errors.add(
+                        UnknownNameError(f"team role {ident}: {verb} `{fact}`, a fact not asked in {role.country}"),
+                        origin,
+                    )
 
     def _completeness(self) -> None:
         """Every support needs a default status rule, so that no case falls through every rule."""
@@ -475,7 +540,9 @@ class _Linker:
             return  # never in force in the same jurisdiction
         both = A.And((first.condition, second.condition))
         try:
-            witness = next((leaf for leaf in decision_leaves(both, self._domains(both)) if leaf.truth is Truth.TRUE), None)
+            witness = next(
+                (leaf for leaf in decision_leaves(both, self._domains(both)) if leaf.truth is Truth.TRUE), None
+            )
         except ConditionTooLarge:
             return
         if witness is None:
@@ -492,13 +559,13 @@ class _Linker:
 
 
 def _describe(test: dict) -> str:
-    (op, body), = test.items()
+    ((op, body),) = test.items()
     if op.startswith("$"):
-        (key, value), = body.items()
+        ((key, value),) = body.items()
         symbol = {"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">=", "$neq": "!=", "$ex": "known"}[op]
         return f"{key} known" if symbol == "known" else f"{key} {symbol} {value!r}"
     if op.startswith("unknown__"):
-        return f"{op[len('unknown__'):]} unknown"
+        return f"{op[len('unknown__') :]} unknown"
     return f"{op} = {body!r}"
 
 

@@ -3,7 +3,7 @@
 A rulebook is the `rules/` and `jurisdictions/` trees of a directory. Each YAML file holds one or
 more *sections*, named by its top-level keys (see docs/rule-format.md); CSV files under
 `jurisdictions/` are tables of jurisdictions. Nothing here looks across files: that is
-`engine.load.link`.
+`tolka.load.link`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from engine.errors import RulebookError, SchemaError
-from engine.load.yaml_source import line_of, read_yaml
-from engine.model.catalogue import Body, Route, Support, TeamRole
-from engine.model.interpretation import InterpretationPoint, Reading, Source
-from engine.model.jurisdiction import Jurisdiction
-from engine.model.law import Law
-from engine.model.rule import Rule
-from engine.model.origin import Entry, Origin
-from engine.model.vocabulary import Definition, Fact
+from tolka.errors import RulebookError, SchemaError
+from tolka.load.yaml_source import line_of, read_yaml
+from tolka.model.catalogue import Body, Route, Support, TeamRole
+from tolka.model.interpretation import InterpretationPoint, Reading, Source
+from tolka.model.jurisdiction import Jurisdiction
+from tolka.model.law import Law
+from tolka.model.origin import Entry, Origin
+from tolka.model.rule import Rule
+from tolka.model.vocabulary import Definition, Fact
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -123,7 +123,9 @@ def _read_yaml_file(path: Path, rel: str, raw: RawRulebook) -> None:
                 raw.jurisdictions.append(Entry(jurisdiction, Origin(rel, line_of(data, ("jurisdiction",)))))
     sources = data.get("sources") or {}
     if not isinstance(sources, dict):
-        raw.errors.append(SchemaError("`sources` is a mapping of names to sources", file=rel, line=line_of(data, ("sources",))))
+        raw.errors.append(
+            SchemaError("`sources` is a mapping of names to sources", file=rel, line=line_of(data, ("sources",)))
+        )
     else:
         for name, source in sources.items():  # shared through YAML anchors; validated here once
             _validate(Source, source, data, ("sources", name), rel, raw)
@@ -191,7 +193,11 @@ def rulebook_files(root: Path) -> list[Path]:
     for tree in ("rules", "jurisdictions"):
         base = root / tree
         if base.is_dir():
-            files.extend(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") or (tree == "jurisdictions" and p.suffix == ".csv"))
+            files.extend(
+                p
+                for p in base.rglob("*")
+                if p.suffix in (".yaml", ".yml") or (tree == "jurisdictions" and p.suffix == ".csv")
+            )
     return sorted(files)
 
 

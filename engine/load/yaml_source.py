@@ -6,14 +6,15 @@ stays inert data); we go further and refuse every explicit tag, since rule files
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from engine.errors import UnsafeYamlError, YamlSyntaxError
+from tolka.errors import UnsafeYamlError, YamlSyntaxError
 
 
 def _check_tags(node: Any, path: str) -> None:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from engine.model.common import Country, Identifier, Model, Text, Validity
+from tolka.model.common import Country, Identifier, Model, Text, Validity
 
 Category = Literal["vocational", "educational", "financial"]
 RouteKind = Literal[
@@ -67,7 +67,7 @@ class Appeal(Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _court_named(self) -> "Appeal":
+    def _court_named(self) -> Appeal:
         if self.appealable and self.to is None:
             raise ValueError("an appealable decision must name the court or body it is appealed to (`to`)")
         return self

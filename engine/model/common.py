@@ -44,18 +44,18 @@ class Validity(Model):
     valid_to: dt.date | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Validity":
+    def _ordered(self) -> Validity:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
         return self
 
     def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
-    def overlaps(self, other: "Validity") -> bool:
-        starts_before_other_ends = other.valid_to is None or self.valid_from is None or self.valid_from <= other.valid_to
+    def overlaps(self, other: Validity) -> bool:
+        starts_before_other_ends = (
+            other.valid_to is None or self.valid_from is None or self.valid_from <= other.valid_to
+        )
         ends_after_other_starts = self.valid_to is None or other.valid_from is None or other.valid_from <= self.valid_to
         return starts_before_other_ends and ends_after_other_starts
 

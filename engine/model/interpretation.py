@@ -13,7 +13,7 @@ from typing import Literal, Union
 
 from pydantic import model_validator
 
-from engine.model.common import Country, Identifier, Model, Text, Validity
+from tolka.model.common import Country, Identifier, Model, Text, Validity
 
 ReadingValue = Union[str, int, float]
 
@@ -21,7 +21,7 @@ ReadingValue = Union[str, int, float]
 class PointValue(Model):
     """One possible reading of a point."""
 
-    id: Union[Identifier, int, float]
+    id: Identifier | int | float
     label: Text
     description: Text | None = None
 
@@ -33,7 +33,7 @@ class RestsOn(Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _something(self) -> "RestsOn":
+    def _something(self) -> RestsOn:
         if not self.cites and self.note is None:
             raise ValueError("`rests_on` needs `cites` (provision ids) or a `note`")
         return self
@@ -60,7 +60,7 @@ class InterpretationPoint(Model):
     description: Text | None = None
 
     @model_validator(mode="after")
-    def _values_typed(self) -> "InterpretationPoint":
+    def _values_typed(self) -> InterpretationPoint:
         for value in self.values:
             numeric = isinstance(value.id, (int, float))
             if numeric != (self.value_type == "number"):
@@ -91,7 +91,7 @@ class Source(Model):
     retrieved: str | None = None
 
     @model_validator(mode="after")
-    def _traceable(self) -> "Source":
+    def _traceable(self) -> Source:
         if not (self.url or self.document):
             raise ValueError("a source needs a `url` or a `document` reference")
         if self.published is None and not self.date_note:

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from engine.model.common import JurisdictionId, Model, Text
+from tolka.model.common import JurisdictionId, Model, Text
 
 JurisdictionKind = Literal[
     "country",
@@ -38,7 +38,7 @@ class Jurisdiction(Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _shape(self) -> "Jurisdiction":
+    def _shape(self) -> Jurisdiction:
         if (self.kind == "country") != (self.parent is None):
             raise ValueError("a country has no parent; every other jurisdiction has one")
         if (self.kind == "example_unit") != self.example:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field as PydanticField, model_validator
+from pydantic import Field as PydanticField
+from pydantic import model_validator
 
-from engine.model.common import Country, Identifier, Model, Text
+from tolka.model.common import Country, Identifier, Model, Text
 
 LawKind = Literal["statute", "ordinance", "regulation", "case_law", "guidance", "preparatory_work"]
 CitationStyle = Literal["se", "no", "label"]
@@ -37,7 +38,7 @@ class Provision(Model):
     in_force_to: dt.date | None = None
 
     @model_validator(mode="after")
-    def _locatable(self) -> "Provision":
+    def _locatable(self) -> Provision:
         if not (self.section or self.label):
             raise ValueError("a provision needs a `section` (with `chapter` where the law has chapters) or a `label`")
         return self

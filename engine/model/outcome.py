@@ -10,8 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from engine.model.interpretation import Source
-from engine.model.common import Text
+from tolka.model.common import Text
+from tolka.model.interpretation import Source
 
 OutcomeStatus = Literal[
     "eligible",

@@ -2,7 +2,7 @@
 
 A rule's `then` sets one or more *aspects* of a support's outcome: its `status`, its `route` and its
 `legal_status`. Each aspect is decided separately with the same defeasible logic (see
-`engine.resolve`): a rule that is an `exception_to` another defeats it where both apply; two
+`tolka.resolve`): a rule that is an `exception_to` another defeats it where both apply; two
 applicable rules that set an aspect differently with neither defeating the other are a conflict.
 A `default` rule has no condition and applies only where no other rule for that aspect can.
 """
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field as PydanticField, model_validator
+from pydantic import Field as PydanticField
+from pydantic import model_validator
 
-from engine.model.common import Identifier, Model, Text, Validity
+from tolka.model.common import Identifier, Model, Text, Validity
 
 Status = Literal[
     "eligible",
@@ -38,7 +39,7 @@ class Conclusion(Model):
     legal_status: LegalStatus | None = None
 
     @model_validator(mode="after")
-    def _concludes(self) -> "Conclusion":
+    def _concludes(self) -> Conclusion:
         if self.status is None and self.route is None and self.legal_status is None:
             raise ValueError("`then` must set at least one of status, route, legal_status")
         return self
@@ -60,7 +61,7 @@ class Rule(Validity):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _condition(self) -> "Rule":
+    def _condition(self) -> Rule:
         if self.default == (self.when is not None):
             raise ValueError("a rule has either a `when` condition or `default: true`, not both or neither")
         if self.default and self.exception_to:

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, model_validator
 
-from engine.model.common import Country, FactName, Model, Named, Text
+from tolka.model.common import Country, FactName, Model, Named, Text
 
 FactType = Literal["bool", "enum", "integer", "number", "date", "code"]
 
@@ -35,7 +35,7 @@ class Fact(Named):
     countries: tuple[Country, ...] = ("SE", "NO")
 
     @model_validator(mode="after")
-    def _shape(self) -> "Fact":
+    def _shape(self) -> Fact:
         if self.type == "enum" and not self.values:
             raise ValueError(f"enum fact `{self.name}` needs `values`")
         if self.type != "enum" and (self.values or self.ordered):

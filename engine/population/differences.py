@@ -1,17 +1,17 @@
 """Which persons' answers differ between the jurisdictions of a run, and which readings cause it.
 
 A person's answer to a support *differs* when two jurisdictions of the run give different
-answers (status, route or legal status — what `engine.compare` groups by).
+answers (status, route or legal status — what `tolka.compare` groups by).
 
 An interpretation point *causes* the difference for that person when there are two jurisdictions
 of the run, J and K, that answer the person differently, and giving J the reading K has of that
 one point — all else unchanged — changes J's answer. This is the population form of
-`engine.compare.why_different`, one point at a time: it is cheap in the vectorised back end (a
+`tolka.compare.why_different`, one point at a time: it is cheap in the vectorised back end (a
 counterfactual jurisdiction is just another situation) and it names every point that matters on
 its own. A person's difference can have several causes; when no single reading changes any
 answer — readings that matter only together, or local rules — it is counted under `OTHER`.
 
-Everything here works on situations (see `engine.backends.vector.backend`), so 290 municipalities
+Everything here works on situations (see `tolka.backends.vector.backend`), so 290 municipalities
 cost what their few distinct situations cost.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.backends.vector.backend import Plan, Session, Situation
+from tolka.backends.vector.backend import Plan, Session, Situation
 
 OTHER = "(other)"  # differences that no single reading explains
 ANY = "*"  # every support together
@@ -35,7 +35,7 @@ class Differences:
     differing: Counter = field(default_factory=Counter)  # support (or ANY) → persons whose answers differ
     caused: Counter = field(default_factory=Counter)  # (point or OTHER, support or ANY) → persons
 
-    def add(self, other: "Differences") -> None:
+    def add(self, other: Differences) -> None:
         """Add another chunk's counts."""
         self.differing.update(other.differing)
         self.caused.update(other.caused)

@@ -1,7 +1,7 @@
 """Population runs over Dask: the same chunks, evaluated by a cluster's workers.
 
 The driver reads the people file and sends each batch to a worker, which runs
-`engine.population.run.evaluate_chunk` and returns the chunk's compact answers; the driver writes
+`tolka.population.run.evaluate_chunk` and returns the chunk's compact answers; the driver writes
 results and adds up the summary in input order, so the output is the same as a single-process run.
 The rulebook and plan go to every worker once (`scatter(broadcast=True)`); at most `window`
 chunks are in flight, so memory stays bounded however large the file.
@@ -16,9 +16,9 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
-from engine.population.run import Batches, ChunkResult, Context, evaluate_chunk
+from tolka.population.run import Batches, ChunkResult, Context, evaluate_chunk
 
 
 def dask_executor(

@@ -14,15 +14,15 @@ run never leaves a partial file that looks complete.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from engine.backends.vector.backend import Answer, Plan
+from tolka.backends.vector.backend import Answer, Plan
 
 ANSWER_COLUMNS = ("status", "route", "legal_status", "rules", "readings", "missing_facts", "missing_readings")
 ROWS_PER_WRITE = 1 << 22  # rows gathered before each write (bounds memory, keeps row groups large)
@@ -63,7 +63,9 @@ class _Dictionary:
 
 def _dictionary_array(indices: np.ndarray, dictionary: pa.Array, nullable: bool) -> pa.DictionaryArray:
     """Indices into `dictionary`; -1 is null (checked only for columns that can be empty)."""
-    return pa.DictionaryArray.from_arrays(pa.array(indices, type=pa.int32(), mask=indices < 0 if nullable else None), dictionary)
+    return pa.DictionaryArray.from_arrays(
+        pa.array(indices, type=pa.int32(), mask=indices < 0 if nullable else None), dictionary
+    )
 
 
 class ResultWriter:
@@ -101,7 +103,13 @@ class ResultWriter:
         for position, column in enumerate(self._columns):
             column.extend([t[position] for t in texts])
 
-    def write(self, rows: np.ndarray, person_ids: pa.Array | None, by_situation: Sequence[np.ndarray], answers: Sequence[Answer]) -> None:
+    def write(
+        self,
+        rows: np.ndarray,
+        person_ids: pa.Array | None,
+        by_situation: Sequence[np.ndarray],
+        answers: Sequence[Answer],
+    ) -> None:
         """Rows for one chunk: `by_situation[i]` is every person's answer id in the plan's situation i."""
         self._learn(answers)
         lookups = [np.asarray(column.of_answer, dtype=np.int32) for column in self._columns]

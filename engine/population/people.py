@@ -4,10 +4,10 @@ A people file has one column per fact (named as in `tolka facts`) and optionally
 column, which is carried into the results. Columns for facts not in the file are unknown for
 everyone; an empty cell, a null, NaN in a numeric column or a word for unknown (`unknown`,
 `okänt`, `vet inte`, `ukjent`) is unknown for that person. Every other value must be what a case
-file accepts: each distinct value of a column is checked by `engine.case.coerce_fact`, the same
+file accepts: each distinct value of a column is checked by `tolka.case.coerce_fact`, the same
 function that checks case files, so a population row and a case file with the same values are the
 same case. A column that is not a fact stops the run (`UnknownFactError`); a bad value makes its
-row a `BadValue`, reported by row number and fact (see `engine.population.run`).
+row a `BadValue`, reported by row number and fact (see `tolka.population.run`).
 
 Rows are numbered from 1 in file order (in a CSV file, row N is on line N + 1, after the header).
 """
@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -26,7 +27,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from engine.backends.vector.columns import (
+from tolka.backends.vector.columns import (
     CATEGORICAL_TYPES,
     EPOCH_ORDINAL,
     UNKNOWN,
@@ -35,10 +36,10 @@ from engine.backends.vector.columns import (
     Value,
     categories_of,
 )
-from engine.case import coerce_fact
-from engine.errors import CaseError, CaseFileError, UnknownFactError
-from engine.model.vocabulary import Fact
-from engine.rulebook import Rulebook
+from tolka.case import coerce_fact
+from tolka.errors import CaseError, CaseFileError, UnknownFactError
+from tolka.model.vocabulary import Fact
+from tolka.rulebook import Rulebook
 
 ID_COLUMN = "person_id"
 FORMATS = (".csv", ".parquet")

@@ -17,13 +17,22 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from engine.errors import CaseFileError
-from engine.population.differences import ANY
-from engine.population.summary import read_summary
+from tolka.errors import CaseFileError
+from tolka.population.differences import ANY
+from tolka.population.summary import read_summary
 
 FORMATS = (".png", ".svg", ".pdf")
 ANNOTATE_ROWS = 60  # cells carry their percentage up to this many rows
-KIND_ORDER = ("country", "region", "county", "municipality", "kommunalforbund", "samordningsforbund", "nav_office", "example_unit")
+KIND_ORDER = (
+    "country",
+    "region",
+    "county",
+    "municipality",
+    "kommunalforbund",
+    "samordningsforbund",
+    "nav_office",
+    "example_unit",
+)
 LABEL_WIDTH = 34
 
 
@@ -60,7 +69,11 @@ def heatmap_rows(rows: list[dict[str, str]]) -> tuple[list[str], list[str], np.n
 
 def causes(rows: list[dict[str, str]], top: int) -> tuple[list[tuple[str, int, float]], int, int]:
     """(point, persons, share) for the `top` points, the persons whose answers differ, and all persons."""
-    found = [(r["point"], int(r["count"]), float(r["share"] or 0)) for r in rows if r["section"] == "causes" and r["support"] == ANY]
+    found = [
+        (r["point"], int(r["count"]), float(r["share"] or 0))
+        for r in rows
+        if r["section"] == "causes" and r["support"] == ANY
+    ]
     found.sort(key=lambda item: (-item[1], item[0]))
     differing = next((int(r["count"]) for r in rows if r["section"] == "differences" and r["support"] == ANY), 0)
     persons = int(rows[0]["persons"]) if rows else 0
@@ -90,11 +103,17 @@ def plot_summary(summary: Path, out: Path, top: int = 15) -> None:
     image = heat_ax.imshow(matrix, aspect="auto", cmap="viridis", vmin=0, vmax=100, interpolation="nearest")
     heat_ax.set_xticks(range(len(support_labels)), support_labels, rotation=60, ha="right", fontsize=7)
     heat_ax.set_yticks(range(len(row_labels)), row_labels, fontsize=7 if len(row_labels) <= 80 else 5)
-    heat_ax.set_title(f"Share of {persons:,} persons eligible by any route, per jurisdiction and support (evaluated {date}; rulebook {fingerprint})", fontsize=9, loc="left")
+    heat_ax.set_title(
+        f"Share of {persons:,} persons eligible by any route, per jurisdiction and support (evaluated {date}; rulebook {fingerprint})",
+        fontsize=9,
+        loc="left",
+    )
     if len(row_labels) <= ANNOTATE_ROWS:
         for (i, j), value in np.ndenumerate(matrix):
             if not np.isnan(value):
-                heat_ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=6, color="white" if value < 60 else "black")
+                heat_ax.text(
+                    j, i, f"{value:.0f}", ha="center", va="center", fontsize=6, color="white" if value < 60 else "black"
+                )
     fig.colorbar(image, ax=heat_ax, label="% of persons eligible (any route)", shrink=0.8)
 
     if bars:
@@ -107,7 +126,10 @@ def plot_summary(summary: Path, out: Path, top: int = 15) -> None:
             bar_ax.text(count, position, f" {count:,} ({100 * share:.1f} %)", va="center", fontsize=7)
         bar_ax.set_xlim(0, max(counts) * 1.25)
         bar_ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
-        bar_ax.set_xlabel("persons whose answer differs between jurisdictions because of this point (a person can count under several)", fontsize=8)
+        bar_ax.set_xlabel(
+            "persons whose answer differs between jurisdictions because of this point (a person can count under several)",
+            fontsize=8,
+        )
     else:
         bar_ax.set_axis_off()
         bar_ax.text(0.0, 0.5, "No person's answer differs between the jurisdictions of this run.", fontsize=9)

@@ -1,8 +1,8 @@
 """A population run: people file in, results and summary out, chunk by chunk.
 
-    people file ─▶ batches (engine.population.people.read_batches)
+    people file ─▶ batches (tolka.population.people.read_batches)
                 ─▶ evaluate_chunk: validate, vectorised answers per situation, differences
-                   (in this process, or on Dask workers: engine.population.distributed)
+                   (in this process, or on Dask workers: tolka.population.distributed)
                 ─▶ merge each chunk's answers into one table ─▶ result rows, summary counts
 
 `evaluate_chunk` is a pure function of the rulebook, the plan and one batch, and everything it
@@ -20,21 +20,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import numpy as np
 import pyarrow as pa
 
-import engine
-from engine.backends.vector.backend import Answer, Plan, VectorBackend
-from engine.errors import CaseFileError, FactValueError
-from engine.population.differences import Differences, chunk_differences
-from engine.population.output import ResultWriter
-from engine.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
-from engine.population.summary import Summary, write_csv
-from engine.rulebook import Rulebook
+import tolka
+from tolka.backends.vector.backend import Answer, Plan, VectorBackend
+from tolka.errors import CaseFileError, FactValueError
+from tolka.population.differences import Differences, chunk_differences
+from tolka.population.output import ResultWriter
+from tolka.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
+from tolka.population.summary import Summary, write_csv
+from tolka.rulebook import Rulebook
 
 DEFAULT_CHUNK = 100_000
 REJECTED_COLUMNS = ("row", "fact", "value", "message")
@@ -203,7 +203,7 @@ def run_population(
         if out is not None:
             id_type = first[1].schema.field(ID_COLUMN).type if ID_COLUMN in first[1].schema.names else None
             metadata = {
-                "tolka.version": engine.__version__,
+                "tolka.version": tolka.__version__,
                 "tolka.rulebook": rulebook.fingerprint,
                 "tolka.evaluation_date": day.isoformat(),
                 "tolka.people": people.name,
@@ -222,7 +222,9 @@ def run_population(
             by_situation = registry.merge(result)
             if writer is not None:
                 writer.write(result.rows, result.person_ids, by_situation, registry.answers)
-            totals.add(len(result.rows), by_situation, registry.answers, result.differences, len({b.row for b in result.bad}))
+            totals.add(
+                len(result.rows), by_situation, registry.answers, result.differences, len({b.row for b in result.bad})
+            )
             if progress is not None:
                 progress(len(result.rows) + len({b.row for b in result.bad}))
         if writer is not None:
@@ -253,6 +255,8 @@ def _numbered(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[int, pa.Recor
         row += batch.num_rows
 
 
-def _chain(first: tuple[int, pa.RecordBatch], rest: Iterator[tuple[int, pa.RecordBatch]]) -> Iterator[tuple[int, pa.RecordBatch]]:
+def _chain(
+    first: tuple[int, pa.RecordBatch], rest: Iterator[tuple[int, pa.RecordBatch]]
+) -> Iterator[tuple[int, pa.RecordBatch]]:
     yield first
     yield from rest

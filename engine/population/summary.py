@@ -7,7 +7,7 @@ of `persons` (the persons evaluated), with `share = count / persons`:
 |---------------|--------------------------------------|-----------------------------------------------------|
 | `eligibility` | jurisdiction × support               | persons eligible by any route (`eligible`, `eligible_after_decision`, `eligible_after_application`); the status columns split all persons by status |
 | `differences` | support, and `*` for any support     | persons whose answer differs between two jurisdictions of the run |
-| `causes`      | point × support, and point × `*`     | persons for whom that point's reading causes a difference (see engine.population.differences); `(other)` for differences no single reading explains |
+| `causes`      | point × support, and point × `*`     | persons for whom that point's reading causes a difference (see tolka.population.differences); `(other)` for differences no single reading explains |
 | `rejected`    | the run                              | rows of the people file left out for bad values (listed in the rejected file) |
 
 `evaluation_date` and `rulebook` (the fingerprint) are on every row, so a filtered copy still
@@ -17,15 +17,16 @@ says what it was computed from.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence, get_args
+from typing import Any, get_args
 
 import numpy as np
 
-from engine.backends.vector.backend import Answer, Plan
-from engine.model.outcome import OutcomeStatus
-from engine.population.differences import ANY, Differences
-from engine.rulebook import Rulebook
+from tolka.backends.vector.backend import Answer, Plan
+from tolka.model.outcome import OutcomeStatus
+from tolka.population.differences import ANY, Differences
+from tolka.rulebook import Rulebook
 
 STATUSES: tuple[str, ...] = get_args(OutcomeStatus)  # the answer contract's order
 ELIGIBLE = tuple(s for s in STATUSES if s.startswith("eligible"))  # by any route
@@ -58,7 +59,12 @@ class Summary:
         self._status_of: list[int] = []
 
     def add(
-        self, persons: int, by_situation: Sequence[np.ndarray], answers: Sequence[Answer], differences: Differences, rejected: int
+        self,
+        persons: int,
+        by_situation: Sequence[np.ndarray],
+        answers: Sequence[Answer],
+        differences: Differences,
+        rejected: int,
     ) -> None:
         """Add one chunk: its persons, their answer ids per situation, its differences and rejected rows."""
         index = {status: i for i, status in enumerate(STATUSES)}
@@ -76,7 +82,15 @@ class Summary:
 
         def row(section: str, count: int, **values: Any) -> dict[str, Any]:
             share = round(count / self.persons, 6) if self.persons else ""
-            return {**dict.fromkeys(COLUMNS, ""), "section": section, "persons": self.persons, "count": count, "share": share, **values, **common}
+            return {
+                **dict.fromkeys(COLUMNS, ""),
+                "section": section,
+                "persons": self.persons,
+                "count": count,
+                "share": share,
+                **values,
+                **common,
+            }
 
         def support_name(support: str) -> str:
             return rulebook.supports[support].name.en if support in rulebook.supports else "any support"
@@ -88,12 +102,32 @@ class Summary:
                 counts = self.status_counts[self.plan.index[jurisdiction, support]]
                 eligible = int(sum(counts[STATUSES.index(s)] for s in ELIGIBLE))
                 by_status = {status: int(n) for status, n in zip(STATUSES, counts)}
-                out.append(row("eligibility", eligible, jurisdiction=jurisdiction, jurisdiction_name=place.name, jurisdiction_kind=place.kind, support=support, support_name=support_name(support), **by_status))
+                out.append(
+                    row(
+                        "eligibility",
+                        eligible,
+                        jurisdiction=jurisdiction,
+                        jurisdiction_name=place.name,
+                        jurisdiction_kind=place.kind,
+                        support=support,
+                        support_name=support_name(support),
+                        **by_status,
+                    )
+                )
         supports = list(dict.fromkeys(s for supports in self.plan.supports.values() for s in supports))
         for support in [*supports, ANY]:
-            out.append(row("differences", self.differences.differing.get(support, 0), support=support, support_name=support_name(support)))
+            out.append(
+                row(
+                    "differences",
+                    self.differences.differing.get(support, 0),
+                    support=support,
+                    support_name=support_name(support),
+                )
+            )
         order = {support: i for i, support in enumerate([*supports, ANY])}
-        for (point, support), count in sorted(self.differences.caused.items(), key=lambda item: (item[0][0], order[item[0][1]])):
+        for (point, support), count in sorted(
+            self.differences.caused.items(), key=lambda item: (item[0][0], order[item[0][1]])
+        ):
             if count:
                 out.append(row("causes", count, point=point, support=support, support_name=support_name(support)))
         out.append(row("rejected", self.rejected))

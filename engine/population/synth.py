@@ -25,16 +25,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-import engine
-from engine.backends.vector.columns import derive
-from engine.case import coerce_fact
-from engine.errors import CaseError, CaseFileError
-from engine.model.vocabulary import Fact
-from engine.rulebook import Rulebook
+import tolka
+from tolka.backends.vector.columns import derive
+from tolka.case import coerce_fact
+from tolka.errors import CaseError, CaseFileError
+from tolka.model.vocabulary import Fact
+from tolka.rulebook import Rulebook
 
 BLOCK = 100_000
 AGE = "age"
-DEFAULT_CONFIG = Path(engine.__file__).resolve().parent.parent / "examples" / "synth" / "young-adults-se.yaml"
+DEFAULT_CONFIG = Path(tolka.__file__).resolve().parent.parent / "examples" / "synth" / "young-adults-se.yaml"
 
 
 class _Spec(BaseModel):
@@ -90,7 +90,13 @@ def load_config(path: Path, rulebook: Rulebook) -> tuple[SynthConfig, str]:
 
 def municipality_codes(rulebook: Rulebook, country: str) -> tuple[str, ...]:
     """The codes `codes: municipalities` draws from."""
-    return tuple(sorted(j.code for j in rulebook.jurisdictions.values() if j.kind == "municipality" and j.country == country and j.code))
+    return tuple(
+        sorted(
+            j.code
+            for j in rulebook.jurisdictions.values()
+            if j.kind == "municipality" and j.country == country and j.code
+        )
+    )
 
 
 def _check(config: SynthConfig, rulebook: Rulebook, path: Path) -> None:
@@ -101,7 +107,9 @@ def _check(config: SynthConfig, rulebook: Rulebook, path: Path) -> None:
     for name, spec in config.facts.items():
         fact = rulebook.facts.get(name)
         if fact is None:
-            raise CaseFileError(f"`{name}` is not a fact of the vocabulary", file=path, hint="`tolka facts` lists them all")
+            raise CaseFileError(
+                f"`{name}` is not a fact of the vocabulary", file=path, hint="`tolka facts` lists them all"
+            )
         for clause in [spec, *spec.when]:
             _shape(fact, clause, name == "birth_date", path)
         if spec.codes and not municipality_codes(rulebook, config.country):
@@ -110,11 +118,14 @@ def _check(config: SynthConfig, rulebook: Rulebook, path: Path) -> None:
             for other, expected in clause.condition.items():
                 if other not in drawn:
                     raise CaseFileError(
-                        f"`{name}`: a condition can only name `age` (after birth_date) or a fact listed before it, not `{other}`", file=path
+                        f"`{name}`: a condition can only name `age` (after birth_date) or a fact listed before it, not `{other}`",
+                        file=path,
                     )
                 if other != AGE:
                     if rulebook.facts[other].type not in ("bool", "enum", "code"):
-                        raise CaseFileError(f"`{name}`: conditions test booleans, enums, codes or `age`, not `{other}`", file=path)
+                        raise CaseFileError(
+                            f"`{name}`: conditions test booleans, enums, codes or `age`, not `{other}`", file=path
+                        )
                     _values(rulebook.facts[other], expected if isinstance(expected, list) else [expected], path)
         drawn.add(name)
         if name == "birth_date":
@@ -244,7 +255,12 @@ def _block(config: SynthConfig, rulebook: Rulebook, day: dt.date, seed: int, num
 
 
 def _drawable(spec: FactSpec | Clause) -> bool:
-    return bool(spec.values) or spec.days_ago is not None or spec.range is not None or getattr(spec, "codes", None) is not None
+    return (
+        bool(spec.values)
+        or spec.days_ago is not None
+        or spec.range is not None
+        or getattr(spec, "codes", None) is not None
+    )
 
 
 def _typed(fact: Fact, values: np.ndarray, known: np.ndarray) -> np.ndarray:
@@ -276,7 +292,7 @@ def manifest(config_text: str, config_path: Path, rulebook: Rulebook, n: int, se
     """The label written beside (and into) every synthetic people file."""
     header = (
         "# SYNTHETIC population written by `tolka synth`: every person is invented; no real personal data.\n"
-        f"synthetic: true\ntolka_version: {engine.__version__}\npersons: {n}\nseed: {seed}\n"
+        f"synthetic: true\ntolka_version: {tolka.__version__}\npersons: {n}\nseed: {seed}\n"
         f"reference_date: {day.isoformat()}\nrulebook: {rulebook.fingerprint}\ndistributions_file: {config_path.name}\n"
         "distributions: |\n"
     )
@@ -301,7 +317,9 @@ def write_population(rulebook: Rulebook, config_path: Path, n: int, seed: int, d
                 else:
                     schema = table.schema.with_metadata({"tolka.synthetic": "true", "tolka.manifest": label})
                     writer = pq.ParquetWriter(out, schema, compression="zstd")
-            writer.write_table(_plain(table) if out.suffix.lower() == ".csv" else table.replace_schema_metadata(writer.schema.metadata))
+            writer.write_table(
+                _plain(table) if out.suffix.lower() == ".csv" else table.replace_schema_metadata(writer.schema.metadata)
+            )
     finally:
         if writer is not None:
             writer.close()
@@ -312,7 +330,12 @@ def write_population(rulebook: Rulebook, config_path: Path, n: int, seed: int, d
 
 def _plain(table: pa.Table) -> pa.Table:
     """Dictionary columns as plain text (CSV has no dictionaries)."""
-    return pa.table({name: (c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c) for name, c in zip(table.column_names, table.columns)})
+    return pa.table(
+        {
+            name: (c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c)
+            for name, c in zip(table.column_names, table.columns)
+        }
+    )
 
 
 def read_manifest(path: Path) -> str | None:
@@ -325,4 +348,3 @@ def read_manifest(path: Path) -> str | None:
         label = metadata.get(b"tolka.manifest")
         return label.decode("utf-8") if label else None
     return None
-

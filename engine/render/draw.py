@@ -8,13 +8,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from engine.render.report import Block, Bullets, Heading, Paragraph, Table
+from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
 
 
 def to_terminal(blocks: list[Block], width: int | None = None, color: bool | None = None) -> str:
     """The blocks as terminal text (tables drawn by rich); plain text when not a terminal."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 120, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer, width=width or 120, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False
+    )
     for block in blocks:
         if isinstance(block, Heading):
             console.print()
@@ -67,8 +69,10 @@ def to_html(blocks: list[Block], title: str = "tolka", language: str = "en") -> 
     """A standalone, printable HTML page (no scripts)."""
     from html import escape as esc
 
-    parts = [f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"><title>{esc(title)}</title>',
-             f"<style>{_HTML_STYLE}</style></head><body>"]
+    parts = [
+        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"><title>{esc(title)}</title>',
+        f"<style>{_HTML_STYLE}</style></head><body>",
+    ]
     for block in blocks:
         if isinstance(block, Heading):
             parts.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")

@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from engine.rulebook import Rulebook
+    from tolka.rulebook import Rulebook
 
 STATUS = {
     "eligible": {"en": "eligible", "sv": "berättigad", "nb": "har rett"},
@@ -48,7 +48,11 @@ BASIS = {
     "local": {"en": "this jurisdiction's reading", "sv": "egen tolkning", "nb": "egen tolkning"},
     "inherited": {"en": "inherited reading", "sv": "ärvd tolkning", "nb": "arvet tolkning"},
     "national_default": {"en": "national default", "sv": "nationell utgångspunkt", "nb": "nasjonalt utgangspunkt"},
-    "no_national_position": {"en": "no national position", "sv": "ingen nationell hållning", "nb": "ingen nasjonal posisjon"},
+    "no_national_position": {
+        "en": "no national position",
+        "sv": "ingen nationell hållning",
+        "nb": "ingen nasjonal posisjon",
+    },
 }
 
 WORDS = {
@@ -61,7 +65,11 @@ WORDS = {
     "readings": {"en": "Readings used", "sv": "Tolkningar som används", "nb": "Tolkninger som brukes"},
     "unverified": {"en": "unverified", "sv": "ej verifierad", "nb": "ikke verifisert"},
     "contested": {"en": "contested", "sv": "ifrågasatt", "nb": "omstridt"},
-    "example": {"en": "example (anonymised study unit)", "sv": "exempel (anonymiserad studieenhet)", "nb": "eksempel (anonymisert enhet)"},
+    "example": {
+        "en": "example (anonymised study unit)",
+        "sv": "exempel (anonymiserad studieenhet)",
+        "nb": "eksempel (anonymisert enhet)",
+    },
     "fingerprint": {"en": "rulebook", "sv": "regelbok", "nb": "regelbok"},
     "date": {"en": "evaluation date", "sv": "bedömningsdag", "nb": "vurderingsdato"},
     "appeal": {"en": "appeal", "sv": "överklagande", "nb": "klage"},
@@ -70,12 +78,32 @@ WORDS = {
     "route_info": {"en": "Queue and priority", "sv": "Kö och prioritering", "nb": "Kø og prioritering"},
     "source": {"en": "source", "sv": "källa", "nb": "kilde"},
     "date_not_shown": {"en": "date not shown", "sv": "datum visas inte", "nb": "dato vises ikke"},
-    "would_change": {"en": "What would change the answer", "sv": "Vad som skulle ändra svaret", "nb": "Hva som ville endre svaret"},
+    "would_change": {
+        "en": "What would change the answer",
+        "sv": "Vad som skulle ändra svaret",
+        "nb": "Hva som ville endre svaret",
+    },
     "plan": {"en": "Action plan", "sv": "Handlingsplan", "nb": "Handlingsplan"},
-    "if_eligible": {"en": "once the open questions are answered", "sv": "när de öppna frågorna är besvarade", "nb": "når de åpne spørsmålene er besvart"},
-    "appealable": {"en": "the decision can be appealed", "sv": "beslutet kan överklagas", "nb": "vedtaket kan påklages"},
-    "by_counterpart": {"en": "Side by side across countries, by counterpart", "sv": "Sida vid sida mellan länderna, efter motsvarighet", "nb": "Side om side mellom landene, etter motstykke"},
-    "ask_person": {"en": "Still to find out from the person", "sv": "Att ta reda på med personen", "nb": "Gjenstår å finne ut med personen"},
+    "if_eligible": {
+        "en": "once the open questions are answered",
+        "sv": "när de öppna frågorna är besvarade",
+        "nb": "når de åpne spørsmålene er besvart",
+    },
+    "appealable": {
+        "en": "the decision can be appealed",
+        "sv": "beslutet kan överklagas",
+        "nb": "vedtaket kan påklages",
+    },
+    "by_counterpart": {
+        "en": "Side by side across countries, by counterpart",
+        "sv": "Sida vid sida mellan länderna, efter motsvarighet",
+        "nb": "Side om side mellom landene, etter motstykke",
+    },
+    "ask_person": {
+        "en": "Still to find out from the person",
+        "sv": "Att ta reda på med personen",
+        "nb": "Gjenstår å finne ut med personen",
+    },
     "in_place": {"en": "in", "sv": "i", "nb": "i"},
     "depends_on_person": {
         "en": "depends on the person or on a local reading",
@@ -105,7 +133,11 @@ WORDS = {
         "sv": "{n} andra har ingen egen tolkning: där gäller den nationella utgångspunkten.",
         "nb": "{n} andre har ingen egen tolkning: der gjelder det nasjonale utgangspunktet.",
     },
-    "ask_locally": {"en": "Still to find out about local practice (ask the municipality)", "sv": "Att ta reda på om lokal praxis (fråga kommunen)", "nb": "Gjenstår å finne ut om lokal praksis (spør kommunen)"},
+    "ask_locally": {
+        "en": "Still to find out about local practice (ask the municipality)",
+        "sv": "Att ta reda på om lokal praxis (fråga kommunen)",
+        "nb": "Gjenstår å finne ut om lokal praksis (spør kommunen)",
+    },
 }
 
 YES_NO = {
@@ -146,10 +178,15 @@ def default_language() -> str:
     code = (locale.getlocale()[0] or "en").split("_")[0].lower()
     return code if code in ("sv", "nb") else "en"
 
-# --- the web page (engine.server) ----------------------------------------------------------------
+
+# --- the web page (tolka.server) ----------------------------------------------------------------
 
 KIND = {
-    "country": {"en": "Countries (national baseline)", "sv": "Land (nationell grund)", "nb": "Land (nasjonalt grunnlag)"},
+    "country": {
+        "en": "Countries (national baseline)",
+        "sv": "Land (nationell grund)",
+        "nb": "Land (nasjonalt grunnlag)",
+    },
     "example_unit": {
         "en": "Example units (anonymised, from the study of six IPS/SEd units)",
         "sv": "Exempelenheter (anonymiserade, från studien av sex IPS/SEd-enheter)",
@@ -220,7 +257,10 @@ PAGE = {
     "marks": {"en": "Marks", "sv": "Märkning"},
     "details": {"en": "Reasons, citations and route", "sv": "Skäl, lagrum och väg"},
     "explain": {"en": "What would change the answer?", "sv": "Vad skulle ändra svaret?"},
-    "explain_label": {"en": "What would change the answer for {support}?", "sv": "Vad skulle ändra svaret för {support}?"},
+    "explain_label": {
+        "en": "What would change the answer for {support}?",
+        "sv": "Vad skulle ändra svaret för {support}?",
+    },
     "nothing_changes": {
         "en": "No single change of a fact or reading gives another answer.",
         "sv": "Ingen enskild ändring av ett faktum eller en tolkning ger ett annat svar.",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine.model import outcome as O
-from engine.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, word
+from tolka.model import outcome as O
+from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, word
 
 
 @dataclass
@@ -50,20 +50,30 @@ def source_text(reading: O.ReadingUsed, language: str) -> str:
         return " — ".join(part for part in (cites, note) if part)
     source = reading.source
     where = source.url or source.document or ""
-    when = source.published.isoformat() if source.published else (source.date_note or word(WORDS, "date_not_shown", language))
+    when = (
+        source.published.isoformat()
+        if source.published
+        else (source.date_note or word(WORDS, "date_not_shown", language))
+    )
     retrieved = f"; {source.retrieved}" if source.retrieved else ""
     return f"{where} ({when}{retrieved})"
 
 
 def reading_line(reading: O.ReadingUsed, language: str) -> str:
-    value = reading.value_label.get(language) if reading.value_label else (str(reading.value) if reading.value is not None else "—")
+    value = (
+        reading.value_label.get(language)
+        if reading.value_label
+        else (str(reading.value) if reading.value is not None else "—")
+    )
     marks = []
     if not reading.verified:
         marks.append(word(WORDS, "unverified", language))
     if reading.example:
         marks.append(word(WORDS, "example", language))
     if reading.contested:
-        marks.append(f"{word(WORDS, 'contested', language)}: {reading.contested['note'].get(language) or reading.contested['note']['en']}")
+        marks.append(
+            f"{word(WORDS, 'contested', language)}: {reading.contested['note'].get(language) or reading.contested['note']['en']}"
+        )
     mark = f" [{'; '.join(marks)}]" if marks else ""
     basis = word(BASIS, reading.basis, language)
     period = ""
@@ -91,7 +101,10 @@ def _route_lines(route: O.Route, language: str) -> list[str]:
             cites = ", ".join(citation_text(c, language) for c in route.appeal.citations)
             lines.append(f"{word(WORDS, 'appeal', language).capitalize()}: {route.appeal.to.get(language)} ({cites})")
         else:
-            lines.append(word(WORDS, "not_appealable", language).capitalize() + (f": {route.appeal.note.get(language)}" if route.appeal.note else ""))
+            lines.append(
+                word(WORDS, "not_appealable", language).capitalize()
+                + (f": {route.appeal.note.get(language)}" if route.appeal.note else "")
+            )
     if route.citations:
         lines.append(", ".join(citation_text(c, language) for c in route.citations))
     if not route.verified:
@@ -113,13 +126,25 @@ def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[
         missing = outcome.missing_facts + [f"reading({p})" for p in outcome.missing_readings]
         blocks.append(Paragraph(f"{word(WORDS, 'missing', language)}: {', '.join(missing)}"))
     if explanation is not None:
-        blocks += [Paragraph(f"{word(WORDS, 'why', language)}:"), Bullets([sentence_text(x) for x in explanation.why[1:] + explanation.readings + explanation.marks])]
+        blocks += [
+            Paragraph(f"{word(WORDS, 'why', language)}:"),
+            Bullets([sentence_text(x) for x in explanation.why[1:] + explanation.readings + explanation.marks]),
+        ]
         if explanation.would_change:
-            blocks += [Paragraph(f"{word(WORDS, 'would_change', language)}:"), Bullets([sentence_text(x) for x in explanation.would_change])]
+            blocks += [
+                Paragraph(f"{word(WORDS, 'would_change', language)}:"),
+                Bullets([sentence_text(x) for x in explanation.would_change]),
+            ]
         if outcome.route is not None:
-            blocks += [Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"), Bullets(_route_lines(outcome.route, language))]
+            blocks += [
+                Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"),
+                Bullets(_route_lines(outcome.route, language)),
+            ]
         if outcome.route_info:
-            blocks += [Paragraph(f"{word(WORDS, 'route_info', language)}:"), Bullets([reading_line(r, language) for r in outcome.route_info])]
+            blocks += [
+                Paragraph(f"{word(WORDS, 'route_info', language)}:"),
+                Bullets([reading_line(r, language) for r in outcome.route_info]),
+            ]
         return blocks
     why = []
     for reason in outcome.reasons.rules:
@@ -140,11 +165,19 @@ def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[
             Bullets([reading_line(r, language) for r in outcome.reasons.readings]),
         ]
     if outcome.route is not None:
-        blocks += [Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"), Bullets(_route_lines(outcome.route, language))]
+        blocks += [
+            Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"),
+            Bullets(_route_lines(outcome.route, language)),
+        ]
     if outcome.route_info:
-        blocks += [Paragraph(f"{word(WORDS, 'route_info', language)}:"), Bullets([reading_line(r, language) for r in outcome.route_info])]
+        blocks += [
+            Paragraph(f"{word(WORDS, 'route_info', language)}:"),
+            Bullets([reading_line(r, language) for r in outcome.route_info]),
+        ]
     for conflict in outcome.conflicts:
-        blocks.append(Paragraph(f"{word(STATUS, 'conflict', language)} ({conflict['aspect']}): {', '.join(conflict['rules'])}"))
+        blocks.append(
+            Paragraph(f"{word(STATUS, 'conflict', language)} ({conflict['aspect']}): {', '.join(conflict['rules'])}")
+        )
     return blocks
 
 
@@ -155,14 +188,24 @@ def plan_blocks(plan, language: str) -> list[Block]:
         mark = f" ({word(WORDS, 'if_eligible', language)})" if step.tentative else ""
         cites = "; ".join(citation_text(c, language) for c in step.citations)
         line = f"{number}. {step.name.get(language)} — {step.body_name.get(language)}{mark}: {', '.join(step.supports)}"
-        detail = [f"{step.body_name.get(language)} {word(WORDS, 'decides', language)}: {step.decides.get(language)}" + (f" ({cites})" if cites else "")]
+        detail = [
+            f"{step.body_name.get(language)} {word(WORDS, 'decides', language)}: {step.decides.get(language)}"
+            + (f" ({cites})" if cites else "")
+        ]
         if step.how:
             detail.append(step.how.get(language))
         if step.appealable is not None:
-            detail.append(word(WORDS, "appeal", language).capitalize() + ": " + (word(WORDS, "appealable", language) if step.appealable else word(WORDS, "not_appealable", language)))
+            detail.append(
+                word(WORDS, "appeal", language).capitalize()
+                + ": "
+                + (word(WORDS, "appealable", language) if step.appealable else word(WORDS, "not_appealable", language))
+            )
         blocks += [Paragraph(line), Bullets(detail)]
     if plan.ask_person:
-        blocks += [Paragraph(f"{word(WORDS, 'ask_person', language)}:"), Bullets([q.get(language) for _, q in plan.ask_person[:10]])]
+        blocks += [
+            Paragraph(f"{word(WORDS, 'ask_person', language)}:"),
+            Bullets([q.get(language) for _, q in plan.ask_person[:10]]),
+        ]
     if plan.ask_locally:
         blocks += [Paragraph(f"{word(WORDS, 'ask_locally', language)}:"), Bullets(plan.ask_locally)]
     for work in plan.team:
@@ -171,7 +214,9 @@ def plan_blocks(plan, language: str) -> list[Block]:
     return blocks
 
 
-def evaluation_blocks(evaluation: O.Evaluation, language: str, details: bool = True, explanations=None, plan=None) -> list[Block]:
+def evaluation_blocks(
+    evaluation: O.Evaluation, language: str, details: bool = True, explanations=None, plan=None
+) -> list[Block]:
     place = evaluation.jurisdiction
     title = f"{place.name} ({place.id})"
     if place.example:
@@ -187,7 +232,12 @@ def evaluation_blocks(evaluation: O.Evaluation, language: str, details: bool = T
     for outcome in evaluation.outcomes:
         name = outcome.name.get(language) + (" ⚠" if outcome.unverified else "")
         table.rows.append(
-            [name, word(STATUS, outcome.status, language), route_text(outcome.route, language), word(LEGAL_STATUS, outcome.legal_status, language)]
+            [
+                name,
+                word(STATUS, outcome.status, language),
+                route_text(outcome.route, language),
+                word(LEGAL_STATUS, outcome.legal_status, language),
+            ]
         )
     blocks.append(table)
     if plan is not None:

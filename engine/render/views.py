@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from engine.compare import Comparison, Difference, ExplainedComparison
-from engine.diff import Change, JurisdictionDiff
-from engine.jurisdictions import ResolvedReading
-from engine.mandate import LegalStatusAnswer, MandateView
-from engine.variants import compress
-from engine.matrix import JurisdictionListing, MatrixRow, cell_text
-from engine.render.json_out import to_data
-from engine.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, fact_value_label, word
-from engine.render.report import Block, Bullets, Heading, Paragraph, Table, citation_text, reading_line
-from engine.rulebook import RuleEntry, Rulebook
+from tolka.compare import Comparison, Difference, ExplainedComparison
+from tolka.diff import Change, JurisdictionDiff
+from tolka.jurisdictions import ResolvedReading
+from tolka.mandate import LegalStatusAnswer, MandateView
+from tolka.matrix import JurisdictionListing, MatrixRow, cell_text
+from tolka.render.json_out import to_data
+from tolka.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, fact_value_label, word
+from tolka.render.report import Block, Bullets, Heading, Paragraph, Table, citation_text, reading_line
+from tolka.rulebook import Rulebook, RuleEntry
+from tolka.variants import compress
 
 MAX_LISTED = 12
 
@@ -42,7 +42,9 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
     names = {s.id: s.name.get(language) for s in rulebook.supports.values()}
     blocks: list[Block] = [
         Heading(2, f"{len(comparison.jurisdictions)} jurisdictions compared"),
-        Paragraph(f"{word(WORDS, 'date', language).capitalize()}: {comparison.evaluation_date} · {word(WORDS, 'fingerprint', language)}: {comparison.rulebook_fingerprint}"),
+        Paragraph(
+            f"{word(WORDS, 'date', language).capitalize()}: {comparison.evaluation_date} · {word(WORDS, 'fingerprint', language)}: {comparison.rulebook_fingerprint}"
+        ),
     ]
     if len(comparison.jurisdictions) <= 6:
         table = Table([word(WORDS, "support", language)] + comparison.jurisdictions)
@@ -56,7 +58,12 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
         blocks.append(table)
     same = [s for s in comparison.supports if not s.differs]
     if same:
-        blocks.append(Paragraph("Same answer everywhere: " + "; ".join(f"{names[s.support]} — {word(STATUS, s.groups[0].status, language)}" for s in same)))
+        blocks.append(
+            Paragraph(
+                "Same answer everywhere: "
+                + "; ".join(f"{names[s.support]} — {word(STATUS, s.groups[0].status, language)}" for s in same)
+            )
+        )
     for support in comparison.supports:
         if not support.differs:
             continue
@@ -73,10 +80,17 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
         if support.points:
             blocks.append(Paragraph("Readings that differ between them:"))
             blocks.append(
-                Bullets([f"{p.point}: " + "; ".join(f"{value} in {_ids(ids)}" for value, ids in p.values.items()) for p in support.points])
+                Bullets(
+                    [
+                        f"{p.point}: " + "; ".join(f"{value} in {_ids(ids)}" for value, ids in p.values.items())
+                        for p in support.points
+                    ]
+                )
             )
         else:
-            blocks.append(Paragraph("No reading differs: local rules or the jurisdictions' scope explain the difference."))
+            blocks.append(
+                Paragraph("No reading differs: local rules or the jurisdictions' scope explain the difference.")
+            )
     return blocks
 
 
@@ -113,7 +127,12 @@ def comparison_data(comparison: Comparison) -> dict:
                 "support": s.support,
                 "differs": s.differs,
                 "groups": [
-                    {"status": g.status, "route": g.route, "legal_status": g.legal_status, "jurisdictions": g.jurisdictions}
+                    {
+                        "status": g.status,
+                        "route": g.route,
+                        "legal_status": g.legal_status,
+                        "jurisdictions": g.jurisdictions,
+                    }
                     for g in s.groups
                 ],
                 "points": [{"point": p.point, "values": p.values} for p in s.points],
@@ -123,7 +142,9 @@ def comparison_data(comparison: Comparison) -> dict:
     }
 
 
-def counterpart_blocks(rulebook: Rulebook, jurisdictions: list[str], rows, language: str, evaluations=()) -> list[Block]:
+def counterpart_blocks(
+    rulebook: Rulebook, jurisdictions: list[str], rows, language: str, evaluations=()
+) -> list[Block]:
     """Supports of different countries side by side, by category and counterpart, and what each
     country still needs to know (facts only one country uses are asked only there)."""
     blocks: list[Block] = [Heading(2, word(WORDS, "by_counterpart", language))]
@@ -137,7 +158,13 @@ def counterpart_blocks(rulebook: Rulebook, jurisdictions: list[str], rows, langu
             cells = []
             for jurisdiction_id in jurisdictions:
                 outcomes = row.outcomes.get(jurisdiction_id, [])
-                cells.append("; ".join(f"{rulebook.supports[o.support].name.get(language)}: {word(STATUS, o.status, language)}" for o in outcomes) or "—")
+                cells.append(
+                    "; ".join(
+                        f"{rulebook.supports[o.support].name.get(language)}: {word(STATUS, o.status, language)}"
+                        for o in outcomes
+                    )
+                    or "—"
+                )
             first = next(iter(row.outcomes.values()))[0]
             table.rows.append([f"{rulebook.supports[first.support].name.get(language)} ({first.support})"] + cells)
         if table.rows:
@@ -148,7 +175,10 @@ def counterpart_blocks(rulebook: Rulebook, jurisdictions: list[str], rows, langu
 def still_unknown(evaluations) -> dict[str, list[str]]:
     """Per jurisdiction, the facts its answers still wait for: a fact only one country's rules read
     is asked only there."""
-    return {e.jurisdiction.id: list(dict.fromkeys(name for o in e.outcomes for name in o.missing_facts)) for e in evaluations}
+    return {
+        e.jurisdiction.id: list(dict.fromkeys(name for o in e.outcomes for name in o.missing_facts))
+        for e in evaluations
+    }
 
 
 def counterpart_data(jurisdictions: list[str], rows) -> list[dict]:
@@ -156,8 +186,15 @@ def counterpart_data(jurisdictions: list[str], rows) -> list[dict]:
         {
             "category": row.category,
             "outcomes": {
-                j: [{"support": o.support, "status": o.status, "route": o.route.id if o.route else None, "legal_status": o.legal_status}
-                    for o in row.outcomes.get(j, [])]
+                j: [
+                    {
+                        "support": o.support,
+                        "status": o.status,
+                        "route": o.route.id if o.route else None,
+                        "legal_status": o.legal_status,
+                    }
+                    for o in row.outcomes.get(j, [])
+                ]
                 for j in jurisdictions
             },
         }
@@ -169,7 +206,9 @@ def explained_comparison_blocks(rulebook: Rulebook, explained: ExplainedComparis
     """`tolka compare` as text: the comparison, or the counterpart view, and why two differ."""
     comparison = explained.comparison
     if explained.counterparts is not None:
-        return counterpart_blocks(rulebook, comparison.jurisdictions, explained.counterparts, language, comparison.evaluations)
+        return counterpart_blocks(
+            rulebook, comparison.jurisdictions, explained.counterparts, language, comparison.evaluations
+        )
     blocks = comparison_blocks(rulebook, comparison, language)
     if explained.difference is not None:
         blocks += difference_blocks(rulebook, explained.difference, language)
@@ -192,7 +231,9 @@ def explained_comparison_data(explained: ExplainedComparison) -> dict:
 
 def difference_blocks(rulebook: Rulebook, difference: Difference, language: str) -> list[Block]:
     names = {s.id: s.name.get(language) for s in rulebook.supports.values()}
-    blocks: list[Block] = [Heading(2, f"Why {difference.first} and {difference.second} answer differently ({difference.evaluation_date})")]
+    blocks: list[Block] = [
+        Heading(2, f"Why {difference.first} and {difference.second} answer differently ({difference.evaluation_date})")
+    ]
     if not difference.differing:
         return blocks + [Paragraph("They give the same answer on every support.")]
     blocks.append(
@@ -238,7 +279,8 @@ def difference_data(difference: Difference) -> dict:
         "second": difference.second,
         "evaluation_date": difference.evaluation_date,
         "differing": [
-            {"support": a.support, difference.first: a.status, difference.second: b.status} for a, b in difference.differing
+            {"support": a.support, difference.first: a.status, difference.second: b.status}
+            for a, b in difference.differing
         ],
         "explained_by_readings": difference.explained_by_readings,
         "readings": [
@@ -266,14 +308,18 @@ def jurisdiction_diff_blocks(rulebook: Rulebook, diff: JurisdictionDiff, languag
     blocks: list[Block] = [Heading(2, f"{diff.first} vs {diff.second} ({diff.evaluation_date})")]
     table = Table(["point", diff.first, diff.second])
     for point, first, second in diff.readings:
-        table.rows.append([point, _reading_value(rulebook, first, language), _reading_value(rulebook, second, language)])
+        table.rows.append(
+            [point, _reading_value(rulebook, first, language), _reading_value(rulebook, second, language)]
+        )
     blocks.append(table if table.rows else Paragraph("Every interpretation point is read the same way."))
     if diff.same:
         blocks.append(Paragraph("Read the same way: " + ", ".join(diff.same)))
     for jurisdiction_id, rules in diff.local_rules.items():
         if rules:
             blocks.append(Paragraph(f"Local rules in force in {jurisdiction_id}:"))
-            blocks.append(Bullets([f"{r.rule.id}: {r.rule.when or 'default'} → {r.rule.then.aspects()}" for r in rules]))
+            blocks.append(
+                Bullets([f"{r.rule.id}: {r.rule.when or 'default'} → {r.rule.then.aspects()}" for r in rules])
+            )
     return blocks
 
 
@@ -282,7 +328,9 @@ def jurisdiction_diff_data(diff: JurisdictionDiff) -> dict:
         "first": diff.first,
         "second": diff.second,
         "evaluation_date": diff.evaluation_date,
-        "readings": [{"point": p, diff.first: _resolved_data(a), diff.second: _resolved_data(b)} for p, a, b in diff.readings],
+        "readings": [
+            {"point": p, diff.first: _resolved_data(a), diff.second: _resolved_data(b)} for p, a, b in diff.readings
+        ],
         "same": diff.same,
         "local_rules": {j: [r.rule.id for r in rules] for j, rules in diff.local_rules.items()},
     }
@@ -295,7 +343,9 @@ def _condition_text(rulebook: Rulebook, name: str, allowed, language: str) -> st
     """`name = a or b` with the values worded for people (yes/no, value labels, reading labels)."""
     or_ = f" {word(WORDS, 'or', language)} "
     if name.startswith("reading(") and name.endswith(")"):
-        point = rulebook.points[name[len("reading("):-1]]  # the id keeps the line short; "Readings used" has the question
+        point = rulebook.points[
+            name[len("reading(") : -1]
+        ]  # the id keeps the line short; "Readings used" has the question
         return f"{name} = " + or_.join(sorted(point.label(v, language) for v in allowed))
     return f"{name} = " + or_.join(sorted(fact_value_label(rulebook, name, v, language) for v in allowed))
 
@@ -303,7 +353,11 @@ def _condition_text(rulebook: Rulebook, name: str, allowed, language: str) -> st
 def _legal_status_summary(answer: LegalStatusAnswer, language: str) -> str:
     """`LegalStatusAnswer.summary` in words."""
     values = " / ".join(word(LEGAL_STATUS, v, language) for v in answer.possible_values)
-    return f"{values} ({word(WORDS, 'depends_on', language)} {', '.join(answer.depends_on)})" if answer.depends_on else values
+    return (
+        f"{values} ({word(WORDS, 'depends_on', language)} {', '.join(answer.depends_on)})"
+        if answer.depends_on
+        else values
+    )
 
 
 def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list[Block]:
@@ -311,7 +365,10 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
     here = view.here
     place = rulebook.jurisdictions[here.jurisdiction]
     blocks: list[Block] = [
-        Heading(2, f"{support.name.get(language)} {word(WORDS, 'in_place', language)} {place.name} ({place.id}), {view.evaluation_date}"),
+        Heading(
+            2,
+            f"{support.name.get(language)} {word(WORDS, 'in_place', language)} {place.name} ({place.id}), {view.evaluation_date}",
+        ),
     ]
     legal_status = word(WORDS, "legal_status", language)
     if here.legal_status is not None or not here.variants:
@@ -321,18 +378,28 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
         lines = []
         for row in compress(here.variants, rulebook):
             conditions = [_condition_text(rulebook, name, allowed, language) for name, allowed in row.conditions]
-            when = f"{word(WORDS, 'if', language)} " + f" {word(WORDS, 'and', language)} ".join(conditions) if conditions else word(WORDS, "in_every_case", language)
+            when = (
+                f"{word(WORDS, 'if', language)} " + f" {word(WORDS, 'and', language)} ".join(conditions)
+                if conditions
+                else word(WORDS, "in_every_case", language)
+            )
             lines.append(f"{when} → {word(LEGAL_STATUS, row.value, language)}")
         blocks.append(Bullets(lines))
     basis = []
     for reason in here.outcome.reasons.rules:
         if reason.role in ("decisive", "default", "unknown") and "legal_status" in reason.sets:
-            basis.append(f"{reason.rule} ({word(LEGAL_STATUS, reason.sets['legal_status'], language)}): " + ", ".join(citation_text(c, language) for c in reason.citations))
+            basis.append(
+                f"{reason.rule} ({word(LEGAL_STATUS, reason.sets['legal_status'], language)}): "
+                + ", ".join(citation_text(c, language) for c in reason.citations)
+            )
     if basis:
         blocks += [Paragraph(f"{word(WORDS, 'rests_on', language)}:"), Bullets(basis)]
     readings = [r for r in here.outcome.reasons.readings if r.point in view.points]
     if readings:
-        blocks += [Paragraph(f"{word(WORDS, 'readings', language)}:"), Bullets([reading_line(r, language) for r in readings])]
+        blocks += [
+            Paragraph(f"{word(WORDS, 'readings', language)}:"),
+            Bullets([reading_line(r, language) for r in readings]),
+        ]
     blocks.append(Heading(3, word(WORDS, "others_answer", language)))
     if view.others:
         table = Table([legal_status, word(WORDS, "count", language), word(WORDS, "jurisdictions", language)])
@@ -355,10 +422,15 @@ def mandate_data(rulebook: Rulebook, view: MandateView) -> dict:
         "rulebook_fingerprint": view.rulebook_fingerprint,
         "legal_status": here.legal_status,
         "depends_on": [
-            {"conditions": {name: sorted(map(str, allowed)) for name, allowed in row.conditions}, "legal_status": row.value}
+            {
+                "conditions": {name: sorted(map(str, allowed)) for name, allowed in row.conditions},
+                "legal_status": row.value,
+            }
             for row in table
         ],
-        "rests_on": to_data([r for r in here.outcome.reasons.rules if "legal_status" in r.sets and r.role != "not_applicable"]),
+        "rests_on": to_data(
+            [r for r in here.outcome.reasons.rules if "legal_status" in r.sets and r.role != "not_applicable"]
+        ),
         "readings": to_data([r for r in here.outcome.reasons.readings if r.point in view.points]),
         "points": view.points,
         "others": {summary: ids for summary, ids in view.others.items()},
@@ -381,8 +453,13 @@ def matrix_blocks(columns: list[str], rows: list[MatrixRow]) -> list[Block]:
 def matrix_rows(columns: list[str], rows: list[MatrixRow]) -> list[dict]:
     out = []
     for row in rows:
-        record = {"jurisdiction": row.jurisdiction.id, "name": row.jurisdiction.name, "kind": row.jurisdiction.kind,
-                  "county": row.jurisdiction.county or "", "example": row.jurisdiction.example}
+        record = {
+            "jurisdiction": row.jurisdiction.id,
+            "name": row.jurisdiction.name,
+            "kind": row.jurisdiction.kind,
+            "county": row.jurisdiction.county or "",
+            "example": row.jurisdiction.example,
+        }
         for column in columns:
             record[column] = cell_text(row.cells.get(column))
         out.append(record)
@@ -406,13 +483,27 @@ def listing_blocks(listings: list[JurisdictionListing]) -> list[Block]:
     table = Table(["id", "kind", "name", "parent", "county", "readings", "sources"])
     for item in listings:
         j = item.jurisdiction
-        table.rows.append([j.id, j.kind, j.name, j.parent or "", j.county or "", str(item.readings), _ids(item.sources) if item.sources else ""])
+        table.rows.append(
+            [
+                j.id,
+                j.kind,
+                j.name,
+                j.parent or "",
+                j.county or "",
+                str(item.readings),
+                _ids(item.sources) if item.sources else "",
+            ]
+        )
     return [table, Paragraph(f"{len(listings)} jurisdictions")]
 
 
 def listing_data(listings: list[JurisdictionListing]) -> list[dict]:
     return [
-        {**item.jurisdiction.model_dump(mode="json", exclude_none=True), "readings": item.readings, "sources": item.sources}
+        {
+            **item.jurisdiction.model_dump(mode="json", exclude_none=True),
+            "readings": item.readings,
+            "sources": item.sources,
+        }
         for item in listings
     ]
 
@@ -430,7 +521,10 @@ def rule_data(rulebook: Rulebook, entry: RuleEntry) -> dict:
         "default": entry.rule.default,
         "then": entry.rule.then.aspects(),
         "exception_to": list(entry.rule.exception_to),
-        "cites": [{"provision": p, "text": rulebook.citation(p), "verified": rulebook.provisions[p][1].verified} for p in entry.rule.cites],
+        "cites": [
+            {"provision": p, "text": rulebook.citation(p), "verified": rulebook.provisions[p][1].verified}
+            for p in entry.rule.cites
+        ],
         "valid_from": entry.validity.valid_from.isoformat() if entry.validity.valid_from else None,
         "valid_to": entry.validity.valid_to.isoformat() if entry.validity.valid_to else None,
         "verified": entry.rule.verified,
@@ -441,7 +535,10 @@ def rule_data(rulebook: Rulebook, entry: RuleEntry) -> dict:
 
 
 def rules_markdown(rulebook: Rulebook, language: str) -> list[Block]:
-    blocks: list[Block] = [Heading(1, "tolka rulebook"), Paragraph(f"{word(WORDS, 'fingerprint', language)}: {rulebook.fingerprint}")]
+    blocks: list[Block] = [
+        Heading(1, "tolka rulebook"),
+        Paragraph(f"{word(WORDS, 'fingerprint', language)}: {rulebook.fingerprint}"),
+    ]
     for support in rulebook.supports.values():
         entries = [e for e in rulebook.rules if e.rule.support == support.id]
         blocks.append(Heading(2, f"{support.name.get(language)} ({support.id}, {support.country}, {support.category})"))
@@ -489,7 +586,9 @@ def _line(line) -> str:
 def brief_blocks(brief, language: str) -> list[Block]:
     place = brief.evaluation.jurisdiction
     blocks: list[Block] = [
-        Heading(2, f"{word(ROLE_WORDS, 'title', language)} — {place.name} ({place.id}), {brief.evaluation.evaluation_date}"),
+        Heading(
+            2, f"{word(ROLE_WORDS, 'title', language)} — {place.name} ({place.id}), {brief.evaluation.evaluation_date}"
+        ),
         Paragraph(f"{word(WORDS, 'fingerprint', language)}: {brief.evaluation.rulebook_fingerprint}"),
     ]
     for section, lines in brief.agenda.items():
@@ -498,9 +597,15 @@ def brief_blocks(brief, language: str) -> list[Block]:
     for role in brief.roles:
         blocks.append(Heading(3, role.name.get(language)))
         for section, lines in role.know.items():
-            blocks += [Paragraph(f"{word(ROLE_WORDS, 'know', language)} — {word(AGENDA_TITLES, section, language).lower()}:"), Bullets([_line(x) for x in lines])]
+            blocks += [
+                Paragraph(f"{word(ROLE_WORDS, 'know', language)} — {word(AGENDA_TITLES, section, language).lower()}:"),
+                Bullets([_line(x) for x in lines]),
+            ]
         for section, lines in role.do.items():
-            blocks += [Paragraph(f"{word(ROLE_WORDS, 'do', language)} — {word(AGENDA_TITLES, section, language).lower()}:"), Bullets([_line(x) for x in lines])]
+            blocks += [
+                Paragraph(f"{word(ROLE_WORDS, 'do', language)} — {word(AGENDA_TITLES, section, language).lower()}:"),
+                Bullets([_line(x) for x in lines]),
+            ]
         if role.ask:
             blocks += [Paragraph(f"{word(ROLE_WORDS, 'ask', language)}:"), Bullets(role.ask)]
     return blocks
@@ -516,7 +621,13 @@ def brief_data(brief) -> dict:
         "jurisdiction": brief.evaluation.jurisdiction.id,
         "agenda": {section: lines(items) for section, items in brief.agenda.items()},
         "roles": [
-            {"role": r.role, "name": r.name.model_dump(exclude_none=True), "know": {s: lines(x) for s, x in r.know.items()}, "do": {s: lines(x) for s, x in r.do.items()}, "ask": r.ask}
+            {
+                "role": r.role,
+                "name": r.name.model_dump(exclude_none=True),
+                "know": {s: lines(x) for s, x in r.know.items()},
+                "do": {s: lines(x) for s, x in r.do.items()},
+                "ask": r.ask,
+            }
             for r in brief.roles
         ],
     }

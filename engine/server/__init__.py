@@ -6,6 +6,6 @@ returns the CLI's `--format json` contract byte for byte. Nothing a client sends
 logged: the access log carries method, route, status and duration only.
 """
 
-from engine.server.app import create_app
+from tolka.server.app import create_app
 
 __all__ = ["create_app"]

@@ -9,24 +9,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from engine.brief import brief as make_brief
-from engine.compare import compare_explained
-from engine.errors import UnknownIdError
-from engine.evaluate import Engine
-from engine.explain import explain_all
-from engine.mandate import mandate as mandate_view
-from engine.matrix import list_jurisdictions, readings_matrix
-from engine.model.catalogue import Category, Support
-from engine.model.common import Country
-from engine.model.jurisdiction import JurisdictionKind
-from engine.model.vocabulary import Fact
-from engine.plan import action_plan, plan_data
-from engine.questions import next_questions as ranked_questions
-from engine.render import views
-from engine.render.json_out import to_data, to_json
-from engine.server.errors import InputError
-from engine.server.inputs import case_jurisdiction, jurisdiction_ids, valid_case, valid_facts, valid_jurisdiction
-from engine.server.schemas import (
+from tolka.brief import brief as make_brief
+from tolka.compare import compare_explained
+from tolka.errors import UnknownIdError
+from tolka.evaluate import Engine
+from tolka.explain import explain_all
+from tolka.mandate import mandate as mandate_view
+from tolka.matrix import list_jurisdictions, readings_matrix
+from tolka.model.catalogue import Category, Support
+from tolka.model.common import Country
+from tolka.model.jurisdiction import JurisdictionKind
+from tolka.model.vocabulary import Fact
+from tolka.plan import action_plan, plan_data
+from tolka.questions import next_questions as ranked_questions
+from tolka.render import views
+from tolka.render.json_out import to_data, to_json
+from tolka.server.errors import InputError
+from tolka.server.inputs import case_jurisdiction, jurisdiction_ids, valid_case, valid_facts, valid_jurisdiction
+from tolka.server.schemas import (
     BriefRequest,
     CompareRequest,
     ErrorBody,
@@ -69,7 +69,9 @@ def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
     if body.plan:
         data["plan"] = plan_data(action_plan(rulebook, result))
     if body.explain:
-        data["explanations"] = {support: asdict(e) for support, e in explain_all(engine, case, result, body.lang).items()}
+        data["explanations"] = {
+            support: asdict(e) for support, e in explain_all(engine, case, result, body.lang).items()
+        }
     return json_answer(data)
 
 
@@ -111,7 +113,12 @@ def next_questions(body: NextQuestionsRequest, engine: EngineDep) -> Response:
             }
         )
     return json_answer(
-        {"rulebook_fingerprint": rulebook.fingerprint, "evaluation_date": day.isoformat(), "jurisdictions": places, "questions": questions}
+        {
+            "rulebook_fingerprint": rulebook.fingerprint,
+            "evaluation_date": day.isoformat(),
+            "jurisdictions": places,
+            "questions": questions,
+        }
     )
 
 
@@ -149,7 +156,9 @@ def mandate(
 def readings(
     engine: EngineDep,
     point: Annotated[list[str], Query(description="Only these interpretation points (repeatable).")] = [],  # noqa: B006 — FastAPI copies defaults
-    county: Annotated[str | None, Query(description="Only jurisdictions in this county (name or 2-digit code).")] = None,
+    county: Annotated[
+        str | None, Query(description="Only jurisdictions in this county (name or 2-digit code).")
+    ] = None,
     kind: Annotated[JurisdictionKind | None, Query(description="Only jurisdictions of this kind.")] = None,
     country: Country = "SE",
     all: Annotated[bool, Query(description="Include jurisdictions without readings of their own.")] = False,  # noqa: A002 — the CLI's --all
@@ -159,7 +168,12 @@ def readings(
     rulebook = engine.rulebook
     for index, name in enumerate(point):
         if name not in rulebook.points:
-            raise InputError(f"point.{index}", f"no interpretation point `{name}`", kind="unknown id", hint="leave out `point` to see them all")
+            raise InputError(
+                f"point.{index}",
+                f"no interpretation point `{name}`",
+                kind="unknown id",
+                hint="leave out `point` to see them all",
+            )
     columns, rows = readings_matrix(rulebook, date or dt.date.today(), country, point or None, county, kind, all)
     return json_answer(views.matrix_data(columns, rows))
 
@@ -174,13 +188,16 @@ def facts(engine: EngineDep) -> Response:
 def supports(engine: EngineDep, country: Country | None = None, category: Category | None = None) -> Response:
     """The support catalogue: id, names, category and who provides it (as `tolka supports --format json`)."""
     chosen = [
-        s for s in engine.rulebook.supports.values()
+        s
+        for s in engine.rulebook.supports.values()
         if (country is None or s.country == country) and (category is None or s.category == category)
     ]
     return json_answer(chosen)
 
 
-@router.get("/jurisdictions", response_model=None, responses={200: {"description": "As `tolka jurisdictions --format json`."}})
+@router.get(
+    "/jurisdictions", response_model=None, responses={200: {"description": "As `tolka jurisdictions --format json`."}}
+)
 def jurisdictions(
     engine: EngineDep,
     kind: JurisdictionKind | None = None,

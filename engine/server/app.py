@@ -9,11 +9,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-import engine as tolka
-from engine.evaluate import Engine
-from engine.server import api, pages
-from engine.server.errors import InputError, http_error, input_error, validation_error
-from engine.server.middleware import AccessLog, BodyLimit
+import tolka as tolka
+from tolka.evaluate import Engine
+from tolka.server import api, pages
+from tolka.server.errors import InputError, http_error, input_error, validation_error
+from tolka.server.middleware import AccessLog, BodyLimit
 
 BODY_LIMIT = 64 * 1024  # a case is a few hundred bytes; anything near this is not a case
 
@@ -26,13 +26,19 @@ def create_app(engine: Engine, body_limit: int = BODY_LIMIT) -> FastAPI:
         summary="Which support applies to a young adult, by which route, on what legal basis — with cited reasons.",
         description=(
             "The same answers as the `tolka` CLI's `--format json`. Bad input is answered with 4xx JSON "
-            "`{\"error\": {kind, field, message, hint}}`. Nothing sent is stored or logged."
+            '`{"error": {kind, field, message, hint}}`. Nothing sent is stored or logged.'
         ),
         docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is the reference
         redoc_url=None,
         # FastAPI's built-in OpenTelemetry would record validation failures with the values sent
         # (and export them if an exporter is configured by environment): off, whatever the environment.
-        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False, "auto_configure": False},
+        telemetry={
+            "tracing": False,
+            "metrics": False,
+            "logs": False,
+            "operation_spans": False,
+            "auto_configure": False,
+        },
     )
     app.state.engine = engine
     app.include_router(api.router)

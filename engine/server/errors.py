@@ -13,18 +13,20 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from engine.errors import TolkaError
+from tolka.errors import TolkaError
 
 
 class InputError(Exception):
     """A value a client sent that tolka cannot use, with the field it came from."""
 
-    def __init__(self, field: str | None, message: str, kind: str = "invalid value", hint: str | None = None, status: int = 422) -> None:
+    def __init__(
+        self, field: str | None, message: str, kind: str = "invalid value", hint: str | None = None, status: int = 422
+    ) -> None:
         super().__init__(message)
         self.field, self.message, self.kind, self.hint, self.status = field, message, kind, hint, status
 
     @classmethod
-    def of(cls, error: TolkaError, field: str) -> "InputError":
+    def of(cls, error: TolkaError, field: str) -> InputError:
         """The engine's own error (unknown fact, bad value, unknown id) located at `field`."""
         return cls(field, error.message, kind=error.kind, hint=error.hint)
 
@@ -53,7 +55,12 @@ async def validation_error(_request: Request, exc: RequestValidationError) -> JS
     by_field: dict[str | None, dict[str, Any]] = {}
     for e in exc.errors():
         if e["type"] == "json_invalid":  # its location is a character offset, not a field
-            by_field["body"] = {"kind": "invalid JSON", "field": "body", "message": e["msg"], "hint": "send a JSON object"}
+            by_field["body"] = {
+                "kind": "invalid JSON",
+                "field": "body",
+                "message": e["msg"],
+                "hint": "send a JSON object",
+            }
             continue
         field = _field(tuple(e["loc"]))
         if field in by_field:  # each member of a union failed: one error saying what would do

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from engine.case import Case, case_from_mapping
-from engine.cli.app import jurisdiction_list
-from engine.errors import CaseError, UnknownIdError
-from engine.jurisdictions import default_jurisdiction, jurisdiction
-from engine.rulebook import Rulebook
-from engine.server.errors import InputError
+from tolka.case import Case, case_from_mapping
+from tolka.cli.app import jurisdiction_list
+from tolka.errors import CaseError, UnknownIdError
+from tolka.jurisdictions import default_jurisdiction, jurisdiction
+from tolka.rulebook import Rulebook
+from tolka.server.errors import InputError
 
 
 def check_facts(
@@ -69,5 +70,10 @@ def valid_facts(rulebook: Rulebook, names: Iterable[str], field: str) -> frozens
     """Fact names (e.g. facts to skip), each checked against the vocabulary."""
     for index, name in enumerate(names):
         if name not in rulebook.facts:
-            raise InputError(f"{field}.{index}", f"`{name}` is not a fact of the vocabulary", kind="unknown fact", hint="GET /api/facts lists them")
+            raise InputError(
+                f"{field}.{index}",
+                f"`{name}` is not a fact of the vocabulary",
+                kind="unknown fact",
+                hint="GET /api/facts lists them",
+            )
     return frozenset(names)

@@ -7,8 +7,8 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from engine.server.errors import error_body
-from engine.server.logs import ACCESS, ERRORS, safe_traceback
+from tolka.server.errors import error_body
+from tolka.server.logs import ACCESS, ERRORS, safe_traceback
 
 
 async def _send_json(send: Send, status: int, kind: str, message: str) -> None:
@@ -17,7 +17,11 @@ async def _send_json(send: Send, status: int, kind: str, message: str) -> None:
         {
             "type": "http.response.start",
             "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")],
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": body})
@@ -101,7 +105,9 @@ class AccessLog:
             ERRORS.error("unhandled error on %s %s: %s", scope["method"], _route(scope), safe_traceback(exc))
             if not started:
                 status = 500
-                await _send_json(send, 500, "internal error", "tolka failed on this request; the server log has the details")
+                await _send_json(
+                    send, 500, "internal error", "tolka failed on this request; the server log has the details"
+                )
         duration = (time.perf_counter() - start) * 1000
         ACCESS.info("%s %s %d %.1fms", scope["method"], _route(scope), status, duration)
 
@@ -111,5 +117,5 @@ def _route(scope: Scope) -> str:
     route = scope.get("route")  # set by the router on the shared scope once a route matched
     if getattr(route, "path", None):
         return route.path
-    mounted = scope.get("root_path", "")[len(scope.get("app_root_path", "")):]  # set by a mount
+    mounted = scope.get("root_path", "")[len(scope.get("app_root_path", "")) :]  # set by a mount
     return f"{mounted}/…" if mounted else "(no route)"

@@ -15,16 +15,18 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from engine.brief import brief as make_brief
-from engine.render import views
-from engine.render.draw import to_html
-from engine.render.labels import LEGAL_STATUS, STATUS, WORDS, word
-from engine.render.report import evaluation_blocks, reading_line, route_text
-from engine.server.view import PageInput, build_page, checked_input, pick_language, read_form
+from tolka.brief import brief as make_brief
+from tolka.render import views
+from tolka.render.draw import to_html
+from tolka.render.labels import LEGAL_STATUS, STATUS, WORDS, word
+from tolka.render.report import evaluation_blocks, reading_line, route_text
+from tolka.server.view import PageInput, build_page, checked_input, pick_language, read_form
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 # The templates draw with the same labels and line formats as the CLI's reports.
-templates.env.globals.update(word=word, STATUS=STATUS, LEGAL_STATUS=LEGAL_STATUS, WORDS=WORDS, reading_line=reading_line, route_text=route_text)
+templates.env.globals.update(
+    word=word, STATUS=STATUS, LEGAL_STATUS=LEGAL_STATUS, WORDS=WORDS, reading_line=reading_line, route_text=route_text
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -82,4 +84,6 @@ def _brief(request: Request, state: PageInput) -> HTMLResponse:
     engine = request.app.state.engine
     case, place, errors = checked_input(engine.rulebook, state)
     result = make_brief(engine, case, place, state.day, state.lang)
-    return HTMLResponse(to_html(views.brief_blocks(result, state.lang), "tolka brief", state.lang), status_code=422 if errors else 200)
+    return HTMLResponse(
+        to_html(views.brief_blocks(result, state.lang), "tolka brief", state.lang), status_code=422 if errors else 200
+    )

@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.model.common import Text
-from engine.model.outcome import Evaluation
+from tolka.model.common import Text
+from tolka.model.outcome import Evaluation
 
 CASE_EXAMPLE = {
     "birth_date": "2006-03-14",
@@ -26,7 +26,7 @@ CASE_EXAMPLE = {
 Facts = dict[str, Any]
 CASE_FIELD = Field(
     default_factory=dict,
-    description="Fact name → value (see GET /api/facts). A missing fact, null or \"unknown\" is unknown, never false.",
+    description='Fact name → value (see GET /api/facts). A missing fact, null or "unknown" is unknown, never false.',
     examples=[CASE_EXAMPLE],
 )
 DATE_FIELD = Field(None, description="Evaluation date (decides which laws and readings are in force). Default: today.")
@@ -39,31 +39,49 @@ class StrictBody(BaseModel):
 
 class EvaluateRequest(StrictBody):
     case: Facts = CASE_FIELD
-    jurisdiction: str | None = Field(None, description="Jurisdiction id, e.g. SE-0180. Default: the case's home_municipality, else its country.", examples=["SE-EX-C"])
+    jurisdiction: str | None = Field(
+        None,
+        description="Jurisdiction id, e.g. SE-0180. Default: the case's home_municipality, else its country.",
+        examples=["SE-EX-C"],
+    )
     date: dt.date | None = DATE_FIELD
     plan: bool = Field(False, description="Add the action plan (as `tolka evaluate --plan --format json`).")
-    explain: bool = Field(False, description="Add `explanations`: per support, sentences with citations and what would change the answer (slower).")
+    explain: bool = Field(
+        False,
+        description="Add `explanations`: per support, sentences with citations and what would change the answer (slower).",
+    )
     lang: Literal["sv", "en"] = Field("sv", description="Language of the explanations.")
 
 
 class BriefRequest(StrictBody):
     case: Facts = CASE_FIELD
-    jurisdiction: str | None = Field(None, description="Jurisdiction id, e.g. NO-0301. Default: the case's home_municipality, else its country.", examples=["NO-0301"])
+    jurisdiction: str | None = Field(
+        None,
+        description="Jurisdiction id, e.g. NO-0301. Default: the case's home_municipality, else its country.",
+        examples=["NO-0301"],
+    )
     date: dt.date | None = DATE_FIELD
     lang: Literal["sv", "en", "nb"] = Field("sv", description="Language of the brief.")
 
 
 class NextQuestionsRequest(StrictBody):
     case: Facts = CASE_FIELD
-    jurisdictions: Jurisdictions | None = Field(None, description='Ids, or "all" (every jurisdiction of the case\'s country). Default: the case\'s jurisdiction.')
+    jurisdictions: Jurisdictions | None = Field(
+        None,
+        description="Ids, or \"all\" (every jurisdiction of the case's country). Default: the case's jurisdiction.",
+    )
     date: dt.date | None = DATE_FIELD
     limit: int = Field(5, ge=1, le=50, description="How many questions, most decisive first.")
-    skip: list[str] = Field(default_factory=list, description='Facts answered "don\'t know": they stay unknown and are not asked again.')
+    skip: list[str] = Field(
+        default_factory=list, description='Facts answered "don\'t know": they stay unknown and are not asked again.'
+    )
 
 
 class CompareRequest(StrictBody):
     case: Facts = CASE_FIELD
-    jurisdictions: Jurisdictions = Field(description='Ids, or "all"; with exactly two, the answer adds `why`.', examples=[["SE-EX-A", "SE-EX-C"]])
+    jurisdictions: Jurisdictions = Field(
+        description='Ids, or "all"; with exactly two, the answer adds `why`.', examples=[["SE-EX-A", "SE-EX-C"]]
+    )
     date: dt.date | None = DATE_FIELD
 
 
@@ -119,7 +137,9 @@ class NextQuestionsOut(BaseModel):
 
 class ErrorOut(BaseModel):
     kind: str
-    field: str | None = Field(description="Where the problem is: a body key, `case.<fact>`, a list item `jurisdictions.1`, or a query parameter.")
+    field: str | None = Field(
+        description="Where the problem is: a body key, `case.<fact>`, a list item `jurisdictions.1`, or a query parameter."
+    )
     message: str
     hint: str | None
 

@@ -14,17 +14,17 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from engine.case import Case
-from engine.evaluate import Engine
-from engine.explain import Explanation, explain, explain_outcome
-from engine.model.outcome import Evaluation
-from engine.model.vocabulary import Fact
-from engine.plan import Plan, action_plan
-from engine.questions import next_questions
-from engine.render.labels import COUNTRY, KIND, PAGE, STATUS, fact_value_label, word
-from engine.rulebook import Rulebook
-from engine.server.errors import InputError
-from engine.server.inputs import check_facts, valid_jurisdiction
+from tolka.case import Case
+from tolka.evaluate import Engine
+from tolka.explain import Explanation, explain, explain_outcome
+from tolka.model.outcome import Evaluation
+from tolka.model.vocabulary import Fact
+from tolka.plan import Plan, action_plan
+from tolka.questions import next_questions
+from tolka.render.labels import COUNTRY, KIND, PAGE, STATUS, fact_value_label, word
+from tolka.rulebook import Rulebook
+from tolka.server.errors import InputError
+from tolka.server.inputs import check_facts, valid_jurisdiction
 
 LANGUAGES = ("sv", "en")
 DONT_KNOW = "?"  # the value of every "don't know" choice
@@ -32,7 +32,16 @@ QUESTIONS_PER_PAGE = 3
 SUPPORTS_NAMED = 3  # a question names this many of the outcomes it settles
 RADIO_LIMIT = 8  # choice facts with more values than this are asked with a <select>
 EXPLAINED = ("not_eligible", "undetermined", "not_offered")  # outcomes "what would change" is offered for
-KIND_ORDER = ("country", "example_unit", "region", "county", "municipality", "kommunalforbund", "samordningsforbund", "nav_office")
+KIND_ORDER = (
+    "country",
+    "example_unit",
+    "region",
+    "county",
+    "municipality",
+    "kommunalforbund",
+    "samordningsforbund",
+    "nav_office",
+)
 
 
 def pick_language(requested: str | None, accept_language: str | None) -> str:
@@ -170,7 +179,9 @@ def _carried_value(value: Any) -> str:
     return str(value)
 
 
-def _question_view(engine: Engine, name: str, score: float, waiting: tuple[str, ...], names: dict[str, str], lang: str) -> QuestionView:
+def _question_view(
+    engine: Engine, name: str, score: float, waiting: tuple[str, ...], names: dict[str, str], lang: str
+) -> QuestionView:
     fact = engine.rulebook.facts[name]
     dont_know = (DONT_KNOW, word(PAGE, "dont_know", lang))
     if fact.type == "bool":
@@ -218,7 +229,11 @@ def build_page(engine: Engine, state: PageInput, with_questions: bool = True) ->
             explanations[outcome.support] = explain_outcome(engine, outcome, lang)
     names = {s.id: s.name.get(lang) for s in rulebook.supports.values()}
     questions = []
-    ranked = next_questions(engine, case, [place], state.day, limit=QUESTIONS_PER_PAGE, skip=frozenset(unknown)) if with_questions else []
+    ranked = (
+        next_questions(engine, case, [place], state.day, limit=QUESTIONS_PER_PAGE, skip=frozenset(unknown))
+        if with_questions
+        else []
+    )
     for question in ranked:
         view = _question_view(engine, question.fact, question.score, question.waiting, names, lang)
         wrong = errors.get(f"answer.{question.fact}")
@@ -233,7 +248,10 @@ def build_page(engine: Engine, state: PageInput, with_questions: bool = True) ->
         explanations=explanations,
         plan=action_plan(rulebook, evaluation),
         questions=questions,
-        answers=[(name, rulebook.facts[name].question.get(lang), _answer_label(engine, name, value, lang)) for name, value in case.facts.items()],
+        answers=[
+            (name, rulebook.facts[name].question.get(lang), _answer_label(engine, name, value, lang))
+            for name, value in case.facts.items()
+        ],
         unknown=[(name, rulebook.facts[name].question.get(lang)) for name in unknown],
         carried=[(name, _carried_value(value)) for name, value in case.facts.items()],
         errors=[_located(rulebook, key, error, lang) for key, error in errors.items()],

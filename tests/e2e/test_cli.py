@@ -19,7 +19,9 @@ CASE = REPO / "examples" / "cases" / "amira-19-psychosis-upper-secondary.yaml"
 
 def tolka(*args: str, rulebook: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
     command = [str(TOLKA)] + (["--rulebook", str(rulebook)] if rulebook else []) + list(args)
-    result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, LANG="en_GB.UTF-8"), timeout=120)
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=dict(os.environ, LANG="en_GB.UTF-8"), timeout=120
+    )
     if check:
         assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
@@ -38,7 +40,9 @@ def test_evaluate_json_contract():
 
 def test_evaluate_text_and_markdown_show_the_same_answer():
     text = tolka("evaluate", str(CASE), "-j", "SE-EX-A", "--date", "2025-09-01", "--lang", "en").stdout
-    markdown = tolka("evaluate", str(CASE), "-j", "SE-EX-A", "--date", "2025-09-01", "--format", "markdown", "--lang", "en").stdout
+    markdown = tolka(
+        "evaluate", str(CASE), "-j", "SE-EX-A", "--date", "2025-09-01", "--format", "markdown", "--lang", "en"
+    ).stdout
     for output in (text, markdown):
         assert "Study allowance for upper secondary (studiehjälp)" in output
         assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in output
@@ -102,7 +106,13 @@ def test_evaluate_refuses_a_broken_rulebook_listing_its_errors(mini):
 def test_facts_lists_the_vocabulary():
     facts = json.loads(tolka("facts", "--format", "json").stdout)
     names = [f["name"] for f in facts]
-    for required in ("birth_date", "home_municipality", "current_activity", "work_capacity_reduction", "receives_activity_compensation"):
+    for required in (
+        "birth_date",
+        "home_municipality",
+        "current_activity",
+        "work_capacity_reduction",
+        "receives_activity_compensation",
+    ):
         assert required in names
     assert "birth_date" in tolka("facts").stdout
 
@@ -126,7 +136,11 @@ def test_diff_between_dates_shows_the_sol_switch():
     laws = {(c["subject"], c["change"]) for c in data["changes"] if c["kind"] == "law"}
     assert ("sol2001", "ended") in laws and ("sol2025", "entered") in laws
     citations = [c for c in data["changes"] if c["kind"] == "citation" and c["subject"] == "se.fs.right"]
-    assert citations and "SoL (2001:453) 4 kap. 1 §" in citations[0]["before"] and "SoL (2025:400) 12 kap. 1 §" in citations[0]["after"]
+    assert (
+        citations
+        and "SoL (2001:453) 4 kap. 1 §" in citations[0]["before"]
+        and "SoL (2025:400) 12 kap. 1 §" in citations[0]["after"]
+    )
 
 
 def test_diff_between_two_jurisdictions():
@@ -167,9 +181,13 @@ def test_compare_all_jurisdictions_and_two_with_why():
     assert len(data["jurisdictions"]) >= 300
     ips = next(s for s in data["supports"] if s["support"] == "ips")
     assert ips["differs"] and ips["points"]
-    pair = json.loads(tolka("compare", str(CASE), "-J", "SE-EX-A,SE-EX-C", "--date", "2025-09-01", "--format", "json").stdout)
+    pair = json.loads(
+        tolka("compare", str(CASE), "-J", "SE-EX-A,SE-EX-C", "--date", "2025-09-01", "--format", "json").stdout
+    )
     assert "vocational_support_access_route" in {r["point"] for r in pair["why"]["readings"]}
-    rows = list(csv.DictReader(io.StringIO(tolka("compare", str(CASE), "-J", "SE-EX-A,SE-EX-C", "--format", "csv").stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(tolka("compare", str(CASE), "-J", "SE-EX-A,SE-EX-C", "--format", "csv").stdout))
+    )
     assert {r["jurisdiction"] for r in rows} == {"SE-EX-A", "SE-EX-C"}
 
 
@@ -185,7 +203,9 @@ def test_ask_runs_on_standard_input_and_saves_the_case(tmp_path):
 
 
 def test_evaluate_html_report_with_plan_is_printable():
-    html = tolka("evaluate", str(CASE), "-j", "SE-EX-C", "--date", "2025-09-01", "--format", "html", "--plan", "--lang", "sv").stdout
+    html = tolka(
+        "evaluate", str(CASE), "-j", "SE-EX-C", "--date", "2025-09-01", "--format", "html", "--plan", "--lang", "sv"
+    ).stdout
     assert html.startswith("<!doctype html>") and '<html lang="sv">' in html
     assert "Handlingsplan" in html and "@media print" in html
     assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in html
@@ -209,16 +229,32 @@ def test_brief_gives_each_role_a_page_for_the_person():
 
 
 def test_compare_one_person_in_stockholm_and_oslo(tmp_path):
-    data = json.loads(tolka("compare", str(IDA), "-J", "SE-0180,NO-0301", "--date", "2026-11-23", "--format", "json").stdout)
+    data = json.loads(
+        tolka("compare", str(IDA), "-J", "SE-0180,NO-0301", "--date", "2026-11-23", "--format", "json").stdout
+    )
     assert data["jurisdictions"] == ["SE-0180", "NO-0301"]
-    lined_up = {(o["support"], p["support"]) for row in data["counterparts"] for o in row["outcomes"]["SE-0180"] for p in row["outcomes"]["NO-0301"]}
-    assert {("activity_compensation", "no_aap"), ("forsorjningsstod", "no_social_assistance"), ("studiemedel", "no_lanekassen"), ("ips", "no_ips")} <= lined_up
+    lined_up = {
+        (o["support"], p["support"])
+        for row in data["counterparts"]
+        for o in row["outcomes"]["SE-0180"]
+        for p in row["outcomes"]["NO-0301"]
+    }
+    assert {
+        ("activity_compensation", "no_aap"),
+        ("forsorjningsstod", "no_social_assistance"),
+        ("studiemedel", "no_lanekassen"),
+        ("ips", "no_ips"),
+    } <= lined_up
     # a fact only one country's rules read is asked only there
     sparse = tmp_path / "sparse.yaml"
     sparse.write_text("birth_date: 2002-01-01\nmental_health_problem: true\n")
-    unknown = json.loads(tolka("compare", str(sparse), "-J", "SE-0180,NO-0301", "--date", "2026-11-23", "--format", "json").stdout)["still_unknown"]
+    unknown = json.loads(
+        tolka("compare", str(sparse), "-J", "SE-0180,NO-0301", "--date", "2026-11-23", "--format", "json").stdout
+    )["still_unknown"]
     assert "insured_in_sweden" in unknown["SE-0180"] and "insured_in_sweden" not in unknown["NO-0301"]
     assert "years_insured_in_norway" in unknown["NO-0301"] and "years_insured_in_norway" not in unknown["SE-0180"]
-    assert "current_activity" in unknown["SE-0180"] and "current_activity" in unknown["NO-0301"]  # one name for one meaning
+    assert (
+        "current_activity" in unknown["SE-0180"] and "current_activity" in unknown["NO-0301"]
+    )  # one name for one meaning
     text = tolka("compare", str(IDA), "-J", "SE-0180,NO-0301", "--date", "2026-11-23").stdout
     assert "by counterpart" in text and "Work assessment allowance (AAP)" in text

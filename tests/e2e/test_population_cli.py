@@ -16,7 +16,9 @@ DATE = "2025-09-01"
 
 
 def tolka(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(TOLKA), *args], capture_output=True, text=True, env=dict(os.environ, LANG="en_GB.UTF-8"), timeout=300)
+    result = subprocess.run(
+        [str(TOLKA), *args], capture_output=True, text=True, env=dict(os.environ, LANG="en_GB.UTF-8"), timeout=300
+    )
     if check:
         assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
@@ -51,7 +53,9 @@ def test_population_writes_results_summary_and_reports_bad_rows(people_csv, tmp_
     bad[header.index('"goal"')] = "fame"
     people.write_text("\n".join(lines[:7] + [",".join(bad)] + lines[8:]) + "\n", encoding="utf-8")
     out, summary = tmp_path / "results.parquet", tmp_path / "summary.csv"
-    result = tolka("population", str(people), "-J", "SE-EX-A,SE-EX-C", "--date", DATE, "--out", str(out), "--summary", str(summary))
+    result = tolka(
+        "population", str(people), "-J", "SE-EX-A,SE-EX-C", "--date", DATE, "--out", str(out), "--summary", str(summary)
+    )
     assert "299 persons × 2 jurisdictions" in result.stdout and "persons × jurisdictions per second" in result.stdout
     assert "1 rows with bad values were left out" in result.stderr
     rejected = list(csv.DictReader((tmp_path / "results.rejected.csv").open(encoding="utf-8")))
@@ -63,7 +67,19 @@ def test_population_writes_results_summary_and_reports_bad_rows(people_csv, tmp_
     ips = {r["jurisdiction"]: r for r in rows if r["section"] == "eligibility" and r["support"] == "ips"}
     assert set(ips) == {"SE-EX-A", "SE-EX-C"} and all(r["persons"] == "299" for r in ips.values())
     assert any(r["section"] == "causes" and r["support"] == "*" for r in rows)
-    stopped = tolka("population", str(people), "-J", "SE-EX-A", "--date", DATE, "--summary", str(tmp_path / "s.csv"), "--bad-rows", "stop", check=False)
+    stopped = tolka(
+        "population",
+        str(people),
+        "-J",
+        "SE-EX-A",
+        "--date",
+        DATE,
+        "--summary",
+        str(tmp_path / "s.csv"),
+        "--bad-rows",
+        "stop",
+        check=False,
+    )
     assert stopped.returncode == 2 and "row 7: `goal` cannot be 'fame'" in stopped.stderr
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from engine.expr import ast as A
-from engine.expr.logic import Truth
+from tolka.expr import ast as A
+from tolka.expr.logic import Truth
 
 NAMES = st.sampled_from(["age", "goal", "lacks_means", "x", "birth_date", "study_form", "a_b2"])
 WORDS = st.sampled_from(["work", "studies", "higher_education", "no", "yes", "a1"])
@@ -55,9 +55,17 @@ def _core_atom(fields):
     enum_fields = [f for f in fields if f in ENUM_FIELDS] or ENUM_FIELDS[:1]
     return st.one_of(
         st.builds(A.Cmp, st.sampled_from(int_fields), st.sampled_from(A.COMPARISON_OPERATORS), st.integers(0, 4)),
-        st.builds(A.Member, st.sampled_from(int_fields), st.sets(st.integers(0, 4), min_size=1, max_size=3).map(lambda s: tuple(sorted(s)))),
+        st.builds(
+            A.Member,
+            st.sampled_from(int_fields),
+            st.sets(st.integers(0, 4), min_size=1, max_size=3).map(lambda s: tuple(sorted(s))),
+        ),
         st.builds(A.Cmp, st.sampled_from(enum_fields), st.sampled_from(["==", "!="]), st.sampled_from(ENUM_VALUES)),
-        st.builds(A.Member, st.sampled_from(enum_fields), st.sets(st.sampled_from(ENUM_VALUES), min_size=1, max_size=2).map(lambda s: tuple(sorted(s)))),
+        st.builds(
+            A.Member,
+            st.sampled_from(enum_fields),
+            st.sets(st.sampled_from(ENUM_VALUES), min_size=1, max_size=2).map(lambda s: tuple(sorted(s))),
+        ),
         st.builds(A.IsKnown, st.sampled_from(list(fields))),
     )
 

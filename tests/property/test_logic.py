@@ -2,8 +2,8 @@
 
 from hypothesis import given
 
-from engine.expr.logic import Truth
 from tests.property.strategies import truths
+from tolka.expr.logic import Truth
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 

@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.case import Case
-from engine.questions import answers, next_questions
+from tolka.case import Case
+from tolka.questions import answers, next_questions
 
 DAY = dt.date(2025, 9, 1)
 PLACES = ["SE", "SE-EX-A", "SE-EX-D", "SE-0380"]
@@ -31,7 +31,9 @@ def undetermined(engine, case, place):
     return sum(1 for d in engine.decide(case, place, DAY).values() if d.status == "undetermined")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_answering_the_suggested_question_never_adds_open_outcomes(shipped_engine, data):
     place = data.draw(st.sampled_from(PLACES))

@@ -8,11 +8,11 @@ rule's truth value, and for unknown ones the missing fields, must equal the refe
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.backends.rete.compile import ConditionTooLarge, compile_network, decision_leaves, CompilableRule
-from engine.backends.rete.durable_adapter import ReteNetwork
-from engine.expr.evaluate import missing_fields, truth
-from engine.expr.logic import Truth
 from tests.property.strategies import DOMAINS, core_exprs, documents
+from tolka.backends.rete.compile import CompilableRule, ConditionTooLarge, compile_network, decision_leaves
+from tolka.backends.rete.durable_adapter import ReteNetwork
+from tolka.expr.evaluate import missing_fields, truth
+from tolka.expr.logic import Truth
 
 
 def _compilable(conditions):
@@ -43,7 +43,7 @@ def test_network_equals_reference(conditions, docs, verify):
 
 
 def test_scope_and_day_are_tested_in_the_network():
-    from engine.expr import ast as A
+    from tolka.expr import ast as A
 
     condition = A.Cmp(A.Field("fact", "n0"), ">=", 1)
     rules = [

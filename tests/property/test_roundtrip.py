@@ -2,9 +2,9 @@
 
 from hypothesis import given, settings
 
-from engine.expr.parser import parse
-from engine.expr.printer import to_text
 from tests.property.strategies import surface_exprs
+from tolka.expr.parser import parse
+from tolka.expr.printer import to_text
 
 
 @settings(max_examples=400, deadline=None)

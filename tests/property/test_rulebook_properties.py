@@ -15,14 +15,16 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.case import Case
-from engine.compare import signature
-from engine.jurisdictions import ResolvedReading, resolve_readings
-from engine.questions import answers
+from tolka.case import Case
+from tolka.compare import signature
+from tolka.jurisdictions import ResolvedReading, resolve_readings
+from tolka.questions import answers
 
 DAY = dt.date(2025, 9, 1)
 PLACES = ["SE", "SE-EX-A", "SE-EX-B", "SE-EX-D", "SE-EX-F", "SE-0380", "SE-1082", "SE-0139"]
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 @st.composite
@@ -80,7 +82,15 @@ def test_no_answer_changes_when_an_unrelated_fact_changes(shipped_engine, data):
     place = data.draw(st.sampled_from(PLACES))
     case = data.draw(partial_cases(shipped_engine))
     before = shipped_engine.evaluate(case, place, DAY)
-    name = data.draw(st.sampled_from(sorted(f.name for f in shipped_engine.rulebook.facts.values() if "SE" in f.countries and f.type in ("bool", "enum"))))
+    name = data.draw(
+        st.sampled_from(
+            sorted(
+                f.name
+                for f in shipped_engine.rulebook.facts.values()
+                if "SE" in f.countries and f.type in ("bool", "enum")
+            )
+        )
+    )
     value = data.draw(st.sampled_from(answers(shipped_engine.rulebook.facts[name], DAY, shipped_engine.rulebook)))
     after = shipped_engine.evaluate(case.with_fact(name, value), place, DAY)
     for old, new in zip(before.outcomes, after.outcomes):

@@ -11,11 +11,12 @@ import datetime as dt
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from engine.brief import Brief, brief as make_brief
-from engine.case import Case, case_from_mapping
-from engine.compare import counterpart_rows
-from engine.model.outcome import Evaluation, Outcome
-from engine.render.views import still_unknown
+from tolka.brief import Brief
+from tolka.brief import brief as make_brief
+from tolka.case import Case, case_from_mapping
+from tolka.compare import counterpart_rows
+from tolka.model.outcome import Evaluation, Outcome
+from tolka.render.views import still_unknown
 
 
 class Scene:
@@ -84,7 +85,12 @@ def evaluate_in_two(shipped_engine, scene: Scene, first: str, second: str, day: 
 @then(parsers.parse("side by side, {first_support} in {first} is lined up with {second_support} in {second}"))
 def lined_up(shipped_engine, scene: Scene, first_support: str, first: str, second_support: str, second: str) -> None:
     rows = counterpart_rows(shipped_engine, [scene.results[first], scene.results[second]])
-    pairs = {(a.support, b.support) for row in rows for a in row.outcomes.get(first, []) for b in row.outcomes.get(second, [])}
+    pairs = {
+        (a.support, b.support)
+        for row in rows
+        for a in row.outcomes.get(first, [])
+        for b in row.outcomes.get(second, [])
+    }
     assert (first_support, second_support) in pairs, f"{first_support} and {second_support} are not on one line"
 
 

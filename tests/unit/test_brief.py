@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from engine.brief import last_day
-from engine.model.catalogue import BenefitPeriod
+from tolka.brief import last_day
+from tolka.model.catalogue import BenefitPeriod
 
 LABEL = {"en": "period"}
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engine.case import Case, case_from_mapping
-from engine.explain import explain_all
-from engine.plan import action_plan
-from engine.questions import next_questions
+from tolka.case import Case, case_from_mapping
+from tolka.explain import explain_all
+from tolka.plan import action_plan
+from tolka.questions import next_questions
 
 DAY = dt.date(2025, 9, 1)
 AMIRA = {

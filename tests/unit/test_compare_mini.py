@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from engine.case import case_from_mapping
-from engine.compare import compare, why_different
-from engine.diff import date_diff, jurisdiction_diff
-from engine.evaluate import Engine
-from engine.load import load_rulebook
-from engine.matrix import cell_text, readings_matrix
+from tolka.case import case_from_mapping
+from tolka.compare import compare, why_different
+from tolka.diff import date_diff, jurisdiction_diff
+from tolka.evaluate import Engine
+from tolka.load import load_rulebook
+from tolka.matrix import cell_text, readings_matrix
 
 DAY = dt.date(2025, 9, 1)
 STUDENT = {"birth_date": "2000-01-01", "lacks_means": True, "activity": "studying"}

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from engine.case import Case, case_from_mapping
-from engine.errors import FactValueError, UnknownFactError, UnknownIdError
-from engine.evaluate import Engine
-from engine.load import load_rulebook
-from engine.render.json_out import to_json
+from tolka.case import Case, case_from_mapping
+from tolka.errors import FactValueError, UnknownFactError, UnknownIdError
+from tolka.evaluate import Engine
+from tolka.load import load_rulebook
+from tolka.render.json_out import to_json
 
 DAY = dt.date(2025, 9, 1)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from engine.expr import ast as A
-from engine.expr.logic import Truth
-from engine.model.origin import Origin
-from engine.model.common import Validity
-from engine.model.rule import Conclusion, Rule
-from engine.resolve import decide
-from engine.rulebook import RuleEntry
+from tolka.expr import ast as A
+from tolka.expr.logic import Truth
+from tolka.model.common import Validity
+from tolka.model.origin import Origin
+from tolka.model.rule import Conclusion, Rule
+from tolka.resolve import decide
+from tolka.rulebook import RuleEntry
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 

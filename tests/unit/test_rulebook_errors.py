@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from engine import errors as E
-from engine.load import check_rulebook, load_rulebook
+from tolka import errors as E
+from tolka.load import check_rulebook, load_rulebook
 
 
 def edit(root: Path, relative: str, old: str, new: str) -> None:
@@ -77,7 +77,11 @@ def test_missing_required_key_is_a_schema_error(mini):
     [
         ("when: lacks_means and", "when: lacks_money and", "unknown fact `lacks_money`"),
         ("    support: money\n    when: activity", "    support: cash\n    when: activity", "unknown support `cash`"),
-        ("reading(studies_allowed) ==", "reading(studies_permitted) ==", "unknown interpretation point `studies_permitted`"),
+        (
+            "reading(studies_allowed) ==",
+            "reading(studies_permitted) ==",
+            "unknown interpretation point `studies_permitted`",
+        ),
         ("exception_to: [money.right]", "exception_to: [money.rihgt]", "unknown rule `money.rihgt`"),
         ("cites: [testlaw.1.2]", "cites: [testlaw.9.9]", "`testlaw.9.9`, which is not a provision"),
     ],
@@ -101,35 +105,57 @@ def test_duplicate_ids(mini):
     edit(mini, "rules/money.yaml", "  - id: money.default", "  - id: money.studies")
     error = only_error(mini, E.OverlappingValidityError)  # same id twice = two versions in force together
     assert "money.studies" in error.message
-    edit(mini, "rules/catalogue.yaml", "  - {id: office,", "  - {id: office, kind: municipality, name: {en: Twice}}\n  - {id: office,")
+    edit(
+        mini,
+        "rules/catalogue.yaml",
+        "  - {id: office,",
+        "  - {id: office, kind: municipality, name: {en: Twice}}\n  - {id: office,",
+    )
     error = only_error(mini, E.DuplicateIdError)
     assert "body `office` is defined twice" in error.message
 
 
 def test_cycle_in_jurisdiction_inheritance(mini):
-    edit(mini, "jurisdictions/tree.yaml", "{id: SE-R01, kind: region, name: Region One, parent: SE}", "{id: SE-R01, kind: region, name: Region One, parent: SE-0001}")
+    edit(
+        mini,
+        "jurisdictions/tree.yaml",
+        "{id: SE-R01, kind: region, name: Region One, parent: SE}",
+        "{id: SE-R01, kind: region, name: Region One, parent: SE-0001}",
+    )
     error = only_error(mini, E.CycleError)
     assert "SE-R01" in error.message and "SE-0001" in error.message
 
 
 def test_cycle_in_exceptions(mini):
-    edit(mini, "rules/money.yaml", "    then: {status: eligible_after_decision", "    exception_to: [money.studies]\n    then: {status: eligible_after_decision")
+    edit(
+        mini,
+        "rules/money.yaml",
+        "    then: {status: eligible_after_decision",
+        "    exception_to: [money.studies]\n    then: {status: eligible_after_decision",
+    )
     error = only_error(mini, E.CycleError)
     assert "money.right" in error.message and "money.studies" in error.message
 
 
 def test_cycle_in_definitions(mini):
-    add(mini, "rules/definitions.yaml", """
+    add(
+        mini,
+        "rules/definitions.yaml",
+        """
         definitions:
           - {name: first, when: second and lacks_means, description: {en: a}}
           - {name: second, when: first, description: {en: b}}
-    """)
+    """,
+    )
     error = only_error(mini, E.CycleError)
     assert "first" in error.message and "second" in error.message
 
 
 def test_overlapping_versions_of_a_reading(mini):
-    add(mini, "jurisdictions/lenient.yaml", """
+    add(
+        mini,
+        "jurisdictions/lenient.yaml",
+        """
         jurisdiction: SE-0002
         readings:
           - point: studies_allowed
@@ -144,7 +170,8 @@ def test_overlapping_versions_of_a_reading(mini):
             source: {url: https://example.invalid/lenient2, date_note: date not shown}
             summary: {en: "Changed."}
             verified: false
-    """)
+    """,
+    )
     error = only_error(mini, E.OverlappingValidityError)
     assert "SE-0002's reading of `studies_allowed`" in error.message
     assert error.file == "jurisdictions/lenient.yaml"
@@ -152,7 +179,12 @@ def test_overlapping_versions_of_a_reading(mini):
 
 
 def test_rule_without_citation(mini):
-    edit(mini, "rules/money.yaml", "    then: {status: not_eligible}\n    cites: [testlaw.1.2]\n", "    then: {status: not_eligible}\n")
+    edit(
+        mini,
+        "rules/money.yaml",
+        "    then: {status: not_eligible}\n    cites: [testlaw.1.2]\n",
+        "    then: {status: not_eligible}\n",
+    )
     error = only_error(mini, E.MissingCitationError)
     assert "money.studies cites no provision" in error.message
     assert error.line == line_of(mini, "rules/money.yaml", "id: money.studies")
@@ -197,7 +229,12 @@ def test_rule_citing_a_law_not_in_force(mini):
 
 
 def test_support_without_default_status(mini):
-    edit(mini, "rules/money.yaml", "    default: true\n    then: {status: not_eligible}", "    when: not lacks_means\n    then: {status: not_eligible}")
+    edit(
+        mini,
+        "rules/money.yaml",
+        "    default: true\n    then: {status: not_eligible}",
+        "    when: not lacks_means\n    then: {status: not_eligible}",
+    )
     error = only_error(mini, E.SchemaError)
     assert "support money has no default status rule" in error.message
 
@@ -239,7 +276,12 @@ TEAM = """
     ],
 )
 def test_team_roles_name_known_facts_of_their_country(mini, finds_out, explores, needle):
-    edit(mini, "rules/facts.yaml", "facts:\n", 'facts:\n  - name: norwegian_only\n    type: bool\n    countries: ["NO"]\n    question: {en: "Norwegian?"}\n')
+    edit(
+        mini,
+        "rules/facts.yaml",
+        "facts:\n",
+        'facts:\n  - name: norwegian_only\n    type: bool\n    countries: ["NO"]\n    question: {en: "Norwegian?"}\n',
+    )
     add(mini, "rules/team.yaml", TEAM % (finds_out, explores))
     error = only_error(mini, E.UnknownNameError)
     assert needle in error.message

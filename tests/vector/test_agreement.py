@@ -23,20 +23,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.answer import decide_support
-from engine.backends.vector.backend import Answer, Plan, VectorBackend, answer_of, situation_of
-from engine.backends.vector.columns import Frame
-from engine.case import Case, case_from_mapping
-from engine.expr.logic import Truth
-from engine.jurisdictions import ResolvedReading, reading_values, resolve_readings
-from engine.population.people import read_batches
-from engine.population.run import Context, evaluate_chunk
-from engine.population.synth import DEFAULT_CONFIG, write_population
+from tolka.answer import decide_support
+from tolka.backends.vector.backend import Answer, Plan, VectorBackend, answer_of, situation_of
+from tolka.backends.vector.columns import Frame
+from tolka.case import Case, case_from_mapping
+from tolka.expr.logic import Truth
+from tolka.jurisdictions import ResolvedReading, reading_values, resolve_readings
+from tolka.population.people import read_batches
+from tolka.population.run import Context, evaluate_chunk
+from tolka.population.synth import DEFAULT_CONFIG, write_population
 
 DAYS = [dt.date(2024, 1, 15), dt.date(2025, 6, 30), dt.date(2025, 7, 1), dt.date(2025, 9, 1), dt.date(2026, 2, 28)]
 
 
-def rete_answers(engine, case: Case, jurisdiction_id: str, day: dt.date, readings=None, memo=None) -> tuple[dict, dict[str, Answer]]:
+def rete_answers(
+    engine, case: Case, jurisdiction_id: str, day: dt.date, readings=None, memo=None
+) -> tuple[dict, dict[str, Answer]]:
     """The durable_rules back end's rule truths and answers for one case in one jurisdiction.
 
     `memo` is for speed only: it holds the Rete adapter's own memo of ruleset firings (keyed by the
@@ -106,7 +108,9 @@ def test_random_cases_and_readings_agree(shipped_engine, data):
     backend = VectorBackend(rulebook, day)
     session = backend.session(Frame.from_facts(rulebook, [c.facts for c in people], day))
     country = rulebook.jurisdictions[jurisdiction_id].country
-    situations = {s.id: situation_of(rulebook, jurisdiction_id, s.id, day, swapped) for s in rulebook.supports_of(country)}
+    situations = {
+        s.id: situation_of(rulebook, jurisdiction_id, s.id, day, swapped) for s in rulebook.supports_of(country)
+    }
     answers = {support: session.answers(situation) for support, situation in situations.items()}
     for person, case in enumerate(people):
         truths, expected = rete_answers(shipped_engine, case, jurisdiction_id, day, swapped)

@@ -1,4 +1,4 @@
-"""Values derived from dates, computed on arrays, equal `engine.document.derived_values`."""
+"""Values derived from dates, computed on arrays, equal `tolka.document.derived_values`."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.backends.vector.columns import date_scalars, derive
-from engine.document import date_values, derived_values
+from tolka.backends.vector.columns import date_scalars, derive
+from tolka.document import date_values, derived_values
 
 DATES = st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
-LEAP_DAYS = st.sampled_from([dt.date(2000, 2, 29), dt.date(2004, 2, 29), dt.date(2024, 2, 29), dt.date(2023, 2, 28), dt.date(2023, 3, 1)])
+LEAP_DAYS = st.sampled_from(
+    [dt.date(2000, 2, 29), dt.date(2004, 2, 29), dt.date(2024, 2, 29), dt.date(2023, 2, 28), dt.date(2023, 3, 1)]
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engine.population.distributed import dask_executor
-from engine.population.run import run_population
-from engine.population.synth import DEFAULT_CONFIG, write_population
+from tolka.population.distributed import dask_executor
+from tolka.population.run import run_population
+from tolka.population.synth import DEFAULT_CONFIG, write_population
 
 DAY = dt.date(2025, 9, 1)
 

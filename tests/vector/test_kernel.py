@@ -2,7 +2,7 @@
 
 Random lowered conditions (including `known`, memberships and comparisons on integer and enum
 fields) are run over a batch of random partial documents at once; every person's truth value and,
-where unknown, missing fields must be what `engine.expr.evaluate` gives for that document alone.
+where unknown, missing fields must be what `tolka.expr.evaluate` gives for that document alone.
 Some fields are given as shared scalars, as readings are, to cover broadcasting.
 """
 
@@ -12,12 +12,12 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.backends.vector.columns import Column, Scalar
-from engine.backends.vector.kernel import compile_condition, missing_keys, run
-from engine.expr import ast as A
-from engine.expr.evaluate import missing_fields, truth
-from engine.expr.logic import Truth
 from tests.property.strategies import ENUM_FIELDS, ENUM_VALUES, INT_FIELDS, core_exprs, documents
+from tolka.backends.vector.columns import Column, Scalar
+from tolka.backends.vector.kernel import compile_condition, missing_keys, run
+from tolka.expr import ast as A
+from tolka.expr.evaluate import missing_fields, truth
+from tolka.expr.logic import Truth
 
 
 def _shared(docs: list[dict], shared: set[A.Field]) -> list[dict]:
@@ -43,7 +43,11 @@ def _columns(docs: list[dict], shared: set[A.Field]) -> dict[A.Field, Column | S
 
 
 @settings(max_examples=150, deadline=None)
-@given(core_exprs(), st.lists(documents, min_size=1, max_size=30), st.sets(st.sampled_from(INT_FIELDS + ENUM_FIELDS), max_size=2))
+@given(
+    core_exprs(),
+    st.lists(documents, min_size=1, max_size=30),
+    st.sets(st.sampled_from(INT_FIELDS + ENUM_FIELDS), max_size=2),
+)
 def test_vector_truth_and_missing_equal_the_reference(condition, docs, shared):
     docs = _shared(docs, shared)
     columns = _columns(docs, shared)

@@ -16,15 +16,15 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pytest
 
-from engine.backends.vector.backend import answer_of
-from engine.case import case_from_mapping
-from engine.errors import FactValueError, UnknownFactError
-from engine.evaluate import Engine
-from engine.jurisdictions import reading_values, resolve_readings
-from engine.load import load_rulebook
-from engine.population.output import ANSWER_COLUMNS, answer_texts
-from engine.population.run import run_population
-from engine.population.summary import read_summary
+from tolka.backends.vector.backend import answer_of
+from tolka.case import case_from_mapping
+from tolka.errors import FactValueError, UnknownFactError
+from tolka.evaluate import Engine
+from tolka.jurisdictions import reading_values, resolve_readings
+from tolka.load import load_rulebook
+from tolka.population.output import ANSWER_COLUMNS, answer_texts
+from tolka.population.run import run_population
+from tolka.population.summary import read_summary
 
 DAY = dt.date(2025, 9, 1)
 PLACES = ["SE", "SE-0001", "SE-0002"]
@@ -64,12 +64,17 @@ def test_results_agree_with_rete_and_bad_rows_are_reported(engine, people, tmp_p
     assert (report.persons, report.rejected, report.rows_written) == (5, 2, 15)
     with (tmp_path / "results.rejected.csv").open(encoding="utf-8") as handle:
         rejected = list(csv.DictReader(handle))
-    assert [(r["row"], r["fact"], r["value"]) for r in rejected] == [("5", "lacks_means", "maybe"), ("6", "birth_date", "2000-02-30")]
+    assert [(r["row"], r["fact"], r["value"]) for r in rejected] == [
+        ("5", "lacks_means", "maybe"),
+        ("6", "birth_date", "2000-02-30"),
+    ]
     assert rejected[0]["message"] == "`lacks_means` is bool, not 'maybe'"
     assert rejected[1]["message"].startswith("`birth_date` must be a date YYYY-MM-DD")
     rows = pq.read_table(out).to_pylist()
-    source = {i + 1: dict(zip(["person_id", "birth_date", "lacks_means", "activity"], line.split(",")))
-              for i, line in enumerate(textwrap.dedent(PEOPLE).splitlines()[1:])}
+    source = {
+        i + 1: dict(zip(["person_id", "birth_date", "lacks_means", "activity"], line.split(",")))
+        for i, line in enumerate(textwrap.dedent(PEOPLE).splitlines()[1:])
+    }
     for row in rows:
         facts = {k: v for k, v in source[row["row"]].items() if k != "person_id"}
         assert row["person_id"] == source[row["row"]]["person_id"]
@@ -137,8 +142,15 @@ def test_a_difference_from_a_local_rule_is_counted_as_other(mini, tmp_path):
         handle.write(textwrap.dedent(local_rule))
     rulebook = load_rulebook(mini)
     people = tmp_path / "people.csv"
-    people.write_text("birth_date,lacks_means,activity\n2000-01-01,false,working\n2000-01-01,true,studying\n", encoding="utf-8")
+    people.write_text(
+        "birth_date,lacks_means,activity\n2000-01-01,false,working\n2000-01-01,true,studying\n", encoding="utf-8"
+    )
     summary = tmp_path / "summary.csv"
     run_population(rulebook, people, ["SE-0001", "SE-0002"], DAY, summary=summary)
     causes = {(r["point"], r["support"]): r["count"] for r in read_summary(summary) if r["section"] == "causes"}
-    assert causes == {("(other)", "money"): "1", ("(other)", "*"): "1", ("studies_allowed", "money"): "1", ("studies_allowed", "*"): "1"}
+    assert causes == {
+        ("(other)", "money"): "1",
+        ("(other)", "*"): "1",
+        ("studies_allowed", "money"): "1",
+        ("studies_allowed", "*"): "1",
+    }

@@ -8,10 +8,10 @@ import textwrap
 import pyarrow.parquet as pq
 import pytest
 
-from engine.errors import CaseError
-from engine.population.run import run_population
-from engine.population.summary import read_summary
-from engine.population.synth import DEFAULT_CONFIG, load_config, write_population, years_before
+from tolka.errors import CaseError
+from tolka.population.run import run_population
+from tolka.population.summary import read_summary
+from tolka.population.synth import DEFAULT_CONFIG, load_config, write_population, years_before
 
 DAY = dt.date(2024, 2, 29)
 
@@ -48,7 +48,10 @@ def test_people_follow_the_distribution_file(rulebook, tmp_path):
         ("nonsense: {values: {a: 1}}", "`nonsense` is not a fact"),
         ("goal: {values: {fame: 1}}", "`goal` cannot be 'fame'"),
         ("goal: {range: [1, 2]}", "`goal` is enum: it takes values, not range"),
-        ("goal: {when: [{if: {current_activity: employed}, values: {work: 1}}]}", "a condition can only name `age` \\(after birth_date\\) or a fact listed before it"),
+        (
+            "goal: {when: [{if: {current_activity: employed}, values: {work: 1}}]}",
+            "a condition can only name `age` \\(after birth_date\\) or a fact listed before it",
+        ),
         ("goal: {known: 2, values: {work: 1}}", "wrong at `facts.goal.known`"),
         ("goal: {values: {work: 0}}", "weights must be >= 0 and not all 0"),
     ],
@@ -71,5 +74,9 @@ def test_the_norwegian_distribution_file_gives_norwegian_persons_without_bad_val
     summary = tmp_path / "summary.csv"
     report = run_population(rulebook, path, ["NO", "NO-0301"], DAY, summary=summary)
     assert report.persons == 2000 and report.rejected == 0
-    shares = {(r["jurisdiction"], r["support"]): float(r["share"]) for r in read_summary(summary) if r["section"] == "eligibility"}
+    shares = {
+        (r["jurisdiction"], r["support"]): float(r["share"])
+        for r in read_summary(summary)
+        if r["section"] == "eligibility"
+    }
     assert shares["NO", "no_aap"] > 0 and shares["NO", "no_lanekassen"] > 0  # the Norwegian facts reach the rules

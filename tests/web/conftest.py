@@ -10,13 +10,13 @@ import subprocess
 import sys
 import time
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import httpx
 import pytest
 
-from engine.cli.app import default_rulebook
+from tolka.cli.app import default_rulebook
 
 with warnings.catch_warnings():
     # Starlette now suggests the `httpx2` fork for its TestClient; httpx is what FastAPI documents.
@@ -34,14 +34,16 @@ def subprocess_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     The cache is written atomically (engine.cache), so workers may fill it at the same time; sharing
     it means the rulebook is compiled once per test run, not once per subprocess.
     """
-    return dict(os.environ, TOLKA_CACHE_DIR=str(tmp_path_factory.getbasetemp().parent / "tolka-web-cache"), PYTHONUNBUFFERED="1")
+    return dict(
+        os.environ, TOLKA_CACHE_DIR=str(tmp_path_factory.getbasetemp().parent / "tolka-web-cache"), PYTHONUNBUFFERED="1"
+    )
 
 
 @pytest.fixture(scope="session")
 def web_engine(request: pytest.FixtureRequest):
     """The engine the server would build: `$TOLKA_RULEBOOK` if set (as `tolka serve` does), else the shipped one."""
     if os.environ.get("TOLKA_RULEBOOK"):
-        from engine.evaluate import Engine
+        from tolka.evaluate import Engine
 
         return Engine.load(default_rulebook(), use_cache=False)
     return request.getfixturevalue("shipped_engine")
@@ -50,7 +52,7 @@ def web_engine(request: pytest.FixtureRequest):
 @pytest.fixture(scope="session")
 def client(web_engine) -> Iterator[TestClient]:
     """The whole application in process, over the session's engine."""
-    from engine.server import create_app
+    from tolka.server import create_app
 
     with TestClient(create_app(web_engine)) as test_client:
         yield test_client
@@ -90,7 +92,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, subprocess_env: dict[s
     with log.open("w", encoding="utf-8") as sink:
         process = subprocess.Popen(
             [str(TOLKA), "serve", "--port", str(port)],
-            stdout=sink, stderr=subprocess.STDOUT, env=subprocess_env, preexec_fn=_die_with_parent,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=subprocess_env,
+            preexec_fn=_die_with_parent,
         )
     url = f"http://127.0.0.1:{port}"
     try:

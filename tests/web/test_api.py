@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from engine.cli.app import default_rulebook
 from tests.web.conftest import TOLKA
+from tolka.cli.app import default_rulebook
 
 REPO = Path(__file__).resolve().parents[2]
 CASE_FILE = REPO / "examples" / "cases" / "amira-19-psychosis-upper-secondary.yaml"
@@ -55,17 +55,28 @@ SAME_AS_CLI = [
         ["brief", str(CASE_FILE), "-j", "SE-EX-C", "--date", DAY, "--lang", "sv"],
         ("post", "/api/brief", {"json": {"case": "amira", "jurisdiction": "SE-EX-C", "date": DAY, "lang": "sv"}}),
     ),
-    (["mandate", "ips", "-j", "SE-EX-C", "--date", DAY], ("get", "/api/mandate", {"params": {"support": "ips", "jurisdiction": "SE-EX-C", "date": DAY}})),
-    (["readings", "--kind", "example_unit", "--date", DAY], ("get", "/api/readings", {"params": {"kind": "example_unit", "date": DAY}})),
+    (
+        ["mandate", "ips", "-j", "SE-EX-C", "--date", DAY],
+        ("get", "/api/mandate", {"params": {"support": "ips", "jurisdiction": "SE-EX-C", "date": DAY}}),
+    ),
+    (
+        ["readings", "--kind", "example_unit", "--date", DAY],
+        ("get", "/api/readings", {"params": {"kind": "example_unit", "date": DAY}}),
+    ),
     (["supports", "--country", "SE"], ("get", "/api/supports", {"params": {"country": "SE"}})),
 ]
 
 
-@pytest.mark.parametrize(("command", "request_"), SAME_AS_CLI, ids=[" ".join(c[0][:1] + c[0][2:4]) for c in SAME_AS_CLI])
+@pytest.mark.parametrize(
+    ("command", "request_"), SAME_AS_CLI, ids=[" ".join(c[0][:1] + c[0][2:4]) for c in SAME_AS_CLI]
+)
 def test_the_api_answers_what_the_cli_prints(client, subprocess_env, command, request_):
     cli = subprocess.run(
         [str(TOLKA), "--rulebook", str(default_rulebook()), *command, "--format", "json"],
-        capture_output=True, text=True, timeout=300, env=subprocess_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=subprocess_env,
     )
     assert cli.returncode == 0, cli.stderr
     method, path, arguments = request_
@@ -148,9 +159,13 @@ def test_next_questions_rank_the_most_decisive_fact_first(client):
 
 
 def test_next_questions_over_several_jurisdictions_and_all(client):
-    data = client.post("/api/next-questions", json={"case": amira(), "jurisdictions": ["SE-EX-A", "SE-0180"], "date": DAY}).json()
+    data = client.post(
+        "/api/next-questions", json={"case": amira(), "jurisdictions": ["SE-EX-A", "SE-0180"], "date": DAY}
+    ).json()
     assert all(q["jurisdictions"] == 2 for q in data["questions"])
-    every = client.post("/api/next-questions", json={"case": amira(), "jurisdictions": "all", "date": DAY, "limit": 1}).json()
+    every = client.post(
+        "/api/next-questions", json={"case": amira(), "jurisdictions": "all", "date": DAY, "limit": 1}
+    ).json()
     assert len(every["jurisdictions"]) > 300 and every["questions"]
 
 
@@ -174,15 +189,21 @@ def test_next_questions_bad_input_names_the_field(client, body, field):
 
 
 def test_compare_two_jurisdictions_says_why_they_differ(client):
-    data = client.post("/api/compare", json={"case": amira(), "jurisdictions": ["SE-EX-A", "SE-EX-C"], "date": DAY}).json()
+    data = client.post(
+        "/api/compare", json={"case": amira(), "jurisdictions": ["SE-EX-A", "SE-EX-C"], "date": DAY}
+    ).json()
     assert data["jurisdictions"] == ["SE-EX-A", "SE-EX-C"] and data["supports"]
     assert data["why"]["first"] == "SE-EX-A" and data["why"]["second"] == "SE-EX-C"
-    three = client.post("/api/compare", json={"case": amira(), "jurisdictions": ["SE-EX-A", "SE-EX-B", "SE-EX-C"], "date": DAY}).json()
+    three = client.post(
+        "/api/compare", json={"case": amira(), "jurisdictions": ["SE-EX-A", "SE-EX-B", "SE-EX-C"], "date": DAY}
+    ).json()
     assert "why" not in three
 
 
 def test_compare_across_countries_lines_up_counterparts(client):
-    data = client.post("/api/compare", json={"case": {"birth_date": "2006-03-14"}, "jurisdictions": ["SE-EX-C", "NO"], "date": DAY}).json()
+    data = client.post(
+        "/api/compare", json={"case": {"birth_date": "2006-03-14"}, "jurisdictions": ["SE-EX-C", "NO"], "date": DAY}
+    ).json()
     assert "counterparts" in data and "why" not in data
     assert all(set(row["outcomes"]) == {"SE-EX-C", "NO"} for row in data["counterparts"])
 
@@ -199,7 +220,9 @@ def test_compare_bad_input_names_the_field(client):
 
 def test_brief_gives_each_role_its_page_in_norwegian(client):
     case = {"birth_date": "2001-04-12", "receives_aap": True, "aap_since": "2024-03-01", "work_percentage": 40}
-    data = client.post("/api/brief", json={"case": case, "jurisdiction": "NO-0301", "date": "2026-11-23", "lang": "nb"}).json()
+    data = client.post(
+        "/api/brief", json={"case": case, "jurisdiction": "NO-0301", "date": "2026-11-23", "lang": "nb"}
+    ).json()
     roles = {r["role"]: r for r in data["roles"]}
     assert roles["no_nav_social_worker"]["name"]["nb"] == "NAV-veileder"
     assert any("siste dag 2027-02-28" in line["text"] for line in roles["no_nav_social_worker"]["know"]["economy"])
@@ -245,11 +268,16 @@ def test_readings_matrix(client):
     rows = client.get("/api/readings", params={"date": DAY}).json()
     example = next(r for r in rows if r["jurisdiction"] == "SE-EX-C")
     assert example["example"] is True and example["readings"]
-    one = client.get("/api/readings", params={"date": DAY, "point": next(iter(example["readings"])), "kind": "example_unit"}).json()
+    one = client.get(
+        "/api/readings", params={"date": DAY, "point": next(iter(example["readings"])), "kind": "example_unit"}
+    ).json()
     assert {r["kind"] for r in one} == {"example_unit"} and all(len(r["readings"]) == 1 for r in one)
 
 
-@pytest.mark.parametrize(("params", "field"), [({"point": "no_such_point"}, "point.0"), ({"kind": "planet"}, "kind"), ({"country": "DK"}, "country")])
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"point": "no_such_point"}, "point.0"), ({"kind": "planet"}, "kind"), ({"country": "DK"}, "country")],
+)
 def test_readings_bad_input_names_the_field(client, params, field):
     response = client.get("/api/readings", params=params)
     assert response.status_code == 422 and error_of(response)["field"] == field
@@ -268,7 +296,16 @@ def test_facts_supports_and_jurisdictions_are_the_cli_lists(client, web_engine):
 
 def test_openapi_documents_every_endpoint(client):
     spec = client.get("/openapi.json").json()
-    for path in ("/api/evaluate", "/api/next-questions", "/api/compare", "/api/brief", "/api/mandate", "/api/readings", "/api/facts", "/api/supports"):
+    for path in (
+        "/api/evaluate",
+        "/api/next-questions",
+        "/api/compare",
+        "/api/brief",
+        "/api/mandate",
+        "/api/readings",
+        "/api/facts",
+        "/api/supports",
+    ):
         assert path in spec["paths"], path
     assert "EvaluationOut" in spec["components"]["schemas"] and "ErrorBody" in spec["components"]["schemas"]
     assert "/" not in spec["paths"]  # the page is not part of the API

@@ -12,8 +12,8 @@ import fcntl
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import httpx
 import pytest
@@ -24,8 +24,14 @@ ARTEFACTS = REPO / "artefacts" / "browser"
 CHROMIUM = Path("/usr/bin/chromium")
 # The machine has no outside network: without these Chromium floods it with refused connections.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DAY = "2025-09-01"
 SUBMIT_SV = "Spara svar och visa utfall"
@@ -58,7 +64,9 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Path:
             for command in (["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]):
                 result = subprocess.run(command, capture_output=True, text=True, timeout=1800, env=env)
                 if result.returncode != 0:
-                    pytest.fail(f"could not install Debian's chromium: `{' '.join(command)}` failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+                    pytest.fail(
+                        f"could not install Debian's chromium: `{' '.join(command)}` failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+                    )
         if not CHROMIUM.exists():
             pytest.fail(f"apt-get installed chromium, but {CHROMIUM} does not exist")
     return CHROMIUM
@@ -129,7 +137,9 @@ def test_a_case_worker_gets_cited_outcomes_and_a_plan_in_swedish(page: Page, liv
     expect(studiehjalp.locator(".status")).to_have_text("berättigad")
     expect(studiehjalp).to_contain_text("lagstadgad rättighet")
     page.locator("#o-studiehjalp > summary").click()
-    expect(page.locator("#o-studiehjalp cite", has_text="Studiestödslagen (1999:1395) 2 kap. 3 §").first).to_be_visible()
+    expect(
+        page.locator("#o-studiehjalp cite", has_text="Studiestödslagen (1999:1395) 2 kap. 3 §").first
+    ).to_be_visible()
 
     expect(page.locator("#row-ips .status")).to_have_text("berättigad efter behovsprövat beslut")
     page.locator("#o-ips > summary").click()

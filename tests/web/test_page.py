@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import subprocess
 
-from engine.cli.app import default_rulebook
 from tests.web.conftest import TOLKA
+from tolka.cli.app import default_rulebook
 
 DAY = "2025-09-01"
 STEP = {"jurisdiction": "SE-EX-C", "date": DAY, "lang": "sv"}
@@ -28,7 +28,15 @@ def test_the_form_posts_facts_and_never_puts_them_in_a_url(client):
 
 
 def test_a_step_carries_answers_and_shows_cited_outcomes_and_the_plan(client):
-    response = client.post("/", data={**STEP, "answer.current_activity": "upper_secondary", "answer.birth_date": "2006-03-14", "answer.receives_activity_compensation": "?"})
+    response = client.post(
+        "/",
+        data={
+            **STEP,
+            "answer.current_activity": "upper_secondary",
+            "answer.birth_date": "2006-03-14",
+            "answer.receives_activity_compensation": "?",
+        },
+    )
     assert response.status_code == 200
     page = response.text
     assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in page
@@ -44,7 +52,9 @@ def test_a_step_carries_answers_and_shows_cited_outcomes_and_the_plan(client):
 
 
 def test_a_wrong_answer_is_shown_at_its_question_and_the_rest_still_counts(client):
-    response = client.post("/", data={**STEP, "answer.birth_date": "14/3/2006", "answer.current_activity": "upper_secondary"})
+    response = client.post(
+        "/", data={**STEP, "answer.birth_date": "14/3/2006", "answer.current_activity": "upper_secondary"}
+    )
     assert response.status_code == 422
     page = response.text
     assert "Kontrollera de här svaren" in page and "must be a date YYYY-MM-DD" in page
@@ -62,7 +72,9 @@ def test_forget_asks_a_question_again(client):
     data = {**STEP, "known.current_activity": "upper_secondary", "unknown": "goal", "forget": "goal"}
     page = client.post("/", data=data).text
     assert 'name="unknown" value="goal"' not in page
-    forgotten = client.post("/", data={**STEP, "known.current_activity": "upper_secondary", "forget": "current_activity"}).text
+    forgotten = client.post(
+        "/", data={**STEP, "known.current_activity": "upper_secondary", "forget": "current_activity"}
+    ).text
     assert 'name="known.current_activity"' not in forgotten
 
 
@@ -71,27 +83,55 @@ def test_what_would_change_is_offered_and_computed_on_demand(client):
     page = client.post("/", data=data).text
     assert 'name="explain" value="komvux_upper_secondary"' in page and "Vad som skulle ändra svaret" not in page
     explained = client.post("/", data={**data, "explain": "komvux_upper_secondary"}).text
-    details = re.search(r'<details class="outcome" id="o-komvux_upper_secondary" open>.*?</details>', explained, re.S).group(0)
+    details = re.search(
+        r'<details class="outcome" id="o-komvux_upper_secondary" open>.*?</details>', explained, re.S
+    ).group(0)
     assert "Vad som skulle ändra svaret" in details and "skulle statusen bli" in details
 
 
 def test_the_print_view_is_the_cli_report(client):
-    response = client.post("/report", data={**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14"})
+    response = client.post(
+        "/report", data={**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14"}
+    )
     assert response.status_code == 200 and response.text.startswith("<!doctype html>")
     assert "<script" not in response.text and "@media print" in response.text
     assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in response.text and "Handlingsplan" in response.text
 
 
 def test_the_team_brief_is_the_cli_brief(client, subprocess_env, tmp_path):
-    form = {"jurisdiction": "NO-0301", "date": "2026-11-23", "lang": "en", "known.birth_date": "2001-04-12", "known.receives_aap": "true", "known.aap_since": "2024-03-01"}
+    form = {
+        "jurisdiction": "NO-0301",
+        "date": "2026-11-23",
+        "lang": "en",
+        "known.birth_date": "2001-04-12",
+        "known.receives_aap": "true",
+        "known.aap_since": "2024-03-01",
+    }
     response = client.post("/brief", data=form)
     assert response.status_code == 200 and "<script" not in response.text
     assert "NAV social worker (veileder)" in response.text and "last day 2027-02-28" in response.text
     case = tmp_path / "case.yaml"
     case.write_text("birth_date: 2001-04-12\nreceives_aap: true\naap_since: 2024-03-01\n")
     cli = subprocess.run(
-        [str(TOLKA), "--rulebook", str(default_rulebook()), "brief", str(case), "-j", "NO-0301", "--date", "2026-11-23", "--lang", "en", "--format", "html"],
-        capture_output=True, text=True, timeout=300, env=subprocess_env,
+        [
+            str(TOLKA),
+            "--rulebook",
+            str(default_rulebook()),
+            "brief",
+            str(case),
+            "-j",
+            "NO-0301",
+            "--date",
+            "2026-11-23",
+            "--lang",
+            "en",
+            "--format",
+            "html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=subprocess_env,
     )
     assert cli.returncode == 0, cli.stderr
     assert response.text == cli.stdout

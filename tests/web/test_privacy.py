@@ -7,8 +7,8 @@ import logging
 import pytest
 from fastapi import FastAPI
 
-from engine.server.middleware import AccessLog
 from tests.web.conftest import TestClient
+from tolka.server.middleware import AccessLog
 
 # Values no log line would contain by chance: a birth date, a wrong enum value, a fact name and a
 # query-string parameter that each look like something a person could type about themselves.
@@ -53,7 +53,15 @@ def test_no_fact_reaches_any_log(client, captured, capfd):
     client.post("/api/compare", json={"case": case, "jurisdictions": ["SE-EX-A", "SE-EX-B"], "date": "2025-09-01"})
     client.get("/api/readings", params={"county": "Kvarngatan-42", "date": "1999-02-03"})
     client.get("/?lang=sv&note=Kvarngatan-42")
-    client.post("/", data={"jurisdiction": "SE-EX-C", "date": "2025-09-01", "answer.birth_date": "2003-07-29", "answer.goal": "Zebulon-Quist-7731"})
+    client.post(
+        "/",
+        data={
+            "jurisdiction": "SE-EX-C",
+            "date": "2025-09-01",
+            "answer.birth_date": "2003-07-29",
+            "answer.goal": "Zebulon-Quist-7731",
+        },
+    )
     client.post("/report", data={"known.birth_date": "2003-07-29"})
     client.get("/api/Kvarngatan-42")
     client.post("/api/evaluate", content=b"Zebulon-Quist-7731" * 5000, headers={"content-type": "application/json"})

@@ -32,9 +32,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from engine.expr import ast as A
-from engine.expr.evaluate import compare, unknown_fields
-from engine.expr.logic import Truth
+from tolka.expr import ast as A
+from tolka.expr.evaluate import compare, unknown_fields
+from tolka.expr.logic import Truth
 
 RULES_PER_RULESET = 40
 MAX_LEAVES_PER_RULE = 256
@@ -290,7 +290,9 @@ def decision_leaves(condition: A.Expr, domains: dict[A.Field, tuple | str] | Non
     return leaves
 
 
-def leaves_of(rule: CompilableRule, domains: dict[A.Field, tuple | str] | None = None, verify: bool = False) -> list[Leaf]:
+def leaves_of(
+    rule: CompilableRule, domains: dict[A.Field, tuple | str] | None = None, verify: bool = False
+) -> list[Leaf]:
     """The durable leaves of one rule: true and unknown leaves (and false ones when verifying)."""
     prefix: list[dict] = [{scope_marker(rule.scope): 1}]
     if rule.valid_from is not None:
@@ -314,8 +316,10 @@ def action_name(rule_key: str, truth: Truth, missing: tuple[str, ...]) -> str:
 
 def parse_action_name(name: str) -> tuple[str, Truth | None, tuple[str, ...]]:
     rule_key, truth, missing = name.rsplit("|", 2)
-    return rule_key, (Truth(truth) if truth in {t.value for t in Truth} else None), tuple(
-        m for m in missing.split(",") if m
+    return (
+        rule_key,
+        (Truth(truth) if truth in {t.value for t in Truth} else None),
+        tuple(m for m in missing.split(",") if m),
     )
 
 
@@ -329,7 +333,10 @@ def _ruleset_definition(
         keys.update(f.key for f in A.fields(rule.condition))
         for index, leaf in enumerate(leaves_of(rule, domains, verify)):
             pattern = {"$and": list(leaf.tests)} if len(leaf.tests) > 1 else leaf.tests[0]
-            definition[f"{rule.key}#{index}"] = {"all": [{"m": pattern}], "run": action_name(rule.key, leaf.truth, leaf.missing)}
+            definition[f"{rule.key}#{index}"] = {
+                "all": [{"m": pattern}],
+                "run": action_name(rule.key, leaf.truth, leaf.missing),
+            }
             count += 1
     return definition, keys, count
 

@@ -25,11 +25,12 @@ from __future__ import annotations
 import copy
 import itertools
 import threading
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import durable.engine as durable_engine
 
-from engine.backends.rete.compile import (
+from tolka.backends.rete.compile import (
     DAY_KEY,
     SENTINEL_KEY,
     CompiledNetwork,
@@ -37,8 +38,8 @@ from engine.backends.rete.compile import (
     scope_marker,
     unknown_marker,
 )
-from engine.errors import EngineInvariantError
-from engine.expr.logic import Truth
+from tolka.errors import EngineInvariantError
+from tolka.expr.logic import Truth
 
 _ruleset_names = itertools.count()
 _sessions = itertools.count()
@@ -61,6 +62,7 @@ class _Host(durable_engine.Host):
     def get_action(self, action_name: str):
         rule_key, truth, missing = parse_action_name(action_name)
         if truth is None:
+
             def sentinel(c) -> None:  # one argument: a synchronous action
                 self.sentinels += 1
 

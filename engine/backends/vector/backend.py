@@ -5,12 +5,12 @@ in force in the jurisdiction and the values of the readings those rules read. Ju
 collapse into few situations (290 municipalities, most of which inherit the national defaults,
 share a handful per support), so each situation is evaluated once per chunk of persons:
 
-1. every rule of the situation is run as array operations (`engine.backends.vector.kernel`) —
+1. every rule of the situation is run as array operations (`tolka.backends.vector.kernel`) —
    once per distinct combination of the readings it reads, so national rules that read no reading
    run once for all jurisdictions — and coded per person: 0 false, 1 true, 2… unknown with one
    particular set of missing fields;
 2. the codes of the support's rules are combined into one key per person; each distinct key (a
-   *truth pattern*) is decided once by `engine.answer.decide_support` — the very resolver the Rete
+   *truth pattern*) is decided once by `tolka.answer.decide_support` — the very resolver the Rete
    back end uses, so the back ends can only differ in truth values, which the tests compare — and
    the decision is remembered across chunks;
 3. each person gets the id of an `Answer`: status, route, legal status, the deciding rules and the
@@ -20,19 +20,20 @@ share a handful per support), so each situation is evaluated once per chunk of p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
-from engine.answer import SupportDecision, decide_support
-from engine.backends.vector.columns import Frame, Scalar, Value
-from engine.backends.vector.kernel import Program, compile_condition, missing_keys, run
-from engine.expr import ast as A
-from engine.expr.logic import Truth
-from engine.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
-from engine.model.rule import ASPECTS
-from engine.rulebook import RuleEntry, Rulebook
+from tolka.answer import SupportDecision, decide_support
+from tolka.backends.vector.columns import Frame, Scalar, Value
+from tolka.backends.vector.kernel import Program, compile_condition, missing_keys, run
+from tolka.expr import ast as A
+from tolka.expr.logic import Truth
+from tolka.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
+from tolka.model.rule import ASPECTS
+from tolka.rulebook import Rulebook, RuleEntry
 
 ReadingValues = tuple[tuple[str, Any], ...]  # (point, value or None) pairs, sorted by point
 RuleTruth = tuple[Truth, tuple[str, ...]]  # a rule's truth value and, when unknown, its missing keys
@@ -48,7 +49,7 @@ class Situation:
     rules: tuple[str, ...]  # keys of the support's rules in force, rulebook order
     readings: ReadingValues  # every point those rules read, with its value there
 
-    def with_reading(self, point: str, value: Any) -> "Situation":
+    def with_reading(self, point: str, value: Any) -> Situation:
         """The same situation with one reading set to `value` (a counterfactual jurisdiction)."""
         return replace(self, readings=tuple((p, value if p == point else v) for p, v in self.readings))
 
@@ -99,7 +100,9 @@ def situation_of(
 ) -> Situation:
     """The situation of a support in a jurisdiction on a day (`readings` replaces the resolved ones)."""
     rules = rulebook.rules_by_support(jurisdiction_id, day).get(support_id, [])
-    values = reading_values(dict(readings) if readings is not None else resolve_readings(rulebook, jurisdiction_id, day))
+    values = reading_values(
+        dict(readings) if readings is not None else resolve_readings(rulebook, jurisdiction_id, day)
+    )
     points = sorted({point for entry in rules for point in entry.points()})
     return Situation(support_id, tuple(r.key for r in rules), tuple((p, values.get(p)) for p in points))
 
@@ -115,7 +118,7 @@ class Plan:
     index: dict[tuple[str, str], int]  # (jurisdiction, support) → position in `situations`
 
     @classmethod
-    def build(cls, rulebook: Rulebook, jurisdiction_ids: Sequence[str], day: dt.date) -> "Plan":
+    def build(cls, rulebook: Rulebook, jurisdiction_ids: Sequence[str], day: dt.date) -> Plan:
         """Resolve every jurisdiction (unknown ids raise `UnknownIdError`) and collapse identical situations."""
         situations: dict[Situation, int] = {}
         supports: dict[str, tuple[str, ...]] = {}
@@ -182,7 +185,7 @@ class VectorBackend:
             found = self._decided[key] = self.answer_id(answer_of(decided, dict(situation.readings)))
         return found
 
-    def session(self, frame: Frame) -> "Session":
+    def session(self, frame: Frame) -> Session:
         """Evaluate situations over one chunk of persons."""
         return Session(self, frame)
 
@@ -234,7 +237,10 @@ class Session:
             coded = [self.rule(key, situation) for key in situation.rules]
             inverse, representatives = _patterns(coded, self.frame.size)
             ids = np.array(
-                [self.backend.decide(situation, tuple(c.table[c.codes[person]] for c in coded)) for person in representatives],
+                [
+                    self.backend.decide(situation, tuple(c.table[c.codes[person]] for c in coded))
+                    for person in representatives
+                ],
                 dtype=np.int32,
             )
             found = self._answers[situation] = ids[inverse] if len(ids) else np.zeros(0, dtype=np.int32)

@@ -1,23 +1,24 @@
-"""A population as typed columns: the array form of `engine.document`.
+"""A population as typed columns: the array form of `tolka.document`.
 
 Each fact is one `Column`: a mask of the persons for whom it is known, plus their values — codes
 into a tuple of categories for booleans, enums and codes, numbers for integers and numbers, day
 ordinals for dates. Values derived from a date at the evaluation date (`age__birth_date`, …) are
 computed on demand with calendar arithmetic on arrays that gives exactly what
-`engine.document.derived_values` gives for one person (a property test holds them equal).
+`tolka.document.derived_values` gives for one person (a property test holds them equal).
 Values that are the same for every person — readings, `evaluation_year` — are `Scalar`s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
-from engine.expr import ast as A
-from engine.rulebook import Rulebook
+from tolka.expr import ast as A
+from tolka.rulebook import Rulebook
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 CATEGORICAL_TYPES = ("bool", "enum", "code")
@@ -55,7 +56,7 @@ def categories_of(rulebook: Rulebook, fact_name: str) -> tuple[Any, ...] | None:
 
 
 def column_from_values(rulebook: Rulebook, fact_name: str, values: list[Any]) -> Value:
-    """A column from typed per-person values (None = unknown), as `engine.case.coerce_fact` returns them."""
+    """A column from typed per-person values (None = unknown), as `tolka.case.coerce_fact` returns them."""
     fact = rulebook.facts[fact_name]
     known = np.array([v is not None for v in values], dtype=bool)
     if not known.any():
@@ -66,7 +67,9 @@ def column_from_values(rulebook: Rulebook, fact_name: str, values: list[Any]) ->
         codes = np.array([index[v] if v is not None else 0 for v in values], dtype=np.int32)
         return Column(known, codes, categories)
     if fact.type == "date":
-        return Column(known, np.array([v.toordinal() if v is not None else EPOCH_ORDINAL for v in values], dtype=np.int64))
+        return Column(
+            known, np.array([v.toordinal() if v is not None else EPOCH_ORDINAL for v in values], dtype=np.int64)
+        )
     dtype = np.int64 if fact.type == "integer" else np.float64
     return Column(known, np.array([v if v is not None else 0 for v in values], dtype=dtype))
 
@@ -85,7 +88,7 @@ def _calendar(ordinals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def derive(function: str, ordinals: np.ndarray, day: dt.date) -> np.ndarray:
-    """The built-in `function` of a date (see engine.expr.typecheck.FUNCTIONS) for every person."""
+    """The built-in `function` of a date (see tolka.expr.typecheck.FUNCTIONS) for every person."""
     if function == "days_since":
         return day.toordinal() - ordinals
     year, month, day_of_month = _calendar(ordinals)
@@ -100,7 +103,7 @@ def derive(function: str, ordinals: np.ndarray, day: dt.date) -> np.ndarray:
 
 
 def date_scalars(day: dt.date) -> dict[str, int]:
-    """The built-in values of the evaluation date (`engine.document.date_values`)."""
+    """The built-in values of the evaluation date (`tolka.document.date_values`)."""
     return {"evaluation_half_year": 1 if day.month <= 6 else 2, "evaluation_year": day.year}
 
 
@@ -126,20 +129,24 @@ class Frame:
         if key not in self._derived:
             source = self._facts.get(fld.argument, UNKNOWN)
             self._derived[key] = (
-                source if isinstance(source, Scalar) else Column(source.known, derive(fld.name, source.values, self.day))
+                source
+                if isinstance(source, Scalar)
+                else Column(source.known, derive(fld.name, source.values, self.day))
             )
         return self._derived[key]
 
-    def take(self, rows: np.ndarray) -> "Frame":
+    def take(self, rows: np.ndarray) -> Frame:
         """The persons at `rows` (positions), as a new frame."""
         facts = {
-            name: column if isinstance(column, Scalar) else Column(column.known[rows], column.values[rows], column.categories)
+            name: column
+            if isinstance(column, Scalar)
+            else Column(column.known[rows], column.values[rows], column.categories)
             for name, column in self._facts.items()
         }
         return Frame(len(rows), facts, self.day)
 
     @classmethod
-    def from_facts(cls, rulebook: Rulebook, people: Iterable[Mapping[str, Any]], day: dt.date) -> "Frame":
+    def from_facts(cls, rulebook: Rulebook, people: Iterable[Mapping[str, Any]], day: dt.date) -> Frame:
         """A frame from validated fact mappings (e.g. `Case.facts`): absent facts are unknown."""
         people = list(people)
         names = dict.fromkeys(name for person in people for name in person)

@@ -3,10 +3,10 @@
 A three-valued array is a pair of masks, `true` and `false`; where neither is set the value is
 unknown. The connectives are then plain mask algebra — `a and b` is true where both are true and
 false where either is false; `or` is the dual; `not` swaps the masks — which is Kleene's logic
-exactly, the same as `engine.expr.evaluate.truth` person by person. A mask may be a NumPy boolean
+exactly, the same as `tolka.expr.evaluate.truth` person by person. A mask may be a NumPy boolean
 scalar (a reading, a constant) and broadcasts.
 
-The missing facts of an unknown condition follow `engine.expr.evaluate.missing_fields`: an atom
+The missing facts of an unknown condition follow `tolka.expr.evaluate.missing_fields`: an atom
 counts when every node on its path from the root is unknown. A `Program` numbers the comparison
 atoms in pre-order (the order `missing_fields` walks), so each person's missing fields are a bit
 pattern over that numbering; the fields of the set bits, first occurrence first, are its missing
@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from engine.expr import ast as A
-from engine.expr.evaluate import compare
-from engine.expr.logic import Truth
-from engine.backends.vector.columns import Column, Scalar, Source, Value
+from tolka.backends.vector.columns import Column, Scalar, Source, Value
+from tolka.expr import ast as A
+from tolka.expr.evaluate import compare
+from tolka.expr.logic import Truth
 
 Mask = np.ndarray | np.bool_
 WORD = 64  # bits per word of a missing-fields pattern
