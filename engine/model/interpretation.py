@@ -89,6 +89,11 @@ class Source(Model):
     published: dt.date | None = None
     date_note: str | None = None
     retrieved: str | None = None
+    # When the page was found (harvest date), so a researcher can tell an old find from a new one.
+    found: dt.date | None = None
+    # Whose page it is: the organisation's own page, a mirror of its document (docplayer, studylib
+    # …) or a secondary source reporting on it. Mirrors and secondary sources are weaker evidence.
+    origin: Literal["own_page", "mirror", "secondary"] = "own_page"
 
     @model_validator(mode="after")
     def _traceable(self) -> Source:
