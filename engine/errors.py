@@ -112,6 +112,28 @@ class CitationValidityError(RulebookError):
     kind = "citation out of force"
 
 
+class RulebookWarning(RulebookError):
+    """Allowed, but worth a reviewer's look: `tolka check` lists it and the rulebook still loads.
+
+    Subclasses name what is doubtful (an unverified rule that alone decides, a source older than
+    the rule that reads it, a condition that can never hold …) in `kind`.
+    """
+
+    kind = "warning"
+
+    def render(self) -> str:
+        """`file:line: warning: kind: message`, then the hint on its own line."""
+        label = "warning" if self.kind == "warning" else f"warning: {self.kind}"
+        text = f"{self.location}: {label}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class SourceOlderThanRuleWarning(RulebookWarning):
+    kind = "source older than the rule"
+
+
 class RulebookInvalid(TolkaError):
     """Raised when a rulebook has errors; carries all of them, in file order."""
 

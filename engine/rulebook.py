@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from tolka.errors import RulebookWarning
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth
 from tolka.model.catalogue import Body, Route, Support, TeamRole
@@ -77,6 +78,8 @@ class RuleEntry:
 class Rulebook:
     root: Path
     fingerprint: str = ""
+    # What `tolka check` reports without refusing the rulebook (see errors.RulebookWarning).
+    warnings: list[RulebookWarning] = field(default_factory=list)
     laws: dict[str, Law] = field(default_factory=dict)
     provisions: dict[str, tuple[Law, Provision]] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)

@@ -21,6 +21,8 @@ from tolka.errors import (
     MissingCitationError,
     OverlappingValidityError,
     RulebookError,
+    RulebookWarning,
+    SourceOlderThanRuleWarning,
     SchemaError,
     StaticConflictError,
     TolkaError,
@@ -39,11 +41,15 @@ from tolka.rulebook import Rulebook, RuleEntry
 class _Collector:
     def __init__(self) -> None:
         self.errors: list[RulebookError] = []
+        self.warnings: list[RulebookWarning] = []
 
     def add(self, error: RulebookError, origin: Origin | None = None) -> None:
         if origin is not None:
             error.located(origin.file, origin.line)
-        self.errors.append(error)
+        if isinstance(error, RulebookWarning):
+            self.warnings.append(error)
+        else:
+            self.errors.append(error)
 
 
 def _unique(entries: Iterable[Entry], key: Callable, what: str, out: dict, errors: _Collector) -> None:
@@ -128,9 +134,11 @@ class _Linker:
         self._readings()
         vocabulary = self._definitions()
         self._rules(vocabulary)
+        self._reading_sources()
         self._team()
         self._completeness()
         self._conflicts()
+        self.book.warnings = sorted(self.errors.warnings, key=lambda w: (w.file or "", w.line or 0))
         return self.book, self.errors.errors
 
     def _laws(self) -> None:
@@ -310,6 +318,44 @@ class _Linker:
         for (scope, point_id), entries in grouped.items():
             _versions_overlap([(e.item, e.origin) for e in entries], f"{scope}'s reading of `{point_id}`", self.errors)
             self.book.readings.setdefault(scope, []).extend(entries)
+
+    def _reading_sources(self) -> None:
+        """Warn where a reading's source was published before the rule that reads it came into force.
+
+        Such a page was written under an earlier rule (e.g. before SoL 2025:400): it may not say
+        how the jurisdiction reads the rule in force now, so a reviewer should look for a newer page
+        or end the reading's validity. One warning per reading, naming the earliest such rule.
+        """
+        readers: dict[str, list[RuleEntry]] = {}
+        for rule in self.book.rules:
+            for point in dict.fromkeys(rule.points()):
+                readers.setdefault(point, []).append(rule)
+        for scope, entries in self.book.readings.items():
+            if scope not in self.book.jurisdictions:
+                continue
+            holders = {place.id for place in self.book.chain(scope)}
+            for entry in entries:
+                reading, published = entry.item, entry.item.source.published
+                if published is None:
+                    continue
+                later = [
+                    rule
+                    for rule in readers.get(reading.point, [])
+                    if rule.scope in holders
+                    and rule.validity.valid_from is not None
+                    and rule.validity.valid_from > published
+                    and rule.validity.overlaps(reading)
+                ]
+                if later:
+                    first = min(later, key=lambda r: (r.validity.valid_from, r.id))
+                    self.errors.add(
+                        SourceOlderThanRuleWarning(
+                            f"{scope}'s reading of `{reading.point}` rests on a source published {published}, "
+                            f"before rule {first.id} that reads it came into force ({first.validity.valid_from})",
+                            hint="look for a newer page, or give the reading a `valid_to` before the rule's start",
+                        ),
+                        entry.origin,
+                    )
 
     def _definitions(self) -> Vocabulary:
         seen: dict = {}

@@ -286,3 +286,36 @@ def test_team_roles_name_known_facts_of_their_country(mini, finds_out, explores,
     error = only_error(mini, E.UnknownNameError)
     assert needle in error.message
     assert error.file == "rules/team.yaml"
+
+
+def test_a_warning_is_listed_but_does_not_refuse_the_rulebook(mini):
+    # A new version of the studies rule from 2025-01-01 reads a point whose only local source is
+    # from 2024-01-01: the page was written under the earlier rule.
+    edit(
+        mini,
+        "rules/money.yaml",
+        "    cites: [testlaw.1.2]\n",
+        "    cites: [testlaw.1.2]\n    valid_from: 2025-01-01\n",
+    )
+    rulebook, errors = check_rulebook(mini)
+    assert errors == []
+    load_rulebook(mini)  # still loads
+    (warning,) = rulebook.warnings
+    assert isinstance(warning, E.SourceOlderThanRuleWarning)
+    assert warning.file == "jurisdictions/lenient.yaml"
+    assert warning.line == line_of(mini, "jurisdictions/lenient.yaml", "point: studies_allowed")
+    assert "2024-01-01" in warning.message and "money.studies" in warning.message
+    assert warning.render().startswith("jurisdictions/lenient.yaml:")
+    assert ": warning: " in warning.render()
+
+
+def test_a_reading_that_ends_before_the_newer_rule_is_not_warned_about(mini):
+    edit(
+        mini,
+        "rules/money.yaml",
+        "    cites: [testlaw.1.2]\n",
+        "    cites: [testlaw.1.2]\n    valid_from: 2025-01-01\n",
+    )
+    edit(mini, "jurisdictions/lenient.yaml", "verified: true", "verified: true\n    valid_to: 2024-12-31")
+    rulebook, errors = check_rulebook(mini)
+    assert errors == [] and rulebook.warnings == []
