@@ -80,6 +80,7 @@ def _reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str)
         valid_to=dated.valid_to.isoformat() if dated and dated.valid_to else None,
         verified=resolved.verified,
         example=bool(holder and holder.example),
+        stale=resolved.stale,
         contested=reading.contested.model_dump(mode="json") if reading and reading.contested else None,
         note=LOCAL_UNKNOWN_NOTE if below_country and resolved.local_reading_unknown else None,
     )

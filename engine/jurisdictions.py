@@ -30,6 +30,7 @@ class ResolvedReading:
     reading: Reading | None = None
     default: DefaultReading | None = None
     origin: Origin | None = None
+    stale: bool = False  # the reading's source is older than STALE_AFTER_YEARS on the evaluation date
 
     @property
     def verified(self) -> bool:
@@ -83,6 +84,7 @@ def _resolve_point(rulebook: Rulebook, chain: list[Jurisdiction], point_id: str,
                     jurisdiction=holder.id,
                     reading=entry.item,
                     origin=entry.origin,
+                    stale=entry.item.source.is_stale(day),
                 )
     default = rulebook.point_default(point_id, day)
     country = chain[-1].id

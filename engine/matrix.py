@@ -9,7 +9,7 @@ from tolka.jurisdictions import ResolvedReading, resolve_readings
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.rulebook import Rulebook
 
-DEFAULT_MARK, UNVERIFIED_MARK, CONTESTED_MARK, EXAMPLE_MARK = "*", "?", "!", "ex"
+DEFAULT_MARK, UNVERIFIED_MARK, CONTESTED_MARK, STALE_MARK = "*", "?", "!", "~"
 
 
 @dataclass
@@ -19,7 +19,8 @@ class MatrixRow:
 
 
 def cell_text(reading: ResolvedReading | None) -> str:
-    """A reading as a short cell: value plus markers (* national default, ? unverified, ! contested)."""
+    """A reading as a short cell: value plus markers (* national default, ? unverified, ! contested,
+    ~ source over five years old)."""
     if reading is None:
         return ""
     text = "—" if reading.value is None else str(reading.value)
@@ -30,6 +31,8 @@ def cell_text(reading: ResolvedReading | None) -> str:
         marks += UNVERIFIED_MARK
     if reading.reading is not None and reading.reading.contested:
         marks += CONTESTED_MARK
+    if reading.stale:
+        marks += STALE_MARK
     return text + marks
 
 

@@ -110,7 +110,7 @@ MINI_FILES: dict[str, str] = {
           - point: studies_allowed
             value: "yes"
             source: {url: https://example.invalid/lenient, published: 2024-01-01}
-            summary: {en: "Money can continue during studies."}
+            summary: {en: "Money can continue during studies.", sv: "Pengar kan ges under studier."}
             verified: true
     """,
 }

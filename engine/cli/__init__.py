@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from tolka.cli import ask, brief, catalogue, check, evaluate, jurisdictions, population, rulebook, serve  # noqa: F401  (registers the commands)
+from tolka.cli import (  # noqa: F401  (registers the commands)
+    ask,
+    brief,
+    catalogue,
+    check,
+    coverage,
+    evaluate,
+    jurisdictions,
+    population,
+    rulebook,
+    serve,
+)
 from tolka.cli.app import cli, main
 
 __all__ = ["cli", "main"]

@@ -22,8 +22,8 @@ from tolka.errors import (
     OverlappingValidityError,
     RulebookError,
     RulebookWarning,
-    SourceOlderThanRuleWarning,
     SchemaError,
+    SourceOlderThanRuleWarning,
     StaticConflictError,
     TolkaError,
     UnknownNameError,
@@ -312,12 +312,36 @@ class _Linker:
                     entry.origin,
                 )
                 continue
+            self._reading_provenance(entry, point.country)
             if reading.contested:
                 self._cites([reading.contested.provision], entry.origin, "a contested reading names")
             grouped.setdefault((scope, reading.point), []).append(entry)
         for (scope, point_id), entries in grouped.items():
             _versions_overlap([(e.item, e.origin) for e in entries], f"{scope}'s reading of `{point_id}`", self.errors)
             self.book.readings.setdefault(scope, []).extend(entries)
+
+    def _reading_provenance(self, entry: Entry, country: str) -> None:
+        """A reading is shown to case workers in their language and dated honestly."""
+        reading = entry.item
+        language = "nb" if country == "NO" else "sv"
+        if not getattr(reading.summary, language):
+            self.errors.add(
+                SchemaError(
+                    f"the reading of `{reading.point}` has no summary in {language}",
+                    hint=f"write `summary: {{{language}: …, en: …}}` in your own words",
+                ),
+                entry.origin,
+            )
+        source = reading.source
+        if source.published and source.found and source.published > source.found:
+            self.errors.add(
+                SchemaError(
+                    f"the source of the reading of `{reading.point}` is published {source.published}, "
+                    f"after it was found ({source.found})",
+                    hint="check both dates",
+                ),
+                entry.origin,
+            )
 
     def _reading_sources(self) -> None:
         """Warn where a reading's source was published before the rule that reads it came into force.

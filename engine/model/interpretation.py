@@ -80,6 +80,11 @@ class InterpretationPoint(Model):
         return "no national position" if value is None else str(value)
 
 
+# A source older than this on the evaluation date is marked stale in the readings matrix, in compare
+# and in every answer: five years is about one municipal term plus the time guidelines usually live.
+STALE_AFTER_YEARS = 5
+
+
 class Source(Model):
     """Where a reading comes from: a published page or document, with its date."""
 
@@ -94,6 +99,18 @@ class Source(Model):
     # Whose page it is: the organisation's own page, a mirror of its document (docplayer, studylib
     # …) or a secondary source reporting on it. Mirrors and secondary sources are weaker evidence.
     origin: Literal["own_page", "mirror", "secondary"] = "own_page"
+
+    def age_years(self, day: dt.date) -> float | None:
+        """How old the source is on `day`, in years; None when the page shows no date."""
+        if self.published is None:
+            return None
+        return (day - self.published).days / 365.25
+
+    def is_stale(self, day: dt.date) -> bool:
+        """Published more than STALE_AFTER_YEARS before `day` (an undated source is not called stale:
+        its age is unknown, and coverage counts it as undated instead)."""
+        age = self.age_years(day)
+        return age is not None and age > STALE_AFTER_YEARS
 
     @model_validator(mode="after")
     def _traceable(self) -> Source:

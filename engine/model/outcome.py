@@ -66,6 +66,7 @@ class ReadingUsed(Out):
     valid_to: str | None = None
     verified: bool
     example: bool = False
+    stale: bool = False
     contested: dict | None = None
     note: str | None = None
 

@@ -65,6 +65,11 @@ WORDS = {
     "readings": {"en": "Readings used", "sv": "Tolkningar som används", "nb": "Tolkninger som brukes"},
     "unverified": {"en": "unverified", "sv": "ej verifierad", "nb": "ikke verifisert"},
     "contested": {"en": "contested", "sv": "ifrågasatt", "nb": "omstridt"},
+    "stale": {
+        "en": "source over 5 years old",
+        "sv": "källan är över 5 år gammal",
+        "nb": "kilden er over 5 år gammel",
+    },
     "example": {
         "en": "example (anonymised study unit)",
         "sv": "exempel (anonymiserad studieenhet)",

@@ -70,6 +70,8 @@ def reading_line(reading: O.ReadingUsed, language: str) -> str:
         marks.append(word(WORDS, "unverified", language))
     if reading.example:
         marks.append(word(WORDS, "example", language))
+    if reading.stale:
+        marks.append(word(WORDS, "stale", language))
     if reading.contested:
         marks.append(
             f"{word(WORDS, 'contested', language)}: {reading.contested['note'].get(language) or reading.contested['note']['en']}"

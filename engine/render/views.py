@@ -31,7 +31,10 @@ def _reading_value(rulebook: Rulebook, reading: ResolvedReading | None, language
         src = reading.reading.source
         when = src.published.isoformat() if src.published else (src.date_note or "")
         source = f"; {src.url or src.document} ({when})"
-    marks = "" if reading.verified else f" [{word(WORDS, 'unverified', language)}]"
+    flags = ([] if reading.verified else [word(WORDS, "unverified", language)]) + (
+        [word(WORDS, "stale", language)] if reading.stale else []
+    )
+    marks = f" [{'; '.join(flags)}]" if flags else ""
     return f"{value} ({word(BASIS, reading.basis, language)}, {reading.jurisdiction}{source}){marks}"
 
 
@@ -270,6 +273,7 @@ def _resolved_data(reading: ResolvedReading | None) -> dict | None:
         "jurisdiction": reading.jurisdiction,
         "source": to_data(reading.reading.source) if reading.reading else None,
         "verified": reading.verified,
+        "stale": reading.stale,
     }
 
 
@@ -446,7 +450,9 @@ def matrix_blocks(columns: list[str], rows: list[MatrixRow]) -> list[Block]:
     for row in rows:
         name = row.jurisdiction.name + (" (example)" if row.jurisdiction.example else "")
         table.rows.append([row.jurisdiction.id, name] + [cell_text(row.cells.get(c)) for c in columns])
-    legend = Paragraph("* national default (no local reading) · ? unverified · ! contested · — no position")
+    legend = Paragraph(
+        "* national default (no local reading) · ? unverified · ! contested · ~ source over 5 years old · — no position"
+    )
     return [table, legend]
 
 

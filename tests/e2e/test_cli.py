@@ -79,7 +79,14 @@ def test_evaluate_missing_file_and_unknown_jurisdiction_exit_2(tmp_path):
 
 def test_check_is_clean_on_the_shipped_rulebook():
     result = tolka("check")
-    assert result.stdout.startswith("ok:") and "fingerprint sha256:" in result.stdout
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("ok:") for line in lines) and "fingerprint sha256:" in result.stdout
+    assert not [line for line in lines if ": error" in line or "error(s)" in line]
+    # Every kind of warning the shipped rulebook still has is explained in docs/check-warnings.md.
+    explained = (REPO / "docs" / "check-warnings.md").read_text(encoding="utf-8")
+    kinds = {line.split(": warning: ", 1)[1].split(":", 1)[0] for line in lines if ": warning: " in line}
+    for kind in kinds:
+        assert f"### {kind[0].upper()}{kind[1:]}" in explained, f"warning kind {kind!r} not explained"
 
 
 def test_check_lists_every_error_with_file_and_line(mini):
@@ -258,3 +265,27 @@ def test_compare_one_person_in_stockholm_and_oslo(tmp_path):
     )  # one name for one meaning
     text = tolka("compare", str(IDA), "-J", "SE-0180,NO-0301", "--date", "2026-11-23").stdout
     assert "by counterpart" in text and "Work assessment allowance (AAP)" in text
+
+
+def test_coverage_counts_sourced_readings_per_point_and_county(tmp_path):
+    data = json.loads(tolka("coverage", "--country", "SE", "--date", "2026-12-02", "--format", "json").stdout)
+    assert data["country"] == "SE" and data["municipalities"] == 290
+    # The headline equals the municipalities that hold a reading in force on the date.
+    assert data["municipalities_with_reading"] == data["jurisdictions_with_reading"]["municipality"]
+    assert sum(c["with_reading"] for c in data["counties"]) == data["municipalities_with_reading"]
+    assert sum(c["municipalities"] for c in data["counties"]) == 290
+    studies = next(p for p in data["points"] if p["point"] == "financial_support_during_studies")
+    assert studies["jurisdictions"] >= 1 and studies["undated"] <= studies["jurisdictions"]
+    # Example units are not real organisations: they never count as coverage.
+    assert "example_unit" not in data["jurisdictions_with_reading"]
+    rows = list(csv.DictReader(io.StringIO(tolka("coverage", "--format", "csv", "--date", "2026-12-02").stdout)))
+    assert {r["point"] for r in rows} >= {"financial_support_during_studies", "fs_conditions_young_adults"}
+    picture = tmp_path / "coverage.png"
+    text = tolka("coverage", "--lang", "sv", "--plot", str(picture), "--date", "2026-12-02").stdout
+    assert "kommuner har en egen tolkning med källa" in text
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_coverage_refuses_an_unknown_point():
+    result = tolka("coverage", "--point", "no_such_point", check=False)
+    assert result.returncode == 2 and "no_such_point" in result.stderr

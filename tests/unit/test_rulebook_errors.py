@@ -162,13 +162,13 @@ def test_overlapping_versions_of_a_reading(mini):
             value: "yes"
             valid_to: 2025-12-31
             source: {url: https://example.invalid/lenient, published: 2024-01-01}
-            summary: {en: "Money can continue during studies."}
+            summary: {en: "Money can continue during studies.", sv: "Pengar kan ges under studier."}
             verified: true
           - point: studies_allowed
             value: "no"
             valid_from: 2025-06-01
             source: {url: https://example.invalid/lenient2, date_note: date not shown}
-            summary: {en: "Changed."}
+            summary: {en: "Changed.", sv: "Ändrad."}
             verified: false
     """,
     )
@@ -319,3 +319,22 @@ def test_a_reading_that_ends_before_the_newer_rule_is_not_warned_about(mini):
     edit(mini, "jurisdictions/lenient.yaml", "verified: true", "verified: true\n    valid_to: 2024-12-31")
     rulebook, errors = check_rulebook(mini)
     assert errors == [] and rulebook.warnings == []
+
+
+def test_a_reading_needs_a_summary_in_its_country_language(mini):
+    edit(
+        mini,
+        "jurisdictions/lenient.yaml",
+        'summary: {en: "Money can continue during studies.", sv: "Pengar kan ges under studier."}',
+        'summary: {en: "Money can continue during studies."}',
+    )
+    error = only_error(mini, E.SchemaError)
+    assert "no summary in sv" in error.message
+    assert error.file == "jurisdictions/lenient.yaml"
+    assert error.line == line_of(mini, "jurisdictions/lenient.yaml", "point: studies_allowed")
+
+
+def test_a_source_cannot_be_published_after_it_was_found(mini):
+    edit(mini, "jurisdictions/lenient.yaml", "published: 2024-01-01}", "published: 2024-01-01, found: 2023-05-01}")
+    error = only_error(mini, E.SchemaError)
+    assert "after it was found" in error.message
