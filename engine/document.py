@@ -14,6 +14,8 @@ from typing import Any
 
 from tolka.backends.rete.compile import DAY_KEY
 from tolka.case import Case
+from tolka.expr import ast as A
+from tolka.periods import DateTerm, days_from
 from tolka.rulebook import Rulebook
 
 
@@ -38,6 +40,11 @@ def derived_values(name: str, value: dt.date, day: dt.date) -> dict[str, int]:
     }
 
 
+def term_value(fld: A.Field, value: dt.date, day: dt.date) -> int:
+    """A calendar term's derived value: days from the term's date to the evaluation date."""
+    return days_from(DateTerm.from_field(fld.name, fld.argument or ""), value, day)
+
+
 def date_values(day: dt.date) -> dict[str, int]:
     return {"evaluation_half_year": 1 if day.month <= 6 else 2, "evaluation_year": day.year, DAY_KEY: day.toordinal()}
 
@@ -50,6 +57,10 @@ def build_document(
 ) -> dict[str, Any]:
     """The document for one case, date and set of reading values (point id → value, known only)."""
     document: dict[str, Any] = date_values(day)
+    for fld in rulebook.term_fields():
+        value = case.facts.get(fld.argument or "")
+        if value is not None:
+            document[fld.key] = term_value(fld, value, day)
     for name, value in case.facts.items():
         if rulebook.facts[name].type == "date":
             document[name] = value.toordinal()

@@ -134,6 +134,12 @@ class SourceOlderThanRuleWarning(RulebookWarning):
     kind = "source older than the rule"
 
 
+class LimitWordingError(RulebookError):
+    """A date limit in a condition without the law's wording beside it, or wording for no limit."""
+
+    kind = "limit"
+
+
 class RulebookInvalid(TolkaError):
     """Raised when a rulebook has errors; carries all of them, in file order."""
 

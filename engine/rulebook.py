@@ -23,6 +23,7 @@ from tolka.model.law import Law, Provision, citation_text
 from tolka.model.origin import Entry, Origin
 from tolka.model.rule import Rule
 from tolka.model.vocabulary import Definition, Fact
+from tolka.periods import is_term_field
 
 MEMO_LIMIT = 200_000
 
@@ -220,6 +221,17 @@ class Rulebook:
         if fact.type in ("integer", "date"):
             return A.INTEGER
         return None
+
+    def term_fields(self) -> tuple[A.Field, ...]:
+        """The calendar terms (`start_of_quarter_after(turns(birth_date, 16))`, …) the rules compare."""
+        return self._cached(
+            ("term_fields",),
+            lambda: tuple(
+                dict.fromkeys(
+                    f for entry in self.rules for f in entry.fields() if f.kind == "derived" and is_term_field(f.name)
+                )
+            ),
+        )
 
     def domains(self) -> dict[A.Field, tuple | str]:
         out: dict[A.Field, tuple | str] = {}

@@ -52,7 +52,25 @@ class Call:
     column: int = field(default=0, compare=False)
 
 
-Operand = Union[Name, ReadingRef, Call]
+@dataclass(frozen=True)
+class Turns:
+    """`turns(birth_date, 16)`: the date on which one turns N (see tolka.periods)."""
+
+    fact: str
+    years: int
+    column: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar convention applied to a date term, e.g. `start_of_quarter_after(turns(birth_date, 16))`."""
+
+    function: str
+    argument: Name | Turns | Period
+    column: int = field(default=0, compare=False)
+
+
+Operand = Union[Name, ReadingRef, Call, Turns, Period]
 
 
 # --- conditions (surface) -----------------------------------------------------------------------

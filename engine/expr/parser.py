@@ -23,10 +23,13 @@ from tolka.expr.ast import (
     Name,
     Not,
     Or,
+    Period,
     ReadingRef,
     Truthy,
+    Turns,
 )
 from tolka.expr.logic import Truth
+from tolka.periods import PERIOD_FUNCTIONS, TURNS
 
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -85,8 +88,31 @@ class _ToTree(Transformer):
     def reading(self, point: Token):
         return ReadingRef(str(point), column=point.column)
 
-    def call(self, function: Token, argument: Token):
-        return Call(str(function), str(argument), column=function.column)
+    def call(self, function: Token, argument):
+        name = str(function)
+        if name in PERIOD_FUNCTIONS:
+            if not isinstance(argument, (Name, Turns, Period)):
+                raise ExpressionSyntaxError(
+                    f"`{name}` takes a date: a date fact, `turns(fact, N)` or another calendar function",
+                    column=function.column,
+                )
+            return Period(name, argument, column=function.column)
+        if not isinstance(argument, Name):
+            raise ExpressionSyntaxError(
+                f"`{name}` takes a fact name, e.g. `{name}(birth_date)`",
+                column=function.column,
+                hint=f"calendar functions that take a date term: {', '.join(sorted(PERIOD_FUNCTIONS))}",
+            )
+        return Call(name, argument.name, column=function.column)
+
+    def turns(self, function: Token, fact: Token, years: Token):
+        if str(function) != TURNS or "." in years or years.startswith("-"):
+            raise ExpressionSyntaxError(
+                f"`{function}(…, {years})` is not a function of the condition language",
+                column=function.column,
+                hint="write `turns(birth_date, 16)`: the date on which one turns 16 (a whole number of years)",
+            )
+        return Turns(str(fact), int(years), column=function.column)
 
     def name(self, token: Token):
         return Name(str(token), column=token.column)

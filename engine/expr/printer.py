@@ -25,8 +25,10 @@ from tolka.expr.ast import (
     Not,
     Operand,
     Or,
+    Period,
     ReadingRef,
     Truthy,
+    Turns,
 )
 from tolka.expr.logic import Truth
 
@@ -48,6 +50,10 @@ def operand_text(operand: Operand) -> str:
         return f"reading({operand.point})"
     if isinstance(operand, Call):
         return f"{operand.function}({operand.argument})"
+    if isinstance(operand, Turns):
+        return f"turns({operand.fact}, {operand.years})"
+    if isinstance(operand, Period):
+        return f"{operand.function}({operand_text(operand.argument)})"
     raise TypeError(f"not an operand: {operand!r}")
 
 

@@ -24,6 +24,7 @@ from tolka.expr import ast as A
 from tolka.expr.printer import operand_text
 from tolka.model.interpretation import InterpretationPoint
 from tolka.model.vocabulary import Fact
+from tolka.periods import PERIOD_FUNCTIONS, DateTerm
 
 # Built-in functions of one date fact, evaluated at the evaluation date (see engine.derived).
 FUNCTIONS: dict[str, str] = {
@@ -38,6 +39,12 @@ BUILTINS: dict[str, str] = {
     "evaluation_half_year": "1 for January–June, 2 for July–December of the evaluation date",
     "evaluation_year": "the calendar year of the evaluation date",
 }
+# The evaluation date itself: compared only with a date term (`evaluation_date >= turns(birth_date, 18)`).
+EVALUATION_DATE = "evaluation_date"
+_DATE_TERM_HINT = (
+    "compare the evaluation date with a date term, e.g. "
+    "`evaluation_date >= start_of_quarter_after(turns(birth_date, 16))`"
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,53 @@ class Vocabulary:
     resolve_definition: Callable[[str], A.Expr | None] | None = None
 
 
+def _date_term(operand: A.Operand, vocab: Vocabulary) -> DateTerm:
+    """A date fact, `turns(fact, N)` or a calendar function of one, checked against the vocabulary."""
+    functions: list[str] = []
+    while isinstance(operand, A.Period):
+        if operand.function not in PERIOD_FUNCTIONS:  # the parser only builds known ones
+            raise UnknownNameError(f"unknown calendar function `{operand.function}`", column=operand.column)
+        functions.append(operand.function)
+        operand = operand.argument
+    if isinstance(operand, A.Turns):
+        name, years, column = operand.fact, operand.years, operand.column
+    elif isinstance(operand, A.Name):
+        name, years, column = operand.name, None, operand.column
+    else:
+        raise ExpressionTypeError(f"`{operand_text(operand)}` is not a date", hint=_DATE_TERM_HINT)
+    fact = vocab.facts.get(name)
+    if fact is None:
+        raise UnknownNameError(f"unknown fact `{name}`", column=column)
+    if fact.type != "date":
+        raise ExpressionTypeError(f"a calendar term needs a date fact, but `{name}` is {fact.type}", column=column)
+    return DateTerm(name, years, tuple(functions))
+
+
+def _is_date_term(operand: A.Operand | A.Lit) -> bool:
+    return isinstance(operand, (A.Turns, A.Period))
+
+
+def _lower_date_comparison(left: A.Operand | A.Lit, op: str, right: A.Operand | A.Lit, vocab: Vocabulary) -> A.Expr:
+    """`evaluation_date OP term` → `days from the term's date to the evaluation date OP 0`."""
+    if isinstance(right, A.Name) and right.name == EVALUATION_DATE:
+        left, right, op = right, left, A.FLIPPED_OPERATOR[op]
+    if not (isinstance(left, A.Name) and left.name == EVALUATION_DATE) or isinstance(right, (A.Lit, A.ReadingRef)):
+        raise ExpressionTypeError(
+            f"a date term can only be compared with the evaluation date, not "
+            f"`{operand_text(left) if not isinstance(left, A.Lit) else left.value}`",
+            hint=_DATE_TERM_HINT,
+        )
+    term = _date_term(right, vocab)
+    return A.Cmp(A.Field("derived", term.field_name, term.fact), op, 0)
+
+
 def _operand(operand: A.Operand, vocab: Vocabulary) -> tuple[A.Field, ValueType]:
+    if isinstance(operand, (A.Turns, A.Period)) or (isinstance(operand, A.Name) and operand.name == EVALUATION_DATE):
+        raise ExpressionTypeError(
+            f"`{operand_text(operand)}` is a date: it can only be compared (evaluation date with a date term)",
+            column=operand.column,
+            hint=_DATE_TERM_HINT,
+        )
     if isinstance(operand, A.ReadingRef):
         point = vocab.points.get(operand.point)
         if point is None:
@@ -214,6 +267,8 @@ def _lower(expr: A.Expr, vocab: Vocabulary) -> A.Expr:
 
 def _lower_compare(expr: A.Compare, vocab: Vocabulary) -> A.Expr:
     left, op, right = expr.left, expr.op, expr.right
+    if any(_is_date_term(side) or (isinstance(side, A.Name) and side.name == EVALUATION_DATE) for side in (left, right)):
+        return _lower_date_comparison(left, op, right, vocab)
     if isinstance(right, A.Lit):
         fld, vtype = _operand(left, vocab)
         return _compare_literal(fld, vtype, op, right.value)

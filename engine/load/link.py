@@ -18,6 +18,7 @@ from tolka.errors import (
     CitationValidityError,
     CycleError,
     DuplicateIdError,
+    LimitWordingError,
     MissingCitationError,
     OverlappingValidityError,
     RulebookError,
@@ -31,9 +32,11 @@ from tolka.errors import (
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth
 from tolka.expr.parser import parse
-from tolka.expr.typecheck import Vocabulary, lower
+from tolka.expr.printer import to_text
+from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, lower
 from tolka.load.sections import RawRulebook
 from tolka.model.common import Validity
+from tolka.model.limit import Limit
 from tolka.model.origin import Entry, Origin
 from tolka.rulebook import Rulebook, RuleEntry
 
@@ -417,9 +420,46 @@ class _Linker:
             return lowered
 
         vocabulary.resolve_definition = resolve
-        for name in self.book.definitions:
-            resolve(name)
+        for name, definition in self.book.definitions.items():
+            if resolve(name) is not None:
+                self._limits(f"definition {name}", definition.when, definition.limits, seen[name][1])
         return vocabulary
+
+    def _limits(self, what: str, when: str, limits: tuple[Limit, ...], origin: Origin) -> None:
+        """Every date comparison in a condition has a `limits` entry with the law's wording, and vice versa."""
+        compared = _date_comparisons(parse(when))
+        listed: list[A.Compare] = []
+        for limit in limits:
+            self._cites([limit.provision], origin, f"{what}: a limit cites")
+            try:
+                (comparison,) = _date_comparisons(parse(limit.condition))
+            except (TolkaError, ValueError):
+                self.errors.add(
+                    LimitWordingError(
+                        f"{what}: the limit's term `{limit.term}` is not a date term",
+                        hint="write e.g. `term: start_of_quarter_after(turns(birth_date, 16))`",
+                    ),
+                    origin,
+                )
+                continue
+            listed.append(comparison)
+            if comparison not in compared:
+                self.errors.add(
+                    LimitWordingError(
+                        f"{what} lists the limit `{limit.condition}`, which its condition does not contain",
+                        hint="the condition must compare the evaluation date with the same term, in the same direction",
+                    ),
+                    origin,
+                )
+        for comparison in compared:
+            if comparison not in listed:
+                self.errors.add(
+                    LimitWordingError(
+                        f"{what} compares `{to_text(comparison)}` without the law's wording",
+                        hint="add a `limits:` entry with bound, term, provision and the statute's wording",
+                    ),
+                    origin,
+                )
 
     def _rules(self, vocabulary: Vocabulary) -> None:
         entries_by_id: dict[str, list[Entry]] = {}
@@ -529,6 +569,7 @@ class _Linker:
         if rule.when is not None:
             try:
                 condition = lower(parse(rule.when), vocabulary)
+                self._limits(f"rule {rule.id}", rule.when, rule.limits, origin)
                 decision_leaves(condition, self._domains(condition))
             except ConditionTooLarge:
                 self.errors.add(
@@ -626,6 +667,22 @@ class _Linker:
             ),
             second.origin,
         )
+
+
+def _date_comparisons(expr: A.Expr) -> list[A.Compare]:
+    """The comparisons of the evaluation date in a surface condition, written `evaluation_date OP term`."""
+    if isinstance(expr, A.Not):
+        return _date_comparisons(expr.item)
+    if isinstance(expr, (A.And, A.Or)):
+        return [c for item in expr.items for c in _date_comparisons(item)]
+    if not isinstance(expr, A.Compare):
+        return []
+    left, op, right = expr.left, expr.op, expr.right
+    if isinstance(right, A.Name) and right.name == EVALUATION_DATE:
+        left, right, op = right, left, A.FLIPPED_OPERATOR[op]
+    if isinstance(left, A.Name) and left.name == EVALUATION_DATE:
+        return [A.Compare(left, op, right)]
+    return []
 
 
 def _describe(test: dict) -> str:

@@ -15,6 +15,7 @@ from pydantic import Field as PydanticField
 from pydantic import model_validator
 
 from tolka.model.common import Identifier, Model, Text, Validity
+from tolka.model.limit import Limit
 
 Status = Literal[
     "eligible",
@@ -59,6 +60,7 @@ class Rule(Validity):
     verified: bool = True
     explanation: Text | None = None
     note: Text | None = None
+    limits: tuple[Limit, ...] = ()
 
     @model_validator(mode="after")
     def _condition(self) -> Rule:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import StringConstraints, model_validator
 
 from tolka.model.common import Country, FactName, Model, Named, Text
+from tolka.model.limit import Limit
 
 FactType = Literal["bool", "enum", "integer", "number", "date", "code"]
 
@@ -55,3 +56,4 @@ class Definition(Named):
     name: FactName
     when: str
     description: Text
+    limits: tuple[Limit, ...] = ()

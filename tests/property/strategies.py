@@ -20,10 +20,16 @@ literals = st.one_of(
     st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)).map(A.Lit),
     st.booleans().map(A.Lit),
 )
+date_terms = st.recursive(
+    st.one_of(NAMES.map(A.Name), st.builds(A.Turns, NAMES, st.integers(0, 99))),
+    lambda inner: st.builds(A.Period, st.sampled_from(["start_of_quarter_after", "end_of_first_half_year"]), inner),
+    max_leaves=3,
+)
 operands = st.one_of(
     NAMES.map(A.Name),
     NAMES.map(A.ReadingRef),
     st.builds(A.Call, st.sampled_from(["age", "months_since"]), NAMES),
+    date_terms.filter(lambda term: not isinstance(term, A.Name)),
 )
 surface_atoms = st.one_of(
     st.builds(A.Compare, operands, st.sampled_from(A.COMPARISON_OPERATORS), st.one_of(literals, operands)),

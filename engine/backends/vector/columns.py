@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from tolka.expr import ast as A
+from tolka.periods import PERIOD_FUNCTIONS, PERIOD_MONTHS, SCHOOL_YEAR_START_MONTH, DateTerm, is_term_field
 from tolka.rulebook import Rulebook
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -87,8 +88,50 @@ def _calendar(ordinals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     return year, month, day_of_month
 
 
-def derive(function: str, ordinals: np.ndarray, day: dt.date) -> np.ndarray:
-    """The built-in `function` of a date (see tolka.expr.typecheck.FUNCTIONS) for every person."""
+def _month_starts(year: np.ndarray, month_index: np.ndarray) -> np.ndarray:
+    """Day ordinals of the first day of month `month_index` (0-based, may leave 0..11) of `year`."""
+    months = (year - 1970) * 12 + month_index
+    return months.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64) + EPOCH_ORDINAL
+
+
+def _apply_period(function: str, ordinals: np.ndarray) -> np.ndarray:
+    """`tolka.periods.apply` on arrays of day ordinals."""
+    year, month, _ = _calendar(ordinals)
+    if function == "end_of_first_half_year":
+        return _month_starts(year, np.full_like(month, 6)) - 1
+    if function == "start_of_second_half_year":
+        return _month_starts(year, np.full_like(month, 6))
+    if function == "end_of_school_year_starting":
+        return _month_starts(year + 1, np.full_like(month, SCHOOL_YEAR_START_MONTH - 1)) - 1
+    edge, _, rest = function.partition("_of_")
+    shift = 0
+    if rest.endswith("_after"):
+        rest, shift = rest[: -len("_after")], 1
+    elif rest.endswith("_before"):
+        rest, shift = rest[: -len("_before")], -1
+    if function not in PERIOD_FUNCTIONS or rest not in PERIOD_MONTHS:
+        raise KeyError(f"no vectorised form of the calendar function `{function}`")
+    length = PERIOD_MONTHS[rest]
+    first = (month - 1) // length * length + shift * length
+    if edge == "start":
+        return _month_starts(year, first)
+    return _month_starts(year, first + length) - 1
+
+
+def term_dates(term: DateTerm, ordinals: np.ndarray) -> np.ndarray:
+    """`DateTerm.date` for every person: day ordinals of the term's date."""
+    if term.years is not None:
+        year, month, day_of_month = _calendar(ordinals)
+        ordinals = _month_starts(year + term.years, month - 1) + day_of_month - 1
+    for function in reversed(term.functions):
+        ordinals = _apply_period(function, ordinals)
+    return ordinals
+
+
+def derive(function: str, ordinals: np.ndarray, day: dt.date, fact: str = "") -> np.ndarray:
+    """The built-in `function` of a date (see tolka.expr.typecheck.FUNCTIONS, tolka.periods) for every person."""
+    if is_term_field(function):
+        return day.toordinal() - term_dates(DateTerm.from_field(function, fact), ordinals)
     if function == "days_since":
         return day.toordinal() - ordinals
     year, month, day_of_month = _calendar(ordinals)
@@ -131,7 +174,7 @@ class Frame:
             self._derived[key] = (
                 source
                 if isinstance(source, Scalar)
-                else Column(source.known, derive(fld.name, source.values, self.day))
+                else Column(source.known, derive(fld.name, source.values, self.day, fld.argument))
             )
         return self._derived[key]
 

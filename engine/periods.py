@@ -1,0 +1,138 @@
+"""Calendar conventions: the dates on which the law's age and period limits fall.
+
+Statutes rarely say "under 30". They say "from the quarter after the quarter in which the pupil
+turns 16", "up to and including the month before the month in which one turns 30", "until the end
+of the first calendar half-year of the year one turns 20". The condition language writes such a
+limit as a *date term* compared with the evaluation date:
+
+    evaluation_date >= start_of_quarter_after(turns(birth_date, 16))
+    evaluation_date <= end_of_month_before(turns(birth_date, 30))
+
+A date term is a date fact, optionally `turns(fact, N)` (the N-th birthday), wrapped in any number
+of period functions (each maps a date to a date). This module is the one definition of that
+arithmetic for single dates; the vectorised back end has an array form that a property test holds
+equal to it (tests/vector/test_derived.py).
+
+Conventions chosen where the law is silent, used the same way everywhere:
+
+* A person born on 29 February turns N on 1 March in a year that is not a leap year (as `age`
+  counts: the birthday has not come on 28 February).
+* The Norwegian school year (skoleåret) runs from 1 August to 31 July.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# Periods as (length in months, month the first period of a year starts in).
+PERIOD_MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+SCHOOL_YEAR_START_MONTH = 8  # Norway: skoleåret 1 August – 31 July
+
+# Every period function of the condition language, with what it means (shown by `tolka rules`
+# and docs/rule-format.md). The first group is generated from PERIOD_MONTHS.
+PERIOD_FUNCTIONS: dict[str, str] = {}
+for _period in PERIOD_MONTHS:
+    _words = _period.replace("_", "-")
+    PERIOD_FUNCTIONS[f"start_of_{_period}"] = f"the first day of the {_words} the date falls in"
+    PERIOD_FUNCTIONS[f"end_of_{_period}"] = f"the last day of the {_words} the date falls in"
+    PERIOD_FUNCTIONS[f"start_of_{_period}_after"] = f"the first day of the {_words} after the one the date falls in"
+    PERIOD_FUNCTIONS[f"end_of_{_period}_before"] = f"the last day of the {_words} before the one the date falls in"
+PERIOD_FUNCTIONS.update(
+    {
+        "end_of_first_half_year": "30 June of the date's calendar year (the end of its first calendar half-year)",
+        "start_of_second_half_year": "1 July of the date's calendar year (the start of its second calendar half-year)",
+        "end_of_school_year_starting": "31 July of the year after the date's year: the end of the (Norwegian) "
+        "school year that starts in the date's calendar year",
+    }
+)
+TURNS = "turns"
+TERM_PREFIX = "cal"  # derived field names: cal__<outermost function>__…__turns_<N>
+
+
+def is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def birthday(birth: dt.date, years: int) -> dt.date:
+    """The day one turns `years` (29 February → 1 March in a common year)."""
+    return dt.date(birth.year + years, birth.month, 1) + dt.timedelta(days=birth.day - 1)
+
+
+def _month_start(year: int, month_index: int) -> dt.date:
+    """The first day of month `month_index` (0-based, may run past 11 or below 0) of `year`."""
+    years, month = divmod(month_index, 12)
+    return dt.date(year + years, month + 1, 1)
+
+
+def apply(function: str, day: dt.date) -> dt.date:
+    """One period function of one date."""
+    if function == "end_of_first_half_year":
+        return dt.date(day.year, 6, 30)
+    if function == "start_of_second_half_year":
+        return dt.date(day.year, 7, 1)
+    if function == "end_of_school_year_starting":
+        return _month_start(day.year + 1, SCHOOL_YEAR_START_MONTH - 1) - dt.timedelta(days=1)
+    edge, _, rest = function.partition("_of_")
+    shift = 0
+    if rest.endswith("_after"):
+        rest, shift = rest[: -len("_after")], 1
+    elif rest.endswith("_before"):
+        rest, shift = rest[: -len("_before")], -1
+    if rest not in PERIOD_MONTHS or edge not in ("start", "end") or function not in PERIOD_FUNCTIONS:
+        raise KeyError(f"no period function `{function}`")
+    length = PERIOD_MONTHS[rest]
+    first = (day.month - 1) // length * length + shift * length  # the period's first month, 0-based
+    if edge == "start":
+        return _month_start(day.year, first)
+    return _month_start(day.year, first + length) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class DateTerm:
+    """`f1(f2(…turns(fact, N)…))`: `functions` outermost first; `years` None for the fact itself."""
+
+    fact: str
+    years: int | None = None
+    functions: tuple[str, ...] = ()
+
+    @property
+    def field_name(self) -> str:
+        """The name of the derived value "days from this date to the evaluation date"."""
+        parts = [TERM_PREFIX, *self.functions]
+        if self.years is not None:
+            parts.append(f"{TURNS}_{self.years}")
+        return "__".join(parts)
+
+    def text(self) -> str:
+        inner = f"{TURNS}({self.fact}, {self.years})" if self.years is not None else self.fact
+        for function in reversed(self.functions):
+            inner = f"{function}({inner})"
+        return inner
+
+    def date(self, value: dt.date) -> dt.date:
+        """The term's date for one value of its fact."""
+        day = birthday(value, self.years) if self.years is not None else value
+        for function in reversed(self.functions):
+            day = apply(function, day)
+        return day
+
+    @classmethod
+    def from_field(cls, name: str, fact: str) -> DateTerm:
+        """The term behind a derived field name (`field_name`), for the back ends."""
+        parts = name.split("__")
+        if parts[0] != TERM_PREFIX:
+            raise KeyError(f"`{name}` is not a calendar term")
+        years = None
+        if parts[-1].startswith(f"{TURNS}_"):
+            years = int(parts.pop()[len(TURNS) + 1 :])
+        return cls(fact, years, tuple(parts[1:]))
+
+
+def is_term_field(name: str) -> bool:
+    return name.startswith(f"{TERM_PREFIX}__")
+
+
+def days_from(term: DateTerm, value: dt.date, day: dt.date) -> int:
+    """Days from the term's date to `day`: ≥ 0 on and after it (what `evaluation_date >= term` tests)."""
+    return day.toordinal() - term.date(value).toordinal()
