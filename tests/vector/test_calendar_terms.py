@@ -24,6 +24,7 @@ from tolka.evaluate import Engine
 from tolka.expr.evaluate import truth
 from tolka.expr.logic import Truth
 from tolka.jurisdictions import reading_values, resolve_readings
+from tolka.model.limit import BOUND_OPERATORS
 from tolka.periods import PERIOD_FUNCTIONS, DateTerm
 
 EDGES = [
@@ -73,9 +74,12 @@ def _calendar_rules() -> str:
     for index, function in enumerate(FUNCTIONS):
         years = 16 + index % 15
         op = OPERATORS[index % len(OPERATORS)]
+        term = f"{function}(turns(birth_date, {years}))"
+        bound = {v: k for k, v in BOUND_OPERATORS.items()}[op]
         lines.append(
-            f"  - {{id: cal.r{index}, support: cal, when: 'evaluation_date {op} {function}(turns(birth_date, {years}))',"
-            f" then: {{legal_status: discretionary}}, cites: [testlaw.1.1]}}"
+            f"  - {{id: cal.r{index}, support: cal, when: 'evaluation_date {op} {term}',"
+            f" then: {{legal_status: discretionary}}, cites: [testlaw.1.1],"
+            f" limits: [{{bound: {bound}, term: '{term}', provision: testlaw.1.1, wording: {{en: test}}}}]}}"
         )
     return "\n".join(lines) + "\n"
 
