@@ -11,8 +11,8 @@ from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading
 from tolka.model import outcome as O
 from tolka.model.catalogue import Support
-from tolka.model.rule import ASPECTS
-from tolka.resolve import Decision, RuleTruths, decide, truth_of
+from tolka.model.rule import AS_A_RULE, ASPECTS, LEGAL_STATUSES, STATUSES
+from tolka.resolve import Decision, RuleTruths, decide, possible_values, truth_of
 from tolka.rulebook import Rulebook, RuleEntry
 
 LOCAL_UNKNOWN_NOTE = "local reading unknown — national default applied"
@@ -201,6 +201,70 @@ def decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], 
     )
 
 
+ORDER = {
+    "status": {value: i for i, value in enumerate((*STATUSES, "conflict"))},
+    "legal_status": {value: i for i, value in enumerate((*LEGAL_STATUSES, "conflict", None))},
+}
+
+
+def still_possible(
+    rulebook: Rulebook, support_id: str, rules: list[RuleEntry], truths: RuleTruths, decided: SupportDecision, aspect: str
+) -> list[str | None]:
+    """The values `aspect` can still take, in the contract's order: the decided one, or every world's."""
+    decision = decided.decisions[aspect]
+    if decision.kind == "decided":
+        return [decision.value]
+    if decision.kind == "conflict":
+        return ["conflict"]
+    candidates, defaults = rulebook._cached(
+        ("by_aspect", support_id, tuple(r.key for r in rules)), lambda: _by_aspect(rules)
+    )[aspect]
+    pattern = tuple(truth_of(truths, r) for r in candidates)
+    found = rulebook._cached(
+        ("possible", support_id, aspect, tuple(r.key for r in candidates), pattern),
+        lambda: possible_values(candidates, defaults, aspect, truths),
+    )
+    order = ORDER[aspect]
+    return sorted(found, key=lambda v: order.get(v, len(order)))
+
+
+def _fact_value(rulebook: Rulebook, name: str, document: Mapping[str, object]) -> object:
+    value = document.get(name)
+    if value is not None and rulebook.facts[name].type == "date":
+        return dt.date.fromordinal(int(value)).isoformat()
+    return value
+
+
+def discretion(
+    rulebook: Rulebook, decided: SupportDecision, document: Mapping[str, object], day: dt.date
+) -> list[O.Discretion]:
+    """For an outcome `not_eligible_as_a_rule`: each deciding rule's assessment, with the facts given."""
+    if decided.status != AS_A_RULE:
+        return []
+    out = []
+    for entry in decided.decisions["status"].deciding:
+        assessment = entry.rule.assessment
+        if assessment is None or entry.assessment_condition is None:
+            continue
+        cites = citations_at(rulebook, assessment.cites, day)
+        out.append(
+            O.Discretion.model_construct(
+                rule=entry.rule.id,
+                when=assessment.when,
+                citations=cites,
+                supporting_facts=[
+                    O.SupportingFact.model_construct(
+                        fact=name, question=rulebook.facts[name].question, value=_fact_value(rulebook, name, document)
+                    )
+                    for name in entry.supporting_facts
+                ],
+                supported=reference_truth(entry.assessment_condition, document).value,
+                verified=assessment.verified and entry.rule.verified and all(c.verified for c in cites),
+            )
+        )
+    return out
+
+
 def _reason(
     rulebook: Rulebook,
     entry: RuleEntry,
@@ -293,6 +357,8 @@ def build_outcome(
     unverified_items += [f"reading of {u.point} ({u.jurisdiction})" for u in used + route_info if not u.verified]
     if route is not None and not route.verified:
         unverified_items.append(f"route {route.id}")
+    assessments = discretion(rulebook, decided, document, day)
+    unverified_items += [f"assessment of rule {d.rule}" for d in assessments if not d.verified]
     contested = [f"{u.point} ({u.jurisdiction}): {u.contested['note']['en']}" for u in used if u.contested]
     conflicts = [
         {"aspect": aspect, "rules": [r.rule.id for r in d.conflicting]}
@@ -306,6 +372,9 @@ def build_outcome(
         status=status,
         route=route,
         legal_status=legal_status,
+        status_possible=still_possible(rulebook, support.id, rules, truths, decided, "status"),
+        legal_status_possible=still_possible(rulebook, support.id, rules, truths, decided, "legal_status"),
+        discretion=assessments,
         reasons=O.Reasons.model_construct(rules=reasons, readings=used),
         missing_facts=decided.missing_facts,
         missing_readings=decided.missing_readings,

@@ -1,8 +1,9 @@
 """Explanations in plain Swedish or English: why each outcome holds, and what would change it.
 
 Every sentence carries its citation: a rule's provisions, or a reading's source (its URL and date,
-or for a national default the provisions it rests on). For `not_eligible` and `undetermined`
-outcomes the explanation adds *what would change the answer*: the single changes — of one fact
+or for a national default the provisions it rests on). An outcome `not_eligible_as_a_rule` adds
+when an individual assessment can grant it, its provisions and the facts that would support it. For
+`not_eligible` and `undetermined` outcomes (and the first) the explanation adds *what would change the answer*: the single changes — of one fact
 the support's rules read, or of one reading — that give a different status, found by evaluating
 them (never guessed).
 """
@@ -19,8 +20,10 @@ from tolka.evaluate import Engine
 from tolka.jurisdictions import ResolvedReading, resolve_readings
 from tolka.model.outcome import Outcome, ReadingUsed
 from tolka.questions import answers
-from tolka.render.labels import STATUS, fact_value_label, word
-from tolka.render.report import citation_text
+from tolka.render.labels import STATUS, WORDS, fact_value_label, word
+from tolka.render.report import citation_text, possible_text
+
+EXPLAINED = ("not_eligible", "not_eligible_as_a_rule", "undetermined", "not_offered")  # outcomes with "what would change"
 
 PHRASES = {
     "status": {"en": "{support}: {status}.", "sv": "{support}: {status}.", "nb": "{support}: {status}."},
@@ -155,6 +158,8 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
             (rulebook.facts.get(name) or rulebook.points[name]).question.get(language) for name in waiting_on
         )
         why.append(Sentence(phrase("pending", language, missing=questions), list(waiting_cites)))
+        why.append(Sentence(possible_text(outcome, language), list(waiting_cites) or all_citations or ["—"]))
+    why += discretion_sentences(engine, outcome, language)
     readings = []
     for reading in outcome.reasons.readings:
         holder = rulebook.jurisdictions.get(reading.jurisdiction)
@@ -164,6 +169,27 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
     ]
     marks += [Sentence(phrase("contested", language, item=item), all_citations or ["—"]) for item in outcome.contested]
     return Explanation(outcome.support, outcome.status, why, readings, marks)
+
+
+def discretion_sentences(engine: Engine, outcome: Outcome, language: str) -> list[Sentence]:
+    """When an individual assessment can grant what the main rule refuses, and the facts that bear on it."""
+    rulebook = engine.rulebook
+    sentences = []
+    for item in outcome.discretion:
+        cites = [citation_text(c, language) for c in item.citations]
+        sentences.append(Sentence(word(WORDS, "assessment_when", language).format(when=item.when.get(language)), cites))
+        facts = "; ".join(
+            f"{fact.question.get(language)} "
+            + (
+                word(WORDS, "not_known_yet", language)
+                if fact.value is None
+                else fact_value_label(rulebook, fact.fact, fact.value, language)
+            )
+            for fact in item.supporting_facts
+        )
+        sentences.append(Sentence(f"{word(WORDS, 'supporting_facts', language)}: {facts}", cites))
+        sentences.append(Sentence(word(WORDS, f"supported_{item.supported}", language), cites))
+    return sentences
 
 
 def _facts_read(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> list[str]:
@@ -296,7 +322,7 @@ def explain(
 ) -> Explanation:
     """The full explanation of one outcome, with what would change it where it is no or not settled."""
     explanation = explain_outcome(engine, outcome, language)
-    if outcome.status in ("not_eligible", "undetermined", "not_offered"):
+    if outcome.status in EXPLAINED:
         explanation.would_change = what_would_change(
             engine, case, jurisdiction_id, day, outcome, language, trials=trials
         )

@@ -35,6 +35,16 @@ class LegalStatusAnswer:
         return sorted({v.value for v in self.variants}, key=str)
 
     @property
+    def resolver_possible(self) -> list[str | None]:
+        """The legal statuses the resolver leaves open for anyone (a sound superset of the variants')."""
+        return self.outcome.legal_status_possible
+
+    @property
+    def mandated_by_law_possible(self) -> bool:
+        """False when no person and no reading can make it mandated by law here."""
+        return "mandated_by_law" in self.resolver_possible
+
+    @property
     def depends_on(self) -> list[str]:
         """The facts and readings that choose between the possible values."""
         return (

@@ -4,7 +4,9 @@ Steps come from the routes of the supports that are open (eligible, eligible aft
 application) or still undetermined: one step per route, so one application covers every support
 it leads to. Applications and needs-assessed decisions come first (money and decisions take
 longest), then direct contacts, referrals and school decisions. Each step says what the body
-decides and cites the route's provisions. Undetermined outcomes add "find out" steps: the facts to
+decides and cites the route's provisions. An outcome `not_eligible_as_a_rule` adds a step "ask for
+an individual assessment": what it can be granted on, by which route, citing the provision that
+leaves room, and the facts behind an exception still to find out. Undetermined outcomes add "find out" steps: the facts to
 ask the person and the local readings to ask the municipality about. The team section says which
 role typically does what for this person (from the rulebook's `team` roles).
 """
@@ -43,6 +45,20 @@ class Step:
 
 
 @dataclass
+class AssessmentStep:
+    """Ask for an individual assessment of a support the main rule refuses."""
+
+    support: str
+    name: Text  # the support's name
+    when: list[Text]  # when an assessment can grant it (one per deciding rule)
+    route: str | None
+    route_name: Text | None
+    body_name: Text | None
+    citations: list[Citation]
+    find_out: list[tuple[str, Text]]  # facts that would support the exception, still unknown
+
+
+@dataclass
 class TeamWork:
     role: str
     name: Text
@@ -56,6 +72,7 @@ class Plan:
     ask_person: list[tuple[str, Text]]  # facts to find out (with the question), most common first
     ask_locally: list[str]  # interpretation points whose local reading is unknown
     team: list[TeamWork] = field(default_factory=list)
+    assessments: list[AssessmentStep] = field(default_factory=list)
 
 
 def action_plan(rulebook: Rulebook, evaluation: Evaluation) -> Plan:
@@ -88,14 +105,43 @@ def action_plan(rulebook: Rulebook, evaluation: Evaluation) -> Plan:
         _ask_person(rulebook, evaluation.outcomes),
         _ask_locally(evaluation.outcomes),
         _team(rulebook, evaluation),
+        _assessments(evaluation.outcomes),
     )
 
 
+def _assessments(outcomes: list[Outcome]) -> list[AssessmentStep]:
+    steps = []
+    for outcome in outcomes:
+        if not outcome.discretion:
+            continue
+        route = outcome.route
+        find_out = {f.fact: f.question for d in outcome.discretion for f in d.supporting_facts if f.value is None}
+        steps.append(
+            AssessmentStep(
+                outcome.support,
+                outcome.name,
+                [d.when for d in outcome.discretion],
+                route.id if route else None,
+                route.name if route else None,
+                route.body_name if route else None,
+                list({c.text: c for d in outcome.discretion for c in d.citations}.values()),
+                list(find_out.items()),
+            )
+        )
+    return steps
+
+
 def _ask_person(rulebook: Rulebook, outcomes: list[Outcome]) -> list[tuple[str, Text]]:
+    """Facts still to find out: those open outcomes wait on, then those an assessment would weigh."""
     counts: dict[str, int] = {}
     for outcome in outcomes:
         for name in outcome.missing_facts:
             counts[name] = counts.get(name, 0) + 1
+    for outcome in outcomes:
+        for item in outcome.discretion:
+            for fact in item.supporting_facts:
+                if fact.value is None:
+                    counts.setdefault(fact.fact, 0)
     return [(name, rulebook.facts[name].question) for name in sorted(counts, key=lambda name: -counts[name])]
 
 
@@ -134,6 +180,16 @@ def plan_data(plan: Plan) -> dict:
                 "tentative": step.tentative,
             }
             for step in plan.steps
+        ],
+        "assessments": [
+            {
+                "support": step.support,
+                "when": [w.model_dump(exclude_none=True) for w in step.when],
+                "route": step.route,
+                "citations": [c.text for c in step.citations],
+                "find_out": [name for name, _ in step.find_out],
+            }
+            for step in plan.assessments
         ],
         "ask_person": [name for name, _ in plan.ask_person],
         "ask_locally": plan.ask_locally,

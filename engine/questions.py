@@ -6,6 +6,11 @@ duration the rules compare it with) and the outcomes it settles are counted. A
 fact's score is the average number of undetermined outcomes settled per answer, summed over the
 jurisdictions in view; ties go to the vocabulary's order. By Kleene monotonicity an answer never
 turns a settled outcome back into an undetermined one (a property test checks this).
+
+An outcome `not_eligible_as_a_rule` is not settled while a fact that would support the exception
+is unknown: those facts are asked too (`for_assessment` names the supports), after every question
+that settles an outcome — their answer never changes a status (the assessment is the deciding
+body's), but the case worker needs it to ask for the assessment.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 from tolka.case import Case
 from tolka.evaluate import Engine
 from tolka.expr import ast as A
+from tolka.model.rule import AS_A_RULE
 from tolka.model.vocabulary import Fact
 from tolka.periods import DateTerm, is_term_field
 from tolka.rulebook import Rulebook
@@ -28,6 +34,7 @@ class Question:
     settles_in: int  # jurisdictions in which some answer settles at least one outcome
     jurisdictions: int  # jurisdictions in view
     waiting: tuple[str, ...]  # supports whose outcome is waiting for this fact (first jurisdiction)
+    for_assessment: tuple[str, ...] = ()  # supports refused as a rule whose exception this fact bears on
 
 
 def _shift_months(day: dt.date, months: int) -> dt.date:
@@ -148,12 +155,25 @@ def next_questions(
                 for name in decided.missing_facts:
                     if name not in skip:
                         waiting.setdefault(name, {})[support] = None
+    assessing: dict[str, dict[str, None]] = {}
+    for decisions in baseline.values():
+        for support, decided in decisions.items():
+            if decided.status == AS_A_RULE:
+                for entry in decided.decisions["status"].deciding:
+                    for name in entry.supporting_facts:
+                        if name not in case.facts and name not in skip:
+                            assessing.setdefault(name, {})[support] = None
     order = {name: index for index, name in enumerate(rulebook.facts)}
-    ranked: list[Question] = []
+    ranked: list[Question] = [
+        Question(name, 0.0, 0, len(jurisdiction_ids), (), tuple(assessing[name]))
+        for name in sorted(assessing, key=lambda n: order.get(n, len(order)))
+        if name not in waiting
+    ]
     for name in sorted(waiting, key=lambda n: order.get(n, len(order))):
         values = answers(rulebook.facts[name], day, rulebook)
+        for_assessment = tuple(assessing.get(name, ()))
         if not values:
-            ranked.append(Question(name, 0.0, 0, len(jurisdiction_ids), tuple(waiting[name])))
+            ranked.append(Question(name, 0.0, 0, len(jurisdiction_ids), tuple(waiting[name]), for_assessment))
             continue
         settled_total = 0
         places_settled: set[str] = set()
@@ -167,8 +187,14 @@ def next_questions(
                     places_settled.add(place)
         ranked.append(
             Question(
-                name, settled_total / len(values), len(places_settled), len(jurisdiction_ids), tuple(waiting[name])
+                name,
+                settled_total / len(values),
+                len(places_settled),
+                len(jurisdiction_ids),
+                tuple(waiting[name]),
+                for_assessment,
             )
         )
-    ranked.sort(key=lambda q: (-q.score, order.get(q.fact, len(order))))
+    # settling questions first; then those an assessment needs; then the rest
+    ranked.sort(key=lambda q: (-q.score, not q.for_assessment, order.get(q.fact, len(order))))
     return ranked[:limit]

@@ -5,12 +5,20 @@ the aspect. In one *world* — every rule's condition known to be true or false 
 its condition is true and no applicable rule defeats it (is an `exception_to` it, directly or
 through other exceptions). If the applicable, undefeated rules agree, that is the decision; if they
 disagree, it is a conflict (never resolved by file order). If none applies, the default rules
-decide, if there are any.
+decide, if there are any. One pair of values agrees: a flat `not_eligible` and a
+`not_eligible_as_a_rule` come to `not_eligible` (see `compatible`).
 
 Rules whose condition is unknown make several worlds possible: the resolver enumerates them. The
 aspect is decided only if every possible world gives the same decision; otherwise it is
 undetermined, and the facts that keep those rules unknown are what is missing. So an unknown fact
 can never, by itself, produce `not_eligible` — or any other answer.
+
+When an aspect is undetermined, `possible_values` says which values it can still take: the values
+of every world. Worlds treat each unknown rule as free, so the set may contain a value that the
+correlations between conditions rule out, but never lacks one that can happen — "not mandated by
+law in any case" read off it is sound. Worlds in conflict are left out: `tolka check` refuses every
+pair of rules that some case lets both apply with neither defeating the other (with a witness), so
+in a rulebook that loads, such a world is one the correlations rule out.
 
 This module is shared by every back end: they differ only in how they compute the truth values.
 """
@@ -25,6 +33,7 @@ from typing import Literal
 from tolka.expr.logic import Truth
 from tolka.rulebook import RuleEntry
 
+ABSORBED = frozenset({"not_eligible", "not_eligible_as_a_rule"})
 MAX_UNKNOWN_RULES = 12  # beyond 2**12 worlds the aspect is reported undetermined without enumerating
 
 Kind = Literal["decided", "undetermined", "conflict", "none"]
@@ -47,11 +56,26 @@ def truth_of(truths: RuleTruths, entry: RuleEntry) -> Truth:
     return truths.get(entry.key, (Truth.FALSE, ()))[0]
 
 
+def compatible(values: set[str]) -> str | None:
+    """The one value a set of rule conclusions comes to, or None if they conflict.
+
+    Two refusals agree: a flat `not_eligible` absorbs `not_eligible_as_a_rule` (an assessment can
+    lift the main rule, not the other bar that still stands).
+    """
+    if len(values) == 1:
+        return next(iter(values))
+    if values == ABSORBED:
+        return "not_eligible"
+    return None
+
+
 def _world(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, applies: Mapping[str, bool]):
     applicable = [r for r in candidates if applies.get(r.key)]
     live = [r for r in applicable if not any(r.rule.id in other.defeats for other in applicable if other is not r)]
     chosen = live or defaults
     values = {getattr(r.rule.then, aspect) for r in chosen}
+    if chosen and len(values) > 1 and (value := compatible(values)) is not None:
+        return ("decided", value), [r for r in chosen if getattr(r.rule.then, aspect) == value]
     if not chosen:
         return ("none", None), chosen
     if len(values) > 1:
@@ -91,3 +115,26 @@ def decide(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, 
     if kind == "conflict":
         return Decision("conflict", conflicting=chosen, undecided=unknown, defeated=defeated)
     return Decision(kind, value, deciding=chosen, undecided=unknown, defeated=defeated)
+
+
+def possible_values(
+    candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, truths: RuleTruths
+) -> frozenset[str | None]:
+    """Every value the aspect takes in some world without a conflict; None where no rule decides.
+
+    Beyond MAX_UNKNOWN_RULES unknown rules the worlds are not enumerated; every value a rule in
+    force could set is returned instead (a superset, so still sound).
+    """
+    values = {r.key: truth_of(truths, r) for r in candidates}
+    unknown = [r for r in candidates if values[r.key] is Truth.UNKNOWN]
+    if len(unknown) > MAX_UNKNOWN_RULES:
+        return frozenset(getattr(r.rule.then, aspect) for r in candidates + defaults) | {None}
+    fixed = {key: value is Truth.TRUE for key, value in values.items() if value is not Truth.UNKNOWN}
+    found: set[str | None] = set()
+    for flags in itertools.product((False, True), repeat=len(unknown)):
+        applies = dict(fixed)
+        applies.update({r.key: flag for r, flag in zip(unknown, flags)})
+        (kind, value), _ = _world(candidates, defaults, aspect, applies)
+        if kind != "conflict":
+            found.add(value)
+    return frozenset(found) if found else frozenset({"conflict"})

@@ -39,6 +39,7 @@ class RuleEntry:
     condition: A.Expr  # lowered; Const(TRUE) for default rules
     validity: Validity  # effective validity
     defeats: frozenset[str] = frozenset()  # rule ids this rule defeats, directly or through exceptions
+    assessment_condition: A.Expr | None = None  # lowered `assessment.supported_when`, if the rule has one
 
     @property
     def id(self) -> str:
@@ -73,6 +74,13 @@ class RuleEntry:
     def points(self) -> list[str]:
         """The interpretation points this rule reads, in order."""
         return [f.name for f in self._fields if f.kind == "reading"]
+
+    @cached_property
+    def supporting_facts(self) -> tuple[str, ...]:
+        """The facts that would support an exception on individual assessment, in order."""
+        if self.assessment_condition is None:
+            return ()
+        return tuple(dict.fromkeys(name for f in A.fields(self.assessment_condition) for name in f.facts))
 
 
 @dataclass

@@ -38,6 +38,7 @@ from tolka.load.sections import RawRulebook
 from tolka.model.common import Validity
 from tolka.model.limit import Limit
 from tolka.model.origin import Entry, Origin
+from tolka.resolve import compatible
 from tolka.rulebook import Rulebook, RuleEntry
 
 
@@ -306,7 +307,7 @@ class _Linker:
                 self.errors.add(
                     SchemaError(f"point {point.id} belongs to {point.country}, but {scope} does not"), entry.origin
                 )
-            if reading.value not in point.value_ids:
+            if reading.value is not None and reading.value not in point.value_ids:
                 self.errors.add(
                     SchemaError(
                         f"{reading.value!r} is not a possible reading of {point.id}",
@@ -514,7 +515,16 @@ class _Linker:
             for rule_id in graph:
                 closure(rule_id)
         self.book.rules = [
-            RuleEntry(e.rule, e.key, e.scope, e.origin, e.condition, e.validity, defeats.get(e.rule.id, frozenset()))
+            RuleEntry(
+                e.rule,
+                e.key,
+                e.scope,
+                e.origin,
+                e.condition,
+                e.validity,
+                defeats.get(e.rule.id, frozenset()),
+                e.assessment_condition,
+            )
             for e in built
         ]
 
@@ -583,10 +593,34 @@ class _Linker:
             except TolkaError as exc:
                 self.errors.add(exc, entry.at("when"))
                 ok = False
+        assessment = self._assessment(entry, vocabulary)
         if not ok or validity is None:
             return None
         key = f"{rule.id}@{rule.valid_from.isoformat()}" if versioned and rule.valid_from else rule.id
-        return RuleEntry(rule, key, entry.scope, origin, condition, validity)
+        return RuleEntry(rule, key, entry.scope, origin, condition, validity, assessment_condition=assessment)
+
+    def _assessment(self, entry: Entry, vocabulary: Vocabulary) -> A.Expr | None:
+        """The lowered `supported_when` of a rule's assessment: facts only, citations known."""
+        rule = entry.item
+        if rule.assessment is None:
+            return None
+        origin = entry.at("assessment")
+        self._cites(rule.assessment.cites, origin, f"rule {rule.id}: the assessment cites")
+        try:
+            condition = lower(parse(rule.assessment.supported_when), vocabulary)
+        except TolkaError as exc:
+            self.errors.add(exc, origin)
+            return None
+        if any(f.kind == "reading" for f in A.fields(condition)):
+            self.errors.add(
+                SchemaError(
+                    f"rule {rule.id}: `assessment.supported_when` reads an interpretation point",
+                    hint="name the facts of the case that would support the exception; a reading belongs in `when`",
+                ),
+                origin,
+            )
+            return None
+        return condition
 
     def _domains(self, condition: A.Expr) -> dict:
         return {f: d for f in A.fields(condition) if (d := self.book.domain(f)) is not None}
@@ -639,7 +673,7 @@ class _Linker:
                     self._check_pair(first, second, aspect)
 
     def _check_pair(self, first: RuleEntry, second: RuleEntry, aspect: str) -> None:
-        if getattr(first.rule.then, aspect) == getattr(second.rule.then, aspect):
+        if compatible({getattr(first.rule.then, aspect), getattr(second.rule.then, aspect)}) is not None:
             return
         if first.rule.default != second.rule.default:
             return  # a default only applies where no other rule does

@@ -133,7 +133,7 @@ class Reading(Validity):
     """A jurisdiction's answer to an interpretation point, with provenance."""
 
     point: Identifier
-    value: ReadingValue
+    value: ReadingValue | None  # None: the value is not known for this period (e.g. a change's date is not given)
     source: Source
     summary: Text
     detail: Text | None = None

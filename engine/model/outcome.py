@@ -18,6 +18,7 @@ OutcomeStatus = Literal[
     "eligible_after_decision",
     "eligible_after_application",
     "not_eligible",
+    "not_eligible_as_a_rule",
     "not_offered",
     "undetermined",
     "conflict",
@@ -91,6 +92,23 @@ class Route(Out):
     verified: bool
 
 
+class SupportingFact(Out):
+    fact: str
+    question: Text
+    value: str | int | float | bool | None  # as given in the case; None while unknown
+
+
+class Discretion(Out):
+    """A main rule with an exception on individual assessment: when the assessment can grant it."""
+
+    rule: str
+    when: Text
+    citations: list[Citation]
+    supporting_facts: list[SupportingFact]
+    supported: Literal["true", "false", "unknown"]  # do the facts given name a ground the law gives?
+    verified: bool
+
+
 class Reasons(Out):
     rules: list[RuleReason]
     readings: list[ReadingUsed]
@@ -103,6 +121,9 @@ class Outcome(Out):
     status: OutcomeStatus
     route: Route | None
     legal_status: str | None
+    status_possible: list[str]  # the statuses still possible (one when decided), contract order
+    legal_status_possible: list[str | None]  # likewise; None: no rule decides it in some case
+    discretion: list[Discretion]  # for `not_eligible_as_a_rule`: the assessments that can grant it
     reasons: Reasons
     missing_facts: list[str]
     missing_readings: list[str]

@@ -5,11 +5,16 @@ A rule's `then` sets one or more *aspects* of a support's outcome: its `status`,
 `tolka.resolve`): a rule that is an `exception_to` another defeats it where both apply; two
 applicable rules that set an aspect differently with neither defeating the other are a conflict.
 A `default` rule has no condition and applies only where no other rule for that aspect can.
+
+A rule that concludes `not_eligible_as_a_rule` states a *main rule with an exception on individual
+assessment* (huvudregel; undantag vid särskilda skäl — hovedregel; skjønn): it carries an
+`assessment` saying when an assessment can grant the support anyway, which provisions leave that
+room, and which facts of the case would support the exception.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field as PydanticField
 from pydantic import model_validator
@@ -22,8 +27,10 @@ Status = Literal[
     "eligible_after_decision",
     "eligible_after_application",
     "not_eligible",
+    "not_eligible_as_a_rule",
     "not_offered",
 ]
+STATUSES: tuple[str, ...] = get_args(Status)
 LegalStatus = Literal[
     "mandated_by_law",
     "mandated_by_local_reading",
@@ -31,7 +38,24 @@ LegalStatus = Literal[
     "discretionary",
     "not_offered",
 ]
+LEGAL_STATUSES: tuple[str, ...] = get_args(LegalStatus)
 ASPECTS: tuple[str, ...] = ("status", "route", "legal_status")
+AS_A_RULE = "not_eligible_as_a_rule"
+
+
+class Assessment(Model):
+    """Where the law (or a reading) leaves room to depart from a main rule by individual assessment.
+
+    `supported_when` is a condition over facts naming the grounds the provision or reading gives
+    for the exception; the facts it reads are the *supporting facts* the answer asks about. It never
+    changes the status: the assessment belongs to the deciding body, so a true condition says "the
+    facts given are grounds the law names", not "eligible".
+    """
+
+    when: Text  # "an individual assessment can grant it when …"
+    supported_when: str
+    cites: tuple[Identifier, ...] = PydanticField(min_length=1)
+    verified: bool = True
 
 
 class Conclusion(Model):
@@ -61,6 +85,7 @@ class Rule(Validity):
     explanation: Text | None = None
     note: Text | None = None
     limits: tuple[Limit, ...] = ()
+    assessment: Assessment | None = None
 
     @model_validator(mode="after")
     def _condition(self) -> Rule:
@@ -68,4 +93,9 @@ class Rule(Validity):
             raise ValueError("a rule has either a `when` condition or `default: true`, not both or neither")
         if self.default and self.exception_to:
             raise ValueError("a default rule cannot be an exception to another rule")
+        if (self.then.status == AS_A_RULE) != (self.assessment is not None):
+            raise ValueError(
+                f"a rule concluding `status: {AS_A_RULE}` carries an `assessment` (when an individual "
+                "assessment can grant it, with `supported_when` and `cites`), and only such a rule does"
+            )
         return self

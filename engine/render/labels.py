@@ -22,6 +22,11 @@ STATUS = {
         "nb": "rett etter søknad",
     },
     "not_eligible": {"en": "not eligible", "sv": "inte berättigad", "nb": "ikke rett"},
+    "not_eligible_as_a_rule": {
+        "en": "not eligible as a rule — an individual assessment can grant it",
+        "sv": "som huvudregel inte berättigad – en individuell prövning kan ge rätt",
+        "nb": "som hovedregel ikke rett – en individuell vurdering kan gi rett",
+    },
     "not_offered": {"en": "not offered here", "sv": "erbjuds inte här", "nb": "tilbys ikke her"},
     "undetermined": {"en": "undetermined", "sv": "kan inte avgöras", "nb": "kan ikke avgjøres"},
     "conflict": {"en": "conflict in the rulebook", "sv": "motstridiga regler", "nb": "motstridende regler"},
@@ -110,6 +115,48 @@ WORDS = {
         "nb": "Gjenstår å finne ut med personen",
     },
     "in_place": {"en": "in", "sv": "i", "nb": "i"},
+    "assessment_when": {
+        "en": "An individual assessment can grant it when {when}",
+        "sv": "En individuell prövning kan ge rätt när {when}",
+        "nb": "En individuell vurdering kan gi rett når {when}",
+    },
+    "supporting_facts": {
+        "en": "Facts that would support an exception",
+        "sv": "Omständigheter som talar för ett undantag",
+        "nb": "Forhold som taler for et unntak",
+    },
+    "not_known_yet": {"en": "not known yet", "sv": "inte känt än", "nb": "ikke kjent ennå"},
+    "supported_true": {
+        "en": "The facts given are grounds the law or the reading names for an exception.",
+        "sv": "De uppgifter som lämnats är skäl som lagen eller tolkningen nämner för ett undantag.",
+        "nb": "Opplysningene som er gitt, er grunner loven eller tolkningen nevner for et unntak.",
+    },
+    "supported_false": {
+        "en": "None of the grounds named is shown by the facts given; the assessment can still weigh other circumstances.",
+        "sv": "Inget av de nämnda skälen framgår av uppgifterna; prövningen kan ändå väga in andra omständigheter.",
+        "nb": "Ingen av de nevnte grunnene framgår av opplysningene; vurderingen kan likevel legge vekt på andre forhold.",
+    },
+    "supported_unknown": {
+        "en": "Whether the facts support an exception is not known yet: find out the facts above.",
+        "sv": "Om omständigheterna talar för ett undantag är inte känt än: ta reda på uppgifterna ovan.",
+        "nb": "Om forholdene taler for et unntak, er ikke kjent ennå: finn ut opplysningene over.",
+    },
+    "ask_assessment": {
+        "en": "Ask for an individual assessment",
+        "sv": "Begär en individuell prövning",
+        "nb": "Be om en individuell vurdering",
+    },
+    "still_possible": {"en": "Still possible", "sv": "Fortfarande möjligt", "nb": "Fortsatt mulig"},
+    "never_mandated_by_law": {
+        "en": "not mandated by law in any case",
+        "sv": "inte en lagstadgad rättighet i något fall",
+        "nb": "ikke lovfestet i noe tilfelle",
+    },
+    "mandated_by_law_possible": {
+        "en": "can be mandated by law, depending on what is not yet known",
+        "sv": "kan vara en lagstadgad rättighet, beroende på det som ännu inte är känt",
+        "nb": "kan være lovfestet, avhengig av det som ennå ikke er kjent",
+    },
     "depends_on_person": {
         "en": "depends on the person or on a local reading",
         "sv": "beror på personen eller på en lokal tolkning",

@@ -114,6 +114,19 @@ def _route_lines(route: O.Route, language: str) -> list[str]:
     return lines
 
 
+def possible_text(outcome: O.Outcome, language: str) -> str:
+    """"Still possible: …" for an outcome whose status or legal status is not settled."""
+    parts = []
+    if len(outcome.status_possible) > 1:
+        parts.append(", ".join(word(STATUS, s, language) for s in outcome.status_possible))
+    if len(outcome.legal_status_possible) > 1:
+        legal = ", ".join(word(LEGAL_STATUS, s, language) for s in outcome.legal_status_possible)
+        if "mandated_by_law" not in outcome.legal_status_possible:
+            legal += f" ({word(WORDS, 'never_mandated_by_law', language)})"
+        parts.append(f"{word(WORDS, 'legal_status', language).lower()}: {legal}")
+    return f"{word(WORDS, 'still_possible', language)}: {'; '.join(parts)}."
+
+
 def sentence_text(sentence) -> str:
     return f"{sentence.text} ({'; '.join(sentence.citations)})" if sentence.citations else sentence.text
 
@@ -121,6 +134,8 @@ def sentence_text(sentence) -> str:
 def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[Block]:
     blocks: list[Block] = [Heading(3, f"{outcome.name.get(language)} — {word(STATUS, outcome.status, language)}")]
     summary = f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, outcome.legal_status, language)}."
+    if len(outcome.status_possible) > 1 or len(outcome.legal_status_possible) > 1:
+        summary += " " + possible_text(outcome, language)
     if outcome.unverified:
         summary += f" [{word(WORDS, 'unverified', language)}: {', '.join(outcome.unverified_items)}]"
     blocks.append(Paragraph(summary))
@@ -203,6 +218,18 @@ def plan_blocks(plan, language: str) -> list[Block]:
                 + (word(WORDS, "appealable", language) if step.appealable else word(WORDS, "not_appealable", language))
             )
         blocks += [Paragraph(line), Bullets(detail)]
+    for number, item in enumerate(plan.assessments, start=len(plan.steps) + 1):
+        where = f" — {item.route_name.get(language)}, {item.body_name.get(language)}" if item.route_name else ""
+        cites = "; ".join(citation_text(c, language) for c in item.citations)
+        detail = [word(WORDS, "assessment_when", language).format(when=w.get(language)) + f" ({cites})" for w in item.when]
+        if item.find_out:
+            detail.append(
+                f"{word(WORDS, 'supporting_facts', language)}: " + " ".join(q.get(language) for _, q in item.find_out)
+            )
+        blocks += [
+            Paragraph(f"{number}. {word(WORDS, 'ask_assessment', language)}: {item.name.get(language)}{where}"),
+            Bullets(detail),
+        ]
     if plan.ask_person:
         blocks += [
             Paragraph(f"{word(WORDS, 'ask_person', language)}:"),
@@ -233,10 +260,13 @@ def evaluation_blocks(
     table = Table([word(WORDS, k, language) for k in ("support", "status", "route", "legal_status")])
     for outcome in evaluation.outcomes:
         name = outcome.name.get(language) + (" ⚠" if outcome.unverified else "")
+        status = word(STATUS, outcome.status, language)
+        if len(outcome.status_possible) > 1:
+            status += " (" + " / ".join(word(STATUS, s, language) for s in outcome.status_possible) + ")"
         table.rows.append(
             [
                 name,
-                word(STATUS, outcome.status, language),
+                status,
                 route_text(outcome.route, language),
                 word(LEGAL_STATUS, outcome.legal_status, language),
             ]

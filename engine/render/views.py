@@ -357,6 +357,8 @@ def _condition_text(rulebook: Rulebook, name: str, allowed, language: str) -> st
 def _legal_status_summary(answer: LegalStatusAnswer, language: str) -> str:
     """`LegalStatusAnswer.summary` in words."""
     values = " / ".join(word(LEGAL_STATUS, v, language) for v in answer.possible_values)
+    if answer.legal_status is None and not answer.mandated_by_law_possible:
+        values += f" — {word(WORDS, 'never_mandated_by_law', language)}"
     return (
         f"{values} ({word(WORDS, 'depends_on', language)} {', '.join(answer.depends_on)})"
         if answer.depends_on
@@ -389,6 +391,9 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
             )
             lines.append(f"{when} → {word(LEGAL_STATUS, row.value, language)}")
         blocks.append(Bullets(lines))
+    if here.legal_status is None:
+        key = "mandated_by_law_possible" if here.mandated_by_law_possible else "never_mandated_by_law"
+        blocks.append(Paragraph(f"{word(WORDS, key, language).capitalize()}."))
     basis = []
     for reason in here.outcome.reasons.rules:
         if reason.role in ("decisive", "default", "unknown") and "legal_status" in reason.sets:
@@ -425,6 +430,8 @@ def mandate_data(rulebook: Rulebook, view: MandateView) -> dict:
         "evaluation_date": view.evaluation_date,
         "rulebook_fingerprint": view.rulebook_fingerprint,
         "legal_status": here.legal_status,
+        "legal_status_possible": here.resolver_possible,
+        "mandated_by_law_possible": here.mandated_by_law_possible,
         "depends_on": [
             {
                 "conditions": {name: sorted(map(str, allowed)) for name, allowed in row.conditions},

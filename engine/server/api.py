@@ -110,6 +110,7 @@ def next_questions(body: NextQuestionsRequest, engine: EngineDep) -> Response:
                 "settles_in": question.settles_in,
                 "jurisdictions": question.jurisdictions,
                 "waiting": list(question.waiting),
+                "for_assessment": list(question.for_assessment),
             }
         )
     return json_answer(

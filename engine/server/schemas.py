@@ -104,6 +104,7 @@ class ExplanationOut(BaseModel):
 
 class PlanOut(BaseModel):
     steps: list[dict[str, Any]]
+    assessments: list[dict[str, Any]]
     ask_person: list[str]
     ask_locally: list[str]
     team: list[dict[str, Any]]
@@ -126,6 +127,9 @@ class QuestionOut(BaseModel):
     settles_in: int = Field(description="Jurisdictions in which some answer settles at least one outcome.")
     jurisdictions: int
     waiting: list[str] = Field(description="Supports whose outcome waits for this fact (first jurisdiction).")
+    for_assessment: list[str] = Field(
+        description="Supports refused as a main rule whose exception on individual assessment this fact bears on."
+    )
 
 
 class NextQuestionsOut(BaseModel):

@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 
 from tolka.case import Case
 from tolka.evaluate import Engine
-from tolka.explain import Explanation, explain, explain_outcome
+from tolka.explain import EXPLAINED, Explanation, explain, explain_outcome
 from tolka.model.outcome import Evaluation
 from tolka.model.vocabulary import Fact
 from tolka.plan import Plan, action_plan
@@ -31,7 +31,6 @@ DONT_KNOW = "?"  # the value of every "don't know" choice
 QUESTIONS_PER_PAGE = 3
 SUPPORTS_NAMED = 3  # a question names this many of the outcomes it settles
 RADIO_LIMIT = 8  # choice facts with more values than this are asked with a <select>
-EXPLAINED = ("not_eligible", "undetermined", "not_offered")  # outcomes "what would change" is offered for
 KIND_ORDER = (
     "country",
     "example_unit",

@@ -211,3 +211,47 @@ def brief_asks(scene: Scene, role: str, question: str) -> None:
 def brief_silent(scene: Scene, role: str) -> None:
     assert scene.brief is not None, "no brief yet: add a When step"
     assert role not in [r.role for r in scene.brief.roles]
+
+
+# --- main rule with an exception on individual assessment, and what is still possible -----------
+
+
+def _names(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+@then(parsers.parse('an individual assessment of {support} can grant it when "{text}"'))
+def support_assessment_when(scene: Scene, support: str, text: str) -> None:
+    outcome = _outcome(scene, support)
+    assert outcome.status == "not_eligible_as_a_rule", outcome.status
+    whens = [d.when.en for d in outcome.discretion]
+    assert any(text in when for when in whens), whens
+
+
+@then(parsers.parse('the assessment of {support} cites "{citation}"'))
+def support_assessment_cites(scene: Scene, support: str, citation: str) -> None:
+    texts = [c.text for d in _outcome(scene, support).discretion for c in d.citations]
+    assert citation in texts, texts
+
+
+@then(parsers.parse("the facts that would support an exception to {support} are {facts}"))
+def support_assessment_facts(scene: Scene, support: str, facts: str) -> None:
+    named = [f.fact for d in _outcome(scene, support).discretion for f in d.supporting_facts]
+    assert named == _names(facts), named
+
+
+@then(parsers.parse("the facts given {verdict} an exception to {support}"))
+def support_assessment_supported(scene: Scene, verdict: str, support: str) -> None:
+    expected = {"support": "true", "do not show": "false", "do not yet settle": "unknown"}[verdict]
+    found = [d.supported for d in _outcome(scene, support).discretion]
+    assert found and all(value == expected for value in found), found
+
+
+@then(parsers.parse("the statuses still possible for {support} are {statuses}"))
+def support_status_possible(scene: Scene, support: str, statuses: str) -> None:
+    assert _outcome(scene, support).status_possible == _names(statuses)
+
+
+@then(parsers.parse("the legal statuses still possible for {support} are {values}"))
+def support_legal_possible(scene: Scene, support: str, values: str) -> None:
+    assert _outcome(scene, support).legal_status_possible == _names(values)

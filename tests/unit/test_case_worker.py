@@ -48,7 +48,11 @@ def test_every_explanation_sentence_carries_a_citation(shipped_engine):
         for sentence in explanation.sentences():
             assert sentence.citations and all(c.strip() for c in sentence.citations), sentence.text
     fs = explanations["forsorjningsstod"]
-    assert fs.status == "not_eligible"
+    # FB 7 kap. 1 §: the parents' duty is "what is reasonable given … their combined means", so the
+    # pupil is refused as a main rule, with room for an assessment — never a flat no.
+    assert fs.status == "not_eligible_as_a_rule"
+    assert any(s.text.startswith("En individuell prövning kan ge rätt när föräldrarna inte skäligen") for s in fs.why)
+    assert any("FB (1949:381) 7 kap. 1 §" in s.citations for s in fs.why)
     assert any("21 år" in s.text for s in fs.would_change)  # parents' duty of maintenance ends at 21
     assert any("prövas individuellt" in s.text for s in fs.would_change)  # another local reading
 

@@ -86,3 +86,24 @@ Feature: Work assessment allowance (AAP) for young adults, as a NAV social worke
     When the case is evaluated in NO on 2025-09-01
     Then the status of no_aap is undetermined
     And the answer on no_aap still needs years_insured_in_norway
+
+  Scenario: Fewer than 5 years of membership refuses AAP as a rule only: § 11-2 has exceptions
+    Given the person's years_insured_in_norway is 3
+    And the person's receives_aap is false
+    And the person's current_activity is unemployed
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is not_eligible_as_a_rule
+    And the assessment of no_aap cites "folketrygdloven § 11-2"
+    And the facts that would support an exception to no_aap are recognised_refugee, insured_in_eea_country, illness_began_while_insured
+    And the answer on no_aap is marked unverified
+
+  Scenario: A refugee with 3 years in Norway: the facts given are an exception's ground
+    Given the person's years_insured_in_norway is 3
+    And the person's receives_aap is false
+    And the person's recognised_refugee is true
+    And the person's current_activity is unemployed
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is not_eligible_as_a_rule
+    And the facts given support an exception to no_aap

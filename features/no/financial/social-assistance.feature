@@ -36,9 +36,12 @@ Feature: Financial support (økonomisk stønad) and activity conditions for youn
     Given the person's birth_date is 2003-05-10
     And the person's current_activity is higher_education
     When the case is evaluated in NO-0301 on 2025-10-01
-    Then the status of no_social_assistance is not_eligible
+    Then the status of no_social_assistance is not_eligible_as_a_rule
     And the answer on no_social_assistance rests on the reading no_social_assistance_during_studies = not_during_studies of NO
     And the answer on no_social_assistance is marked unverified
+    And an individual assessment of no_social_assistance can grant it when "at its discretion gives support in a special case (§ 19)"
+    And the assessment of no_social_assistance cites "sosialtjenesteloven § 19"
+    And the facts that would support an exception to no_social_assistance are in_acute_emergency, rehabilitation_plan
 
   Scenario: Whether the person lacks means is not known yet
     Given the person's birth_date is 2003-05-10

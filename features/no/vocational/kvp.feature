@@ -24,11 +24,25 @@ Feature: The qualification programme (KVP) and its benefit
     When the case is evaluated in NO-0301 on 2018-12-01
     Then the status of no_kvp is not_eligible
 
-  Scenario: A young person on AAP is followed up under AAP, not in KVP
+  Scenario: A young person on AAP that is more than very limited is followed up under AAP, not in KVP
     Given the person's receives_aap is true
+    And the person's receives_nav_benefit is true
     When the case is evaluated in NO-0301 on 2025-09-01
     Then the status of no_kvp is not_eligible
     And the status of no_kvp_benefit is not_eligible
+
+  Scenario: § 29 excludes only benefits that are more than very limited: receiving AAP alone does not decide
+    Given the person's receives_aap is true
+    And the person's receives_nav_benefit is unknown
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_kvp is undetermined
+    And the answer on no_kvp still needs receives_nav_benefit
+
+  Scenario: A person whose AAP is very limited can still be taken into KVP
+    Given the person's receives_aap is true
+    And the person's receives_nav_benefit is false
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_kvp is eligible_after_decision
 
   Scenario: A 24-year-old in the programme receives the qualification benefit at the under-25 rate
     Given the person's in_kvp is true

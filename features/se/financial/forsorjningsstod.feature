@@ -28,12 +28,60 @@ Feature: Financial assistance (försörjningsstöd) for young adults, and studie
     Then the status of forsorjningsstod is eligible_after_decision
     And the answer on forsorjningsstod cites "SoL (2001:453) 4 kap. 1 §"
 
-  Scenario: A university student during term lives on student finance
+  Scenario: A university student during term lives on student finance — as a main rule
     Given the person's current_activity is higher_education
     And the person's in_study_break is false
     When the case is evaluated in SE on 2025-10-01
-    Then the status of forsorjningsstod is not_eligible
+    Then the status of forsorjningsstod is not_eligible_as_a_rule
     And the answer on forsorjningsstod cites "RÅ 1996 ref. 13"
+    And an individual assessment of forsorjningsstod can grant it when "the student is in an acute emergency"
+    And the assessment of forsorjningsstod cites "RÅ 1996 ref. 13"
+    And the facts that would support an exception to forsorjningsstod are in_acute_emergency
+    And the facts given do not yet settle an exception to forsorjningsstod
+
+  Scenario: A student in an acute emergency: the facts given are a ground RÅ 1996 ref. 13 names
+    Given the person's current_activity is higher_education
+    And the person's in_study_break is false
+    And the person's in_acute_emergency is true
+    When the case is evaluated in SE on 2025-10-01
+    Then the status of forsorjningsstod is not_eligible_as_a_rule
+    And the facts given support an exception to forsorjningsstod
+
+  Scenario: An upper-secondary pupil of 19: the parents' duty is what is reasonable given their means
+    Given the person's birth_date is 2006-03-14
+    And the person's current_activity is upper_secondary
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of forsorjningsstod is not_eligible_as_a_rule
+    And the answer on forsorjningsstod cites "FB (1949:381) 7 kap. 1 §"
+    And an individual assessment of forsorjningsstod can grant it when "the parents cannot reasonably provide for the pupil given their combined means"
+    And the assessment of forsorjningsstod cites "FB (1949:381) 7 kap. 1 §"
+    And the facts that would support an exception to forsorjningsstod are parents_can_support, lives_with_parents
+    And the answer on forsorjningsstod is not marked unverified
+
+  Scenario: The pupil's parents cannot provide for her: a ground the law names for assistance
+    Given the person's birth_date is 2006-03-14
+    And the person's current_activity is upper_secondary
+    And the person's parents_can_support is false
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of forsorjningsstod is not_eligible_as_a_rule
+    And the facts given support an exception to forsorjningsstod
+
+  Scenario: Haparanda's "exceptions only for strong reasons" is a main rule with an exception, not a flat no
+    Given the person's birth_date is 2006-03-14
+    And the person's current_activity is upper_secondary
+    And the person's parents_can_support is true
+    And the person's lives_with_parents is true
+    When the case is evaluated in SE-2583 on 2025-09-01
+    Then the status of forsorjningsstod is not_eligible_as_a_rule
+    And an individual assessment of forsorjningsstod can grant it when "there are strong reasons"
+    And the answer on forsorjningsstod rests on the reading gymnasium_pupils_assistance = exceptional_reasons of SE-2583
+    And the facts given do not show an exception to forsorjningsstod
+
+  Scenario: At 21 the parents' duty of maintenance has ended (FB 7 kap. 1 §: "längst intill dess barnet fyller tjugoett år")
+    Given the person's birth_date is 2004-08-31
+    And the person's current_activity is upper_secondary
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of forsorjningsstod is eligible_after_decision
 
   Scenario: Between two terms a student cannot be required to have saved student finance
     Given the person's current_activity is higher_education
@@ -48,7 +96,7 @@ Feature: Financial assistance (försörjningsstöd) for young adults, and studie
     And the person's rehabilitation_plan is true
     When the case is compared between SE-EX-A and SE-EX-B on 2025-10-01
     Then in SE-EX-A the status of forsorjningsstod is eligible_after_decision
-    And in SE-EX-B the status of forsorjningsstod is not_eligible
+    And in SE-EX-B the status of forsorjningsstod is not_eligible_as_a_rule
     And the answer on forsorjningsstod rests on the reading financial_support_during_studies = not_during_term of SE-EX-B
 
   Scenario: Whether the person lacks means is not known yet

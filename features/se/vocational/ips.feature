@@ -28,19 +28,30 @@ Feature: IPS (individual placement and support) — offered, by which route, on 
     And the legal status of ips is recommended_by_national_guidance
     And the answer on ips cites "SoL (2025:400) 11 kap. 1 §"
 
-  Scenario: Example unit B moved from self-referral to required decisions
+  Scenario: Example unit B moved from self-referral to required decisions "from next year"
     When the case is compared between SE-EX-B and SE-EX-C on 2022-06-01
     Then in SE-EX-B the status of ips is eligible
     And the answer on ips is marked unverified
     When the case is evaluated in SE-EX-B on 2024-03-01
     Then the status of ips is eligible_after_decision
 
-  Scenario: Example unit D lowered its age limit from 20 to 18
+  Scenario: Which year unit B's "next year" was is not given, so 2023 is not decided on an assumed date
+    When the case is evaluated in SE-EX-B on 2023-06-01
+    Then the status of ips is undetermined
+    And the answer on ips still needs vocational_support_access_route
+    And the statuses still possible for ips are eligible, eligible_after_decision, not_eligible
+
+  Scenario: Example unit D lowered its age limit from 20 to 18; before the study its limit is unknown
     Given the person's birth_date is 2001-08-01
     When the case is evaluated in SE-EX-D on 2020-09-01
-    Then the status of ips is not_eligible
-    When the case is evaluated in SE-EX-D on 2021-03-01
     Then the status of ips is eligible_after_decision
+    When the case is evaluated in SE-EX-D on 2023-03-01
+    Then the status of ips is eligible_after_decision
+
+  Scenario: From the study on, unit D takes young adults from 18
+    Given the person's birth_date is 2006-08-01
+    When the case is evaluated in SE-EX-D on 2023-03-01
+    Then the status of ips is not_eligible
 
   Scenario: Where no reading is known, whether IPS is offered decides and is asked for
     When the case is evaluated in SE on 2025-09-01
