@@ -8,18 +8,30 @@ error naming the fact (the CLI exits with 2).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
-from tolka.errors import CaseFileError, FactValueError, UnknownFactError
+from tolka.boundary import (
+    CASE_DEPTH,
+    CASE_FILE_BYTES,
+    ECHO_CHARS,
+    check_tree,
+    decode,
+    finite_number,
+    in_date_range,
+    load_json,
+    load_yaml,
+    parse_date,
+    read_limited,
+    shown,
+)
+from tolka.errors import CaseError, CaseFileError, CaseInvalid, FactValueError, UnknownFactError
+from tolka.load.yaml_source import line_of, refuse_tags
 from tolka.model.vocabulary import Fact
+from tolka.render.labels import phrase
 from tolka.rulebook import Rulebook
 
 UNKNOWN_WORDS = frozenset({"unknown", "okänt", "vet inte", "ukjent"})
@@ -47,8 +59,12 @@ class Case:
         return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.facts.items()}
 
 
-def coerce_fact(fact: Fact, value: Any, where: str = "") -> Any:
-    """Check one value against its fact; returns the typed value, or None for unknown."""
+def coerce_fact(fact: Fact, value: Any, where: str = "", lang: str = "en") -> Any:
+    """Check one value against its fact; returns the typed value, or None for unknown.
+
+    Numbers must be finite and within the fact's declared range; dates are YYYY-MM-DD only
+    (`boundary.parse_date`). A value quoted in a message is shortened and cleaned (`shown`).
+    """
     if value is None or (isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS):
         return None
     prefix = f"{where}: " if where else ""
@@ -61,78 +77,95 @@ def coerce_fact(fact: Fact, value: Any, where: str = "") -> Any:
         if isinstance(value, str) and value in fact.value_ids:
             return value
         raise FactValueError(
-            f"{prefix}`{fact.name}` cannot be {value!r}",
+            f"{prefix}`{fact.name}` cannot be {shown(value)}",
             hint=f"allowed values: {', '.join(fact.value_ids)} (or unknown)",
         )
     elif fact.type in ("integer", "number"):
-        number = value
-        if isinstance(value, str):
-            try:
-                number = float(value) if fact.type == "number" else int(value)
-            except ValueError:
-                number = None
-        if isinstance(number, (int, float)) and not isinstance(number, bool):
-            if fact.type == "integer" and number != int(number):
-                raise FactValueError(f"{prefix}`{fact.name}` must be a whole number, not {value!r}")
-            if fact.minimum is not None and number < fact.minimum or fact.maximum is not None and number > fact.maximum:
-                raise FactValueError(f"{prefix}`{fact.name}` = {number} is outside {fact.minimum}..{fact.maximum}")
-            return int(number) if fact.type == "integer" else float(number)
+        return _number(fact, value, prefix, lang)
     elif fact.type == "date":
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise FactValueError(f"{prefix}`{fact.name}` must be a date YYYY-MM-DD, not {value!r}")
+        try:
+            if isinstance(value, dt.date):
+                return in_date_range(value, lang)
+            if isinstance(value, str):
+                return parse_date(value, lang)
+        except ValueError as exc:
+            raise FactValueError(prefix + phrase("fact_date", lang, fact=fact.name, reason=exc)) from None
+        raise FactValueError(prefix + phrase("fact_date", lang, fact=fact.name, reason=phrase("date_form", lang, value=shown(value))))
     elif fact.type == "code":
         text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-        if text is not None and re.fullmatch(fact.pattern or ".*", text):
+        if text is not None and len(text) <= ECHO_CHARS and re.fullmatch(fact.pattern or ".*", text):
             return text
         raise FactValueError(
-            f"{prefix}`{fact.name}` = {value!r} does not have the expected form",
+            f"{prefix}`{fact.name}` = {shown(value)} does not have the expected form",
             hint=f"expected a value matching {fact.pattern} (write codes in quotes to keep leading zeros)",
         )
-    raise FactValueError(f"{prefix}`{fact.name}` is {fact.type}, not {value!r}")
+    raise FactValueError(f"{prefix}`{fact.name}` is {fact.type}, not {shown(value)}")
 
 
-def case_from_mapping(data: Mapping[str, Any], rulebook: Rulebook, where: str = "case") -> Case:
-    """Validate a mapping of fact names to values. Raises a `CaseError` naming the fact."""
+def _number(fact: Fact, value: Any, prefix: str, lang: str) -> int | float:
+    number = value
+    if isinstance(value, str):
+        try:
+            number = float(value) if fact.type == "number" else int(value)
+        except ValueError:  # also a string of more digits than Python converts
+            number = None
+    if not finite_number(number):
+        raise FactValueError(prefix + phrase("fact_number", lang, fact=fact.name, value=shown(value)))
+    if fact.type == "integer" and number != int(number):
+        raise FactValueError(prefix + phrase("fact_whole", lang, fact=fact.name, value=shown(value)))
+    if (fact.minimum is not None and number < fact.minimum) or (fact.maximum is not None and number > fact.maximum):
+        low = "" if fact.minimum is None else f"{fact.minimum:g}"
+        high = "" if fact.maximum is None else f"{fact.maximum:g}"
+        raise FactValueError(prefix + phrase("fact_range", lang, fact=fact.name, value=shown(number), low=low, high=high))
+    return int(number) if fact.type == "integer" else float(number)
+
+
+def case_from_mapping(data: Mapping[str, Any], rulebook: Rulebook, where: str = "case", lang: str = "en") -> Case:
+    """Validate a mapping of fact names to values.
+
+    Every fact is checked: one problem raises its own `CaseError` naming the fact (and its line when
+    `data` comes from YAML); several raise `CaseInvalid` carrying all of them.
+    """
     if not isinstance(data, Mapping):
-        raise CaseFileError(f"{where} must be a mapping of fact names to values, not {type(data).__name__}")
+        raise CaseFileError((where + ": " if where else "") + phrase("not_mapping", lang, what=type(data).__name__))
     facts: dict[str, Any] = {}
+    problems: list[CaseError] = []
     for name, value in data.items():
-        fact = rulebook.facts.get(str(name))
-        if fact is None:
-            close = [f for f in rulebook.facts if f.startswith(str(name)[:4])][:3]
-            raise UnknownFactError(
-                f"{where}: `{name}` is not a fact of the vocabulary",
-                hint=("did you mean " + ", ".join(close) + "? " if close else "") + "`tolka facts` lists them all",
-            )
-        typed = coerce_fact(fact, value, where)
+        try:
+            fact = rulebook.facts.get(name) if isinstance(name, str) else None
+            if fact is None:
+                text = str(name)
+                close = [f for f in rulebook.facts if f.startswith(text[:4])][:3] if len(text) >= 4 else []
+                raise UnknownFactError(
+                    f"{where + ': ' if where else ''}`{shown(text)[1:-1]}` is not a fact of the vocabulary",
+                    hint=("did you mean " + ", ".join(close) + "? " if close else "") + "`tolka facts` lists them all",
+                )
+            typed = coerce_fact(fact, value, where, lang)
+        except CaseError as problem:
+            problems.append(problem.located(None, line_of(data, [name])))
+            continue
         if typed is not None:
             facts[fact.name] = typed
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise CaseInvalid(problems, phrase("problems", lang, count=len(problems)))
     return Case(facts)
 
 
-def read_case(path: Path, rulebook: Rulebook) -> Case:
-    """Read a case from a YAML or JSON file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseFileError(f"cannot read the case file: {exc.strerror}", file=path) from None
-    try:
-        data = json.loads(text) if path.suffix == ".json" else YAML(typ="safe", pure=True).load(text)
-    except (json.JSONDecodeError, YAMLError) as exc:
-        raise CaseFileError(
-            f"the case file is not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}", file=path
-        ) from None
+def read_case(path: Path, rulebook: Rulebook, lang: str = "en") -> Case:
+    """Read a case from a YAML or JSON file, through the input boundary (size, encoding, aliases,
+    depth, duplicate keys and numbers are checked there; facts here)."""
+    text = decode(read_limited(path, CASE_FILE_BYTES, CaseFileError, lang), path, CaseFileError, lang)
+    if path.suffix == ".json":
+        data = load_json(text, path, CaseFileError, lang)
+    else:
+        data = load_yaml(text, path, CaseFileError, aliases=0, depth=CASE_DEPTH, lang=lang)
+        refuse_tags(data, path, CaseFileError)
+        check_tree(data, path, CaseFileError, CASE_DEPTH, lang)
     if data is None:
         data = {}
     try:
-        return case_from_mapping(data, rulebook, where=path.name)
-    except (UnknownFactError, FactValueError, CaseFileError) as exc:
+        return case_from_mapping(data, rulebook, where="", lang=lang)
+    except CaseError as exc:
         raise exc.located(path, None) from None

@@ -169,6 +169,25 @@ class FactValueError(CaseError):
     kind = "fact value"
 
 
+class CaseInvalid(CaseError):
+    """Several problems in one case, all reported at once (each names its fact and line)."""
+
+    kind = "invalid case"
+
+    def __init__(self, errors: list[CaseError], message: str) -> None:
+        super().__init__(message)
+        self.errors = errors
+
+    def located(self, file: str | Path | None, line: int | None) -> TolkaError:
+        """Locate every problem in `file` (each keeps its own line)."""
+        for error in self.errors:
+            error.located(file, None)
+        return super().located(file, line)
+
+    def render(self) -> str:
+        return "\n".join(error.render() for error in self.errors) + f"\n{self.location}: {self.message}"
+
+
 class UnknownIdError(CaseError):
     """An id given on the command line (support, jurisdiction, point) that the rulebook lacks."""
 

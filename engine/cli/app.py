@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 import tolka
-from tolka.errors import CaseError, RulebookInvalid, TolkaError
-from tolka.render.labels import default_language
+from tolka.boundary import parse_date
+from tolka.errors import CaseError, RulebookInvalid, TolkaError, UnknownIdError
+from tolka.render.labels import default_language, phrase
+
+if TYPE_CHECKING:
+    from tolka.case import Case
 
 
 def default_rulebook() -> Path:
@@ -75,10 +81,26 @@ def cli(ctx: click.Context, rulebook: Path | None, no_cache: bool) -> None:
     ctx.obj = State(rulebook or default_rulebook(), use_cache=not no_cache)
 
 
+class IsoDate(click.ParamType):
+    """A date written exactly YYYY-MM-DD (as in case files and the API), checked by the input boundary."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(value, language(None))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+ISO_DATE = IsoDate()
+
 date_option = click.option(
     "--date",
     "day",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=ISO_DATE,
     default=None,
     help="Evaluation date YYYY-MM-DD (decides which laws and readings are in force). Default: today.",
 )
@@ -90,8 +112,19 @@ lang_option = click.option(
 )
 
 
-def evaluation_day(day: dt.datetime | None) -> dt.date:
-    return day.date() if day else dt.date.today()
+def evaluation_day(day: dt.date | None) -> dt.date:
+    return day or dt.date.today()
+
+
+def read_checked_case(state: State, path: Path, day: dt.date, lang: str) -> Case:
+    """The case in `path`, checked for plausibility at `day`: impossible combinations are errors
+    (with the file), doubtful ones are warnings on standard error before the answer."""
+    from tolka.plausible import read_plausible_case
+
+    case, doubts = read_plausible_case(path, state.rulebook, day, lang)
+    for doubt in doubts:
+        click.echo(f"{path}: {phrase('warning', lang)}: {doubt.message}", err=True)
+    return case
 
 
 def language(lang: str | None) -> str:
@@ -99,7 +132,34 @@ def language(lang: str | None) -> str:
 
 
 def main() -> None:
-    cli(prog_name="tolka")
+    """The `tolka` command. A failure that is not a user error (a bug) never shows a traceback: it
+    prints an error id, writes the traceback to a file named by the id, and exits with 70."""
+    try:
+        cli(prog_name="tolka")
+    except Exception as exc:  # noqa: BLE001 — the last resort: anything the commands did not handle
+        sys.exit(internal_error(exc))
+
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h)
+
+
+def internal_error(exc: BaseException) -> int:
+    """Report a bug: an id, and the traceback (without the exception's message, which may quote
+    input) in $TOLKA_ERROR_DIR or the temporary directory. Returns the exit status."""
+    import tempfile
+    import traceback
+    import uuid
+
+    error_id = uuid.uuid4().hex[:12]
+    folder = Path(os.environ.get("TOLKA_ERROR_DIR") or tempfile.gettempdir())
+    log = folder / f"tolka-error-{error_id}.txt"
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    try:
+        log.write_text(f"{type(exc).__module__}.{type(exc).__qualname__}\n{frames}", encoding="utf-8")
+    except OSError:
+        log = Path("(not written)")
+    click.echo(f"tolka: {phrase('internal', default_language(), id=error_id, log=log)}", err=True)
+    return INTERNAL_ERROR
 
 
 def emit(fmt: str, *, blocks=None, data=None, rows=None, title: str = "tolka", lang: str = "en") -> None:
@@ -131,4 +191,7 @@ def jurisdiction_list(rulebook, text: str, country: str = "SE") -> list[str]:
     """`all` (every jurisdiction of the country) or a comma-separated list of ids."""
     if text.strip().lower() == "all":
         return [j.id for j in rulebook.jurisdictions.values() if j.country == country]
-    return [part.strip() for part in text.split(",") if part.strip()]
+    ids = [part.strip() for part in text.split(",") if part.strip()]
+    if not ids:
+        raise UnknownIdError("no jurisdiction given", hint="`all`, or ids separated by commas (`tolka jurisdictions`)")
+    return ids

@@ -8,8 +8,17 @@ from pathlib import Path
 import click
 from ruamel.yaml import YAML
 
-from tolka.case import Case, coerce_fact, read_case
-from tolka.cli.app import State, cli, date_option, evaluation_day, jurisdiction_list, lang_option, language
+from tolka.case import Case, coerce_fact
+from tolka.cli.app import (
+    State,
+    cli,
+    date_option,
+    evaluation_day,
+    jurisdiction_list,
+    lang_option,
+    language,
+    read_checked_case,
+)
 from tolka.errors import FactValueError
 from tolka.jurisdictions import jurisdiction
 from tolka.questions import Question, next_questions
@@ -72,7 +81,7 @@ def _choices(fact, lang: str) -> str:
 
 
 def _parse(fact, text: str):
-    if fact.type == "enum" and text.isdigit() and 1 <= int(text) <= len(fact.values):
+    if fact.type == "enum" and len(text) <= 3 and text.isdigit() and 1 <= int(text) <= len(fact.values):
         return fact.values[int(text) - 1].id
     return coerce_fact(fact, text, fact.name)
 
@@ -109,7 +118,7 @@ def ask(
     places = jurisdiction_list(engine.rulebook, which)
     for place in places:
         jurisdiction(engine.rulebook, place)
-    case = read_case(start, engine.rulebook) if start else Case({})
+    case = read_checked_case(state, start, when, words) if start else Case({})
     stdin = click.get_text_stream("stdin")
     skipped: set[str] = set()
     click.echo(_status_table(engine, case, places, when, words), nl=False)

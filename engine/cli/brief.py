@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from tolka.brief import brief as make_brief
-from tolka.case import read_case
-from tolka.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
+from tolka.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language, read_checked_case
 from tolka.jurisdictions import default_jurisdiction
 from tolka.render import views
 
@@ -28,8 +27,8 @@ def brief(state: State, case_file: Path, jurisdiction: str | None, day, fmt: str
     """The IPS team brief: by the meeting's agenda (work, treatment, economy, open concerns), what the
     employment specialist, the social worker and the therapist need to know and do for this person."""
     engine = state.engine
-    case = read_case(case_file, engine.rulebook)
-    place = jurisdiction or default_jurisdiction(case, engine.rulebook)
-    words = language(lang)
-    result = make_brief(engine, case, place, evaluation_day(day), words)
+    words, when = language(lang), evaluation_day(day)
+    case = read_checked_case(state, case_file, when, words)
+    place = jurisdiction if jurisdiction is not None else default_jurisdiction(case, engine.rulebook)
+    result = make_brief(engine, case, place, when, words)
     emit(fmt, blocks=views.brief_blocks(result, words), data=views.brief_data(result), title="tolka brief", lang=words)

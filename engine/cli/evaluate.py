@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from tolka.case import read_case
-from tolka.cli.app import State, cli, date_option, evaluation_day, lang_option, language
+from tolka.cli.app import State, cli, date_option, evaluation_day, lang_option, language, read_checked_case
 from tolka.explain import explain_all, explain_outcome
 from tolka.jurisdictions import default_jurisdiction
 from tolka.plan import action_plan, plan_data
@@ -58,10 +57,10 @@ def evaluate(
     the facts given.
     """
     engine = state.engine
-    case = read_case(case_file, engine.rulebook)
-    place = jurisdiction or default_jurisdiction(case, engine.rulebook)
-    result = engine.evaluate(case, place, evaluation_day(day))
-    words = language(lang)
+    words, when = language(lang), evaluation_day(day)
+    case = read_checked_case(state, case_file, when, words)
+    place = jurisdiction if jurisdiction is not None else default_jurisdiction(case, engine.rulebook)
+    result = engine.evaluate(case, place, when)
     plan = action_plan(engine.rulebook, result) if with_plan else None
     if fmt == "json":
         data = to_data(result)

@@ -6,8 +6,18 @@ from pathlib import Path
 
 import click
 
-from tolka.case import read_case
-from tolka.cli.app import State, cli, date_option, emit, evaluation_day, jurisdiction_list, lang_option, language
+from tolka.boundary import shown
+from tolka.cli.app import (
+    State,
+    cli,
+    date_option,
+    emit,
+    evaluation_day,
+    jurisdiction_list,
+    lang_option,
+    language,
+    read_checked_case,
+)
 from tolka.compare import compare_explained
 from tolka.mandate import mandate as mandate_view
 from tolka.matrix import list_jurisdictions, readings_matrix
@@ -32,11 +42,11 @@ def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str 
     every differing outcome.
     """
     engine = state.engine
-    case = read_case(case_file, engine.rulebook)
+    words, when = language(lang), evaluation_day(day)
+    case = read_checked_case(state, case_file, when, words)
     country = case.facts.get("home_country", "SE")
     ids = jurisdiction_list(engine.rulebook, which, country)
-    words = language(lang)
-    explained = compare_explained(engine, case, ids, evaluation_day(day))
+    explained = compare_explained(engine, case, ids, when)
     emit(
         fmt,
         blocks=views.explained_comparison_blocks(engine.rulebook, explained, words),
@@ -91,7 +101,7 @@ def readings(state: State, points, county, kind, country, include_all, day, fmt)
             from tolka.errors import UnknownIdError
 
             raise UnknownIdError(
-                f"no interpretation point `{point}`", hint="`tolka readings` without --point shows them all"
+                f"no interpretation point {shown(point)}", hint="`tolka readings` without --point shows them all"
             )
     columns, rows = readings_matrix(
         rulebook, evaluation_day(day), country, list(points) or None, county, kind, include_all

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tolka.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
+from tolka.cli.app import ISO_DATE, State, cli, date_option, emit, evaluation_day, lang_option, language
 from tolka.diff import date_diff, jurisdiction_diff
 from tolka.render import views
 
@@ -25,9 +25,9 @@ def rules(state: State, support: str | None, fmt: str, lang: str | None) -> None
 
 @cli.command()
 @click.option(
-    "--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First date (with --to): what changes between two dates."
+    "--from", "first", type=ISO_DATE, help="First date (with --to): what changes between two dates."
 )
-@click.option("--to", "second", type=click.DateTime(["%Y-%m-%d"]), help="Second date.")
+@click.option("--to", "second", type=ISO_DATE, help="Second date.")
 @click.option("--jurisdictions", "-J", "pair", help="Two ids A,B: a structural diff of their readings and local rules.")
 @date_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
@@ -49,7 +49,7 @@ def diff(state: State, first, second, pair, day, fmt, lang) -> None:
         return
     if not (first and second):
         raise click.UsageError("give --from and --to (two dates), or --jurisdictions A,B")
-    a, b = first.date(), second.date()
+    a, b = first, second
     changes = date_diff(rulebook, a, b)
     data = {
         "from": a.isoformat(),

@@ -1,7 +1,8 @@
 """Reading YAML safely, keeping line numbers for every mapping key and list item.
 
 ruamel.yaml's round-trip loader records positions and never executes tags (a `!!python/...` tag
-stays inert data); we go further and refuse every explicit tag, since rule files need none.
+stays inert data); we go further and refuse every explicit tag, since rule files and cases need none.
+Decoding and parsing go through `tolka.boundary`, which bounds size, aliases and depth.
 """
 
 from __future__ import annotations
@@ -10,58 +11,56 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from tolka.errors import UnsafeYamlError, YamlSyntaxError
+from tolka.boundary import RULE_ALIASES, RULE_DEPTH, RULE_FILE_BYTES, decode, load_yaml, read_limited, shown
+from tolka.errors import TolkaError, UnsafeYamlError, YamlSyntaxError
 
 
-def _check_tags(node: Any, path: str) -> None:
+def refuse_tags(node: Any, path: str | Path, error: type[TolkaError] = UnsafeYamlError, line: int | None = None) -> None:
+    """Refuse every explicit tag (`!!python/...`, `!custom`) in loaded data, with its line."""
     if isinstance(node, TaggedScalar):
-        raise UnsafeYamlError(
-            f"the tag {node.tag.value} is not allowed",
+        raise error(
+            f"the tag {shown(node.tag.value)} is not allowed",
             file=path,
-            hint="rule files are plain YAML; quote the value instead of tagging it",
+            line=line,
+            hint="plain YAML only: quote the value instead of tagging it",
         )
     if isinstance(node, (CommentedMap, CommentedSeq)):
         tag = getattr(node, "tag", None)
         value = getattr(tag, "value", None)
         if value and not value.startswith(("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")):
-            raise UnsafeYamlError(
-                f"the tag {value} is not allowed",
+            raise error(
+                f"the tag {shown(value)} is not allowed",
                 file=path,
                 line=node.lc.line + 1,
-                hint="rule files are plain YAML; remove the tag",
+                hint="plain YAML only: remove the tag",
             )
-        children = node.values() if isinstance(node, CommentedMap) else node
-        for child in children:
-            _check_tags(child, path)
+        if isinstance(node, CommentedMap):
+            for key, child in node.items():
+                refuse_tags(child, path, error, _line(node.lc.data.get(key), 2))
+        else:
+            for index, child in enumerate(node):
+                refuse_tags(child, path, error, _line(node.lc.data.get(index), 0))
+
+
+def _line(position: Any, at: int) -> int | None:
+    # ruamel keeps [key line, key column, value line, value column] for a key, [line, column] for an item.
+    return position[at] + 1 if position and len(position) > at else None
 
 
 def read_yaml(path: Path, name: str | None = None) -> Any:
-    """Load one YAML file. Raises `YamlSyntaxError` / `UnsafeYamlError` with file and line.
+    """Load one rule file through the input boundary (size, UTF-8, bounded aliases and depth, values
+    Python can hold) and refuse tags. Raises `YamlSyntaxError` / `UnsafeYamlError` with file and line.
 
     `name` is how the file is named in messages (default: its path).
     """
-    shown = name or str(path)
-    yaml = YAML(typ="rt")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise YamlSyntaxError(
-            (exc.problem or str(exc)).strip(),
-            file=shown,
-            line=mark.line + 1 if mark else None,
-            hint=(exc.context or "check indentation, colons and quotes").strip(),
-        ) from None
-    except YAMLError as exc:
-        raise YamlSyntaxError(str(exc).strip(), file=shown) from None
-    except UnicodeDecodeError as exc:
-        raise YamlSyntaxError(f"not UTF-8 text: {exc}", file=shown) from None
-    _check_tags(data, shown)
-    return data
+    shown_name = name or str(path)
+    data = read_limited(path, RULE_FILE_BYTES, YamlSyntaxError)
+    text = decode(data, shown_name, YamlSyntaxError)
+    loaded = load_yaml(text, shown_name, YamlSyntaxError, aliases=RULE_ALIASES, depth=RULE_DEPTH)
+    refuse_tags(loaded, shown_name)
+    return loaded
 
 
 def line_of(node: Any, location: Sequence[Any] = ()) -> int | None:

@@ -339,3 +339,151 @@ def fact_value_label(rulebook: Rulebook, name: str, value: object, language: str
         if candidate.id == value:
             return candidate.label.get(language)
     return str(value)
+
+
+# --- input errors (tolka.boundary, tolka.case, tolka.plausible) ---------------------------------
+# Templates take named values that are already shortened and cleaned by `boundary.shown`.
+
+MESSAGES = {
+    "cannot_read": {
+        "en": "cannot read the file: {reason}",
+        "sv": "kan inte läsa filen: {reason}",
+        "nb": "kan ikke lese filen: {reason}",
+    },
+    "too_large": {
+        "en": "the file is larger than {limit} bytes",
+        "sv": "filen är större än {limit} byte",
+        "nb": "filen er større enn {limit} byte",
+    },
+    "too_large_hint": {
+        "en": "a case is a few hundred bytes; check that this is the right file",
+        "sv": "ett ärende är några hundra byte; kontrollera att det är rätt fil",
+        "nb": "en sak er noen hundre byte; sjekk at dette er riktig fil",
+    },
+    "not_utf8": {
+        "en": "not UTF-8 text (first bad byte at offset {offset})",
+        "sv": "inte UTF-8-text (första felaktiga byte vid position {offset})",
+        "nb": "ikke UTF-8-tekst (første ugyldige byte ved posisjon {offset})",
+    },
+    "not_utf8_hint": {
+        "en": "save the file as UTF-8",
+        "sv": "spara filen som UTF-8",
+        "nb": "lagre filen som UTF-8",
+    },
+    "yaml_hint": {
+        "en": "check indentation, colons and quotes",
+        "sv": "kontrollera indrag, kolon och citattecken",
+        "nb": "sjekk innrykk, kolon og anførselstegn",
+    },
+    "bad_character": {
+        "en": "the character U+{code} is not allowed in YAML (control characters are refused)",
+        "sv": "tecknet U+{code} är inte tillåtet i YAML (styrtecken avvisas)",
+        "nb": "tegnet U+{code} er ikke tillatt i YAML (kontrolltegn avvises)",
+    },
+    "too_deep": {
+        "en": "nested more than {limit} levels deep",
+        "sv": "nästlad mer än {limit} nivåer djupt",
+        "nb": "nøstet mer enn {limit} nivåer dypt",
+    },
+    "duplicate_key": {
+        "en": "the key {key} appears twice",
+        "sv": "nyckeln {key} förekommer två gånger",
+        "nb": "nøkkelen {key} forekommer to ganger",
+    },
+    "bad_number": {
+        "en": "the number {value} is not allowed (NaN, Infinity and integers over 30 digits are refused)",
+        "sv": "talet {value} är inte tillåtet (NaN, Infinity och heltal med över 30 siffror avvisas)",
+        "nb": "tallet {value} er ikke tillatt (NaN, Infinity og heltall med over 30 sifre avvises)",
+    },
+    "surrogate": {
+        "en": "the text {value} is not valid Unicode (a lone surrogate)",
+        "sv": "texten {value} är inte giltig Unicode (ett ensamt surrogattecken)",
+        "nb": "teksten {value} er ikke gyldig Unicode (et enslig surrogattegn)",
+    },
+    "date_form": {
+        "en": "{value} is not a date written YYYY-MM-DD",
+        "sv": "{value} är inte ett datum skrivet ÅÅÅÅ-MM-DD",
+        "nb": "{value} er ikke en dato skrevet ÅÅÅÅ-MM-DD",
+    },
+    "date_impossible": {
+        "en": "{value} is not a date that exists",
+        "sv": "{value} är inte ett datum som finns",
+        "nb": "{value} er ikke en dato som finnes",
+    },
+    "date_range": {
+        "en": "{value} is outside {low}..{high}",
+        "sv": "{value} ligger utanför {low}..{high}",
+        "nb": "{value} ligger utenfor {low}..{high}",
+    },
+    "not_mapping": {
+        "en": "a case must be a mapping of fact names to values, not {what}",
+        "sv": "ett ärende måste vara en avbildning från faktanamn till värden, inte {what}",
+        "nb": "en sak må være en tilordning fra faktanavn til verdier, ikke {what}",
+    },
+    "fact_date": {
+        "en": "`{fact}` must be a date YYYY-MM-DD that exists: {reason}",
+        "sv": "`{fact}` måste vara ett datum ÅÅÅÅ-MM-DD som finns: {reason}",
+        "nb": "`{fact}` må være en dato ÅÅÅÅ-MM-DD som finnes: {reason}",
+    },
+    "fact_number": {
+        "en": "`{fact}` must be a finite number, not {value}",
+        "sv": "`{fact}` måste vara ett ändligt tal, inte {value}",
+        "nb": "`{fact}` må være et endelig tall, ikke {value}",
+    },
+    "fact_whole": {
+        "en": "`{fact}` must be a whole number, not {value}",
+        "sv": "`{fact}` måste vara ett heltal, inte {value}",
+        "nb": "`{fact}` må være et heltall, ikke {value}",
+    },
+    "fact_range": {
+        "en": "`{fact}` = {value} is outside {low}..{high}",
+        "sv": "`{fact}` = {value} ligger utanför {low}..{high}",
+        "nb": "`{fact}` = {value} ligger utenfor {low}..{high}",
+    },
+    "born_after": {
+        "en": "`birth_date` {birth} is after the evaluation date {day}",
+        "sv": "`birth_date` {birth} är efter bedömningsdagen {day}",
+        "nb": "`birth_date` {birth} er etter vurderingsdatoen {day}",
+    },
+    "before_birth": {
+        "en": "`{fact}` {value} is before `birth_date` {birth}",
+        "sv": "`{fact}` {value} är före `birth_date` {birth}",
+        "nb": "`{fact}` {value} er før `birth_date` {birth}",
+    },
+    "since_after": {
+        "en": "`{fact}` {value} is after the evaluation date {day}: at that date it had not begun",
+        "sv": "`{fact}` {value} är efter bedömningsdagen {day}: då hade det inte börjat",
+        "nb": "`{fact}` {value} er etter vurderingsdatoen {day}: da hadde det ikke begynt",
+    },
+    "insured_longer_than_alive": {
+        "en": "`years_insured_in_norway` = {years} is more than the person's age ({age})",
+        "sv": "`years_insured_in_norway` = {years} är mer än personens ålder ({age})",
+        "nb": "`years_insured_in_norway` = {years} er mer enn personens alder ({age})",
+    },
+    "contradiction": {
+        "en": "`{first}` and `{second}` contradict each other: {why}",
+        "sv": "`{first}` och `{second}` motsäger varandra: {why}",
+        "nb": "`{first}` og `{second}` motsier hverandre: {why}",
+    },
+    "upper_secondary_twice": {
+        "en": "the person attends upper secondary school but has completed it",
+        "sv": "personen går i gymnasiet men har redan fullföljt det",
+        "nb": "personen går på videregående, men har allerede fullført",
+    },
+    "problems": {
+        "en": "{count} problem(s) in the case",
+        "sv": "{count} problem i ärendet",
+        "nb": "{count} problem i saken",
+    },
+    "internal": {
+        "en": "internal error {id}: this is a bug in tolka, not in your input. Details: {log}",
+        "sv": "internt fel {id}: detta är ett fel i tolka, inte i det du angav. Detaljer: {log}",
+        "nb": "intern feil {id}: dette er en feil i tolka, ikke i det du oppga. Detaljer: {log}",
+    },
+    "warning": {"en": "warning", "sv": "varning", "nb": "advarsel"},
+}
+
+
+def phrase(key: str, language: str, /, **values: object) -> str:
+    """The input-error sentence `key` in `language` (English if missing), with `values` filled in."""
+    return word(MESSAGES, key, language).format(**values)

@@ -1,0 +1,324 @@
+"""The input boundary: every byte tolka reads from outside passes here first.
+
+Case files, API bodies, people files (CSV/Parquet) and rule files are decoded, parsed and bounded
+here, so that hostile input ends in a clear error naming the file and line — never a traceback,
+a hang or unbounded memory. The limits (documented in docs/engine.md, "Input limits"):
+
+- sizes: a case file at most `CASE_FILE_BYTES`, a rule file at most `RULE_FILE_BYTES`; the API's
+  body limit is the server's (64 KiB by default);
+- nesting: at most `CASE_DEPTH` levels in a case or request body, `RULE_DEPTH` in a rule file;
+- YAML aliases: none in a case; in a rule file at most `RULE_ALIASES`, and an alias may only name
+  a node that has no aliases inside it (so nothing can expand beyond aliases × file size: the
+  "billion laughs" shape is refused);
+- numbers finite (no NaN, Infinity, `1e309`) and integers of at most `INT_DIGITS` digits;
+- dates exactly YYYY-MM-DD, existing, between `DATE_MIN` and `DATE_MAX`;
+- duplicate keys refused in JSON as in YAML; lone surrogates refused in every string;
+- every value echoed in a message shortened to `ECHO_CHARS` and stripped of control characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError, MaxDepthExceededError
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.events import AliasEvent
+
+from tolka.errors import TolkaError
+from tolka.render.labels import phrase
+
+CASE_FILE_BYTES = 1024 * 1024
+RULE_FILE_BYTES = 4 * 1024 * 1024
+CASE_DEPTH = 16
+RULE_DEPTH = 64
+RULE_ALIASES = 500
+INT_DIGITS = 30
+ECHO_CHARS = 80
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def shown(value: Any, limit: int = ECHO_CHARS) -> str:
+    """`value` as it may appear in a message: repr-like, at most `limit` characters, and with every
+    control or format character (terminal escapes, bidirectional overrides) written as an escape."""
+    text = value if isinstance(value, str) else _bounded_repr(value, limit)
+    head = text[: limit + 1]
+    clean = "".join(c if unicodedata.category(c)[0] != "C" else f"\\x{ord(c):02x}" for c in head[:limit])
+    clean = clean.encode("utf-8", "backslashreplace").decode("utf-8")
+    if len(text) > limit:
+        clean += f"… ({len(text)} characters)"
+    return f"'{clean}'" if isinstance(value, str) else clean
+
+
+def _bounded_repr(value: Any, limit: int) -> str:
+    # repr of a huge or deeply nested value is itself unbounded: summarise containers instead.
+    if isinstance(value, dict):
+        return f"a mapping of {len(value)} key(s)"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} item(s)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * limit:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    return repr(value)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def parse_date(text: str, lang: str = "en") -> dt.date:
+    """A date written exactly YYYY-MM-DD that exists and lies in DATE_MIN..DATE_MAX.
+
+    Raises `ValueError` with a sentence in `lang` (Python's own `fromisoformat` would also take
+    `20000101` and `2000-W52`, which the contract does not allow).
+    """
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        raise ValueError(phrase("date_form", lang, value=shown(text)))
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(phrase("date_impossible", lang, value=shown(text))) from None
+    return in_date_range(day, lang)
+
+
+def in_date_range(day: dt.date, lang: str = "en") -> dt.date:
+    """`day` if it lies in DATE_MIN..DATE_MAX, else a `ValueError` saying the bounds."""
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise ValueError(phrase("date_range", lang, value=day.isoformat(), low=DATE_MIN, high=DATE_MAX))
+    return day
+
+
+# --- bytes ---------------------------------------------------------------------------------------
+
+
+def read_limited(path: Path, limit: int, error: type[TolkaError], lang: str = "en") -> bytes:
+    """At most `limit` bytes of `path`; a larger file (or an endless one such as /dev/zero) is refused
+    after reading `limit + 1` bytes."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise error(phrase("cannot_read", lang, reason=exc.strerror or type(exc).__name__), file=path) from None
+    if len(data) > limit:
+        raise error(phrase("too_large", lang, limit=limit), file=path, hint=phrase("too_large_hint", lang))
+    return data
+
+
+def decode(data: bytes, name: str | Path, error: type[TolkaError], lang: str = "en") -> str:
+    """UTF-8 text (a leading byte-order mark is dropped); otherwise an error at the first bad byte's line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(
+            phrase("not_utf8", lang, offset=exc.start), file=name, line=line, hint=phrase("not_utf8_hint", lang)
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+# --- YAML ----------------------------------------------------------------------------------------
+
+
+class _BoundedComposer(Composer):
+    """Refuses aliases in cases; in rule files allows a bounded number of aliases to alias-free nodes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        policy: _AliasPolicy = self.loader.tolka_aliases  # type: ignore[union-attr]
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.peek_event()
+            policy.count += 1
+            if policy.limit == 0:
+                raise ComposerError(None, None, "aliases (*name) are not allowed here", event.start_mark)
+            if policy.count > policy.limit:
+                raise ComposerError(None, None, f"more than {policy.limit} aliases (*name)", event.start_mark)
+            if event.anchor in policy.nested:
+                raise ComposerError(
+                    None, None, f"the alias *{shown(event.anchor)[1:-1]} names a node with aliases inside", event.start_mark
+                )
+            return super().compose_node(parent, index)
+        anchor = getattr(self.parser.peek_event(), "anchor", None)
+        before = policy.count
+        node = super().compose_node(parent, index)
+        if anchor is not None and policy.count > before:
+            policy.nested.add(anchor)
+        return node
+
+
+class _BoundedConstructor(RoundTripConstructor):
+    """Turns a value Python cannot hold (an impossible date, an integer of thousands of digits) into
+    an error at the value's line instead of a bare `ValueError`."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as exc:
+            value = node.value if isinstance(node.value, str) else ""
+            raise ConstructorError(None, None, f"cannot read {shown(value, 40)}: {shown(str(exc), 60)[1:-1]}", node.start_mark) from None
+
+
+class _AliasPolicy:
+    def __init__(self, limit: int) -> None:
+        self.limit, self.count, self.nested = limit, 0, set[str]()
+
+
+def load_yaml(
+    text: str, name: str | Path, error: type[TolkaError], *, aliases: int, depth: int, lang: str = "en"
+) -> Any:
+    """Parse YAML text into round-trip data (which keeps line numbers), bounded as the module says.
+
+    Raises `error` with the file and line of the first problem.
+    """
+    deep_line = _flow_too_deep(text, depth)
+    if deep_line is not None:
+        raise error(phrase("too_deep", lang, limit=depth), file=name, line=deep_line)
+    yaml = YAML(typ="rt")
+    yaml.Composer = _BoundedComposer
+    yaml.Constructor = _BoundedConstructor
+    yaml.max_depth = depth
+    yaml.tolka_aliases = _AliasPolicy(aliases)  # type: ignore[attr-defined]
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or str(exc)).strip()
+        if isinstance(exc, MaxDepthExceededError):
+            problem = phrase("too_deep", lang, limit=depth)
+        raise error(
+            shown(problem, 300)[1:-1],
+            file=name,
+            line=mark.line + 1 if mark else None,
+            hint=phrase("yaml_hint", lang) if exc.context else None,
+        ) from None
+    except ReaderError as exc:  # a character YAML does not allow (control characters, NUL)
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise error(phrase("bad_character", lang, code=f"{exc.character:04x}" if isinstance(exc.character, int) else "?"), file=name, line=line) from None
+    except YAMLError as exc:
+        raise error(shown(str(exc).strip(), 300)[1:-1], file=name) from None
+    except RecursionError:
+        raise error(phrase("too_deep", lang, limit=depth), file=name) from None
+
+
+_FLOW_TOKENS = re.compile(
+    r"""[\[\]{}\n]"""  # brackets and line ends
+    r"""|(?:(?<=\s)|^)#[^\n]*"""  # a comment
+    r"""|(?:(?<=[\s:\-\[{,?])|^)(?:'[^']*(?:''[^']*)*'|"(?:[^"\\]|\\.)*")""",  # a quoted scalar
+    re.MULTILINE,
+)
+
+
+def _flow_too_deep(text: str, limit: int) -> int | None:
+    """The line where `[`/`{` nesting first exceeds `limit`, by one linear scan (quotes and comments
+    skipped) — ruamel's scanner takes time quadratic in flow depth, so deep input is refused before
+    it parses. A stray bracket in prose counts too; only very many unbalanced ones would be refused."""
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth, line = 0, 1
+    for match in _FLOW_TOKENS.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line += 1
+        elif token in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return line
+        elif token in ("]", "}"):
+            depth = max(depth - 1, 0)
+        else:
+            line += token.count("\n")
+    return None
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def load_json(text: str | bytes, name: str | Path, error: type[TolkaError], lang: str = "en") -> Any:
+    """Parse JSON strictly: no duplicate keys, no NaN/Infinity, no huge integers, bounded nesting."""
+    try:
+        data = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_bounded_int
+        )
+    except _DuplicateKey as exc:
+        raise error(phrase("duplicate_key", lang, key=shown(exc.args[0])), file=name) from None
+    except json.JSONDecodeError as exc:
+        raise error(shown(exc.msg)[1:-1], file=name, line=exc.lineno) from None
+    except UnicodeDecodeError:
+        raise error(phrase("not_utf8", lang, offset="?"), file=name) from None
+    except RecursionError:
+        raise error(phrase("too_deep", lang, limit=CASE_DEPTH), file=name) from None
+    except ValueError as exc:
+        raise error(phrase("bad_number", lang, value=shown(str(exc.args[0]) if exc.args else "")), file=name) from None
+    check_tree(data, name, error, CASE_DEPTH, lang)
+    return data
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > INT_DIGITS:
+        raise ValueError(text)
+    return int(text)
+
+
+def check_tree(data: Any, name: str | Path, error: type[TolkaError], depth: int, lang: str = "en") -> None:
+    """Walk parsed data once (iteratively): nesting within `depth`, strings valid Unicode.
+
+    Numbers are left to the facts that read them (`case.coerce_fact`), so that every bad value of a
+    case is reported at once."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list, CommentedMap, CommentedSeq)):
+            if level > depth:
+                raise error(phrase("too_deep", lang, limit=depth), file=name)
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for key, value in items:
+                if isinstance(key, str):
+                    _valid_text(key, name, error, lang)
+                stack.append((value, level + 1))
+        elif isinstance(node, str):
+            _valid_text(node, name, error, lang)
+
+
+def _valid_text(text: str, name: str | Path, error: type[TolkaError], lang: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise error(phrase("surrogate", lang, value=shown(text)), file=name) from None
+
+
+def finite_number(value: Any) -> bool:
+    """Whether `value` is an int or float (not a bool) that is finite and of bounded size."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, int):
+        return value.bit_length() <= INT_DIGITS * 4
+    return math.isfinite(value)
+
+

@@ -1,0 +1,80 @@
+"""Plausibility of a case at an evaluation date: facts that are each valid but cannot all be true.
+
+Errors are situations that cannot exist (born after the evaluation date, a period that began
+before birth, more insured years than years alive); an answer built on them would be wrong, so
+they stop the evaluation like a bad value. Warnings are combinations that are unusual enough to be
+a typing mistake but could be real (a period that begins after the evaluation date, attending
+upper secondary school after completing it — e.g. a second programme): the answer is given and
+the warning shown beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from tolka.case import Case, read_case
+from tolka.errors import CaseError, CaseInvalid, FactValueError
+from tolka.render.labels import phrase
+from tolka.rulebook import Rulebook
+
+
+@dataclass(frozen=True)
+class CaseWarning:
+    """A combination of facts worth a second look; `facts` are the facts it is about."""
+
+    facts: tuple[str, ...]
+    message: str
+
+
+# Pairs of facts whose values contradict each other: (fact, value, other fact, other value, reason key).
+CONTRADICTIONS: tuple[tuple[str, object, str, object, str], ...] = (
+    ("current_activity", "upper_secondary", "completed_upper_secondary", True, "upper_secondary_twice"),
+)
+
+
+def _age(birth: dt.date, day: dt.date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def plausibility(case: Case, rulebook: Rulebook, day: dt.date, lang: str = "en") -> list[CaseWarning]:
+    """The warnings for `case` at `day`; raises the impossible findings, all at once, as a `CaseError`."""
+    errors: list[CaseError] = []
+    warnings: list[CaseWarning] = []
+    facts = case.facts
+    birth = facts.get("birth_date")
+    if isinstance(birth, dt.date) and birth > day:
+        errors.append(FactValueError(phrase("born_after", lang, birth=birth, day=day)))
+    for fact in rulebook.facts.values():
+        value = facts.get(fact.name)
+        if fact.type != "date" or fact.name == "birth_date" or not isinstance(value, dt.date):
+            continue
+        if isinstance(birth, dt.date) and value < birth:
+            errors.append(FactValueError(phrase("before_birth", lang, fact=fact.name, value=value, birth=birth)))
+        elif value > day:
+            warnings.append(CaseWarning((fact.name,), phrase("since_after", lang, fact=fact.name, value=value, day=day)))
+    years = facts.get("years_insured_in_norway")
+    if isinstance(birth, dt.date) and isinstance(years, int) and birth <= day and years > _age(birth, day) + 1:
+        errors.append(
+            FactValueError(phrase("insured_longer_than_alive", lang, years=years, age=_age(birth, day)))
+        )
+    for first, first_value, second, second_value, reason in CONTRADICTIONS:
+        if facts.get(first) == first_value and facts.get(second) == second_value:
+            message = phrase("contradiction", lang, first=first, second=second, why=phrase(reason, lang))
+            warnings.append(CaseWarning((first, second), message))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise CaseInvalid(errors, phrase("problems", lang, count=len(errors)))
+    return warnings
+
+
+def read_plausible_case(path: Path, rulebook: Rulebook, day: dt.date, lang: str = "en") -> tuple[Case, list[CaseWarning]]:
+    """The case in `path` and its warnings at `day`; every error (bad value or impossible
+    combination) names the file."""
+    case = read_case(path, rulebook, lang)
+    try:
+        return case, plausibility(case, rulebook, day, lang)
+    except CaseError as exc:
+        raise exc.located(path, None) from None
