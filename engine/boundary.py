@@ -31,8 +31,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, ComposerError, MaxDepthExceededError
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.reader import ReaderError
 
 from tolka.errors import TolkaError
 from tolka.render.labels import phrase
@@ -53,13 +53,21 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def shown(value: Any, limit: int = ECHO_CHARS) -> str:
     """`value` as it may appear in a message: repr-like, at most `limit` characters, and with every
     control or format character (terminal escapes, bidirectional overrides) written as an escape."""
-    text = value if isinstance(value, str) else _bounded_repr(value, limit)
-    head = text[: limit + 1]
-    clean = "".join(c if unicodedata.category(c)[0] != "C" else f"\\x{ord(c):02x}" for c in head[:limit])
+    if isinstance(value, str):
+        return f"'{clean_text(value, limit)}'"
+    return clean_text(_bounded_repr(value, limit), limit)
+
+
+def code(value: Any, limit: int = ECHO_CHARS) -> str:
+    """A name or id echoed in backticks (`SE-0180`), shortened and cleaned as `shown` does."""
+    return f"`{clean_text(str(value), limit)}`"
+
+
+def clean_text(text: str, limit: int = ECHO_CHARS) -> str:
+    """`text` cut to `limit` characters (saying how long it was) with control and format characters escaped."""
+    clean = "".join(c if unicodedata.category(c)[0] != "C" else f"\\x{ord(c):02x}" for c in text[:limit])
     clean = clean.encode("utf-8", "backslashreplace").decode("utf-8")
-    if len(text) > limit:
-        clean += f"… ({len(text)} characters)"
-    return f"'{clean}'" if isinstance(value, str) else clean
+    return clean + (f"… ({len(text)} characters)" if len(text) > limit else "")
 
 
 def _bounded_repr(value: Any, limit: int) -> str:
@@ -145,7 +153,10 @@ class _BoundedComposer(Composer):
                 raise ComposerError(None, None, f"more than {policy.limit} aliases (*name)", event.start_mark)
             if event.anchor in policy.nested:
                 raise ComposerError(
-                    None, None, f"the alias *{shown(event.anchor)[1:-1]} names a node with aliases inside", event.start_mark
+                    None,
+                    None,
+                    f"the alias *{clean_text(event.anchor)} names a node with aliases inside",
+                    event.start_mark,
                 )
             return super().compose_node(parent, index)
         anchor = getattr(self.parser.peek_event(), "anchor", None)
@@ -165,7 +176,9 @@ class _BoundedConstructor(RoundTripConstructor):
             return super().construct_object(node, deep=deep)
         except (ValueError, OverflowError) as exc:
             value = node.value if isinstance(node.value, str) else ""
-            raise ConstructorError(None, None, f"cannot read {shown(value, 40)}: {shown(str(exc), 60)[1:-1]}", node.start_mark) from None
+            raise ConstructorError(
+                None, None, f"cannot read {shown(value, 40)}: {clean_text(str(exc), 60)}", node.start_mark
+            ) from None
 
 
 class _AliasPolicy:
@@ -196,16 +209,20 @@ def load_yaml(
         if isinstance(exc, MaxDepthExceededError):
             problem = phrase("too_deep", lang, limit=depth)
         raise error(
-            shown(problem, 300)[1:-1],
+            clean_text(problem, 300),
             file=name,
             line=mark.line + 1 if mark else None,
             hint=phrase("yaml_hint", lang) if exc.context else None,
         ) from None
     except ReaderError as exc:  # a character YAML does not allow (control characters, NUL)
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
-        raise error(phrase("bad_character", lang, code=f"{exc.character:04x}" if isinstance(exc.character, int) else "?"), file=name, line=line) from None
+        raise error(
+            phrase("bad_character", lang, code=f"{exc.character:04x}" if isinstance(exc.character, int) else "?"),
+            file=name,
+            line=line,
+        ) from None
     except YAMLError as exc:
-        raise error(shown(str(exc).strip(), 300)[1:-1], file=name) from None
+        raise error(clean_text(str(exc).strip(), 300), file=name) from None
     except RecursionError:
         raise error(phrase("too_deep", lang, limit=depth), file=name) from None
 
@@ -263,13 +280,11 @@ def _no_constant(name: str) -> Any:
 def load_json(text: str | bytes, name: str | Path, error: type[TolkaError], lang: str = "en") -> Any:
     """Parse JSON strictly: no duplicate keys, no NaN/Infinity, no huge integers, bounded nesting."""
     try:
-        data = json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_bounded_int
-        )
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_bounded_int)
     except _DuplicateKey as exc:
         raise error(phrase("duplicate_key", lang, key=shown(exc.args[0])), file=name) from None
     except json.JSONDecodeError as exc:
-        raise error(shown(exc.msg)[1:-1], file=name, line=exc.lineno) from None
+        raise error(clean_text(exc.msg), file=name, line=exc.lineno) from None
     except UnicodeDecodeError:
         raise error(phrase("not_utf8", lang, offset="?"), file=name) from None
     except RecursionError:
@@ -320,5 +335,3 @@ def finite_number(value: Any) -> bool:
     if isinstance(value, int):
         return value.bit_length() <= INT_DIGITS * 4
     return math.isfinite(value)
-
-

@@ -19,6 +19,7 @@ from tolka.boundary import (
     CASE_FILE_BYTES,
     ECHO_CHARS,
     check_tree,
+    code,
     decode,
     finite_number,
     in_date_range,
@@ -90,7 +91,9 @@ def coerce_fact(fact: Fact, value: Any, where: str = "", lang: str = "en") -> An
                 return parse_date(value, lang)
         except ValueError as exc:
             raise FactValueError(prefix + phrase("fact_date", lang, fact=fact.name, reason=exc)) from None
-        raise FactValueError(prefix + phrase("fact_date", lang, fact=fact.name, reason=phrase("date_form", lang, value=shown(value))))
+        raise FactValueError(
+            prefix + phrase("fact_date", lang, fact=fact.name, reason=phrase("date_form", lang, value=shown(value)))
+        )
     elif fact.type == "code":
         text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if text is not None and len(text) <= ECHO_CHARS and re.fullmatch(fact.pattern or ".*", text):
@@ -116,7 +119,9 @@ def _number(fact: Fact, value: Any, prefix: str, lang: str) -> int | float:
     if (fact.minimum is not None and number < fact.minimum) or (fact.maximum is not None and number > fact.maximum):
         low = "" if fact.minimum is None else f"{fact.minimum:g}"
         high = "" if fact.maximum is None else f"{fact.maximum:g}"
-        raise FactValueError(prefix + phrase("fact_range", lang, fact=fact.name, value=shown(number), low=low, high=high))
+        raise FactValueError(
+            prefix + phrase("fact_range", lang, fact=fact.name, value=shown(number), low=low, high=high)
+        )
     return int(number) if fact.type == "integer" else float(number)
 
 
@@ -137,7 +142,7 @@ def case_from_mapping(data: Mapping[str, Any], rulebook: Rulebook, where: str = 
                 text = str(name)
                 close = [f for f in rulebook.facts if f.startswith(text[:4])][:3] if len(text) >= 4 else []
                 raise UnknownFactError(
-                    f"{where + ': ' if where else ''}`{shown(text)[1:-1]}` is not a fact of the vocabulary",
+                    f"{where + ': ' if where else ''}{code(text)} is not a fact of the vocabulary",
                     hint=("did you mean " + ", ".join(close) + "? " if close else "") + "`tolka facts` lists them all",
                 )
             typed = coerce_fact(fact, value, where, lang)

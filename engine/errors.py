@@ -161,6 +161,12 @@ class CaseFileError(CaseError):
     kind = "case file"
 
 
+class RequestBodyError(CaseError):
+    """An API request body that is not strict JSON (duplicate keys, NaN, too deep, not UTF-8)."""
+
+    kind = "invalid JSON"
+
+
 class UnknownFactError(CaseError):
     kind = "unknown fact"
 

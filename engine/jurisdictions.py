@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from tolka.boundary import shown
+from tolka.boundary import code
 from tolka.errors import UnknownIdError
 from tolka.model.interpretation import DefaultReading, Reading, ReadingValue
 from tolka.model.jurisdiction import Jurisdiction
@@ -54,7 +54,7 @@ def jurisdiction(rulebook: Rulebook, jurisdiction_id: str) -> Jurisdiction:
             :5
         ]
         raise UnknownIdError(
-            f"no jurisdiction {shown(jurisdiction_id)}",
+            f"no jurisdiction {code(jurisdiction_id)}",
             hint=("perhaps " + ", ".join(close) + "; " if close else "") + "`tolka jurisdictions` lists them",
         )
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tolka.boundary import shown
+from tolka.boundary import code
 from tolka.case import Case
 from tolka.errors import UnknownIdError
 from tolka.evaluate import Engine
@@ -94,7 +94,7 @@ def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) ->
     """Is `support` mandated in `jurisdiction_id` on `day`, on what basis, and how do others read it?"""
     rulebook = engine.rulebook
     if support not in rulebook.supports:
-        raise UnknownIdError(f"no support {shown(support)}", hint="`tolka supports` lists them")
+        raise UnknownIdError(f"no support {code(support)}", hint="`tolka supports` lists them")
     place = jurisdiction(rulebook, jurisdiction_id)
     if rulebook.supports[support].country != place.country:
         raise UnknownIdError(f"{support} is a support of {rulebook.supports[support].country}, not of {place.country}")

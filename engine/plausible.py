@@ -53,12 +53,12 @@ def plausibility(case: Case, rulebook: Rulebook, day: dt.date, lang: str = "en")
         if isinstance(birth, dt.date) and value < birth:
             errors.append(FactValueError(phrase("before_birth", lang, fact=fact.name, value=value, birth=birth)))
         elif value > day:
-            warnings.append(CaseWarning((fact.name,), phrase("since_after", lang, fact=fact.name, value=value, day=day)))
+            warnings.append(
+                CaseWarning((fact.name,), phrase("since_after", lang, fact=fact.name, value=value, day=day))
+            )
     years = facts.get("years_insured_in_norway")
     if isinstance(birth, dt.date) and isinstance(years, int) and birth <= day and years > _age(birth, day) + 1:
-        errors.append(
-            FactValueError(phrase("insured_longer_than_alive", lang, years=years, age=_age(birth, day)))
-        )
+        errors.append(FactValueError(phrase("insured_longer_than_alive", lang, years=years, age=_age(birth, day))))
     for first, first_value, second, second_value, reason in CONTRADICTIONS:
         if facts.get(first) == first_value and facts.get(second) == second_value:
             message = phrase("contradiction", lang, first=first, second=second, why=phrase(reason, lang))
@@ -70,7 +70,9 @@ def plausibility(case: Case, rulebook: Rulebook, day: dt.date, lang: str = "en")
     return warnings
 
 
-def read_plausible_case(path: Path, rulebook: Rulebook, day: dt.date, lang: str = "en") -> tuple[Case, list[CaseWarning]]:
+def read_plausible_case(
+    path: Path, rulebook: Rulebook, day: dt.date, lang: str = "en"
+) -> tuple[Case, list[CaseWarning]]:
     """The case in `path` and its warnings at `day`; every error (bad value or impossible
     combination) names the file."""
     case = read_case(path, rulebook, lang)

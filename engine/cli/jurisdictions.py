@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tolka.boundary import shown
+from tolka.boundary import code
 from tolka.cli.app import (
     State,
     cli,
@@ -101,7 +101,7 @@ def readings(state: State, points, county, kind, country, include_all, day, fmt)
             from tolka.errors import UnknownIdError
 
             raise UnknownIdError(
-                f"no interpretation point {shown(point)}", hint="`tolka readings` without --point shows them all"
+                f"no interpretation point {code(point)}", hint="`tolka readings` without --point shows them all"
             )
     columns, rows = readings_matrix(
         rulebook, evaluation_day(day), country, list(points) or None, county, kind, include_all

@@ -24,9 +24,7 @@ def rules(state: State, support: str | None, fmt: str, lang: str | None) -> None
 
 
 @cli.command()
-@click.option(
-    "--from", "first", type=ISO_DATE, help="First date (with --to): what changes between two dates."
-)
+@click.option("--from", "first", type=ISO_DATE, help="First date (with --to): what changes between two dates.")
 @click.option("--to", "second", type=ISO_DATE, help="Second date.")
 @click.option("--jurisdictions", "-J", "pair", help="Two ids A,B: a structural diff of their readings and local rules.")
 @date_option

@@ -17,7 +17,9 @@ from tolka.boundary import RULE_ALIASES, RULE_DEPTH, RULE_FILE_BYTES, decode, lo
 from tolka.errors import TolkaError, UnsafeYamlError, YamlSyntaxError
 
 
-def refuse_tags(node: Any, path: str | Path, error: type[TolkaError] = UnsafeYamlError, line: int | None = None) -> None:
+def refuse_tags(
+    node: Any, path: str | Path, error: type[TolkaError] = UnsafeYamlError, line: int | None = None
+) -> None:
     """Refuse every explicit tag (`!!python/...`, `!custom`) in loaded data, with its line."""
     if isinstance(node, TaggedScalar):
         raise error(

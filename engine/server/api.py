@@ -32,11 +32,13 @@ from tolka.server.schemas import (
     ErrorBody,
     EvaluateRequest,
     EvaluationOut,
+    IsoDate,
     NextQuestionsOut,
     NextQuestionsRequest,
 )
 
 BAD_INPUT: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A malformed request (e.g. a Content-Length that is not a number)."},
     422: {"model": ErrorBody, "description": "Bad input: `error.field` names the field."},
     413: {"model": ErrorBody, "description": "The request body is larger than the limit."},
 }
@@ -50,7 +52,9 @@ def engine_of(request: Request) -> Engine:
 
 
 EngineDep = Annotated[Engine, Depends(engine_of)]
-DateQuery = Annotated[dt.date | None, Query(description="Evaluation date YYYY-MM-DD. Default: today.")]
+DateQuery = Annotated[
+    IsoDate | None, Query(description="Evaluation date YYYY-MM-DD (1900-01-01..2199-12-31). Default: today.")
+]
 
 
 def json_answer(data: Any) -> Response:
@@ -61,10 +65,10 @@ def json_answer(data: Any) -> Response:
 @router.post("/evaluate", response_model=None, responses={200: {"model": EvaluationOut}})
 def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
     """One case, one jurisdiction, one date → cited outcomes (as `tolka evaluate --format json`)."""
-    rulebook = engine.rulebook
-    case = valid_case(body.case, rulebook)
+    rulebook, day = engine.rulebook, body.date or dt.date.today()
+    case = valid_case(body.case, rulebook, day)
     place = case_jurisdiction(rulebook, case, body.jurisdiction)
-    result = engine.evaluate(case, place, body.date or dt.date.today())
+    result = engine.evaluate(case, place, day)
     data = to_data(result)
     if body.plan:
         data["plan"] = plan_data(action_plan(rulebook, result))
@@ -79,23 +83,22 @@ def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
 def brief(body: BriefRequest, engine: EngineDep) -> Response:
     """The IPS team brief: by the meeting's agenda, what each role needs to know and do for this person,
     and the unknowns each can find out (as `tolka brief --format json`)."""
-    rulebook = engine.rulebook
-    case = valid_case(body.case, rulebook)
+    rulebook, day = engine.rulebook, body.date or dt.date.today()
+    case = valid_case(body.case, rulebook, day)
     place = case_jurisdiction(rulebook, case, body.jurisdiction)
-    return json_answer(views.brief_data(make_brief(engine, case, place, body.date or dt.date.today(), body.lang)))
+    return json_answer(views.brief_data(make_brief(engine, case, place, day, body.lang)))
 
 
 @router.post("/next-questions", response_model=None, responses={200: {"model": NextQuestionsOut}})
 def next_questions(body: NextQuestionsRequest, engine: EngineDep) -> Response:
     """The unknown facts whose answers settle the most open outcomes, most decisive first (as `tolka ask`)."""
-    rulebook = engine.rulebook
-    case = valid_case(body.case, rulebook)
+    rulebook, day = engine.rulebook, body.date or dt.date.today()
+    case = valid_case(body.case, rulebook, day)
     if body.jurisdictions is None:
         places = [case_jurisdiction(rulebook, case, None)]
     else:
         places = jurisdiction_ids(rulebook, body.jurisdictions, case)
     skip = valid_facts(rulebook, body.skip, "skip")
-    day = body.date or dt.date.today()
     questions = []
     for question in ranked_questions(engine, case, places, day, limit=body.limit, skip=skip):
         fact = rulebook.facts[question.fact]
@@ -130,10 +133,9 @@ def compare(body: CompareRequest, engine: EngineDep) -> Response:
     With exactly two jurisdictions of one country the answer adds `why`; across countries it adds
     `counterparts` (supports lined up with their counterparts in the other country).
     """
-    rulebook = engine.rulebook
-    case = valid_case(body.case, rulebook)
+    rulebook, day = engine.rulebook, body.date or dt.date.today()
+    case = valid_case(body.case, rulebook, day)
     places = jurisdiction_ids(rulebook, body.jurisdictions, case)
-    day = body.date or dt.date.today()
     return json_answer(views.explained_comparison_data(compare_explained(engine, case, places, day)))
 
 

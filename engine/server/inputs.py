@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from tolka.case import Case, case_from_mapping
 from tolka.cli.app import jurisdiction_list
-from tolka.errors import CaseError, UnknownIdError
+from tolka.errors import CaseError, CaseInvalid, UnknownIdError
 from tolka.jurisdictions import default_jurisdiction, jurisdiction
+from tolka.plausible import plausibility
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
 
@@ -31,11 +33,17 @@ def check_facts(
     return Case(facts), errors
 
 
-def valid_case(data: Mapping[str, Any], rulebook: Rulebook) -> Case:
-    """The case, or an `InputError` naming the first fact that is unknown or has a bad value."""
+def valid_case(data: Mapping[str, Any], rulebook: Rulebook, day: dt.date) -> Case:
+    """The case, or an `InputError` naming the first fact that is unknown or has a bad value, or
+    the first impossible combination at `day` (field `case`; warnings are not reported by the API)."""
     case, errors = check_facts(data, rulebook)
     if errors:
         raise next(iter(errors.values()))
+    try:
+        plausibility(case, rulebook, day)
+    except CaseError as error:
+        first = error.errors[0] if isinstance(error, CaseInvalid) else error
+        raise InputError.of(first, "case") from None
     return case
 
 

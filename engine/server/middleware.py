@@ -7,12 +7,16 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tolka.boundary import decode, load_json
+from tolka.errors import RequestBodyError
 from tolka.server.errors import error_body
 from tolka.server.logs import ACCESS, ERRORS, safe_traceback
 
 
-async def _send_json(send: Send, status: int, kind: str, message: str) -> None:
-    body = json.dumps(error_body([{"kind": kind, "field": None, "message": message, "hint": None}])).encode()
+async def _send_json(
+    send: Send, status: int, kind: str, message: str, field: str | None = None, hint: str | None = None
+) -> None:
+    body = json.dumps(error_body([{"kind": kind, "field": field, "message": message, "hint": hint}])).encode()
     await send(
         {
             "type": "http.response.start",
@@ -28,7 +32,9 @@ async def _send_json(send: Send, status: int, kind: str, message: str) -> None:
 
 
 class BodyLimit:
-    """Reject a request whose body exceeds `limit` bytes with 413, before anything parses it.
+    """Reject a request whose body exceeds `limit` bytes with 413, before anything parses it, and a
+    JSON body that is not strict JSON with 422 (the input boundary: UTF-8, no duplicate keys, no
+    NaN/Infinity, no huge integers, bounded nesting, no lone surrogates).
 
     The body is read here (up to the limit) and replayed to the application, so a client that
     sends no Content-Length, or a false one, is held to the same limit.
@@ -64,6 +70,12 @@ class BodyLimit:
             if not message.get("more_body", False):
                 break
         body, replayed = b"".join(chunks), False
+        if body and scope["path"].startswith("/api/"):
+            try:
+                load_json(decode(body, "body", RequestBodyError), "body", RequestBodyError)
+            except RequestBodyError as error:
+                await _send_json(send, 422, error.kind, error.message, field="body", hint=error.hint)
+                return
 
         async def replay() -> Message:
             nonlocal replayed

@@ -7,10 +7,11 @@ functions as the CLI's `--format json`; the models here describe them for OpenAP
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from tolka.boundary import parse_date
 from tolka.model.common import Text
 from tolka.model.outcome import Evaluation
 
@@ -26,25 +27,47 @@ CASE_EXAMPLE = {
 Facts = dict[str, Any]
 CASE_FIELD = Field(
     default_factory=dict,
+    max_length=300,
     description='Fact name → value (see GET /api/facts). A missing fact, null or "unknown" is unknown, never false.',
     examples=[CASE_EXAMPLE],
 )
-DATE_FIELD = Field(None, description="Evaluation date (decides which laws and readings are in force). Default: today.")
-Jurisdictions = list[str] | Literal["all"]
+DATE_FIELD = Field(
+    None,
+    description="Evaluation date YYYY-MM-DD, 1900-01-01..2199-12-31 (decides which laws and readings are in force)."
+    " Default: today.",
+)
+# Exactly YYYY-MM-DD within the boundary's date range (1900..2199); a day that does not exist is a 422.
+DATE_PATTERN = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+def _iso_date(value: object) -> dt.date:
+    # Before pydantic's own date parsing, which would also read 0, "1700000000" and "20000101".
+    if not isinstance(value, str):
+        raise ValueError("a date is written as a string YYYY-MM-DD")
+    return parse_date(value)
+
+
+IsoDate = Annotated[
+    dt.date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})
+]
+JurisdictionId = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+FactNameIn = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+Jurisdictions = Annotated[list[JurisdictionId], Field(min_length=1, max_length=500)] | Literal["all"]
 
 
 class StrictBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: no coercion (`"explain": 0`, `"limit": "5"` are 422s, as the schema says)
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class EvaluateRequest(StrictBody):
     case: Facts = CASE_FIELD
-    jurisdiction: str | None = Field(
+    jurisdiction: JurisdictionId | None = Field(
         None,
         description="Jurisdiction id, e.g. SE-0180. Default: the case's home_municipality, else its country.",
         examples=["SE-EX-C"],
     )
-    date: dt.date | None = DATE_FIELD
+    date: IsoDate | None = DATE_FIELD
     plan: bool = Field(False, description="Add the action plan (as `tolka evaluate --plan --format json`).")
     explain: bool = Field(
         False,
@@ -55,12 +78,12 @@ class EvaluateRequest(StrictBody):
 
 class BriefRequest(StrictBody):
     case: Facts = CASE_FIELD
-    jurisdiction: str | None = Field(
+    jurisdiction: JurisdictionId | None = Field(
         None,
         description="Jurisdiction id, e.g. NO-0301. Default: the case's home_municipality, else its country.",
         examples=["NO-0301"],
     )
-    date: dt.date | None = DATE_FIELD
+    date: IsoDate | None = DATE_FIELD
     lang: Literal["sv", "en", "nb"] = Field("sv", description="Language of the brief.")
 
 
@@ -70,10 +93,12 @@ class NextQuestionsRequest(StrictBody):
         None,
         description="Ids, or \"all\" (every jurisdiction of the case's country). Default: the case's jurisdiction.",
     )
-    date: dt.date | None = DATE_FIELD
+    date: IsoDate | None = DATE_FIELD
     limit: int = Field(5, ge=1, le=50, description="How many questions, most decisive first.")
-    skip: list[str] = Field(
-        default_factory=list, description='Facts answered "don\'t know": they stay unknown and are not asked again.'
+    skip: list[FactNameIn] = Field(
+        default_factory=list,
+        max_length=300,
+        description='Facts answered "don\'t know": they stay unknown and are not asked again.',
     )
 
 
@@ -82,7 +107,7 @@ class CompareRequest(StrictBody):
     jurisdictions: Jurisdictions = Field(
         description='Ids, or "all"; with exactly two, the answer adds `why`.', examples=[["SE-EX-A", "SE-EX-C"]]
     )
-    date: dt.date | None = DATE_FIELD
+    date: IsoDate | None = DATE_FIELD
 
 
 # --- responses (documentation) -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
+from tolka.boundary import parse_date
 from tolka.case import Case
 from tolka.evaluate import Engine
 from tolka.explain import EXPLAINED, Explanation, explain, explain_outcome
@@ -79,9 +80,9 @@ def read_form(form: FormData, lang: str) -> PageInput:
     text = (form.get("date") or "").strip()
     if text:
         try:
-            state.day = dt.date.fromisoformat(text)
-        except ValueError:
-            state.errors["date"] = InputError("date", f"{text!r} is not a date YYYY-MM-DD")
+            state.day = parse_date(text)  # page messages are English, as the engine's
+        except ValueError as error:
+            state.errors["date"] = InputError("date", str(error))
     for key, value in form.multi_items():
         if key.startswith("known.") and isinstance(value, str):
             state.known[key[6:]] = value

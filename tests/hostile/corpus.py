@@ -99,7 +99,11 @@ def _case_templates(rng: random.Random) -> Iterator[tuple[str, str, bytes]]:
     yield "syntax", ".yaml", f"{bool_fact}: [true\n".encode()
     yield "syntax", ".json", f'{{"{bool_fact}": tru'.encode()
     yield "implausible", ".yaml", f"birth_date: {rng.randint(2040, 2100)}-01-01\n".encode()
-    yield "implausible", ".yaml", f"birth_date: 2000-01-01\n{date_fact if date_fact != 'birth_date' else 'aap_since'}: 1990-01-01\n".encode()
+    yield (
+        "implausible",
+        ".yaml",
+        f"birth_date: 2000-01-01\n{date_fact if date_fact != 'birth_date' else 'aap_since'}: 1990-01-01\n".encode(),
+    )
     yield "implausible", ".yaml", b"birth_date: 2010-01-01\nyears_insured_in_norway: 60\n"
 
 
