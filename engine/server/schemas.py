@@ -52,7 +52,7 @@ IsoDate = Annotated[
 ]
 JurisdictionId = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 FactNameIn = Annotated[str, StringConstraints(min_length=1, max_length=80)]
-Jurisdictions = Annotated[list[JurisdictionId], Field(min_length=1, max_length=500)] | Literal["all"]
+Jurisdictions = Annotated[list[JurisdictionId], Field(min_length=1, max_length=2000)] | Literal["all"]
 
 
 class StrictBody(BaseModel):
