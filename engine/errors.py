@@ -134,6 +134,12 @@ class SourceOlderThanRuleWarning(RulebookWarning):
     kind = "source older than the rule"
 
 
+class UnverifiedDecidesWarning(RulebookWarning):
+    """Unverified content (a rule or a reading) is all that makes an outcome `not_eligible`."""
+
+    kind = "unverified decides"
+
+
 class LimitWordingError(RulebookError):
     """A date limit in a condition without the law's wording beside it, or wording for no limit."""
 

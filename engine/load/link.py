@@ -25,12 +25,14 @@ from tolka.errors import (
     RulebookWarning,
     SchemaError,
     SourceOlderThanRuleWarning,
+    UnverifiedDecidesWarning,
     StaticConflictError,
     TolkaError,
     UnknownNameError,
 )
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth
+from tolka.expr.evaluate import truth as reference_truth
 from tolka.expr.parser import parse
 from tolka.expr.printer import to_text
 from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, lower
@@ -139,6 +141,7 @@ class _Linker:
         vocabulary = self._definitions()
         self._rules(vocabulary)
         self._reading_sources()
+        self._unverified_refusals()
         self._team()
         self._completeness()
         self._conflicts()
@@ -384,6 +387,49 @@ class _Linker:
                         ),
                         entry.origin,
                     )
+
+    def _unverified_refusals(self) -> None:
+        """Warn where unverified content alone would refuse: content resting on UNCONFIRMED facts
+        must never decide `not_eligible` on its own (a main rule with an exception, or a verified
+        source, is what the hint asks for)."""
+        refusing = [e for e in self.book.rules if e.rule.then.status == "not_eligible" and not e.rule.default]
+        for entry in refusing:
+            cited = [self.book.provisions[p] for p in entry.rule.cites if p in self.book.provisions]
+            if entry.rule.verified and any(law.verified and provision.verified for law, provision in cited):
+                continue
+            self.errors.add(
+                UnverifiedDecidesWarning(
+                    f"rule {entry.rule.id} refuses (`not_eligible`) on unverified content alone",
+                    hint="verify its source, or make it `status: not_eligible_as_a_rule` with an `assessment` "
+                    "where the law leaves room (docs/check-warnings.md)",
+                ),
+                entry.origin,
+            )
+        for scope, entries in self.book.readings.items():
+            for reading_entry in entries:
+                reading = reading_entry.item
+                if reading.verified or reading.value is None or reading.point not in self.book.points:
+                    continue
+                defaults = {d.value for d in self.book.points[reading.point].default}
+                for rule in refusing:
+                    if reading.point not in rule.points() or rule.scope not in self.book.scopes(scope):
+                        continue
+                    key = f"reading__{reading.point}"
+                    refuses_here = reference_truth(rule.condition, {key: reading.value}) is not Truth.FALSE
+                    refuses_by_default = any(
+                        reference_truth(rule.condition, {key: d} if d is not None else {}) is not Truth.FALSE
+                        for d in defaults or {None}
+                    )
+                    if refuses_here and not refuses_by_default:
+                        self.errors.add(
+                            UnverifiedDecidesWarning(
+                                f"{scope}'s unverified reading of `{reading.point}` ({reading.value}) is what lets "
+                                f"rule {rule.rule.id} refuse (`not_eligible`)",
+                                hint="find the jurisdiction's own page to verify it, or end the reading where it is uncertain",
+                            ),
+                            reading_entry.origin,
+                        )
+                        break
 
     def _definitions(self) -> Vocabulary:
         seen: dict = {}
