@@ -300,7 +300,8 @@ def test_a_warning_is_listed_but_does_not_refuse_the_rulebook(mini):
     rulebook, errors = check_rulebook(mini)
     assert errors == []
     load_rulebook(mini)  # still loads
-    (warning,) = rulebook.warnings
+    # (the mini rulebook's unverified refusals are warned about too: a warning kind of its own)
+    (warning,) = [w for w in rulebook.warnings if not isinstance(w, E.UnverifiedDecidesWarning)]
     assert isinstance(warning, E.SourceOlderThanRuleWarning)
     assert warning.file == "jurisdictions/lenient.yaml"
     assert warning.line == line_of(mini, "jurisdictions/lenient.yaml", "point: studies_allowed")
@@ -318,7 +319,7 @@ def test_a_reading_that_ends_before_the_newer_rule_is_not_warned_about(mini):
     )
     edit(mini, "jurisdictions/lenient.yaml", "verified: true", "verified: true\n    valid_to: 2024-12-31")
     rulebook, errors = check_rulebook(mini)
-    assert errors == [] and rulebook.warnings == []
+    assert errors == [] and not [w for w in rulebook.warnings if isinstance(w, E.SourceOlderThanRuleWarning)]
 
 
 def test_a_reading_needs_a_summary_in_its_country_language(mini):
@@ -338,3 +339,35 @@ def test_a_source_cannot_be_published_after_it_was_found(mini):
     edit(mini, "jurisdictions/lenient.yaml", "published: 2024-01-01}", "published: 2024-01-01, found: 2023-05-01}")
     error = only_error(mini, E.SchemaError)
     assert "after it was found" in error.message
+
+
+def test_an_unverified_rule_that_alone_refuses_is_warned_about_until_it_leaves_room(mini):
+    # money.studies cites testlaw.1.2, which is unverified: it alone makes the outcome not_eligible.
+    rulebook, errors = check_rulebook(mini)
+    assert errors == []
+    (warning,) = [w for w in rulebook.warnings if isinstance(w, E.UnverifiedDecidesWarning)]
+    assert warning.file == "rules/money.yaml"
+    assert warning.line == line_of(mini, "rules/money.yaml", "id: money.studies")
+    assert "money.studies" in warning.message and "not_eligible_as_a_rule" in warning.hint
+    edit(
+        mini,
+        "rules/money.yaml",
+        "    then: {status: not_eligible}\n    cites: [testlaw.1.2]\n",
+        "    then: {status: not_eligible_as_a_rule}\n    cites: [testlaw.1.2]\n"
+        '    assessment: {when: {en: "it is reasonable"}, supported_when: activity == "studying", cites: [testlaw.1.2]}\n',
+    )
+    rulebook, errors = check_rulebook(mini)
+    assert errors == [] and not [w for w in rulebook.warnings if isinstance(w, E.UnverifiedDecidesWarning)]
+
+
+def test_an_assessment_must_name_facts_not_readings(mini):
+    edit(
+        mini,
+        "rules/money.yaml",
+        "    then: {status: not_eligible}\n    cites: [testlaw.1.2]\n",
+        "    then: {status: not_eligible_as_a_rule}\n    cites: [testlaw.1.2]\n"
+        '    assessment: {when: {en: "x"}, supported_when: reading(studies_allowed) == "no", cites: [testlaw.1.2]}\n',
+    )
+    _, errors = check_rulebook(mini)
+    assert any("supported_when` reads an interpretation point" in e.message for e in errors)
+    assert all(e.file == "rules/money.yaml" for e in errors)
