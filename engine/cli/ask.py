@@ -115,10 +115,11 @@ def ask(
     """
     engine = state.engine
     words, when = language(lang), evaluation_day(day)
-    places = jurisdiction_list(engine.rulebook, which)
+    case = read_checked_case(state, start, when, words) if start else Case({})
+    # `all` means every jurisdiction of the starting case's country, as in compare.
+    places = jurisdiction_list(engine.rulebook, which, case.facts.get("home_country", "SE"))
     for place in places:
         jurisdiction(engine.rulebook, place)
-    case = read_checked_case(state, start, when, words) if start else Case({})
     stdin = click.get_text_stream("stdin")
     skipped: set[str] = set()
     click.echo(_status_table(engine, case, places, when, words), nl=False)
