@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from tolka.expr.evaluate import truth as reference_truth
 from tolka.expr.logic import Truth
@@ -208,7 +209,12 @@ ORDER = {
 
 
 def still_possible(
-    rulebook: Rulebook, support_id: str, rules: list[RuleEntry], truths: RuleTruths, decided: SupportDecision, aspect: str
+    rulebook: Rulebook,
+    support_id: str,
+    rules: list[RuleEntry],
+    truths: RuleTruths,
+    decided: SupportDecision,
+    aspect: str,
 ) -> list[str | None]:
     """The values `aspect` can still take, in the contract's order: the decided one, or every world's."""
     decision = decided.decisions[aspect]
@@ -339,7 +345,7 @@ def build_outcome(
             continue
         missing = tuple(truths.get(entry.key, (Truth.FALSE, ()))[1]) if truth is Truth.UNKNOWN else ()
         key = ("reason", entry.key, role, truth, tuple(defeated_by), missing, day)
-        reasons.append(rulebook._cached(key, lambda: _reason(rulebook, entry, role, truth, defeated_by, missing, day)))
+        reasons.append(rulebook._cached(key, partial(_reason, rulebook, entry, role, truth, defeated_by, missing, day)))
 
     used = [reading_used(rulebook, readings[p], jurisdiction_id) for p in shown_points if p in readings]
     info_points = rulebook._cached(

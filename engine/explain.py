@@ -23,7 +23,12 @@ from tolka.questions import answers
 from tolka.render.labels import STATUS, WORDS, fact_value_label, word
 from tolka.render.report import citation_text, possible_text
 
-EXPLAINED = ("not_eligible", "not_eligible_as_a_rule", "undetermined", "not_offered")  # outcomes with "what would change"
+EXPLAINED = (
+    "not_eligible",
+    "not_eligible_as_a_rule",
+    "undetermined",
+    "not_offered",
+)  # outcomes with "what would change"
 
 PHRASES = {
     "status": {"en": "{support}: {status}.", "sv": "{support}: {status}.", "nb": "{support}: {status}."},

@@ -102,7 +102,7 @@ def decide(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, 
     baseline = None
     for flags in itertools.product((False, True), repeat=len(unknown)):
         applies = dict(fixed)
-        applies.update({r.key: flag for r, flag in zip(unknown, flags)})
+        applies.update({r.key: flag for r, flag in zip(unknown, flags, strict=True)})
         outcome, chosen = _world(candidates, defaults, aspect, applies)
         outcomes.add(outcome)
         if baseline is None:  # the world in which every unknown rule is false
@@ -133,7 +133,7 @@ def possible_values(
     found: set[str | None] = set()
     for flags in itertools.product((False, True), repeat=len(unknown)):
         applies = dict(fixed)
-        applies.update({r.key: flag for r, flag in zip(unknown, flags)})
+        applies.update({r.key: flag for r, flag in zip(unknown, flags, strict=True)})
         (kind, value), _ = _world(candidates, defaults, aspect, applies)
         if kind != "conflict":
             found.add(value)

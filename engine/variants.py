@@ -64,11 +64,11 @@ def variants(
     out = []
     for fact_values in itertools.product(*(values for _, values in fact_domains)):
         assigned = case
-        for (name, _), value in zip(fact_domains, fact_values):
+        for (name, _), value in zip(fact_domains, fact_values, strict=True):
             assigned = assigned.with_fact(name, value)
         for reading_values in itertools.product(*(values for _, values in reading_domains)):
             swapped: dict[str, ResolvedReading] = dict(readings)
-            for (point, _), value in zip(reading_domains, reading_values):
+            for (point, _), value in zip(reading_domains, reading_values, strict=True):
                 swapped[point] = ResolvedReading(point, value, "local", jurisdiction_id)
             outcome = next(
                 o
@@ -77,8 +77,8 @@ def variants(
             )
             out.append(
                 Variant(
-                    tuple(zip((n for n, _ in fact_domains), fact_values)),
-                    tuple(zip((p for p, _ in reading_domains), reading_values)),
+                    tuple(zip((n for n, _ in fact_domains), fact_values, strict=True)),
+                    tuple(zip((p for p, _ in reading_domains), reading_values, strict=True)),
                     aspect_value(outcome, aspect),
                     outcome,
                 )
@@ -121,7 +121,7 @@ def compress(found: list[Variant], rulebook: Rulebook) -> list[Rule]:
                     for other, v in rows
                     if v == value
                     and other != cells
-                    and all(o == c for i, (o, c) in enumerate(zip(other, cells)) if i != index)
+                    and all(o == c for i, (o, c) in enumerate(zip(other, cells, strict=True)) if i != index)
                 ]
                 if partners:
                     other = partners[0][0]
@@ -134,6 +134,8 @@ def compress(found: list[Variant], rulebook: Rulebook) -> list[Rule]:
                 break
     out = []
     for cells, value in sorted(rows, key=lambda row: (str(row[1]), repr(row[0]))):
-        conditions = tuple((name, allowed) for name, allowed in zip(names, cells) if allowed != domains[name])
+        conditions = tuple(
+            (name, allowed) for name, allowed in zip(names, cells, strict=True) if allowed != domains[name]
+        )
         out.append(Rule(conditions, value))
     return out

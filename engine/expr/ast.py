@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
 
 from tolka.expr.logic import Truth
 
-Literal = Union[bool, int, float, str, dt.date]
+Literal = bool | int | float | str | dt.date
 
 COMPARISON_OPERATORS = ("==", "!=", "<", "<=", ">", ">=")
 INTEGER = "integer"  # the domain of a field that holds whole numbers (ages, day ordinals, counts)
@@ -70,7 +69,7 @@ class Period:
     column: int = field(default=0, compare=False)
 
 
-Operand = Union[Name, ReadingRef, Call, Turns, Period]
+Operand = Name | ReadingRef | Call | Turns | Period
 
 
 # --- conditions (surface) -----------------------------------------------------------------------
@@ -206,8 +205,8 @@ class IsKnown:
     field: Field
 
 
-Atom = Union[Cmp, Member, IsKnown]
-Expr = Union[Compare, InList, InRange, Known, Truthy, Not, And, Or, Const, Cmp, Member, IsKnown]
+Atom = Cmp | Member | IsKnown
+Expr = Compare | InList | InRange | Known | Truthy | Not | And | Or | Const | Cmp | Member | IsKnown
 
 
 def atoms(expr: Expr) -> list[Atom]:

@@ -267,7 +267,9 @@ def _lower(expr: A.Expr, vocab: Vocabulary) -> A.Expr:
 
 def _lower_compare(expr: A.Compare, vocab: Vocabulary) -> A.Expr:
     left, op, right = expr.left, expr.op, expr.right
-    if any(_is_date_term(side) or (isinstance(side, A.Name) and side.name == EVALUATION_DATE) for side in (left, right)):
+    if any(
+        _is_date_term(side) or (isinstance(side, A.Name) and side.name == EVALUATION_DATE) for side in (left, right)
+    ):
         return _lower_date_comparison(left, op, right, vocab)
     if isinstance(right, A.Lit):
         fld, vtype = _operand(left, vocab)

@@ -713,7 +713,7 @@ class _Linker:
         for entry in self.book.rules:
             for aspect in entry.rule.then.aspects():
                 by_target.setdefault((entry.rule.support, aspect), []).append(entry)
-        for (support, aspect), entries in sorted(by_target.items()):
+        for (_, aspect), entries in sorted(by_target.items()):
             for index, first in enumerate(entries):
                 for second in entries[index + 1 :]:
                     self._check_pair(first, second, aspect)

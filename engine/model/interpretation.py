@@ -9,13 +9,13 @@ one jurisdiction's answer to a point, with its source and validity. Points of ki
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import model_validator
 
 from tolka.model.common import Country, Identifier, Model, Text, Validity
 
-ReadingValue = Union[str, int, float]
+ReadingValue = str | int | float
 
 
 class PointValue(Model):

@@ -61,7 +61,7 @@ def heatmap_rows(rows: list[dict[str, str]]) -> tuple[list[str], list[str], np.n
     named = [min(members, key=lambda j: (rank[j], members.index(j))) for members in groups.values()]
     row_labels = [
         _short(labels[name]) + (f"  (+{len(members) - 1} alike)" if len(members) > 1 else "")
-        for name, members in zip(named, groups.values())
+        for name, members in zip(named, groups.values(), strict=True)
     ]
     matrix = np.array([list(key) for key in groups], dtype=float).reshape(len(groups), len(supports))
     return row_labels, [_short(names[s], 42) for s in supports], matrix
@@ -122,7 +122,7 @@ def plot_summary(summary: Path, out: Path, top: int = 15) -> None:
         bar_ax.barh(positions, counts, color="#3b6ea5")
         bar_ax.set_yticks(positions, [_short(point, 44) for point, _, _ in bars], fontsize=8)
         bar_ax.invert_yaxis()
-        for position, (_, count, share) in zip(positions, bars):
+        for position, (_, count, share) in zip(positions, bars, strict=True):
             bar_ax.text(count, position, f" {count:,} ({100 * share:.1f} %)", va="center", fontsize=7)
         bar_ax.set_xlim(0, max(counts) * 1.25)
         bar_ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")

@@ -101,7 +101,7 @@ class Summary:
             for support in self.plan.supports[jurisdiction]:
                 counts = self.status_counts[self.plan.index[jurisdiction, support]]
                 eligible = int(sum(counts[STATUSES.index(s)] for s in ELIGIBLE))
-                by_status = {status: int(n) for status, n in zip(STATUSES, counts)}
+                by_status = {status: int(n) for status, n in zip(STATUSES, counts, strict=True)}
                 out.append(
                     row(
                         "eligibility",

@@ -266,7 +266,7 @@ def _drawable(spec: FactSpec | Clause) -> bool:
 def _typed(fact: Fact, values: np.ndarray, known: np.ndarray) -> np.ndarray:
     """Drawn values as a typed array (fillers where unknown), for conditions and for Arrow."""
     if fact.type == "bool":
-        return np.array([bool(v) if k else False for v, k in zip(values, known)], dtype=bool)
+        return np.array([bool(v) if k else False for v, k in zip(values, known, strict=True)], dtype=bool)
     if fact.type in ("date", "integer"):
         return np.where(known, values, 0).astype(np.int64)
     if fact.type == "number":
@@ -333,7 +333,7 @@ def _plain(table: pa.Table) -> pa.Table:
     return pa.table(
         {
             name: (c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c)
-            for name, c in zip(table.column_names, table.columns)
+            for name, c in zip(table.column_names, table.columns, strict=True)
         }
     )
 

@@ -115,7 +115,7 @@ def _route_lines(route: O.Route, language: str) -> list[str]:
 
 
 def possible_text(outcome: O.Outcome, language: str) -> str:
-    """"Still possible: …" for an outcome whose status or legal status is not settled."""
+    """ "Still possible: …" for an outcome whose status or legal status is not settled."""
     parts = []
     if len(outcome.status_possible) > 1:
         parts.append(", ".join(word(STATUS, s, language) for s in outcome.status_possible))
@@ -221,7 +221,9 @@ def plan_blocks(plan, language: str) -> list[Block]:
     for number, item in enumerate(plan.assessments, start=len(plan.steps) + 1):
         where = f" — {item.route_name.get(language)}, {item.body_name.get(language)}" if item.route_name else ""
         cites = "; ".join(citation_text(c, language) for c in item.citations)
-        detail = [word(WORDS, "assessment_when", language).format(when=w.get(language)) + f" ({cites})" for w in item.when]
+        detail = [
+            word(WORDS, "assessment_when", language).format(when=w.get(language)) + f" ({cites})" for w in item.when
+        ]
         if item.find_out:
             detail.append(
                 f"{word(WORDS, 'supporting_facts', language)}: " + " ".join(q.get(language) for _, q in item.find_out)

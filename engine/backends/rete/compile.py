@@ -239,7 +239,7 @@ def _branches(fld: A.Field, undecided: list[A.Atom], domain: tuple | str | None)
         for interval, sample in _numeric_regions(constants, integer):
             groups.setdefault(tuple(_atom_truth(a, sample) for a in undecided), []).append(interval)
         return [
-            (dict(zip(undecided, signature)), [iv.tests(key) for iv in _merge(intervals, integer)])
+            (dict(zip(undecided, signature, strict=True)), [iv.tests(key) for iv in _merge(intervals, integer)])
             for signature, intervals in groups.items()
         ]
     if domain in (None, A.INTEGER):  # no declared values: the constants named, plus any other value
@@ -258,7 +258,7 @@ def _branches(fld: A.Field, undecided: list[A.Atom], domain: tuple | str | None)
             tests = [{"$neq": {key: v}} for v in complement]
         else:
             tests = [{"$ex": {key: 1}}]
-        branches.append((dict(zip(undecided, signature)), [tests]))
+        branches.append((dict(zip(undecided, signature, strict=True)), [tests]))
     return branches
 
 

@@ -181,7 +181,9 @@ class VectorBackend:
             if len(self._decided) > DECISION_MEMO_LIMIT:  # bound memory on very varied populations
                 self._decided.clear()
             rules = [self.entries[k] for k in situation.rules]
-            decided = decide_support(self.rulebook, situation.support, rules, dict(zip(situation.rules, truths)))
+            decided = decide_support(
+                self.rulebook, situation.support, rules, dict(zip(situation.rules, truths, strict=True))
+            )
             found = self._decided[key] = self.answer_id(answer_of(decided, dict(situation.readings)))
         return found
 
