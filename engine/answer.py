@@ -46,18 +46,18 @@ def field_to_fact(key: str) -> tuple[str, str]:
     return "fact", key.split("__", 1)[1] if "__" in key else key
 
 
-def reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str) -> O.ReadingUsed:
-    """The reading as shown in an answer (built once per resolved reading and jurisdiction)."""
-    key = ("reading_used", evaluated, resolved.point, id(resolved))
+def reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str, day: dt.date) -> O.ReadingUsed:
+    """The reading as shown in an answer on `day` (built once per resolved reading, jurisdiction and day)."""
+    key = ("reading_used", evaluated, resolved.point, id(resolved), day)
     cached = rulebook._memo.get(key)
     if cached is not None and cached[0] is resolved:  # identity: swapped readings are new objects
         return cached[1]
-    used = _reading_used(rulebook, resolved, evaluated)
+    used = _reading_used(rulebook, resolved, evaluated, day)
     rulebook._cached(key, lambda: (resolved, used))
     return used
 
 
-def _reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str) -> O.ReadingUsed:
+def _reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str, day: dt.date) -> O.ReadingUsed:
     point = rulebook.points[resolved.point]
     value_label = next((v.label for v in point.values if v.id == resolved.value), None)
     holder = rulebook.jurisdictions.get(resolved.jurisdiction)
@@ -75,7 +75,8 @@ def _reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str)
         source=reading.source if reading else None,
         summary=reading.summary if reading else None,
         detail=reading.detail if reading else None,
-        rests_on=[citation(rulebook, p) for p in default.rests_on.cites] if default and not reading else [],
+        # a default written under one Act is cited by the provision in force on the day (SoL 2001 ↔ 2025)
+        rests_on=citations_at(rulebook, default.rests_on.cites, day) if default and not reading else [],
         rests_on_note=default.rests_on.note if default and not reading else None,
         valid_from=dated.valid_from.isoformat() if dated and dated.valid_from else None,
         valid_to=dated.valid_to.isoformat() if dated and dated.valid_to else None,
@@ -347,7 +348,7 @@ def build_outcome(
         key = ("reason", entry.key, role, truth, tuple(defeated_by), missing, day)
         reasons.append(rulebook._cached(key, partial(_reason, rulebook, entry, role, truth, defeated_by, missing, day)))
 
-    used = [reading_used(rulebook, readings[p], jurisdiction_id) for p in shown_points if p in readings]
+    used = [reading_used(rulebook, readings[p], jurisdiction_id, day) for p in shown_points if p in readings]
     info_points = rulebook._cached(
         ("route_info_points", support.id),
         lambda: [
@@ -355,7 +356,7 @@ def build_outcome(
         ],
     )
     route_info = [
-        reading_used(rulebook, readings[p], jurisdiction_id)
+        reading_used(rulebook, readings[p], jurisdiction_id, day)
         for p in info_points
         if p in readings and readings[p].value is not None
     ]

@@ -334,7 +334,7 @@ def _default_basis(rulebook, point: str, day: dt.date, language: str) -> str:
     if default is None:
         return "—"
     if default.rests_on.cites:
-        return "; ".join(rulebook.citation(p) for p in default.rests_on.cites)
+        return "; ".join(rulebook.citation(rulebook.provision_at(p, day)) for p in default.rests_on.cites)
     return default.rests_on.note.get(language) if default.rests_on.note else "—"
 
 

@@ -140,6 +140,12 @@ class UnverifiedDecidesWarning(RulebookWarning):
     kind = "unverified decides"
 
 
+class CitationOutOfForceWarning(RulebookWarning):
+    """A rule, route or default cites a provision that is not in force for part of its period."""
+
+    kind = "citation out of force"
+
+
 class LimitWordingError(RulebookError):
     """A date limit in a condition without the law's wording beside it, or wording for no limit."""
 

@@ -150,11 +150,35 @@ class Rulebook:
             valid_to=None if None in ends else max(ends),
         )
 
+    def successors(self, provision_id: str) -> list[str]:
+        """The provisions that replace this one, directly or in turn (SoL 2001 → SoL 2025), nearest first."""
+
+        def compute() -> list[str]:
+            replaced_by: dict[str, list[str]] = {}
+            for ident, (_, provision) in self.provisions.items():
+                for old in provision.replaces:
+                    replaced_by.setdefault(old, []).append(ident)
+            out: list[str] = []
+            pending = list(replaced_by.get(provision_id, []))
+            while pending:
+                current = pending.pop(0)
+                if current not in out:
+                    out.append(current)
+                    pending.extend(replaced_by.get(current, []))
+            return out
+
+        return self._cached(("successors", provision_id), compute)
+
     def provision_at(self, provision_id: str, day: dt.date) -> str:
-        """The provision of the lineage in force on `day` (the cited one if none is)."""
+        """The provision in force on `day`: the cited one, one it replaces, or one that replaces it.
+
+        A rule written under the new Act is cited by the old provision before the reform; a default
+        or reading written under the old Act is cited by the new provision after it. The cited
+        provision is kept when none of them is in force.
+        """
 
         def compute() -> str:
-            for candidate in self.lineage(provision_id):
+            for candidate in self.lineage(provision_id) + self.successors(provision_id):
                 if self.provision_period(candidate).in_force(day):
                     return candidate
             return provision_id

@@ -6,6 +6,7 @@ import click
 
 from tolka.cli.app import ISO_DATE, State, cli, date_option, emit, evaluation_day, lang_option, language
 from tolka.diff import date_diff, jurisdiction_diff
+from tolka.limits import limits_blocks, limits_data
 from tolka.render import views
 
 
@@ -21,6 +22,15 @@ def rules(state: State, support: str | None, fmt: str, lang: str | None) -> None
     blocks = views.rules_markdown(rulebook, language(lang))
     data = {"rulebook_fingerprint": rulebook.fingerprint, "rules": [views.rule_data(rulebook, e) for e in entries]}
     emit(fmt, blocks=blocks, data=data)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.pass_obj
+def limits(state: State, fmt: str) -> None:
+    """Every age and date limit: support, rule, provision, the law's wording and the condition (docs/limits.md)."""
+    rulebook = state.rulebook
+    emit(fmt, blocks=limits_blocks(rulebook), data={"rulebook_fingerprint": rulebook.fingerprint, "limits": limits_data(rulebook)})
 
 
 @cli.command()

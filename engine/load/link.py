@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from tolka.backends.rete.compile import ConditionTooLarge, decision_leaves
 from tolka.errors import (
+    CitationOutOfForceWarning,
     CitationValidityError,
     CycleError,
     DuplicateIdError,
@@ -174,6 +175,44 @@ class _Linker:
                     origin,
                 )
 
+    def _out_of_force(self, what: str, cites: Iterable[str], declared: Validity, origin: Origin, chain: bool = False) -> None:
+        """Warn where a citation is not in force for part of what cites it.
+
+        A rule holds only while what it cites (or a provision that provision replaces) is in force,
+        so a cut it did not declare is silent: the warning asks for the date to be written. Routes and
+        defaults are cited at the evaluation date through `replaces` in both directions (`chain`). A
+        start is taken for granted where nothing is declared and the law itself starts later (a rule is
+        as old as its law); a provision that came into force after its law (a new section) is not.
+        """
+        for provision_id in dict.fromkeys(cites):
+            if provision_id not in self.book.provisions:
+                continue
+            members = self.book.lineage(provision_id) + (self.book.successors(provision_id) if chain else [])
+            periods = [self.book.provision_period(p) for p in members]
+            starts, ends = [p.valid_from for p in periods], [p.valid_to for p in periods]
+            start = None if None in starts else min(starts)
+            end = None if None in ends else max(ends)
+            law_starts = [self.book.provisions[p][0].in_force_from for p in members]
+            section_start = start is not None and all(s is None or s < start for s in law_starts)
+            gaps = []
+            if start is not None and (
+                (declared.valid_from is not None and declared.valid_from < start)
+                or (declared.valid_from is None and section_start)
+            ):
+                gaps.append(f"before {start.isoformat()}")
+            if end is not None and (declared.valid_to is None or declared.valid_to > end):
+                gaps.append(f"after {end.isoformat()}")
+            if gaps:
+                self.errors.add(
+                    CitationOutOfForceWarning(
+                        f"{what} ({declared.period}) cites {self.book.citation(provision_id)}, which is not in force "
+                        f"{' or '.join(gaps)}",
+                        hint="give it the dates of the provision (valid_from/valid_to, a new version for the other "
+                        "period), or cite the provision in force then (`replaces` links an old section to its successor)",
+                    ),
+                    origin,
+                )
+
     def _simple_catalogues(self) -> None:
         for attribute, what, key in (
             ("bodies", "body", lambda b: b.id),
@@ -226,6 +265,10 @@ class _Linker:
                         ),
                         entry.origin,
                     )
+        for entry in self.raw.routes:
+            route = entry.item
+            cited = route.cites + (route.appeal.cites if route.appeal else ())
+            self._out_of_force(f"route {route.id}", cited, route, entry.origin, chain=True)
         for ident, entries in by_id.items():
             _versions_overlap([(e.item, e.origin) for e in entries], f"route `{ident}`", self.errors)
             self.book.routes[ident] = sorted((e.item for e in entries), key=lambda r: r.valid_from or dt.date.min)
@@ -290,6 +333,7 @@ class _Linker:
                 )
             for default in point.default:
                 self._cites(default.rests_on.cites, origin, f"point {ident}: the default rests on")
+                self._out_of_force(f"point {ident}: the default", default.rests_on.cites, default, origin, chain=True)
                 if default.value is not None and default.value not in point.value_ids:
                     self.errors.add(
                         SchemaError(f"point {ident}: the default {default.value!r} is not one of its values"), origin
@@ -602,6 +646,7 @@ class _Linker:
             )
             ok = False
         self._cites(rule.cites, origin, f"rule {rule.id} cites")
+        self._out_of_force(f"rule {rule.id}", rule.cites + tuple(limit.provision for limit in rule.limits), rule, origin)
         validity: Validity | None = Validity(valid_from=rule.valid_from, valid_to=rule.valid_to)
         for provision_id in rule.cites:
             if provision_id not in self.book.provisions or not self.book.provisions[provision_id][0].binding:
