@@ -43,7 +43,7 @@ def field_to_fact(key: str) -> tuple[str, str]:
     """("fact", name) or ("reading", point) for a document key reported missing."""
     if key.startswith("reading__"):
         return "reading", key[len("reading__") :]
-    return "fact", key.split("__", 1)[1] if "__" in key else key
+    return "fact", key.rsplit("__", 1)[1] if "__" in key else key
 
 
 def reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str, day: dt.date) -> O.ReadingUsed:
