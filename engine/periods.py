@@ -136,3 +136,47 @@ def is_term_field(name: str) -> bool:
 def days_from(term: DateTerm, value: dt.date, day: dt.date) -> int:
     """Days from the term's date to `day`: ≥ 0 on and after it (what `evaluation_date >= term` tests)."""
     return day.toordinal() - term.date(value).toordinal()
+
+
+def term_edges(term: DateTerm, day: dt.date, offset: int) -> set[dt.date]:
+    """The values of the term's fact on either side of where `days from the term to day` reaches `offset`.
+
+    A term's date never decreases as its fact's value grows, so a binary search finds the edge.
+    """
+    target = day.toordinal() - offset
+    years = term.years or 0
+    low, high = dt.date(day.year - years - 3, 1, 1).toordinal(), dt.date(day.year - years + 3, 12, 31).toordinal()
+    while low < high:  # the first value whose term date is on or after the target
+        middle = (low + high) // 2
+        if term.date(dt.date.fromordinal(middle)).toordinal() >= target:
+            high = middle
+        else:
+            low = middle + 1
+    return {dt.date.fromordinal(low - 1), dt.date.fromordinal(low)}
+
+
+def terms_can_hold(constraints: list[tuple[DateTerm, str, int]], day: dt.date) -> bool:
+    """Whether one value of a date fact satisfies every `days from term to day OP constant` at `day`.
+
+    Terms of the same fact move together (whoever has turned 19 has turned 16), which a decision tree
+    over separate fields cannot know. Each constraint holds on one side of an edge, so trying the
+    values at every edge decides it.
+    """
+    candidates: set[dt.date] = set()
+    for term, _, constant in constraints:
+        candidates |= term_edges(term, day, constant) | term_edges(term, day, constant + 1)
+    return any(
+        all(_holds(days_from(term, value, day), op, constant) for term, op, constant in constraints)
+        for value in candidates
+    )
+
+
+def _holds(value: int, op: str, constant: int) -> bool:
+    return {
+        "==": value == constant,
+        "!=": value != constant,
+        "<": value < constant,
+        "<=": value <= constant,
+        ">": value > constant,
+        ">=": value >= constant,
+    }[op]

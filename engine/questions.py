@@ -23,7 +23,7 @@ from tolka.evaluate import Engine
 from tolka.expr import ast as A
 from tolka.model.rule import AS_A_RULE
 from tolka.model.vocabulary import Fact
-from tolka.periods import DateTerm, is_term_field
+from tolka.periods import DateTerm, is_term_field, term_edges
 from tolka.rulebook import Rulebook
 
 
@@ -75,25 +75,8 @@ def _date_answers(rulebook: Rulebook, fact: str, day: dt.date) -> list[dt.date]:
                 elif function == "days_since":
                     dates.add(day - dt.timedelta(days=value))
                 elif is_term_field(function):
-                    dates.update(_term_edges(DateTerm.from_field(function, fact), day, value))
+                    dates.update(term_edges(DateTerm.from_field(function, fact), day, value))
     return sorted(d for d in dates if d <= day)
-
-
-def _term_edges(term: DateTerm, day: dt.date, offset: int) -> set[dt.date]:
-    """The values of the term's fact on either side of where `days from the term to day` crosses `offset`.
-
-    A term's date never decreases as its fact's value grows, so a binary search finds the edge.
-    """
-    target = day.toordinal() - offset
-    years = term.years or 0
-    low, high = dt.date(day.year - years - 3, 1, 1).toordinal(), dt.date(day.year - years + 3, 12, 31).toordinal()
-    while low < high:  # the first value whose term date is on or after the target
-        middle = (low + high) // 2
-        if term.date(dt.date.fromordinal(middle)).toordinal() >= target:
-            high = middle
-        else:
-            low = middle + 1
-    return {dt.date.fromordinal(low - 1), dt.date.fromordinal(low)}
 
 
 def _number_answers(rulebook: Rulebook, fact: Fact) -> list[float]:

@@ -41,6 +41,7 @@ from tolka.load.sections import RawRulebook
 from tolka.model.common import Validity
 from tolka.model.limit import Limit
 from tolka.model.origin import Entry, Origin
+from tolka.periods import DateTerm, is_term_field, terms_can_hold
 from tolka.resolve import compatible
 from tolka.rulebook import Rulebook, RuleEntry
 
@@ -775,9 +776,17 @@ class _Linker:
         if first.scope not in self.book.scopes(second.scope) and second.scope not in self.book.scopes(first.scope):
             return  # never in force in the same jurisdiction
         both = A.And((first.condition, second.condition))
+        day = max(d for d in (first.validity.valid_from, second.validity.valid_from, dt.date(2026, 1, 1)) if d)
+        if first.validity.valid_to or second.validity.valid_to:
+            day = min(d for d in (first.validity.valid_to, second.validity.valid_to, day) if d)
         try:
             witness = next(
-                (leaf for leaf in decision_leaves(both, self._domains(both)) if leaf.truth is Truth.TRUE), None
+                (
+                    leaf
+                    for leaf in decision_leaves(both, self._domains(both))
+                    if leaf.truth is Truth.TRUE and _calendar_consistent(leaf.tests, day)
+                ),
+                None,
             )
         except ConditionTooLarge:
             return
@@ -792,6 +801,25 @@ class _Linker:
             ),
             second.origin,
         )
+
+
+_TEST_OPERATORS = {"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">=", "$neq": "!="}
+
+
+def _calendar_consistent(tests: tuple[dict, ...], day: dt.date) -> bool:
+    """Whether a witness's tests on calendar terms of one date fact can hold together on `day`."""
+    by_fact: dict[str, list[tuple[DateTerm, str, int]]] = {}
+    for test in tests:
+        ((op, body),) = test.items()
+        if op.startswith("$") and isinstance(body, dict):
+            ((key, value),) = body.items()
+            symbol = _TEST_OPERATORS.get(op)
+        else:
+            key, value, symbol = op, body, "=="
+        name, _, fact = key.rpartition("__")
+        if symbol and is_term_field(name):
+            by_fact.setdefault(fact, []).append((DateTerm.from_field(name, fact), symbol, int(value)))
+    return all(len(c) < 2 or terms_can_hold(c, day) for c in by_fact.values())
 
 
 def _date_comparisons(expr: A.Expr) -> list[A.Compare]:

@@ -92,3 +92,31 @@ def test_check_refuses_wording_for_a_limit_the_condition_lacks(mini):
     errors = _with_rule(mini, "lacks_means and evaluation_date > turns(birth_date, 18)", LIMIT_18)
     assert [e.kind for e in errors] == ["limit", "limit"]
     assert "does not contain" in errors[0].message and "without the law's wording" in errors[1].message
+
+
+def _pair(mini, first: str, second: str) -> list:
+    """Two rules on one support whose conditions compare different ages of the same person."""
+    from tolka.load import check_rulebook
+
+    path = mini / "rules" / "money.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + first + second, encoding="utf-8")
+    return [e for e in check_rulebook(mini)[1] if e.kind == "conflict"]
+
+
+def test_terms_of_one_birth_date_move_together_in_the_conflict_check(mini):
+    # whoever has turned 19 has turned 16: these two can never both apply
+    apart = _pair(
+        mini,
+        "  - {id: money.old, support: money, when: 'evaluation_date >= turns(birth_date, 19)', then: {status: eligible}, cites: [testlaw.1.1], limits: [{bound: from, term: 'turns(birth_date, 19)', provision: testlaw.1.1, wording: {en: x}}]}\n",
+        "  - {id: money.young, support: money, when: 'evaluation_date < turns(birth_date, 16)', then: {status: not_eligible}, cites: [testlaw.1.1], limits: [{bound: before, term: 'turns(birth_date, 16)', provision: testlaw.1.1, wording: {en: x}}]}\n",
+    )
+    assert not [e for e in apart if "money.old" in e.message and "money.young" in e.message]
+
+
+def test_overlapping_age_bands_are_still_a_conflict(mini):
+    overlap = _pair(
+        mini,
+        "  - {id: money.old, support: money, when: 'evaluation_date >= turns(birth_date, 16)', then: {status: eligible}, cites: [testlaw.1.1], limits: [{bound: from, term: 'turns(birth_date, 16)', provision: testlaw.1.1, wording: {en: x}}]}\n",
+        "  - {id: money.young, support: money, when: 'evaluation_date < turns(birth_date, 19)', then: {status: not_eligible}, cites: [testlaw.1.1], limits: [{bound: before, term: 'turns(birth_date, 19)', provision: testlaw.1.1, wording: {en: x}}]}\n",
+    )
+    assert [e for e in overlap if "money.old" in e.message and "money.young" in e.message]
