@@ -22,22 +22,71 @@ from tolka.cli.app import State, cli
     show_default=True,
     help="Largest request body accepted, in bytes (larger: 413).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes (each loads the rulebook and has its own heavy pool).",
+)
+@click.option(
+    "--heavy-processes",
+    type=click.IntRange(0, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes per server process for next-questions and compare (0: a thread instead).",
+)
+@click.option(
+    "--heavy-budget",
+    type=click.FloatRange(0.1, 600),
+    default=30.0,
+    show_default=True,
+    help="Seconds a heavy request may take before it is answered 503.",
+)
 @click.pass_obj
-def serve(state: State, host: str, port: int, body_limit: int) -> None:
+def serve(
+    state: State, host: str, port: int, body_limit: int, workers: int, heavy_processes: int, heavy_budget: float
+) -> None:
     """Start the web page (Swedish and English) and the JSON API (OpenAPI at /openapi.json).
 
-    One process, one engine: durable_rules is process-global, so the server never forks workers.
-    Requests are logged as method, route, status and duration only — no bodies, no facts, no
-    query strings.
+    Each server process has one engine. durable_rules keeps process-global state, so processes are
+    spawned, never forked, and each builds its own engine (from the on-disk cache): `--workers`
+    server processes, and per server process `--heavy-processes` workers that answer next-questions
+    and compare off the event loop (more heavy requests at once than the pool holds: 503 with
+    Retry-After). Requests are logged as request id, method, route, status and duration only — no
+    bodies, no facts, no query strings.
     """
+    import os
+
     import uvicorn
 
-    from tolka.server import create_app
+    from tolka.server.app import app_from_environment
     from tolka.server.logs import log_config
 
-    app = create_app(state.engine, body_limit=body_limit)  # rulebook errors surface here, before listening
-    logging.config.dictConfig(log_config())  # before uvicorn, which is told not to configure logging
-    logging.getLogger("tolka.server").info(
-        "tolka on http://%s:%d/ — rulebook %s", host, port, state.rulebook.fingerprint
+    rulebook = state.rulebook  # rulebook errors surface here, before listening
+    os.environ.update(
+        TOLKA_RULEBOOK=str(state.root),
+        TOLKA_SERVE_CACHE="1" if state.use_cache else "0",
+        TOLKA_SERVE_HEAVY=str(heavy_processes),
+        TOLKA_SERVE_BUDGET=str(heavy_budget),
+        TOLKA_SERVE_BODY_LIMIT=str(body_limit),
     )
-    uvicorn.run(app, host=host, port=port, access_log=False, log_config=None, server_header=False)
+    logging.config.dictConfig(log_config())
+    logging.getLogger("tolka.server").info(
+        "tolka on http://%s:%d/ — rulebook %s, %d process(es)", host, port, rulebook.fingerprint, workers
+    )
+    # One process: the engine already built here. Several: each process builds its own.
+    app = app_from_environment(state.engine) if workers == 1 else "tolka.server.app:app_from_environment"
+    uvicorn.run(
+        app,
+        factory=workers > 1,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_config=log_config(),
+        server_header=False,
+        # A process building its engine holds the interpreter lock for seconds; uvicorn's default
+        # 5 s health check would take that for a dead worker and restart it, again and again.
+        timeout_worker_healthcheck=120,
+    )

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from tolka.brief import brief as make_brief
+from tolka.case import Case
 from tolka.compare import compare_explained
 from tolka.errors import UnknownIdError
 from tolka.evaluate import Engine
@@ -25,6 +26,7 @@ from tolka.questions import next_questions as ranked_questions
 from tolka.render import views
 from tolka.render.json_out import to_data, to_json
 from tolka.server.errors import InputError
+from tolka.server.heavy import HeavyPool
 from tolka.server.inputs import case_jurisdiction, jurisdiction_ids, valid_case, valid_facts, valid_jurisdiction
 from tolka.server.schemas import (
     BriefRequest,
@@ -89,8 +91,24 @@ def brief(body: BriefRequest, engine: EngineDep) -> Response:
     return json_answer(views.brief_data(make_brief(engine, case, place, day, body.lang)))
 
 
-@router.post("/next-questions", response_model=None, responses={200: {"model": NextQuestionsOut}})
-def next_questions(body: NextQuestionsRequest, engine: EngineDep) -> Response:
+HEAVY: dict[int | str, dict[str, Any]] = {
+    503: {
+        "model": ErrorBody,
+        "description": "Too many heavy requests at once, or no answer within the time budget; see `Retry-After`.",
+    }
+}
+
+
+def heavy_pool(request: Request) -> HeavyPool:
+    """The pool that runs this process's heavy requests (next-questions, compare) off the event loop."""
+    return request.app.state.heavy
+
+
+PoolDep = Annotated[HeavyPool, Depends(heavy_pool)]
+
+
+@router.post("/next-questions", response_model=None, responses={200: {"model": NextQuestionsOut}, **HEAVY})
+async def next_questions(body: NextQuestionsRequest, engine: EngineDep, pool: PoolDep) -> Response:
     """The unknown facts whose answers settle the most open outcomes, most decisive first (as `tolka ask`)."""
     rulebook, day = engine.rulebook, body.date or dt.date.today()
     case = valid_case(body.case, rulebook, day)
@@ -99,8 +117,17 @@ def next_questions(body: NextQuestionsRequest, engine: EngineDep) -> Response:
     else:
         places = jurisdiction_ids(rulebook, body.jurisdictions, case)
     skip = valid_facts(rulebook, body.skip, "skip")
+    text = await pool.run(questions_json, case, places, day, body.limit, skip)
+    return Response(text, media_type="application/json")
+
+
+def questions_json(
+    engine: Engine, case: Case, places: list[str], day: dt.date, limit: int, skip: frozenset[str]
+) -> str:
+    """The next-questions answer as JSON text (run in the heavy pool)."""
+    rulebook = engine.rulebook
     questions = []
-    for question in ranked_questions(engine, case, places, day, limit=body.limit, skip=skip):
+    for question in ranked_questions(engine, case, places, day, limit=limit, skip=skip):
         fact = rulebook.facts[question.fact]
         questions.append(
             {
@@ -116,7 +143,7 @@ def next_questions(body: NextQuestionsRequest, engine: EngineDep) -> Response:
                 "for_assessment": list(question.for_assessment),
             }
         )
-    return json_answer(
+    return to_json(
         {
             "rulebook_fingerprint": rulebook.fingerprint,
             "evaluation_date": day.isoformat(),
@@ -126,8 +153,10 @@ def next_questions(body: NextQuestionsRequest, engine: EngineDep) -> Response:
     )
 
 
-@router.post("/compare", response_model=None, responses={200: {"description": "As `tolka compare --format json`."}})
-def compare(body: CompareRequest, engine: EngineDep) -> Response:
+@router.post(
+    "/compare", response_model=None, responses={200: {"description": "As `tolka compare --format json`."}, **HEAVY}
+)
+async def compare(body: CompareRequest, engine: EngineDep, pool: PoolDep) -> Response:
     """One person's outcomes across jurisdictions, differences traced to readings (as `tolka compare`).
 
     With exactly two jurisdictions of one country the answer adds `why`; across countries it adds
@@ -136,7 +165,12 @@ def compare(body: CompareRequest, engine: EngineDep) -> Response:
     rulebook, day = engine.rulebook, body.date or dt.date.today()
     case = valid_case(body.case, rulebook, day)
     places = jurisdiction_ids(rulebook, body.jurisdictions, case)
-    return json_answer(views.explained_comparison_data(compare_explained(engine, case, places, day)))
+    return Response(await pool.run(comparison_json, case, places, day), media_type="application/json")
+
+
+def comparison_json(engine: Engine, case: Case, places: list[str], day: dt.date) -> str:
+    """The compare answer as JSON text (run in the heavy pool)."""
+    return to_json(views.explained_comparison_data(compare_explained(engine, case, places, day)))
 
 
 @router.get("/mandate", response_model=None, responses={200: {"description": "As `tolka mandate --format json`."}})

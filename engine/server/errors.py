@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from tolka.errors import TolkaError
+from tolka.server.heavy import Busy
 
 
 class InputError(Exception):
@@ -75,3 +76,8 @@ async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
     kind = {404: "not found", 405: "method not allowed", 413: "request too large"}.get(exc.status_code, "http error")
     body = error_body([{"kind": kind, "field": None, "message": str(exc.detail), "hint": None}])
     return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+
+async def busy_error(_request: Request, exc: Busy) -> JSONResponse:
+    body = error_body([{"kind": "busy", "field": None, "message": exc.message, "hint": None}])
+    return JSONResponse(body, status_code=503, headers={"Retry-After": str(exc.retry_after)})

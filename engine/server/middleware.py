@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import time
+import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -88,7 +90,11 @@ class BodyLimit:
 
 
 class AccessLog:
-    """One log line per request: method, route, status, duration.
+    """One log line per request: method, route, status, duration and request id.
+
+    The request id is the client's `X-Request-ID` when it is a plain token (letters, digits, `.`,
+    `_`, `-`; at most 64), else a new random one; it is sent back in `X-Request-ID` so a client and
+    the log can be matched without any case data.
 
     The route is the matched route's template (e.g. `/api/evaluate`), not the requested path, and
     never the query string: both are typed by the client and could carry personal data. An
@@ -104,24 +110,40 @@ class AccessLog:
             return
         start, status = time.perf_counter(), 0
         started = False
+        request_id = _request_id(scope)
 
         async def sending(message: Message) -> None:
             nonlocal status, started
             if message["type"] == "http.response.start":
                 status, started = message["status"], True
+                message = {**message, "headers": [*message.get("headers", []), (b"x-request-id", request_id.encode())]}
             await send(message)
 
         try:
             await self.app(scope, receive, sending)
         except Exception as exc:  # noqa: BLE001 — any bug: answer 500, log it without its message
-            ERRORS.error("unhandled error on %s %s: %s", scope["method"], _route(scope), safe_traceback(exc))
+            ERRORS.error(
+                "unhandled error on %s %s id=%s: %s", scope["method"], _route(scope), request_id, safe_traceback(exc)
+            )
             if not started:
                 status = 500
                 await _send_json(
-                    send, 500, "internal error", "tolka failed on this request; the server log has the details"
+                    send,
+                    500,
+                    "internal error",
+                    f"tolka failed on this request (id {request_id}); the server log has the details",
                 )
         duration = (time.perf_counter() - start) * 1000
-        ACCESS.info("%s %s %d %.1fms", scope["method"], _route(scope), status, duration)
+        ACCESS.info("%s %s %d %.1fms id=%s", scope["method"], _route(scope), status, duration, request_id)
+
+
+_TOKEN = re.compile(rb"[A-Za-z0-9._-]{1,64}")
+
+
+def _request_id(scope: Scope) -> str:
+    """The client's X-Request-ID if it is a plain token (never free text), else a new one."""
+    given = dict(scope["headers"]).get(b"x-request-id", b"")
+    return given.decode() if _TOKEN.fullmatch(given) else uuid.uuid4().hex[:16]
 
 
 def _route(scope: Scope) -> str:
