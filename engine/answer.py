@@ -36,7 +36,8 @@ def citation(rulebook: Rulebook, provision_id: str) -> O.Citation:
 
 def citations_at(rulebook: Rulebook, provision_ids, day: dt.date) -> list[O.Citation]:
     """The citations as in force on `day` (a replaced provision is cited by its predecessor)."""
-    return [citation(rulebook, rulebook.provision_at(p, day)) for p in provision_ids]
+    ids = dict.fromkeys(q for p in provision_ids for q in rulebook.provisions_at(p, day))
+    return [citation(rulebook, q) for q in ids]
 
 
 def field_to_fact(key: str) -> tuple[str, str]:

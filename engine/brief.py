@@ -334,7 +334,8 @@ def _default_basis(rulebook, point: str, day: dt.date, language: str) -> str:
     if default is None:
         return "—"
     if default.rests_on.cites:
-        return "; ".join(rulebook.citation(rulebook.provision_at(p, day)) for p in default.rests_on.cites)
+        ids = dict.fromkeys(q for p in default.rests_on.cites for q in rulebook.provisions_at(p, day))
+        return "; ".join(rulebook.citation(q) for q in ids)
     return default.rests_on.note.get(language) if default.rests_on.note else "—"
 
 

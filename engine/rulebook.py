@@ -169,21 +169,27 @@ class Rulebook:
 
         return self._cached(("successors", provision_id), compute)
 
-    def provision_at(self, provision_id: str, day: dt.date) -> str:
-        """The provision in force on `day`: the cited one, one it replaces, or one that replaces it.
+    def provisions_at(self, provision_id: str, day: dt.date) -> list[str]:
+        """The provisions to cite on `day` for a cited one: it, one it replaces, or what replaces it.
 
         A rule written under the new Act is cited by the old provision before the reform; a default
-        or reading written under the old Act is cited by the new provision after it. The cited
-        provision is kept when none of them is in force.
+        or reading written under the old Act is cited by the new provisions after it — all of them
+        where the old section was split (SoL 2001 4 kap. 1 § → 2025 11 kap. 1 § and 12 kap. 1 §).
+        The cited provision is kept when none of them is in force.
         """
 
-        def compute() -> str:
-            for candidate in self.lineage(provision_id) + self.successors(provision_id):
+        def compute() -> list[str]:
+            for candidate in self.lineage(provision_id):
                 if self.provision_period(candidate).in_force(day):
-                    return candidate
-            return provision_id
+                    return [candidate]
+            later = [p for p in self.successors(provision_id) if self.provision_period(p).in_force(day)]
+            return later or [provision_id]
 
-        return self._cached(("provision_at", provision_id, day), compute)
+        return self._cached(("provisions_at", provision_id, day), compute)
+
+    def provision_at(self, provision_id: str, day: dt.date) -> str:
+        """The one provision to cite on `day` (the first of `provisions_at`)."""
+        return self.provisions_at(provision_id, day)[0]
 
     def route(self, route_id: str, day: dt.date) -> Route | None:
         """The version of a route in force on `day`."""

@@ -67,3 +67,17 @@ Feature: Swedish age limits fall where the statute's calendar puts them
     Then the status of studiemedel is eligible_after_application
     When the case is evaluated in SE on 2025-01-01
     Then the status of studiemedel is not_eligible
+
+  Scenario: The end of studiestartsstöd rests on the act that repealed it
+    Given a person with
+      | fact                      | value      |
+      | birth_date                | 1995-02-02 |
+      | registered_jobseeker      | true       |
+      | completed_upper_secondary | false      |
+      | study_form                | komvux_basic |
+    When the case is evaluated in SE on 2026-01-01
+    Then the status of studiestartsstod is not_eligible
+    And the legal status of studiestartsstod is not_offered
+    And the answer on studiestartsstod cites "Lag (2025:1545) om upphävande av lagen (2017:527) om studiestartsstöd punkterna 1–2"
+    When the case is evaluated in SE on 2025-12-31
+    Then the status of studiestartsstod is eligible_after_application
