@@ -140,6 +140,19 @@ class UnverifiedDecidesWarning(RulebookWarning):
     kind = "unverified decides"
 
 
+class ConstantConditionWarning(RulebookWarning):
+    """A condition that can never be true, or is true whenever its facts are known, within the
+    ranges the vocabulary declares (`tolka.load.ranges`)."""
+
+    kind = "constant condition"
+
+
+class OtherCountryWarning(RulebookWarning):
+    """A rule reads a fact the vocabulary marks as belonging to the other country only."""
+
+    kind = "other country"
+
+
 class CitationOutOfForceWarning(RulebookWarning):
     """A rule, route or default cites a provision that is not in force for part of its period."""
 

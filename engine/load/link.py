@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from tolka.backends.rete.compile import ConditionTooLarge, decision_leaves
 from tolka.errors import (
     CitationOutOfForceWarning,
+    ConstantConditionWarning,
+    OtherCountryWarning,
     CitationValidityError,
     CycleError,
     DuplicateIdError,
@@ -37,6 +39,7 @@ from tolka.expr.evaluate import truth as reference_truth
 from tolka.expr.parser import parse
 from tolka.expr.printer import to_text
 from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, lower
+from tolka.load.ranges import constant_truth
 from tolka.load.sections import RawRulebook
 from tolka.model.common import Validity
 from tolka.model.limit import Limit
@@ -142,6 +145,7 @@ class _Linker:
         self._readings()
         vocabulary = self._definitions()
         self._rules(vocabulary)
+        self._rule_fields()
         self._reading_sources()
         self._unverified_refusals()
         self._team()
@@ -176,7 +180,9 @@ class _Linker:
                     origin,
                 )
 
-    def _out_of_force(self, what: str, cites: Iterable[str], declared: Validity, origin: Origin, chain: bool = False) -> None:
+    def _out_of_force(
+        self, what: str, cites: Iterable[str], declared: Validity, origin: Origin, chain: bool = False
+    ) -> None:
         """Warn where a citation is not in force for part of what cites it.
 
         A rule holds only while what it cites (or a provision that provision replaces) is in force,
@@ -585,26 +591,27 @@ class _Linker:
                         entry.origin,
                     )
                 graph.setdefault(entry.item.id, []).append(target)
-        cycle = _find_cycle(graph)
-        defeats: dict[str, frozenset[str]] = {}
-        if cycle:
+        # Each circle is reported once and only its closing edge is dropped: every other exception
+        # relation stays in force, so one mistake does not turn into a flood of spurious conflicts.
+        while cycle := _find_cycle(graph):
             self.errors.add(
                 CycleError(f"rules are exceptions to each other in a circle: {' → '.join(cycle)}"),
-                entries_by_id[cycle[0]][0].origin,
+                entries_by_id[cycle[-2]][0].origin,
             )
-        else:
+            graph[cycle[-2]] = [target for target in graph[cycle[-2]] if target != cycle[-1]]
+        defeats: dict[str, frozenset[str]] = {}
 
-            def closure(rule_id: str) -> frozenset[str]:
-                if rule_id not in defeats:
-                    out: set[str] = set()
-                    for target in graph.get(rule_id, []):
-                        out.add(target)
-                        out |= closure(target)
-                    defeats[rule_id] = frozenset(out)
-                return defeats[rule_id]
+        def closure(rule_id: str) -> frozenset[str]:
+            if rule_id not in defeats:
+                out: set[str] = set()
+                for target in graph.get(rule_id, []):
+                    out.add(target)
+                    out |= closure(target)
+                defeats[rule_id] = frozenset(out)
+            return defeats[rule_id]
 
-            for rule_id in graph:
-                closure(rule_id)
+        for rule_id in graph:
+            closure(rule_id)
         self.book.rules = [
             RuleEntry(
                 e.rule,
@@ -618,6 +625,49 @@ class _Linker:
             )
             for e in built
         ]
+
+    def _rule_fields(self) -> None:
+        """What each rule reads: points and facts of its own country, and a condition that can
+        both hold and fail within the declared ranges."""
+        for entry in self.book.rules:
+            country = entry.scope.split("-", 1)[0]
+            for fld in dict.fromkeys(entry.fields()):
+                if fld.kind == "reading" and fld.name in self.book.points:
+                    other = self.book.points[fld.name].country
+                    if other != country:
+                        self.errors.add(
+                            SchemaError(
+                                f"rule {entry.rule.id} is a {country} rule that reads `{fld.name}`, an interpretation "
+                                f"point of {other}",
+                                hint=f"read a point of {country}, or move the rule to {other}'s rulebook",
+                            ),
+                            entry.origin,
+                        )
+                for name in fld.facts:
+                    fact = self.book.facts.get(name)
+                    if fact is not None and country not in fact.countries:
+                        self.errors.add(
+                            OtherCountryWarning(
+                                f"rule {entry.rule.id} is a {country} rule that reads `{name}`, a fact of "
+                                f"{', '.join(fact.countries)} only",
+                                hint=f"add {country} to the fact's `countries` if it means the same there",
+                            ),
+                            entry.origin,
+                        )
+            if entry.rule.when is None or not A.fields(entry.condition):
+                continue  # no condition, or a deliberate `when: true` / `when: false`
+            truth = constant_truth(entry.condition, self.book)
+            if truth is not None:
+                never = truth is Truth.FALSE
+                self.errors.add(
+                    ConstantConditionWarning(
+                        f"rule {entry.rule.id}: the condition `{entry.rule.when}` "
+                        + ("can never be true" if never else "is true whenever its facts are known")
+                        + " within the ranges the vocabulary declares",
+                        hint="check the numbers against the facts' minimum/maximum, and for `a and not a`",
+                    ),
+                    entry.origin,
+                )
 
     def _rule(self, entry: Entry, vocabulary: Vocabulary, versioned: bool) -> RuleEntry | None:
         rule, origin = entry.item, entry.origin
@@ -647,7 +697,9 @@ class _Linker:
             )
             ok = False
         self._cites(rule.cites, origin, f"rule {rule.id} cites")
-        self._out_of_force(f"rule {rule.id}", rule.cites + tuple(limit.provision for limit in rule.limits), rule, origin)
+        self._out_of_force(
+            f"rule {rule.id}", rule.cites + tuple(limit.provision for limit in rule.limits), rule, origin
+        )
         validity: Validity | None = Validity(valid_from=rule.valid_from, valid_to=rule.valid_to)
         for provision_id in rule.cites:
             if provision_id not in self.book.provisions or not self.book.provisions[provision_id][0].binding:
