@@ -63,6 +63,13 @@ def limits_blocks(rulebook: Rulebook) -> list[Block]:
             "to the statute's wording. `✗` marks wording or a date that could not be confirmed (the rule says so "
             "in every answer that uses it)."
         ),
+        Paragraph(
+            "Not in this table: age ranges a municipality or unit sets for its own service (readings of "
+            "`young_adult_min_age` / `young_adult_max_age`, compared with full years of age as the units state "
+            "them — see `tolka readings`), and durations counted from a date in the case (`months_since`, "
+            "`years_since`, `days_since`: 12 months of activity compensation, 3 years of AAP, 90 days of "
+            "unemployment), which run from that date rather than fall in a calendar period."
+        ),
     ]
     for country in sorted({r.country for r in rows}, reverse=True):
         table = Table(["support", "rule", "valid", "provision", "the law's wording", "condition", "✓"])
