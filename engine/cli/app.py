@@ -14,17 +14,18 @@ import tolka
 from tolka.boundary import parse_date
 from tolka.errors import CaseError, RulebookInvalid, TolkaError, UnknownIdError
 from tolka.render.labels import default_language, phrase
+from tolka.shipped import rulebook_root
 
 if TYPE_CHECKING:
     from tolka.case import Case
 
 
 def default_rulebook() -> Path:
-    """`$TOLKA_RULEBOOK`, else the rulebook shipped beside the package (the repository root)."""
+    """`$TOLKA_RULEBOOK`, else the shipped rulebook (package data, or the repository in a checkout)."""
     configured = os.environ.get("TOLKA_RULEBOOK")
     if configured:
         return Path(configured)
-    return Path(tolka.__file__).resolve().parent.parent
+    return rulebook_root()
 
 
 class _Group(click.Group):

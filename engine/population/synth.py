@@ -31,10 +31,11 @@ from tolka.case import coerce_fact
 from tolka.errors import CaseError, CaseFileError
 from tolka.model.vocabulary import Fact
 from tolka.rulebook import Rulebook
+from tolka.shipped import examples_root
 
 BLOCK = 100_000
 AGE = "age"
-DEFAULT_CONFIG = Path(tolka.__file__).resolve().parent.parent / "examples" / "synth" / "young-adults-se.yaml"
+DEFAULT_CONFIG = examples_root() / "synth" / "young-adults-se.yaml"
 
 
 class _Spec(BaseModel):
