@@ -168,8 +168,41 @@ def _by_aspect(rules: list[RuleEntry]) -> dict[str, tuple[list[RuleEntry], list[
     return split
 
 
+DECISION_MEMO_LIMIT = 100_000  # distinct decisions remembered per rulebook (a server runs for long)
+FALSE_TRUTH: tuple[Truth, tuple[str, ...]] = (Truth.FALSE, ())  # a rule that did not fire
+
+
 def decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], truths: RuleTruths) -> SupportDecision:
     """Decide status, route and legal status of one support from its rules' truth values."""
+    keys = tuple(r.key for r in rules)
+    return decide_pattern(rulebook, support_id, rules, keys, tuple(truths.get(k, FALSE_TRUTH) for k in keys))
+
+
+def decide_pattern(
+    rulebook: Rulebook,
+    support_id: str,
+    rules: list[RuleEntry],
+    keys: tuple[str, ...],
+    pattern: tuple[tuple[Truth, tuple[str, ...]], ...],
+) -> SupportDecision:
+    """`decide_support` from the *truth pattern*: each rule's truth value and missing keys, in order.
+
+    A decision depends on nothing else: the support, which of its rules are in force (`keys`, in
+    rulebook order) and the pattern. So it is made once per distinct (support, rules, pattern) and
+    shared — across the hypothetical answers `tolka ask` tries, the jurisdictions of a comparison,
+    the persons of a population and successive requests to a server. Callers must not mutate it.
+    """
+    key = (support_id, keys, pattern)
+    memo = rulebook._decisions
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= DECISION_MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = _decide_support(rulebook, support_id, rules, dict(zip(keys, pattern, strict=True)))
+    return found
+
+
+def _decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], truths: RuleTruths) -> SupportDecision:
     split = rulebook._cached(("by_aspect", support_id, tuple(r.key for r in rules)), lambda: _by_aspect(rules))
     decisions = {
         aspect: decide(candidates, defaults, aspect, truths) for aspect, (candidates, defaults) in split.items()

@@ -14,11 +14,13 @@ of them does. Differences that readings cannot explain come from local rules, an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tolka.answer import SupportDecision
 from tolka.case import Case
 from tolka.evaluate import Engine
-from tolka.jurisdictions import ResolvedReading, resolve_readings
+from tolka.jurisdictions import ResolvedReading, jurisdiction, resolve_readings
 from tolka.model.outcome import Evaluation, Outcome
 
 
@@ -53,13 +55,34 @@ class SupportComparison:
         return len(self.groups) > 1
 
 
-@dataclass
 class Comparison:
-    evaluation_date: str
-    rulebook_fingerprint: str
-    jurisdictions: list[str]
-    evaluations: list[Evaluation]
-    supports: list[SupportComparison]
+    """A case compared across jurisdictions: the answer groups per support.
+
+    `evaluations` (every jurisdiction's full cited answer) is built only when asked for — by the
+    CSV rows and the counterpart view; grouping needs decisions alone.
+    """
+
+    def __init__(
+        self,
+        evaluation_date: str,
+        rulebook_fingerprint: str,
+        jurisdictions: list[str],
+        supports: list[SupportComparison],
+        evaluate: Callable[[], list[Evaluation]],
+    ) -> None:
+        self.evaluation_date = evaluation_date
+        self.rulebook_fingerprint = rulebook_fingerprint
+        self.jurisdictions = jurisdictions
+        self.supports = supports
+        self._evaluate = evaluate
+        self._evaluations: list[Evaluation] | None = None
+
+    @property
+    def evaluations(self) -> list[Evaluation]:
+        """The full evaluation in every jurisdiction, in the order compared (built on first use)."""
+        if self._evaluations is None:
+            self._evaluations = self._evaluate()
+        return self._evaluations
 
 
 def _reading_points(engine: Engine, support: str, day: dt.date) -> list[str]:
@@ -70,36 +93,56 @@ def _reading_points(engine: Engine, support: str, day: dt.date) -> list[str]:
     return list(seen)
 
 
+def decision_signature(engine: Engine, decided: SupportDecision, day: dt.date) -> tuple[str, str | None, str | None]:
+    """`signature` of the outcome a decision gives, without building the outcome."""
+    route = decided.route if decided.route and engine.rulebook.route(decided.route, day) is not None else None
+    return decided.status, route, decided.legal_status
+
+
 def compare(engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.date) -> Comparison:
-    """The case in every jurisdiction, grouped per support by answer."""
-    evaluations = engine.evaluate_many(case, jurisdiction_ids, day)
-    readings_of = {e.jurisdiction.id: resolve_readings(engine.rulebook, e.jurisdiction.id, day) for e in evaluations}
-    supports: dict[str, dict[tuple, AnswerGroup]] = {}
-    for evaluation in evaluations:
-        for outcome in evaluation.outcomes:
-            groups = supports.setdefault(outcome.support, {})
-            key = signature(outcome)
-            if key not in groups:
-                groups[key] = AnswerGroup(*key, jurisdictions=[], outcome=outcome)
-            groups[key].jurisdictions.append(evaluation.jurisdiction.id)
+    """The case in every jurisdiction, grouped per support by answer.
+
+    Jurisdictions are grouped on their decisions (memoised per distinct situation and truth
+    pattern); a full cited outcome is built for one representative of each group only.
+    """
+    memo: dict = {}
+    places = [jurisdiction(engine.rulebook, j).id for j in jurisdiction_ids]
+    decided = engine.decide_many(case, places, day, memo)
+    supports: dict[str, dict[tuple, tuple[str, list[str]]]] = {}
+    for place in places:
+        for support, decision in decided[place].items():
+            groups = supports.setdefault(support, {})
+            key = decision_signature(engine, decision, day)
+            groups.setdefault(key, (place, []))[1].append(place)
     comparisons = []
     for support, groups in supports.items():
-        ordered = sorted(groups.values(), key=lambda g: (-len(g.jurisdictions), g.jurisdictions[0]))
+        built = [
+            AnswerGroup(
+                *key,
+                jurisdictions=members,
+                outcome=engine.evaluate(case, first, day, memo, supports=(support,)).outcomes[0],
+            )
+            for key, (first, members) in groups.items()
+        ]
+        ordered = sorted(built, key=lambda g: (-len(g.jurisdictions), g.jurisdictions[0]))
         comparison = SupportComparison(support, ordered)
         if comparison.differs:
             for point in _reading_points(engine, support, day):
                 values: dict[str, list[str]] = {}
                 for group in ordered:
                     for jurisdiction_id in group.jurisdictions:
-                        reading = readings_of[jurisdiction_id].get(point)
+                        reading = resolve_readings(engine.rulebook, jurisdiction_id, day).get(point)
                         text = "—" if reading is None or reading.value is None else str(reading.value)
                         values.setdefault(text, []).append(jurisdiction_id)
                 if len(values) > 1:
                     comparison.points.append(PointDifference(point, values))
         comparisons.append(comparison)
-    first = evaluations[0]
     return Comparison(
-        first.evaluation_date, first.rulebook_fingerprint, list(jurisdiction_ids), evaluations, comparisons
+        day.isoformat(),
+        engine.rulebook.fingerprint,
+        list(jurisdiction_ids),
+        comparisons,
+        lambda: engine.evaluate_many(case, jurisdiction_ids, day),
     )
 
 

@@ -10,10 +10,12 @@ An `Engine` is built once per process; compiling is cached on disk (engine.cache
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import tolka
-from tolka.answer import SupportDecision, build_outcome, decide_support
+from tolka.answer import FALSE_TRUTH, SupportDecision, build_outcome, decide_pattern, decide_support
 from tolka.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
 from tolka.backends.rete.durable_adapter import ReteNetwork
 from tolka.case import Case
@@ -21,7 +23,7 @@ from tolka.document import build_document
 from tolka.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
 from tolka.model import outcome as O
 from tolka.resolve import RuleTruths
-from tolka.rulebook import Rulebook
+from tolka.rulebook import Rulebook, RuleEntry
 
 
 def compile_rulebook(rulebook: Rulebook) -> CompiledNetwork:
@@ -33,13 +35,32 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledNetwork:
             scope=entry.scope,
             valid_from=entry.validity.valid_from.toordinal() if entry.validity.valid_from else None,
             valid_to=entry.validity.valid_to.toordinal() if entry.validity.valid_to else None,
-            reads_readings=bool(entry.points()),
+            points=tuple(sorted(entry.points())),
         )
         for entry in rulebook.rules
         if entry.constant is None  # a rule whose condition reads nothing needs no network
     ]
     prefix = "tolka_" + rulebook.fingerprint.split(":")[-1][:12]
     return compile_network(rules, prefix, domains=rulebook.domains())
+
+
+@dataclass(frozen=True)
+class SupportSituation:
+    """One support in one jurisdiction on one day: what its decision depends on, besides the case."""
+
+    support: str
+    situation: int  # equal for jurisdictions whose rules in force and readings they read are equal
+    rules: list[RuleEntry]  # the support's rules in force, rulebook order
+    keys: tuple[str, ...]  # their keys
+    # The Rete rulesets holding those rules, each with the values of the readings it reads here.
+    rulesets: tuple[tuple[int, tuple], ...]
+    # Per rule: where its truth value comes from — (key, position in `rulesets`, None), or
+    # (key, -1, truth value) for a rule whose condition reads nothing.
+    sources: tuple[tuple[str, int, tuple | None], ...]
+
+
+# support → its distinct situations, each with the jurisdictions in it (see Engine.situation_groups)
+SituationGroups = dict[str, list[tuple["SupportSituation", list[str]]]]
 
 
 class Engine:
@@ -49,6 +70,7 @@ class Engine:
         self.rulebook = rulebook
         self.network = network or compile_rulebook(rulebook)
         self.rete = ReteNetwork(self.network)
+        self._situation_ids: dict[tuple, int] = {}
 
     @classmethod
     def load(cls, root: Path, use_cache: bool = True) -> Engine:
@@ -86,14 +108,16 @@ class Engine:
         day: dt.date,
         memo: dict | None = None,
         readings: dict[str, ResolvedReading] | None = None,
+        supports: Collection[str] | None = None,
     ) -> O.Evaluation:
-        """Evaluate one case in one jurisdiction on one day."""
+        """Evaluate one case in one jurisdiction on one day (only `supports`, if given)."""
         place = jurisdiction(self.rulebook, jurisdiction_id)
         truths, readings, document = self.truths(case, place.id, day, memo, readings)
         rules = self.rulebook.rules_by_support(place.id, day)
         outcomes = [
             build_outcome(self.rulebook, support, rules.get(support.id, []), truths, readings, place.id, day, document)
             for support in self.rulebook.supports_of(place.country)
+            if supports is None or support.id in supports
         ]
         return O.Evaluation(
             tolka_version=tolka.__version__,
@@ -117,19 +141,118 @@ class Engine:
         }
 
     def decide_many(
-        self, case: Case, jurisdiction_ids: list[str], day: dt.date, memo: dict | None = None
+        self,
+        case: Case,
+        jurisdiction_ids: list[str],
+        day: dt.date,
+        memo: dict | None = None,
+        supports: Collection[str] | None = None,
     ) -> dict[str, dict[str, SupportDecision]]:
-        """Decisions (no explanations) in many jurisdictions; each distinct situation decided once."""
-        memo = {} if memo is None else memo
-        by_situation: dict[tuple, dict[str, SupportDecision]] = {}
-        out = {}
+        """Decisions (no explanations) in many jurisdictions (on `supports` only, if given)."""
+        groups = self.situation_groups(jurisdiction_ids, day)
+        decided = self.decide_situations(case, groups, day, memo, supports)
+        out: dict[str, dict[str, SupportDecision]] = {}
         for jurisdiction_id in jurisdiction_ids:
-            place = jurisdiction(self.rulebook, jurisdiction_id)
-            key = self._situation(place.id, resolve_readings(self.rulebook, place.id, day), day, decisions_only=True)
-            if key not in by_situation:
-                by_situation[key] = self.decide(case, place.id, day, memo)
-            out[place.id] = by_situation[key]
+            out.setdefault(jurisdiction(self.rulebook, jurisdiction_id).id, {})
+        for support, decisions in decided.items():  # each country's supports in catalogue order
+            for (_, members), decision in zip(groups[support], decisions, strict=True):
+                for member in members:
+                    out[member][support] = decision
         return out
+
+    def situation_groups(self, jurisdiction_ids: Sequence[str], day: dt.date) -> SituationGroups:
+        """Per support, its distinct situations among the jurisdictions, each with the jurisdictions in it.
+
+        A support's decision depends on the case and its situation alone (its rules in force and
+        the values of the readings they read), so deciding once per group answers every member.
+        Supports come in each country's catalogue order; members in the order given.
+        """
+
+        def compute() -> SituationGroups:
+            groups: dict[str, dict[int, tuple[SupportSituation, list[str]]]] = {}
+            places = dict.fromkeys(jurisdiction(self.rulebook, j).id for j in jurisdiction_ids)  # each once
+            for place in places:
+                for support, plan in self.support_situations(place, day).items():
+                    groups.setdefault(support, {}).setdefault(plan.situation, (plan, []))[1].append(place)
+            return {support: list(found.values()) for support, found in groups.items()}
+
+        return self.rulebook._cached(("situation_groups", tuple(jurisdiction_ids), day), compute)
+
+    def decide_situations(
+        self,
+        case: Case,
+        groups: SituationGroups,
+        day: dt.date,
+        memo: dict | None = None,
+        supports: Collection[str] | None = None,
+    ) -> dict[str, list[SupportDecision]]:
+        """The case's decision in each situation of `groups` (of `supports` only, if given).
+
+        Only the rulesets holding a support's rules run, in the first jurisdiction of the group;
+        for one case a ruleset's firings depend only on the readings it reads, so they are shared
+        between situations, and `memo` shares them between calls (hypothetical answers).
+        """
+        memo = {} if memo is None else memo
+        fired: dict[tuple[int, tuple], dict[str, tuple]] = {}
+        documents: dict[str, dict] = {}
+        out: dict[str, list[SupportDecision]] = {}
+        for support, situations in groups.items():
+            if supports is not None and support not in supports:
+                continue
+            decisions = out[support] = []
+            for plan, members in situations:
+                maps = []
+                for ruleset in plan.rulesets:
+                    firing_map = fired.get(ruleset)
+                    if firing_map is None:
+                        place = members[0]
+                        document = documents.get(place)
+                        if document is None:
+                            values = reading_values(resolve_readings(self.rulebook, place, day))
+                            document = documents[place] = build_document(case, day, values, self.rulebook)
+                        firings = self.rete.firings(ruleset[0], document, self.rulebook.scopes(place), memo)
+                        firing_map = fired[ruleset] = {key: (truth, missing) for key, truth, missing in firings}
+                    maps.append(firing_map)
+                pattern = tuple(
+                    maps[source].get(key, FALSE_TRUTH) if source >= 0 else constant
+                    for key, source, constant in plan.sources
+                )
+                decisions.append(decide_pattern(self.rulebook, plan.support, plan.rules, plan.keys, pattern))
+        return out
+
+    def support_situations(self, jurisdiction_id: str, day: dt.date) -> dict[str, SupportSituation]:
+        """Per support of the jurisdiction's country (catalogue order), its situation on `day` (computed once)."""
+        rulebook = self.rulebook
+
+        def compute() -> dict[str, SupportSituation]:
+            place = rulebook.jurisdictions[jurisdiction_id]
+            values = reading_values(resolve_readings(rulebook, jurisdiction_id, day))
+            read = {f"reading__{p}": v for p, v in values.items() if v is not None}
+            by_support = rulebook.rules_by_support(jurisdiction_id, day)
+            registry = self._situation_ids  # not in the rulebook's memo: ids must outlive its clearing
+            plans = {}
+            for support in rulebook.supports_of(place.country):
+                rules = by_support.get(support.id, [])
+                keys = tuple(r.key for r in rules)
+                points = sorted({p for r in rules for p in r.points()})
+                positions = self.rete.rulesets_for(keys)
+                holder = {key: n for n, i in enumerate(positions) for key in self.rete.rule_keys(i)}
+                plans[support.id] = SupportSituation(
+                    support=support.id,
+                    situation=registry.setdefault(
+                        (support.id, keys, tuple((p, values.get(p)) for p in points)), len(registry)
+                    ),
+                    rules=rules,
+                    keys=keys,
+                    rulesets=tuple((i, tuple(read.get(k) for k in self.rete.reading_keys(i))) for i in positions),
+                    sources=tuple(
+                        (r.key, -1, (r.constant, ())) if r.constant is not None else (r.key, holder[r.key], None)
+                        for r in rules
+                    ),
+                )
+            return plans
+
+        return rulebook._cached(("support_situations", jurisdiction_id, day), compute)
 
     def evaluate_many(self, case: Case, jurisdiction_ids: list[str], day: dt.date) -> list[O.Evaluation]:
         """Evaluate one case in many jurisdictions.
@@ -143,10 +266,9 @@ class Engine:
         results = []
         for jurisdiction_id in jurisdiction_ids:
             place = jurisdiction(self.rulebook, jurisdiction_id)
-            readings = resolve_readings(self.rulebook, place.id, day)
-            key = self._situation(place.id, readings, day)
+            key = self.situation_key(place.id, day)
             if key not in by_situation:
-                by_situation[key] = self.evaluate(case, place.id, day, memo, readings).outcomes
+                by_situation[key] = self.evaluate(case, place.id, day, memo).outcomes
             results.append(
                 O.Evaluation(
                     tolka_version=tolka.__version__,
@@ -159,25 +281,30 @@ class Engine:
             )
         return results
 
-    def _situation(
-        self, jurisdiction_id: str, readings: dict[str, ResolvedReading], day: dt.date, decisions_only: bool = False
-    ) -> tuple:
-        """What makes two jurisdictions answer alike: country, local rules in force and readings.
+    def situation_key(self, jurisdiction_id: str, day: dt.date, decisions_only: bool = False) -> tuple:
+        """What makes two jurisdictions answer alike on `day`: country, local rules in force and readings.
 
         For decisions only the readings that rules read count (route information changes no
-        decision); for full answers every reading counts, with where it was found.
+        decision); for full answers every reading counts, with where it was found. Computed once
+        per jurisdiction and date, and shared by every request.
         """
-        place = self.rulebook.jurisdictions[jurisdiction_id]
-        local_rules = tuple(r.key for r in self.rulebook.rules_in_force(jurisdiction_id, day) if "-" in r.scope)
-        if decisions_only:
-            read = self.rulebook._cached(("points_read",), lambda: {p for r in self.rulebook.rules for p in r.points()})
-            values = tuple((point, r.value) for point, r in sorted(readings.items()) if point in read)
-            return place.country, local_rules, values
-        values = tuple(
-            (point, r.value, r.basis, r.jurisdiction, r.local_reading_unknown and place.kind != "country")
-            for point, r in sorted(readings.items())
-        )
-        return place.country, place.kind == "country", local_rules, values
+        rulebook = self.rulebook
+
+        def compute() -> tuple:
+            place = rulebook.jurisdictions[jurisdiction_id]
+            readings = resolve_readings(rulebook, jurisdiction_id, day)
+            local_rules = tuple(r.key for r in rulebook.rules_in_force(jurisdiction_id, day) if "-" in r.scope)
+            if decisions_only:
+                read = rulebook._cached(("points_read",), lambda: {p for r in rulebook.rules for p in r.points()})
+                values = tuple((point, r.value) for point, r in sorted(readings.items()) if point in read)
+                return place.country, local_rules, values
+            values = tuple(
+                (point, r.value, r.basis, r.jurisdiction, r.local_reading_unknown and place.kind != "country")
+                for point, r in sorted(readings.items())
+            )
+            return place.country, place.kind == "country", local_rules, values
+
+        return rulebook._cached(("situation_key", jurisdiction_id, day, decisions_only), compute)
 
 
 def jurisdiction_ref(place) -> O.JurisdictionRef:

@@ -111,10 +111,6 @@ def answers(fact: Fact, day: dt.date, rulebook: Rulebook | None = None) -> list[
     return []  # codes are asked, but not ranked by trying values
 
 
-def _undetermined(decisions) -> set[str]:
-    return {support for support, decided in decisions.items() if decided.status == "undetermined"}
-
-
 def next_questions(
     engine: Engine,
     case: Case,
@@ -129,11 +125,24 @@ def next_questions(
     """
     rulebook = engine.rulebook
     memo: dict = {}
-    baseline = engine.decide_many(case, jurisdiction_ids, day, memo)
-    open_by_place = {place: _undetermined(decisions) for place, decisions in baseline.items()}
+    groups = engine.situation_groups(jurisdiction_ids, day)
+    baseline = engine.decide_situations(case, groups, day, memo)
+    # Only situations undetermined now can be settled by an answer: the trials decide those alone.
+    open_groups = {
+        support: [group for group, d in zip(groups[support], decisions, strict=True) if d.status == "undetermined"]
+        for support, decisions in baseline.items()
+    }
     waiting: dict[str, dict[str, None]] = {}
-    for decisions in baseline.values():
-        for support, decided in decisions.items():
+    situation_of = {
+        (member, support): position
+        for support, situations in groups.items()
+        for position, (_, members) in enumerate(situations)
+        for member in members
+    }
+    for jurisdiction_id in jurisdiction_ids:  # first jurisdiction first, as the answer lists them
+        place = engine.rulebook.jurisdictions[jurisdiction_id]
+        for support in (s.id for s in rulebook.supports_of(place.country)):
+            decided = baseline[support][situation_of[place.id, support]]
             if decided.status == "undetermined":
                 for name in decided.missing_facts:
                     if name not in skip:
@@ -161,13 +170,16 @@ def next_questions(
         settled_total = 0
         places_settled: set[str] = set()
         for value in values:
-            for place, decisions in engine.decide_many(
-                case.with_fact(name, value), jurisdiction_ids, day, memo
-            ).items():
-                settled = len(open_by_place[place] - _undetermined(decisions))
-                settled_total += settled
-                if settled:
-                    places_settled.add(place)
+            # Only supports waiting for this fact can be settled by it: decide those alone, once
+            # per distinct open situation, and count the jurisdictions in each settled one.
+            trial = engine.decide_situations(
+                case.with_fact(name, value), open_groups, day, memo, supports=waiting[name]
+            )
+            for support, decisions in trial.items():
+                for (_, members), decided in zip(open_groups[support], decisions, strict=True):
+                    if decided.status != "undetermined":
+                        settled_total += len(members)
+                        places_settled.update(members)
         ranked.append(
             Question(
                 name,

@@ -16,6 +16,10 @@ class Truth(enum.Enum):
     FALSE = "false"
     UNKNOWN = "unknown"
 
+    # Members are singletons compared by identity; Enum's own __hash__ (a Python-level call that
+    # hashes the name) showed up in profiles of memoised decisions, whose keys hold many of them.
+    __hash__ = object.__hash__
+
     def __and__(self, other: Truth) -> Truth:
         if self is Truth.FALSE or other is Truth.FALSE:
             return Truth.FALSE

@@ -59,7 +59,7 @@ class CompilableRule:
     scope: str  # the jurisdiction the rule belongs to (a country for national rules)
     valid_from: int | None = None  # day ordinals, inclusive
     valid_to: int | None = None
-    reads_readings: bool = False
+    points: tuple[str, ...] = ()  # the interpretation points the condition reads, sorted
 
 
 @dataclass(frozen=True)
@@ -342,9 +342,14 @@ def _ruleset_definition(
 
 
 def _group(rule: CompilableRule) -> tuple:
-    """Rules that read the same kind of input share rulesets, so projections can be reused."""
+    """Rules that read the same kind of input share rulesets, so projections can be reused.
+
+    Rules reading interpretation points are grouped by the points they read: a case evaluated in
+    every jurisdiction then re-runs such a ruleset once per distinct combination of those few
+    readings, not once per jurisdiction (with readings everywhere, every jurisdiction differs).
+    """
     national = "-" not in rule.scope
-    return (0 if national else 1, "" if national else rule.scope, rule.reads_readings)
+    return (0 if national else 1, "" if national else rule.scope, rule.points)
 
 
 def compile_network(

@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 import itertools
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import durable.engine as durable_engine
@@ -91,6 +91,11 @@ class ReteNetwork:
         with _lock:
             self._host.set_rulesets(definitions)
 
+    def rulesets_for(self, rule_keys: Iterable[str]) -> tuple[int, ...]:
+        """Positions of the rulesets holding any of these rules (to evaluate only those)."""
+        wanted = set(rule_keys)
+        return tuple(i for i, (_, ruleset) in enumerate(self._rulesets) if wanted.intersection(ruleset.rule_keys))
+
     @property
     def ruleset_count(self) -> int:
         return len(self._rulesets)
@@ -108,29 +113,44 @@ class ReteNetwork:
         document: Mapping[str, Any],
         scopes: frozenset[str],
         memo: dict | None = None,
+        only: tuple[int, ...] | None = None,
     ) -> dict[str, tuple[Truth, tuple[str, ...]]]:
-        """Run one case document through every ruleset.
+        """Run one case document through every ruleset (or the rulesets at positions `only`).
 
         Returns, per rule key that fired, its truth value (TRUE or UNKNOWN) and the document keys
         missing on its leaf; a rule that is absent from the result is FALSE. `memo` lets a caller
         evaluating the same case in many jurisdictions reuse results for identical projections.
         """
         results: dict[str, tuple[Truth, tuple[str, ...]]] = {}
-        for name, ruleset in self._rulesets:
-            if not any(s in scopes for s in ruleset.scopes):
-                continue  # no rule of this ruleset can apply in this jurisdiction
-            key = (name, self._projection(ruleset, document, scopes)) if memo is not None else None
-            if key is not None and key in memo:
-                firings = memo[key]
-            else:
-                firings = self._run(name, ruleset, document, scopes)
-                if key is not None:
-                    memo[key] = firings
-            for rule_key, truth, missing in firings:
+        for index in range(len(self._rulesets)) if only is None else only:
+            for rule_key, truth, missing in self.firings(index, document, scopes, memo):
                 if rule_key in results and results[rule_key][0] is not truth:
                     raise EngineInvariantError(f"rule {rule_key} matched two leaves of different value")
                 results[rule_key] = (truth, missing)
         return results
+
+    def firings(
+        self, index: int, document: Mapping[str, Any], scopes: frozenset[str], memo: dict | None = None
+    ) -> list[Firing]:
+        """The rules of the ruleset at `index` that fire (true or unknown) for the document."""
+        name, ruleset = self._rulesets[index]
+        if not any(s in scopes for s in ruleset.scopes):
+            return []  # no rule of this ruleset can apply in this jurisdiction
+        key = (name, self._projection(ruleset, document, scopes)) if memo is not None else None
+        if key is not None and key in memo:
+            return memo[key]
+        firings = self._run(name, ruleset, document, scopes)
+        if key is not None:
+            memo[key] = firings
+        return firings
+
+    def rule_keys(self, index: int) -> tuple[str, ...]:
+        """The keys of the rules in the ruleset at `index`."""
+        return self._rulesets[index][1].rule_keys
+
+    def reading_keys(self, index: int) -> tuple[str, ...]:
+        """The document keys of readings the ruleset at `index` reads."""
+        return tuple(k for k in self._rulesets[index][1].keys if k.startswith("reading__"))
 
     def _run(self, name: str, ruleset, document: Mapping[str, Any], scopes: frozenset[str]) -> list[Firing]:
         fact: dict[str, Any] = {SENTINEL_KEY: 1}
