@@ -52,8 +52,9 @@ class SupportSituation:
     situation: int  # equal for jurisdictions whose rules in force and readings they read are equal
     rules: list[RuleEntry]  # the support's rules in force, rulebook order
     keys: tuple[str, ...]  # their keys
-    # The Rete rulesets holding those rules, each with the values of the readings it reads here.
-    rulesets: tuple[tuple[int, tuple], ...]
+    # The Rete rulesets holding those rules, each with its scopes that apply here and the values of
+    # the readings it reads here: for one case and day, all its firings depend on.
+    rulesets: tuple[tuple[int, tuple[str, ...], tuple], ...]
     # Per rule: where its truth value comes from — (key, position in `rulesets`, None), or
     # (key, -1, truth value) for a rule whose condition reads nothing.
     sources: tuple[tuple[str, int, tuple | None], ...]
@@ -189,11 +190,11 @@ class Engine:
         """The case's decision in each situation of `groups` (of `supports` only, if given).
 
         Only the rulesets holding a support's rules run, in the first jurisdiction of the group;
-        for one case a ruleset's firings depend only on the readings it reads, so they are shared
+        for one case a ruleset's firings depend only on its scopes that apply and the readings it reads, so they are shared
         between situations, and `memo` shares them between calls (hypothetical answers).
         """
         memo = {} if memo is None else memo
-        fired: dict[tuple[int, tuple], dict[str, tuple]] = {}
+        fired: dict[tuple[int, tuple[str, ...], tuple], dict[str, tuple]] = {}
         documents: dict[str, dict] = {}
         out: dict[str, list[SupportDecision]] = {}
         for support, situations in groups.items():
@@ -229,6 +230,7 @@ class Engine:
             values = reading_values(resolve_readings(rulebook, jurisdiction_id, day))
             read = {f"reading__{p}": v for p, v in values.items() if v is not None}
             by_support = rulebook.rules_by_support(jurisdiction_id, day)
+            scopes = rulebook.scopes(jurisdiction_id)
             registry = self._situation_ids  # not in the rulebook's memo: ids must outlive its clearing
             plans = {}
             for support in rulebook.supports_of(place.country):
@@ -244,7 +246,10 @@ class Engine:
                     ),
                     rules=rules,
                     keys=keys,
-                    rulesets=tuple((i, tuple(read.get(k) for k in self.rete.reading_keys(i))) for i in positions),
+                    rulesets=tuple(
+                        (i, self.rete.scopes_in(i, scopes), tuple(read.get(k) for k in self.rete.reading_keys(i)))
+                        for i in positions
+                    ),
                     sources=tuple(
                         (r.key, -1, (r.constant, ())) if r.constant is not None else (r.key, holder[r.key], None)
                         for r in rules

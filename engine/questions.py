@@ -139,17 +139,18 @@ def next_questions(
         for position, (_, members) in enumerate(situations)
         for member in members
     }
-    for jurisdiction_id in jurisdiction_ids:  # first jurisdiction first, as the answer lists them
-        place = engine.rulebook.jurisdictions[jurisdiction_id]
-        for support in (s.id for s in rulebook.supports_of(place.country)):
-            decided = baseline[support][situation_of[place.id, support]]
+    assessing: dict[str, dict[str, None]] = {}
+    places = dict.fromkeys(engine.rulebook.jurisdictions[j].id for j in jurisdiction_ids)
+    for place in places:  # first jurisdiction first, as the answer lists them
+        for support in (s.id for s in rulebook.supports_of(engine.rulebook.jurisdictions[place].country)):
+            decided = baseline[support][situation_of[place, support]]
             if decided.status == "undetermined":
                 for name in decided.missing_facts:
                     if name not in skip:
                         waiting.setdefault(name, {})[support] = None
-    assessing: dict[str, dict[str, None]] = {}
-    for decisions in baseline.values():
-        for support, decided in decisions.items():
+    for place in places:
+        for support in (s.id for s in rulebook.supports_of(engine.rulebook.jurisdictions[place].country)):
+            decided = baseline[support][situation_of[place, support]]
             if decided.status == AS_A_RULE:
                 for entry in decided.decisions["status"].deciding:
                     for name in entry.supporting_facts:

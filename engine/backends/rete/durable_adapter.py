@@ -148,6 +148,10 @@ class ReteNetwork:
         """The keys of the rules in the ruleset at `index`."""
         return self._rulesets[index][1].rule_keys
 
+    def scopes_in(self, index: int, scopes: frozenset[str]) -> tuple[str, ...]:
+        """The scopes of the ruleset at `index` that are among `scopes` (its rules that can apply)."""
+        return tuple(s for s in self._rulesets[index][1].scopes if s in scopes)
+
     def reading_keys(self, index: int) -> tuple[str, ...]:
         """The document keys of readings the ruleset at `index` reads."""
         return tuple(k for k in self._rulesets[index][1].keys if k.startswith("reading__"))
