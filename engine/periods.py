@@ -25,27 +25,38 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-# Periods as (length in months, month the first period of a year starts in).
+# Calendar periods by their length in months; each year starts a new one (quarters: Jan–Mar, …).
 PERIOD_MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 SCHOOL_YEAR_START_MONTH = 8  # Norway: skoleåret 1 August – 31 July
 
-# Every period function of the condition language, with what it means (shown by `tolka rules`
-# and docs/rule-format.md). The first group is generated from PERIOD_MONTHS.
-PERIOD_FUNCTIONS: dict[str, str] = {}
-for _period in PERIOD_MONTHS:
-    _words = _period.replace("_", "-")
-    PERIOD_FUNCTIONS[f"start_of_{_period}"] = f"the first day of the {_words} the date falls in"
-    PERIOD_FUNCTIONS[f"end_of_{_period}"] = f"the last day of the {_words} the date falls in"
-    PERIOD_FUNCTIONS[f"start_of_{_period}_after"] = f"the first day of the {_words} after the one the date falls in"
-    PERIOD_FUNCTIONS[f"end_of_{_period}_before"] = f"the last day of the {_words} before the one the date falls in"
-PERIOD_FUNCTIONS.update(
-    {
-        "end_of_first_half_year": "30 June of the date's calendar year (the end of its first calendar half-year)",
-        "start_of_second_half_year": "1 July of the date's calendar year (the start of its second calendar half-year)",
-        "end_of_school_year_starting": "31 July of the year after the date's year: the end of the (Norwegian) "
-        "school year that starts in the date's calendar year",
-    }
-)
+# Functions that give a fixed date of the argument's year: (years ahead, 0-based month, days added
+# to that month's first day).
+FIXED_DATES: dict[str, tuple[int, int, int]] = {
+    "end_of_first_half_year": (0, 6, -1),
+    "start_of_second_half_year": (0, 6, 0),
+    "end_of_school_year_starting": (1, SCHOOL_YEAR_START_MONTH - 1, -1),
+}
+
+
+def _period_functions() -> dict[str, str]:
+    """Every period function of the condition language, with what it means (docs/rule-format.md)."""
+    out: dict[str, str] = {}
+    for period in PERIOD_MONTHS:
+        words = period.replace("_", "-")
+        out[f"start_of_{period}"] = f"the first day of the {words} the date falls in"
+        out[f"end_of_{period}"] = f"the last day of the {words} the date falls in"
+        out[f"start_of_{period}_after"] = f"the first day of the {words} after the one the date falls in"
+        out[f"end_of_{period}_before"] = f"the last day of the {words} before the one the date falls in"
+    out["end_of_first_half_year"] = "30 June of the date's calendar year (the end of its first calendar half-year)"
+    out["start_of_second_half_year"] = "1 July of the date's calendar year (the start of its second calendar half-year)"
+    out["end_of_school_year_starting"] = (
+        "31 July of the year after the date's year: the end of the (Norwegian) school year that starts in the "
+        "date's calendar year"
+    )
+    return out
+
+
+PERIOD_FUNCTIONS: dict[str, str] = _period_functions()
 TURNS = "turns"
 TERM_PREFIX = "cal"  # derived field names: cal__<outermost function>__…__turns_<N>
 
@@ -65,23 +76,28 @@ def _month_start(year: int, month_index: int) -> dt.date:
     return dt.date(year + years, month + 1, 1)
 
 
-def apply(function: str, day: dt.date) -> dt.date:
-    """One period function of one date."""
-    if function == "end_of_first_half_year":
-        return dt.date(day.year, 6, 30)
-    if function == "start_of_second_half_year":
-        return dt.date(day.year, 7, 1)
-    if function == "end_of_school_year_starting":
-        return _month_start(day.year + 1, SCHOOL_YEAR_START_MONTH - 1) - dt.timedelta(days=1)
+def period_shape(function: str) -> tuple[str, int, int]:
+    """`start`/`end`, the period's length in months and its shift (-1 before, 0, 1 after) of a function.
+
+    Raises KeyError for a function that is not a period function (see FIXED_DATES for the others).
+    """
     edge, _, rest = function.partition("_of_")
     shift = 0
     if rest.endswith("_after"):
         rest, shift = rest[: -len("_after")], 1
     elif rest.endswith("_before"):
         rest, shift = rest[: -len("_before")], -1
-    if rest not in PERIOD_MONTHS or edge not in ("start", "end") or function not in PERIOD_FUNCTIONS:
+    if function not in PERIOD_FUNCTIONS or function in FIXED_DATES or rest not in PERIOD_MONTHS:
         raise KeyError(f"no period function `{function}`")
-    length = PERIOD_MONTHS[rest]
+    return edge, PERIOD_MONTHS[rest], shift
+
+
+def apply(function: str, day: dt.date) -> dt.date:
+    """One period function of one date."""
+    if function in FIXED_DATES:
+        years, month_index, days = FIXED_DATES[function]
+        return _month_start(day.year + years, month_index) + dt.timedelta(days=days)
+    edge, length, shift = period_shape(function)
     first = (day.month - 1) // length * length + shift * length  # the period's first month, 0-based
     if edge == "start":
         return _month_start(day.year, first)

@@ -16,26 +16,26 @@ from collections.abc import Callable, Iterable
 from tolka.backends.rete.compile import ConditionTooLarge, decision_leaves
 from tolka.errors import (
     CitationOutOfForceWarning,
-    ConstantConditionWarning,
-    OtherCountryWarning,
     CitationValidityError,
+    ConstantConditionWarning,
     CycleError,
     DuplicateIdError,
     LimitWordingError,
     MissingCitationError,
+    OtherCountryWarning,
     OverlappingValidityError,
     RulebookError,
     RulebookWarning,
     SchemaError,
     SourceOlderThanRuleWarning,
-    UnverifiedDecidesWarning,
     StaticConflictError,
     TolkaError,
     UnknownNameError,
+    UnverifiedDecidesWarning,
 )
 from tolka.expr import ast as A
-from tolka.expr.logic import Truth
 from tolka.expr.evaluate import truth as reference_truth
+from tolka.expr.logic import Truth
 from tolka.expr.parser import parse
 from tolka.expr.printer import to_text
 from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, lower
@@ -215,7 +215,8 @@ class _Linker:
                         f"{what} ({declared.period}) cites {self.book.citation(provision_id)}, which is not in force "
                         f"{' or '.join(gaps)}",
                         hint="give it the dates of the provision (valid_from/valid_to, a new version for the other "
-                        "period), or cite the provision in force then (`replaces` links an old section to its successor)",
+                        "period), or cite the provision in force then (`replaces` links an old section to its "
+                        "successor)",
                     ),
                     origin,
                 )

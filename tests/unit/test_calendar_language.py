@@ -81,7 +81,9 @@ def test_check_refuses_a_date_limit_without_the_laws_wording(mini):
     assert error.file.endswith("money.yaml") and error.line
 
 
-LIMIT_18 = "\n    limits:\n      - {bound: from, term: 'turns(birth_date, 18)', provision: testlaw.1.1, wording: {en: from 18}}"
+LIMIT_18 = (
+    "\n    limits:\n      - {bound: from, term: 'turns(birth_date, 18)', provision: testlaw.1.1, wording: {en: x}}"
+)
 
 
 def test_check_accepts_a_limit_with_its_wording(mini):
@@ -94,29 +96,35 @@ def test_check_refuses_wording_for_a_limit_the_condition_lacks(mini):
     assert "does not contain" in errors[0].message and "without the law's wording" in errors[1].message
 
 
-def _pair(mini, first: str, second: str) -> list:
-    """Two rules on one support whose conditions compare different ages of the same person."""
+def _age_rule(ident: str, op: str, years: int, status: str) -> str:
+    bound = {">=": "from", "<": "before"}[op]
+    term = f"turns(birth_date, {years})"
+    return (
+        f"  - {{id: {ident}, support: money, when: 'evaluation_date {op} {term}', then: {{status: {status}}},"
+        f" cites: [testlaw.1.1], limits: [{{bound: {bound}, term: '{term}', provision: testlaw.1.1,"
+        f" wording: {{en: x}}}}]}}\n"
+    )
+
+
+def _conflicts(mini, *rules: str) -> list:
+    """The conflicts check reports between rules added to the mini rulebook's money support."""
     from tolka.load import check_rulebook
 
     path = mini / "rules" / "money.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + first + second, encoding="utf-8")
-    return [e for e in check_rulebook(mini)[1] if e.kind == "conflict"]
+    path.write_text(path.read_text(encoding="utf-8") + "".join(rules), encoding="utf-8")
+    return [
+        e
+        for e in check_rulebook(mini)[1]
+        if e.kind == "conflict" and "money.old" in e.message and "money.young" in e.message
+    ]
 
 
 def test_terms_of_one_birth_date_move_together_in_the_conflict_check(mini):
     # whoever has turned 19 has turned 16: these two can never both apply
-    apart = _pair(
-        mini,
-        "  - {id: money.old, support: money, when: 'evaluation_date >= turns(birth_date, 19)', then: {status: eligible}, cites: [testlaw.1.1], limits: [{bound: from, term: 'turns(birth_date, 19)', provision: testlaw.1.1, wording: {en: x}}]}\n",
-        "  - {id: money.young, support: money, when: 'evaluation_date < turns(birth_date, 16)', then: {status: not_eligible}, cites: [testlaw.1.1], limits: [{bound: before, term: 'turns(birth_date, 16)', provision: testlaw.1.1, wording: {en: x}}]}\n",
-    )
-    assert not [e for e in apart if "money.old" in e.message and "money.young" in e.message]
+    old = _age_rule("money.old", ">=", 19, "eligible")
+    assert _conflicts(mini, old, _age_rule("money.young", "<", 16, "not_eligible")) == []
 
 
 def test_overlapping_age_bands_are_still_a_conflict(mini):
-    overlap = _pair(
-        mini,
-        "  - {id: money.old, support: money, when: 'evaluation_date >= turns(birth_date, 16)', then: {status: eligible}, cites: [testlaw.1.1], limits: [{bound: from, term: 'turns(birth_date, 16)', provision: testlaw.1.1, wording: {en: x}}]}\n",
-        "  - {id: money.young, support: money, when: 'evaluation_date < turns(birth_date, 19)', then: {status: not_eligible}, cites: [testlaw.1.1], limits: [{bound: before, term: 'turns(birth_date, 19)', provision: testlaw.1.1, wording: {en: x}}]}\n",
-    )
-    assert [e for e in overlap if "money.old" in e.message and "money.young" in e.message]
+    old = _age_rule("money.old", ">=", 16, "eligible")
+    assert _conflicts(mini, old, _age_rule("money.young", "<", 19, "not_eligible"))

@@ -67,7 +67,9 @@ def _apply(function: str, day: dt.date) -> dt.date:
     }
     if function in special:
         return special[function](day)
-    edge, period, shift = re.fullmatch(r"(start|end)_of_(month|quarter|half_year|year)(_after|_before)?", function).groups()
+    edge, period, shift = re.fullmatch(
+        r"(start|end)_of_(month|quarter|half_year|year)(_after|_before)?", function
+    ).groups()
     months = MONTHS[period]
     if shift == "_after":
         day = _last_day(day, months) + ONE_DAY
@@ -89,29 +91,33 @@ def expected_date(term: str, birth: dt.date) -> dt.date:
     return _apply(function, expected_date(inner, birth))
 
 
-def _atom(row) -> A.Cmp:
-    """The rule's own comparison for the limit (check guarantees the rule contains it)."""
-    key = row.owner.split("@")[0]
-    for entry in RULEBOOK.rules:
-        for atom in A.atoms(entry.condition):
-            if isinstance(atom, A.Cmp) and atom.field.kind == "derived" and atom.field.name.startswith("cal__"):
-                if entry.key == row.owner or (row.owner.startswith("definition") or entry.id == key):
-                    if _field_term(atom) == row.limit.term.replace(" ", "") and atom.op == OPS[row.limit.bound]:
-                        return atom
-    raise AssertionError(f"no comparison for {row.limit.condition} in {row.owner}")
-
-
 OPS = {"from": ">=", "until": "<=", "before": "<", "after": ">"}
 
 
 def _field_term(atom: A.Cmp) -> str:
+    """The rule text of the term behind a lowered comparison (its field name read back)."""
     parts = atom.field.name.split("__")[1:]
     inner = atom.field.argument
     if parts and parts[-1].startswith("turns_"):
-        inner = f"turns({inner},{parts.pop()[len('turns_'):]})"
+        inner = f"turns({inner},{parts.pop()[len('turns_') :]})"
     for function in reversed(parts):
         inner = f"{function}({inner})"
     return inner
+
+
+def _atom(row) -> A.Cmp:
+    """The rule's own lowered comparison for the limit (check guarantees the condition contains it)."""
+    owners = [e for e in RULEBOOK.rules if e.key == row.owner] or RULEBOOK.rules  # definitions are inlined
+    for entry in owners:
+        for atom in A.atoms(entry.condition):
+            if (
+                isinstance(atom, A.Cmp)
+                and atom.field.name.startswith("cal__")
+                and _field_term(atom) == row.limit.term.replace(" ", "")
+                and atom.op == OPS[row.limit.bound]
+            ):
+                return atom
+    raise AssertionError(f"no comparison for {row.limit.condition} in {row.owner}")
 
 
 def test_every_limit_is_in_the_table():
@@ -127,7 +133,9 @@ def test_limit_flips_exactly_at_the_laws_edge(row):
         edge = expected_date(row.limit.term.replace(" ", ""), birth)
         for day in (edge - ONE_DAY, edge, edge + ONE_DAY):
             document = build_document(Case({fact: birth}), day, {}, RULEBOOK)
-            meant = {"from": day >= edge, "until": day <= edge, "before": day < edge, "after": day > edge}[row.limit.bound]
+            meant = {"from": day >= edge, "until": day <= edge, "before": day < edge, "after": day > edge}[
+                row.limit.bound
+            ]
             assert truth(atom, document) is Truth.of(meant), (row.owner, row.limit.condition, birth, day, edge)
 
 

@@ -86,9 +86,7 @@ def _calendar_rules() -> str:
 
 @pytest.fixture(scope="module")
 def calendar_engine(tmp_path_factory):
-    root = write_rulebook(
-        tmp_path_factory.mktemp("calendar"), {**MINI_FILES, "rules/calendar.yaml": _calendar_rules()}
-    )
+    root = write_rulebook(tmp_path_factory.mktemp("calendar"), {**MINI_FILES, "rules/calendar.yaml": _calendar_rules()})
     return Engine.load(root, use_cache=False)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from tolka.expr import ast as A
-from tolka.periods import PERIOD_FUNCTIONS, PERIOD_MONTHS, SCHOOL_YEAR_START_MONTH, DateTerm, is_term_field
+from tolka.periods import FIXED_DATES, DateTerm, is_term_field, period_shape
 from tolka.rulebook import Rulebook
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -97,21 +97,10 @@ def _month_starts(year: np.ndarray, month_index: np.ndarray) -> np.ndarray:
 def _apply_period(function: str, ordinals: np.ndarray) -> np.ndarray:
     """`tolka.periods.apply` on arrays of day ordinals."""
     year, month, _ = _calendar(ordinals)
-    if function == "end_of_first_half_year":
-        return _month_starts(year, np.full_like(month, 6)) - 1
-    if function == "start_of_second_half_year":
-        return _month_starts(year, np.full_like(month, 6))
-    if function == "end_of_school_year_starting":
-        return _month_starts(year + 1, np.full_like(month, SCHOOL_YEAR_START_MONTH - 1)) - 1
-    edge, _, rest = function.partition("_of_")
-    shift = 0
-    if rest.endswith("_after"):
-        rest, shift = rest[: -len("_after")], 1
-    elif rest.endswith("_before"):
-        rest, shift = rest[: -len("_before")], -1
-    if function not in PERIOD_FUNCTIONS or rest not in PERIOD_MONTHS:
-        raise KeyError(f"no vectorised form of the calendar function `{function}`")
-    length = PERIOD_MONTHS[rest]
+    if function in FIXED_DATES:
+        years, month_index, days = FIXED_DATES[function]
+        return _month_starts(year + years, np.full_like(month, month_index)) + days
+    edge, length, shift = period_shape(function)
     first = (month - 1) // length * length + shift * length
     if edge == "start":
         return _month_starts(year, first)
