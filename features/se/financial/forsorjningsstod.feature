@@ -106,3 +106,22 @@ Feature: Financial assistance (försörjningsstöd) for young adults, and studie
     When the case is evaluated in SE on 2025-09-01
     Then the status of forsorjningsstod is undetermined
     And the answer on forsorjningsstod still needs lacks_means_of_support
+
+  Scenario: A 17-year-old whose parents cannot provide for her: FB 7 kap. 1 § weighs their means
+    Given the person's birth_date is 2008-03-14
+    And the person's current_activity is upper_secondary
+    And the person's parents_can_support is false
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of forsorjningsstod is not_eligible_as_a_rule
+    And the assessment of forsorjningsstod cites "FB (1949:381) 7 kap. 1 §"
+    And the facts given support an exception to forsorjningsstod
+
+  Scenario: Not registered as a jobseeker: acceptable reasons keep the right (SoL 12 kap. 3 § second paragraph)
+    Given the person's current_activity is unemployed
+    And the person's work_capacity_reduction is none
+    And the person's registered_jobseeker is false
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of forsorjningsstod is not_eligible_as_a_rule
+    And an individual assessment of forsorjningsstod can grant it when "acceptable reasons (godtagbara skäl)"
+    And the assessment of forsorjningsstod cites "SoL (2025:400) 12 kap. 3 §"
+    And the facts given support an exception to forsorjningsstod

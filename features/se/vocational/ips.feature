@@ -48,10 +48,13 @@ Feature: IPS (individual placement and support) — offered, by which route, on 
     When the case is evaluated in SE-EX-D on 2023-03-01
     Then the status of ips is eligible_after_decision
 
-  Scenario: From the study on, unit D takes young adults from 18
+  Scenario: From the study on, unit D takes young adults from 18; a younger person can still apply under SoL
     Given the person's birth_date is 2006-08-01
     When the case is evaluated in SE-EX-D on 2023-03-01
-    Then the status of ips is not_eligible
+    Then the status of ips is not_eligible_as_a_rule
+    And an individual assessment of ips can grant it when "the service's own age range does not bind that assessment"
+    And the assessment of ips cites "SoL (2001:453) 4 kap. 1 §"
+    And the facts given support an exception to ips
 
   Scenario: Where no reading is known, whether IPS is offered decides and is asked for
     When the case is evaluated in SE on 2025-09-01
