@@ -136,3 +136,32 @@ def test_the_team_brief_is_the_cli_brief(client, subprocess_env, tmp_path):
     assert cli.returncode == 0, cli.stderr
     assert response.text == cli.stdout
     assert 'formaction="/brief"' in client.post("/", data=STEP).text
+
+
+def test_a_main_rule_with_an_exception_shows_its_assessment_in_row_details_and_plan(client):
+    # FB 7 kap. 1 §: a pupil of 19 is refused financial assistance as a rule; the parents' means decide.
+    page = client.post(
+        "/",
+        data={
+            "jurisdiction": "SE",
+            "date": DAY,
+            "lang": "sv",
+            "answer.current_activity": "upper_secondary",
+            "answer.birth_date": "2006-03-14",
+            "answer.lacks_means_of_support": "true",
+        },
+    ).text
+    row = re.search(r'<tr id="row-forsorjningsstod">.*?</tr>', page, re.S).group(0)
+    assert "s-not_eligible_as_a_rule" in row and "som huvudregel inte berättigad" in row
+    details = re.search(r'<details class="outcome" id="o-forsorjningsstod".*?</details>', page, re.S).group(0)
+    assert "En individuell prövning kan ge rätt när föräldrarna inte skäligen kan försörja eleven" in details
+    assert "<cite>FB (1949:381) 7 kap. 1 §</cite>" in details
+    assert "Kan föräldrarna försörja personen" in details
+    plan = re.search(r'<section class="plan".*?</section>', page, re.S).group(0)
+    assert "Begär en individuell prövning" in plan and "Försörjningsstöd" in plan
+
+
+def test_an_undetermined_status_lists_what_is_still_possible(client):
+    page = client.post("/", data={"jurisdiction": "SE", "date": DAY, "lang": "en"}).text
+    row = re.search(r'<tr id="row-ips">.*?</tr>', page, re.S).group(0)
+    assert "Still possible" in row and "not mandated by law in any case" in row
