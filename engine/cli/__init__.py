@@ -12,6 +12,7 @@ from tolka.cli import (  # noqa: F401  (registers the commands)
     jurisdictions,
     population,
     rulebook,
+    schema,
     serve,
 )
 from tolka.cli.app import cli, main

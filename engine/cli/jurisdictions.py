@@ -103,13 +103,12 @@ def readings(state: State, points, county, kind, country, include_all, day, fmt)
             raise UnknownIdError(
                 f"no interpretation point {code(point)}", hint="`tolka readings` without --point shows them all"
             )
-    columns, rows = readings_matrix(
-        rulebook, evaluation_day(day), country, list(points) or None, county, kind, include_all
-    )
+    day = evaluation_day(day)
+    columns, rows = readings_matrix(rulebook, day, country, list(points) or None, county, kind, include_all)
     emit(
         fmt,
         blocks=views.matrix_blocks(columns, rows),
-        data=views.matrix_data(columns, rows),
+        data=views.matrix_data(columns, rows, day.isoformat()),
         rows=views.matrix_rows(columns, rows),
         title="tolka readings",
     )

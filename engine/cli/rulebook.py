@@ -7,6 +7,7 @@ import click
 from tolka.cli.app import ISO_DATE, State, cli, date_option, emit, evaluation_day, lang_option, language
 from tolka.diff import date_diff, jurisdiction_diff
 from tolka.limits import limits_blocks, limits_data
+from tolka.model import contract as C
 from tolka.render import views
 
 
@@ -20,8 +21,7 @@ def rules(state: State, support: str | None, fmt: str, lang: str | None) -> None
     rulebook = state.rulebook
     entries = [e for e in rulebook.rules if support is None or e.rule.support == support]
     blocks = views.rules_markdown(rulebook, language(lang))
-    data = {"rulebook_fingerprint": rulebook.fingerprint, "rules": [views.rule_data(rulebook, e) for e in entries]}
-    emit(fmt, blocks=blocks, data=data)
+    emit(fmt, blocks=blocks, data=views.rules_data(rulebook, entries))
 
 
 @cli.command()
@@ -63,10 +63,10 @@ def diff(state: State, first, second, pair, day, fmt, lang) -> None:
         raise click.UsageError("give --from and --to (two dates), or --jurisdictions A,B")
     a, b = first, second
     changes = date_diff(rulebook, a, b)
-    data = {
-        "from": a.isoformat(),
-        "to": b.isoformat(),
-        "rulebook_fingerprint": rulebook.fingerprint,
-        "changes": [vars(c) for c in changes],
-    }
+    data = C.DateDiffOut(
+        from_date=a.isoformat(),
+        to_date=b.isoformat(),
+        rulebook_fingerprint=rulebook.fingerprint,
+        changes=[C.ChangeOut(**vars(c)) for c in changes],
+    )
     emit(fmt, blocks=views.date_diff_blocks(changes, a.isoformat(), b.isoformat()), data=data)

@@ -794,7 +794,7 @@ class _Linker:
     def _completeness(self) -> None:
         """Every support needs a default status rule, so that no case falls through every rule."""
         defaults = {e.rule.support for e in self.book.rules if e.rule.default and e.rule.then.status}
-        for support_id, support in self.book.supports.items():
+        for support_id in self.book.supports:
             if support_id not in defaults:
                 self.errors.add(
                     SchemaError(

@@ -6,9 +6,9 @@ rules in rulebook order), so the same rulebook, case and date give byte-identica
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from tolka.model.common import Text
 from tolka.model.interpretation import Source
@@ -25,8 +25,24 @@ OutcomeStatus = Literal[
 ]
 
 
+# The version of the JSON contract (docs/schema/, docs/CHANGELOG.md); the Literal pins it in the
+# generated schemas, so the two must name the same version.
+SCHEMA_VERSION: Final = "1.0"
+SchemaVersion = Literal["1.0"]
+
+
 class Out(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class Versioned(BaseModel):
+    """Base of every top-level output: it starts with the contract's version."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: SchemaVersion = Field(
+        default=SCHEMA_VERSION, description="Version of this contract (docs/CHANGELOG.md)."
+    )
 
 
 class Citation(Out):
@@ -142,7 +158,9 @@ class JurisdictionRef(Out):
     example: bool
 
 
-class Evaluation(Out):
+class Evaluation(Versioned):
+    """`tolka evaluate --format json`, `POST /api/evaluate`, `tolka.api.evaluate`."""
+
     tolka_version: str
     rulebook_fingerprint: str
     evaluation_date: str

@@ -98,7 +98,7 @@ def plot_summary(summary: Path, out: Path, top: int = 15) -> None:
     bar_height = 0.32 * max(len(bars), 2) + 1.6
     fig = Figure(figsize=(max(10.0, 0.42 * len(support_labels) + 5), heat_height + bar_height), layout="constrained")
     heat_ax, bar_ax = fig.subplots(2, 1, height_ratios=[heat_height, bar_height])
-    date, fingerprint = rows[0]["evaluation_date"], rows[0]["rulebook"].split(":")[-1][:12]
+    date, fingerprint = rows[0]["evaluation_date"], rows[0]["rulebook_fingerprint"].split(":")[-1][:12]
 
     image = heat_ax.imshow(matrix, aspect="auto", cmap="viridis", vmin=0, vmax=100, interpolation="nearest")
     heat_ax.set_xticks(range(len(support_labels)), support_labels, rotation=60, ha="right", fontsize=7)

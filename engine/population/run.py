@@ -30,6 +30,7 @@ import pyarrow as pa
 import tolka
 from tolka.backends.vector.backend import Answer, Plan, VectorBackend
 from tolka.errors import CaseFileError, FactValueError
+from tolka.model.outcome import SCHEMA_VERSION
 from tolka.population.differences import Differences, chunk_differences
 from tolka.population.output import ResultWriter
 from tolka.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
@@ -204,6 +205,7 @@ def run_population(
             id_type = first[1].schema.field(ID_COLUMN).type if ID_COLUMN in first[1].schema.names else None
             metadata = {
                 "tolka.version": tolka.__version__,
+                "tolka.schema_version": SCHEMA_VERSION,
                 "tolka.rulebook": rulebook.fingerprint,
                 "tolka.evaluation_date": day.isoformat(),
                 "tolka.people": people.name,

@@ -24,7 +24,7 @@ from typing import Any, get_args
 import numpy as np
 
 from tolka.backends.vector.backend import Answer, Plan
-from tolka.model.outcome import OutcomeStatus
+from tolka.model.outcome import SCHEMA_VERSION, OutcomeStatus
 from tolka.population.differences import ANY, Differences
 from tolka.rulebook import Rulebook
 
@@ -43,7 +43,8 @@ COLUMNS = (
     "share",
     *STATUSES,
     "evaluation_date",
-    "rulebook",
+    "rulebook_fingerprint",
+    "schema_version",
 )
 
 
@@ -78,7 +79,11 @@ class Summary:
 
     def rows(self, rulebook: Rulebook) -> list[dict[str, Any]]:
         """The summary table, in a stable order (jurisdictions and supports as planned, points sorted)."""
-        common = {"evaluation_date": self.plan.day.isoformat(), "rulebook": rulebook.fingerprint}
+        common = {
+            "evaluation_date": self.plan.day.isoformat(),
+            "rulebook_fingerprint": rulebook.fingerprint,
+            "schema_version": SCHEMA_VERSION,
+        }
 
         def row(section: str, count: int, **values: Any) -> dict[str, Any]:
             share = round(count / self.persons, 6) if self.persons else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tolka.coverage import Coverage, PointCoverage
+from tolka.model import contract as C
 from tolka.model.interpretation import STALE_AFTER_YEARS
 from tolka.render.labels import word
 from tolka.render.report import Block, Heading, Paragraph, Table
@@ -118,47 +119,47 @@ def coverage_blocks(rulebook: Rulebook, cov: Coverage, language: str) -> list[Bl
     ]
 
 
-def _point_data(p: PointCoverage) -> dict:
-    return {
-        "point": p.point,
-        "jurisdictions": p.jurisdictions,
-        "municipalities": p.municipalities,
-        "unverified": p.unverified,
-        "not_own_page": p.not_own_page,
-        "undated": p.undated,
-        "stale": p.stale,
-        "oldest": p.oldest.isoformat() if p.oldest else None,
-        "newest": p.newest.isoformat() if p.newest else None,
-        "median_age_years": p.median_age_years,
-    }
+def _point_data(p: PointCoverage) -> C.PointCoverageOut:
+    return C.PointCoverageOut(
+        point=p.point,
+        jurisdiction_count=p.jurisdictions,
+        municipalities=p.municipalities,
+        unverified=p.unverified,
+        not_own_page=p.not_own_page,
+        undated=p.undated,
+        stale=p.stale,
+        oldest=p.oldest.isoformat() if p.oldest else None,
+        newest=p.newest.isoformat() if p.newest else None,
+        median_age_years=p.median_age_years,
+    )
 
 
-def coverage_data(cov: Coverage) -> dict:
+def coverage_data(cov: Coverage) -> C.CoverageOut:
     """The coverage as JSON data (keys stay English)."""
-    return {
-        "country": cov.country,
-        "date": cov.day.isoformat(),
-        "stale_after_years": STALE_AFTER_YEARS,
-        "municipalities": cov.municipalities,
-        "municipalities_with_reading": cov.municipalities_with_reading,
-        "jurisdictions_with_reading": cov.by_kind,
-        "readings": cov.readings,
-        "points": [_point_data(p) for p in cov.points],
-        "counties": [
-            {
-                "county": c.county,
-                "municipalities": c.municipalities,
-                "with_reading": c.with_reading,
-                "per_point": c.per_point,
-            }
+    return C.CoverageOut(
+        country=cov.country,
+        evaluation_date=cov.day.isoformat(),
+        stale_after_years=STALE_AFTER_YEARS,
+        municipalities=cov.municipalities,
+        municipalities_with_reading=cov.municipalities_with_reading,
+        jurisdictions_with_reading=cov.by_kind,
+        reading_count=cov.readings,
+        points=[_point_data(p) for p in cov.points],
+        counties=[
+            C.CountyCoverageOut(
+                county=c.county, municipalities=c.municipalities, with_reading=c.with_reading, per_point=c.per_point
+            )
             for c in cov.counties
         ],
-    }
+    )
 
 
 def coverage_rows(cov: Coverage) -> list[dict]:
     """CSV: one row per point (the per-point figures)."""
-    return [{"country": cov.country, "date": cov.day.isoformat(), **_point_data(p)} for p in cov.points]
+    return [
+        {"country": cov.country, "evaluation_date": cov.day.isoformat(), **_point_data(p).model_dump(mode="json")}
+        for p in cov.points
+    ]
 
 
 def coverage_plot(rulebook: Rulebook, cov: Coverage, out: Path, language: str) -> None:

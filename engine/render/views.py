@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from tolka.compare import Comparison, Difference, ExplainedComparison
+from tolka.answer import citation
+from tolka.brief import Brief, Line
+from tolka.compare import Comparison, CounterpartRow, Difference, ExplainedComparison
 from tolka.diff import Change, JurisdictionDiff
 from tolka.jurisdictions import ResolvedReading
 from tolka.mandate import LegalStatusAnswer, MandateView
 from tolka.matrix import JurisdictionListing, MatrixRow, cell_text
-from tolka.render.json_out import to_data
+from tolka.model import contract as C
+from tolka.model.catalogue import Support
 from tolka.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, fact_value_label, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table, citation_text, reading_line
 from tolka.rulebook import Rulebook, RuleEntry
@@ -120,29 +123,21 @@ def comparison_rows(comparison: Comparison) -> list[dict]:
     return rows
 
 
-def comparison_data(comparison: Comparison) -> dict:
-    return {
-        "rulebook_fingerprint": comparison.rulebook_fingerprint,
-        "evaluation_date": comparison.evaluation_date,
-        "jurisdictions": comparison.jurisdictions,
-        "supports": [
-            {
-                "support": s.support,
-                "differs": s.differs,
-                "groups": [
-                    {
-                        "status": g.status,
-                        "route": g.route,
-                        "legal_status": g.legal_status,
-                        "jurisdictions": g.jurisdictions,
-                    }
-                    for g in s.groups
-                ],
-                "points": [{"point": p.point, "values": p.values} for p in s.points],
-            }
-            for s in comparison.supports
-        ],
-    }
+def _supports_compared(comparison: Comparison) -> list[C.SupportComparisonOut]:
+    return [
+        C.SupportComparisonOut(
+            support=s.support,
+            differs=s.differs,
+            groups=[
+                C.AnswerGroupOut(
+                    status=g.status, route=g.route, legal_status=g.legal_status, jurisdictions=g.jurisdictions
+                )
+                for g in s.groups
+            ],
+            points=[C.PointValuesOut(point=p.point, values=p.values) for p in s.points],
+        )
+        for s in comparison.supports
+    ]
 
 
 def counterpart_blocks(
@@ -184,23 +179,23 @@ def still_unknown(evaluations) -> dict[str, list[str]]:
     }
 
 
-def counterpart_data(jurisdictions: list[str], rows) -> list[dict]:
+def counterpart_data(jurisdictions: list[str], rows: list[CounterpartRow]) -> list[C.CounterpartRowOut]:
     return [
-        {
-            "category": row.category,
-            "outcomes": {
+        C.CounterpartRowOut(
+            category=row.category,
+            outcomes={
                 j: [
-                    {
-                        "support": o.support,
-                        "status": o.status,
-                        "route": o.route.id if o.route else None,
-                        "legal_status": o.legal_status,
-                    }
+                    C.CounterpartOutcomeOut(
+                        support=o.support,
+                        status=o.status,
+                        route=o.route.id if o.route else None,
+                        legal_status=o.legal_status,
+                    )
                     for o in row.outcomes.get(j, [])
                 ]
                 for j in jurisdictions
             },
-        }
+        )
         for row in rows
     ]
 
@@ -218,15 +213,19 @@ def explained_comparison_blocks(rulebook: Rulebook, explained: ExplainedComparis
     return blocks
 
 
-def explained_comparison_data(explained: ExplainedComparison) -> dict:
+def explained_comparison_data(explained: ExplainedComparison) -> C.ComparisonOut:
     """`tolka compare --format json` and `POST /api/compare`."""
-    data = comparison_data(explained.comparison)
-    if explained.counterparts is not None:
-        data["counterparts"] = counterpart_data(explained.comparison.jurisdictions, explained.counterparts)
-        data["still_unknown"] = still_unknown(explained.comparison.evaluations)
-    if explained.difference is not None:
-        data["why"] = difference_data(explained.difference)
-    return data
+    comparison = explained.comparison
+    counterparts = explained.counterparts
+    return C.ComparisonOut(
+        rulebook_fingerprint=comparison.rulebook_fingerprint,
+        evaluation_date=comparison.evaluation_date,
+        jurisdictions=comparison.jurisdictions,
+        supports=_supports_compared(comparison),
+        counterparts=None if counterparts is None else counterpart_data(comparison.jurisdictions, counterparts),
+        still_unknown=None if counterparts is None else still_unknown(comparison.evaluations),
+        why=None if explained.difference is None else difference_data(explained.difference),
+    )
 
 
 # --- why two jurisdictions differ ------------------------------------------------------------
@@ -264,35 +263,36 @@ def difference_blocks(rulebook: Rulebook, difference: Difference, language: str)
     return blocks
 
 
-def _resolved_data(reading: ResolvedReading | None) -> dict | None:
+def _resolved_data(reading: ResolvedReading | None) -> C.ResolvedReadingOut | None:
     if reading is None:
         return None
-    return {
-        "value": reading.value,
-        "basis": reading.basis,
-        "jurisdiction": reading.jurisdiction,
-        "source": to_data(reading.reading.source) if reading.reading else None,
-        "verified": reading.verified,
-        "stale": reading.stale,
-    }
+    return C.ResolvedReadingOut(
+        value=reading.value,
+        basis=reading.basis,
+        jurisdiction=reading.jurisdiction,
+        source=reading.reading.source if reading.reading else None,
+        verified=reading.verified,
+        stale=reading.stale,
+    )
 
 
-def difference_data(difference: Difference) -> dict:
-    return {
-        "first": difference.first,
-        "second": difference.second,
-        "evaluation_date": difference.evaluation_date,
-        "differing": [
-            {"support": a.support, difference.first: a.status, difference.second: b.status}
+def _pair(point: str, first: ResolvedReading | None, second: ResolvedReading | None) -> C.ReadingPairOut:
+    return C.ReadingPairOut(point=point, in_first=_resolved_data(first), in_second=_resolved_data(second))
+
+
+def difference_data(difference: Difference) -> C.DifferenceOut:
+    return C.DifferenceOut(
+        first=difference.first,
+        second=difference.second,
+        evaluation_date=difference.evaluation_date,
+        differing=[
+            C.DifferingSupportOut(support=a.support, in_first=a.status, in_second=b.status)
             for a, b in difference.differing
         ],
-        "explained_by_readings": difference.explained_by_readings,
-        "readings": [
-            {"point": p.point, difference.first: _resolved_data(p.first), difference.second: _resolved_data(p.second)}
-            for p in difference.readings
-        ],
-        "local_rules": difference.local_rules,
-    }
+        explained_by_readings=difference.explained_by_readings,
+        readings=[_pair(p.point, p.first, p.second) for p in difference.readings],
+        local_rules=difference.local_rules,
+    )
 
 
 # --- diffs ---------------------------------------------------------------------------------------
@@ -327,17 +327,15 @@ def jurisdiction_diff_blocks(rulebook: Rulebook, diff: JurisdictionDiff, languag
     return blocks
 
 
-def jurisdiction_diff_data(diff: JurisdictionDiff) -> dict:
-    return {
-        "first": diff.first,
-        "second": diff.second,
-        "evaluation_date": diff.evaluation_date,
-        "readings": [
-            {"point": p, diff.first: _resolved_data(a), diff.second: _resolved_data(b)} for p, a, b in diff.readings
-        ],
-        "same": diff.same,
-        "local_rules": {j: [r.rule.id for r in rules] for j, rules in diff.local_rules.items()},
-    }
+def jurisdiction_diff_data(diff: JurisdictionDiff) -> C.JurisdictionDiffOut:
+    return C.JurisdictionDiffOut(
+        first=diff.first,
+        second=diff.second,
+        evaluation_date=diff.evaluation_date,
+        readings=[_pair(p, a, b) for p, a, b in diff.readings],
+        same=diff.same,
+        local_rules={j: [r.rule.id for r in rules] for j, rules in diff.local_rules.items()},
+    )
 
 
 # --- mandate ---------------------------------------------------------------------------------
@@ -421,32 +419,30 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
     return blocks
 
 
-def mandate_data(rulebook: Rulebook, view: MandateView) -> dict:
+def mandate_data(rulebook: Rulebook, view: MandateView) -> C.MandateOut:
     here = view.here
     table = compress(here.variants, rulebook) if here.variants else []
-    return {
-        "support": view.support,
-        "jurisdiction": here.jurisdiction,
-        "evaluation_date": view.evaluation_date,
-        "rulebook_fingerprint": view.rulebook_fingerprint,
-        "legal_status": here.legal_status,
-        "legal_status_possible": here.resolver_possible,
-        "mandated_by_law_possible": here.mandated_by_law_possible,
-        "depends_on": [
-            {
-                "conditions": {name: sorted(map(str, allowed)) for name, allowed in row.conditions},
-                "legal_status": row.value,
-            }
+    return C.MandateOut(
+        support=view.support,
+        jurisdiction=here.jurisdiction,
+        evaluation_date=view.evaluation_date,
+        rulebook_fingerprint=view.rulebook_fingerprint,
+        legal_status=here.legal_status,
+        legal_status_possible=here.resolver_possible,
+        mandated_by_law_possible=here.mandated_by_law_possible,
+        depends_on=[
+            C.LegalStatusRowOut(
+                conditions={name: sorted(map(str, allowed)) for name, allowed in row.conditions},
+                legal_status=row.value,
+            )
             for row in table
         ],
-        "rests_on": to_data(
-            [r for r in here.outcome.reasons.rules if "legal_status" in r.sets and r.role != "not_applicable"]
-        ),
-        "readings": to_data([r for r in here.outcome.reasons.readings if r.point in view.points]),
-        "points": view.points,
-        "others": {summary: ids for summary, ids in view.others.items()},
-        "without_reading": view.without_reading,
-    }
+        rests_on=[r for r in here.outcome.reasons.rules if "legal_status" in r.sets and r.role != "not_applicable"],
+        readings=[r for r in here.outcome.reasons.readings if r.point in view.points],
+        points=view.points,
+        others=dict(view.others),
+        without_reading=view.without_reading,
+    )
 
 
 # --- readings matrix and jurisdiction list ---------------------------------------------------
@@ -479,17 +475,21 @@ def matrix_rows(columns: list[str], rows: list[MatrixRow]) -> list[dict]:
     return out
 
 
-def matrix_data(columns: list[str], rows: list[MatrixRow]) -> list[dict]:
-    return [
-        {
-            "jurisdiction": row.jurisdiction.id,
-            "name": row.jurisdiction.name,
-            "kind": row.jurisdiction.kind,
-            "example": row.jurisdiction.example,
-            "readings": {c: _resolved_data(row.cells.get(c)) for c in columns},
-        }
-        for row in rows
-    ]
+def matrix_data(columns: list[str], rows: list[MatrixRow], day: str) -> C.ReadingsOut:
+    return C.ReadingsOut(
+        evaluation_date=day,
+        points=columns,
+        jurisdictions=[
+            C.MatrixRowOut(
+                jurisdiction=row.jurisdiction.id,
+                name=row.jurisdiction.name,
+                kind=row.jurisdiction.kind,
+                example=row.jurisdiction.example,
+                readings={c: _resolved_data(row.cells.get(c)) for c in columns},
+            )
+            for row in rows
+        ],
+    )
 
 
 def listing_blocks(listings: list[JurisdictionListing]) -> list[Block]:
@@ -510,41 +510,59 @@ def listing_blocks(listings: list[JurisdictionListing]) -> list[Block]:
     return [table, Paragraph(f"{len(listings)} jurisdictions")]
 
 
-def listing_data(listings: list[JurisdictionListing]) -> list[dict]:
-    return [
-        {
-            **item.jurisdiction.model_dump(mode="json", exclude_none=True),
-            "readings": item.readings,
-            "sources": item.sources,
-        }
-        for item in listings
-    ]
+def listing_data(listings: list[JurisdictionListing]) -> C.JurisdictionsOut:
+    return C.JurisdictionsOut(
+        jurisdictions=[
+            C.JurisdictionListedOut(**dict(item.jurisdiction), reading_count=item.readings, sources=item.sources)
+            for item in listings
+        ]
+    )
 
 
 # --- the rulebook for legal review ------------------------------------------------------------
 
 
-def rule_data(rulebook: Rulebook, entry: RuleEntry) -> dict:
-    return {
-        "id": entry.rule.id,
-        "key": entry.key,
-        "support": entry.rule.support,
-        "scope": entry.scope,
-        "condition": entry.rule.when,
-        "default": entry.rule.default,
-        "then": entry.rule.then.aspects(),
-        "exception_to": list(entry.rule.exception_to),
-        "cites": [
-            {"provision": p, "text": rulebook.citation(p), "verified": rulebook.provisions[p][1].verified}
-            for p in entry.rule.cites
-        ],
-        "valid_from": entry.validity.valid_from.isoformat() if entry.validity.valid_from else None,
-        "valid_to": entry.validity.valid_to.isoformat() if entry.validity.valid_to else None,
-        "verified": entry.rule.verified,
-        "explanation": to_data(entry.rule.explanation),
-        "note": to_data(entry.rule.note),
-        "file": str(entry.origin),
-    }
+def rule_data(rulebook: Rulebook, entry: RuleEntry) -> C.RuleOut:
+    return C.RuleOut(
+        id=entry.rule.id,
+        key=entry.key,
+        support=entry.rule.support,
+        scope=entry.scope,
+        condition=entry.rule.when,
+        default=entry.rule.default,
+        then=entry.rule.then.aspects(),
+        exception_to=list(entry.rule.exception_to),
+        citations=[citation(rulebook, p) for p in entry.rule.cites],
+        valid_from=entry.validity.valid_from.isoformat() if entry.validity.valid_from else None,
+        valid_to=entry.validity.valid_to.isoformat() if entry.validity.valid_to else None,
+        verified=entry.rule.verified,
+        explanation=entry.rule.explanation,
+        note=entry.rule.note,
+        file=str(entry.origin),
+    )
+
+
+def rules_data(rulebook: Rulebook, entries: list[RuleEntry]) -> C.RulesOut:
+    """`tolka rules --format json`."""
+    return C.RulesOut(rulebook_fingerprint=rulebook.fingerprint, rules=[rule_data(rulebook, e) for e in entries])
+
+
+def facts_data(rulebook: Rulebook) -> C.FactsOut:
+    """`tolka facts --format json` and `GET /api/facts`."""
+    return C.FactsOut(rulebook_fingerprint=rulebook.fingerprint, facts=list(rulebook.facts.values()))
+
+
+def chosen_supports(rulebook: Rulebook, country: str | None, category: str | None) -> list[Support]:
+    return [
+        s
+        for s in rulebook.supports.values()
+        if (country is None or s.country == country) and (category is None or s.category == category)
+    ]
+
+
+def supports_data(rulebook: Rulebook, chosen: list[Support]) -> C.SupportsOut:
+    """`tolka supports --format json` and `GET /api/supports`."""
+    return C.SupportsOut(rulebook_fingerprint=rulebook.fingerprint, supports=chosen)
 
 
 def rules_markdown(rulebook: Rulebook, language: str) -> list[Block]:
@@ -559,8 +577,8 @@ def rules_markdown(rulebook: Rulebook, language: str) -> list[Block]:
             data = rule_data(rulebook, entry)
             lines = [
                 f"condition: {'(default)' if entry.rule.default else '`' + (entry.rule.when or '') + '`'}",
-                "then: " + ", ".join(f"{k} = {v}" for k, v in data["then"].items()),
-                "cites: " + "; ".join(c["text"] + ("" if c["verified"] else " [unverified]") for c in data["cites"]),
+                "then: " + ", ".join(f"{k} = {v}" for k, v in data.then.items()),
+                "cites: " + "; ".join(c.text + ("" if c.verified else " [unverified]") for c in data.citations),
                 f"in force: {entry.validity.period}; scope: {entry.scope}",
             ]
             if entry.rule.exception_to:
@@ -592,11 +610,11 @@ ROLE_WORDS = {
 }
 
 
-def _line(line) -> str:
+def _line(line: Line) -> str:
     return f"{line.text} ({'; '.join(line.citations)})" if line.citations else line.text
 
 
-def brief_blocks(brief, language: str) -> list[Block]:
+def brief_blocks(brief: Brief, language: str) -> list[Block]:
     place = brief.evaluation.jurisdiction
     blocks: list[Block] = [
         Heading(
@@ -624,23 +642,23 @@ def brief_blocks(brief, language: str) -> list[Block]:
     return blocks
 
 
-def brief_data(brief) -> dict:
-    def lines(items):
-        return [{"text": x.text, "citations": x.citations, "supports": list(x.supports)} for x in items]
+def brief_data(brief: Brief) -> C.BriefOut:
+    def lines(items: list[Line]) -> list[C.BriefLineOut]:
+        return [C.BriefLineOut(text=x.text, citations=x.citations, supports=list(x.supports)) for x in items]
 
-    return {
-        "rulebook_fingerprint": brief.evaluation.rulebook_fingerprint,
-        "evaluation_date": brief.evaluation.evaluation_date,
-        "jurisdiction": brief.evaluation.jurisdiction.id,
-        "agenda": {section: lines(items) for section, items in brief.agenda.items()},
-        "roles": [
-            {
-                "role": r.role,
-                "name": r.name.model_dump(exclude_none=True),
-                "know": {s: lines(x) for s, x in r.know.items()},
-                "do": {s: lines(x) for s, x in r.do.items()},
-                "ask": r.ask,
-            }
+    return C.BriefOut(
+        rulebook_fingerprint=brief.evaluation.rulebook_fingerprint,
+        evaluation_date=brief.evaluation.evaluation_date,
+        jurisdiction=brief.evaluation.jurisdiction.id,
+        agenda={section: lines(items) for section, items in brief.agenda.items()},
+        roles=[
+            C.RoleBriefOut(
+                role=r.role,
+                name=r.name,
+                know={s: lines(x) for s, x in r.know.items()},
+                do={s: lines(x) for s, x in r.do.items()},
+                ask=r.ask,
+            )
             for r in brief.roles
         ],
-    }
+    )

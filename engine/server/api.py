@@ -17,10 +17,10 @@ from tolka.evaluate import Engine
 from tolka.explain import explain_all
 from tolka.mandate import mandate as mandate_view
 from tolka.matrix import list_jurisdictions, readings_matrix
-from tolka.model.catalogue import Category, Support
+from tolka.model import contract as C
+from tolka.model.catalogue import Category
 from tolka.model.common import Country
 from tolka.model.jurisdiction import JurisdictionKind
-from tolka.model.vocabulary import Fact
 from tolka.plan import action_plan, plan_data
 from tolka.questions import next_questions as ranked_questions
 from tolka.render import views
@@ -81,7 +81,7 @@ def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
     return json_answer(data)
 
 
-@router.post("/brief", response_model=None, responses={200: {"description": "As `tolka brief --format json`."}})
+@router.post("/brief", response_model=None, responses={200: {"model": C.BriefOut}})
 def brief(body: BriefRequest, engine: EngineDep) -> Response:
     """The IPS team brief: by the meeting's agenda, what each role needs to know and do for this person,
     and the unknowns each can find out (as `tolka brief --format json`)."""
@@ -138,24 +138,22 @@ def questions_json(
                 "question": fact.question,
                 "score": question.score,
                 "settles_in": question.settles_in,
-                "jurisdictions": question.jurisdictions,
+                "jurisdiction_count": question.jurisdictions,
                 "waiting": list(question.waiting),
                 "for_assessment": list(question.for_assessment),
             }
         )
     return to_json(
-        {
-            "rulebook_fingerprint": rulebook.fingerprint,
-            "evaluation_date": day.isoformat(),
-            "jurisdictions": places,
-            "questions": questions,
-        }
+        NextQuestionsOut(
+            rulebook_fingerprint=rulebook.fingerprint,
+            evaluation_date=day.isoformat(),
+            jurisdictions=places,
+            questions=questions,
+        )
     )
 
 
-@router.post(
-    "/compare", response_model=None, responses={200: {"description": "As `tolka compare --format json`."}, **HEAVY}
-)
+@router.post("/compare", response_model=None, responses={200: {"model": C.ComparisonOut}, **HEAVY})
 async def compare(body: CompareRequest, engine: EngineDep, pool: PoolDep) -> Response:
     """One person's outcomes across jurisdictions, differences traced to readings (as `tolka compare`).
 
@@ -173,7 +171,7 @@ def comparison_json(engine: Engine, case: Case, places: list[str], day: dt.date)
     return to_json(views.explained_comparison_data(compare_explained(engine, case, places, day)))
 
 
-@router.get("/mandate", response_model=None, responses={200: {"description": "As `tolka mandate --format json`."}})
+@router.get("/mandate", response_model=None, responses={200: {"model": C.MandateOut}})
 def mandate(
     engine: EngineDep,
     support: Annotated[str, Query(description="Support id, e.g. ips (GET /api/supports).")],
@@ -189,7 +187,7 @@ def mandate(
     return json_answer(views.mandate_data(engine.rulebook, view))
 
 
-@router.get("/readings", response_model=None, responses={200: {"description": "As `tolka readings --format json`."}})
+@router.get("/readings", response_model=None, responses={200: {"model": C.ReadingsOut}})
 def readings(
     engine: EngineDep,
     point: Annotated[list[str], Query(description="Only these interpretation points (repeatable).")] = [],  # noqa: B006 — FastAPI copies defaults
@@ -211,30 +209,25 @@ def readings(
                 kind="unknown id",
                 hint="leave out `point` to see them all",
             )
-    columns, rows = readings_matrix(rulebook, date or dt.date.today(), country, point or None, county, kind, all)
-    return json_answer(views.matrix_data(columns, rows))
+    day = date or dt.date.today()
+    columns, rows = readings_matrix(rulebook, day, country, point or None, county, kind, all)
+    return json_answer(views.matrix_data(columns, rows, day.isoformat()))
 
 
-@router.get("/facts", response_model=list[Fact])
+@router.get("/facts", response_model=None, responses={200: {"model": C.FactsOut}})
 def facts(engine: EngineDep) -> Response:
     """The fact vocabulary: name, type, allowed values, unit and the question to ask (as `tolka facts --format json`)."""
-    return json_answer(list(engine.rulebook.facts.values()))
+    return json_answer(views.facts_data(engine.rulebook))
 
 
-@router.get("/supports", response_model=list[Support])
+@router.get("/supports", response_model=None, responses={200: {"model": C.SupportsOut}})
 def supports(engine: EngineDep, country: Country | None = None, category: Category | None = None) -> Response:
     """The support catalogue: id, names, category and who provides it (as `tolka supports --format json`)."""
-    chosen = [
-        s
-        for s in engine.rulebook.supports.values()
-        if (country is None or s.country == country) and (category is None or s.category == category)
-    ]
-    return json_answer(chosen)
+    rulebook = engine.rulebook
+    return json_answer(views.supports_data(rulebook, views.chosen_supports(rulebook, country, category)))
 
 
-@router.get(
-    "/jurisdictions", response_model=None, responses={200: {"description": "As `tolka jurisdictions --format json`."}}
-)
+@router.get("/jurisdictions", response_model=None, responses={200: {"model": C.JurisdictionsOut}})
 def jurisdictions(
     engine: EngineDep,
     kind: JurisdictionKind | None = None,

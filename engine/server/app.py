@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 
 import tolka as tolka
 from tolka.evaluate import Engine
-from tolka.server import api, pages
+from tolka.server import api, contract, pages
 from tolka.server.errors import InputError, busy_error, http_error, input_error, validation_error
 from tolka.server.heavy import BUDGET_SECONDS, Busy, HeavyPool
 from tolka.server.middleware import AccessLog, BodyLimit
@@ -59,6 +59,7 @@ def create_app(engine: Engine, body_limit: int = BODY_LIMIT, heavy: HeavyPool | 
     app.router.lifespan_context = lifespan
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(contract.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_exception_handler(InputError, input_error)
     app.add_exception_handler(RequestValidationError, validation_error)

@@ -12,8 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from tolka.boundary import parse_date
-from tolka.model.common import Text
-from tolka.model.outcome import Evaluation
+from tolka.model.contract import EvaluationOut, NextQuestionsOut
 
 CASE_EXAMPLE = {
     "birth_date": "2006-03-14",
@@ -110,58 +109,9 @@ class CompareRequest(StrictBody):
     date: IsoDate | None = DATE_FIELD
 
 
-# --- responses (documentation) -------------------------------------------------------------------
+# --- responses (documentation; the output models are the contract, tolka.model.contract) -------
 
-
-class SentenceOut(BaseModel):
-    text: str
-    citations: list[str]
-
-
-class ExplanationOut(BaseModel):
-    support: str
-    status: str
-    why: list[SentenceOut]
-    readings: list[SentenceOut]
-    marks: list[SentenceOut]
-    would_change: list[SentenceOut]
-
-
-class PlanOut(BaseModel):
-    steps: list[dict[str, Any]]
-    assessments: list[dict[str, Any]]
-    ask_person: list[str]
-    ask_locally: list[str]
-    team: list[dict[str, Any]]
-
-
-class EvaluationOut(Evaluation):
-    """The `Evaluation` contract; `plan` and `explanations` only when asked for."""
-
-    plan: PlanOut | None = None
-    explanations: dict[str, ExplanationOut] | None = None
-
-
-class QuestionOut(BaseModel):
-    fact: str
-    type: str
-    values: list[str]
-    unit: str | None
-    question: Text
-    score: float = Field(description="Average number of undetermined outcomes one answer settles.")
-    settles_in: int = Field(description="Jurisdictions in which some answer settles at least one outcome.")
-    jurisdictions: int
-    waiting: list[str] = Field(description="Supports whose outcome waits for this fact (first jurisdiction).")
-    for_assessment: list[str] = Field(
-        description="Supports refused as a main rule whose exception on individual assessment this fact bears on."
-    )
-
-
-class NextQuestionsOut(BaseModel):
-    rulebook_fingerprint: str
-    evaluation_date: str
-    jurisdictions: list[str]
-    questions: list[QuestionOut]
+__all__ = ["EvaluationOut", "NextQuestionsOut"]
 
 
 class ErrorOut(BaseModel):

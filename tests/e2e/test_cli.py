@@ -112,7 +112,7 @@ def test_evaluate_refuses_a_broken_rulebook_listing_its_errors(mini):
 
 def test_facts_lists_the_vocabulary():
     facts = json.loads(tolka("facts", "--format", "json").stdout)
-    names = [f["name"] for f in facts]
+    names = [f["name"] for f in facts["facts"]]
     for required in (
         "birth_date",
         "home_municipality",
@@ -126,14 +126,14 @@ def test_facts_lists_the_vocabulary():
 
 def test_supports_lists_at_least_twenty_in_every_category():
     supports = json.loads(tolka("supports", "--country", "SE", "--format", "json").stdout)
-    assert len(supports) >= 20
-    assert {s["category"] for s in supports} == {"vocational", "educational", "financial"}
+    assert len(supports["supports"]) >= 20
+    assert {s["category"] for s in supports["supports"]} == {"vocational", "educational", "financial"}
     assert "IPS" in tolka("supports").stdout
 
 
 def test_rules_exports_every_rule_with_its_citation():
     data = json.loads(tolka("rules", "--format", "json").stdout)
-    assert data["rules"] and all(rule["cites"] for rule in data["rules"])
+    assert data["rules"] and all(rule["citations"] for rule in data["rules"])
     markdown = tolka("rules", "--format", "markdown").stdout
     assert "### se.fs.right" in markdown and "SoL (2025:400) 12 kap. 1 §" in markdown
 
@@ -158,7 +158,7 @@ def test_diff_between_two_jurisdictions():
 
 def test_jurisdictions_lists_every_municipality_and_region():
     data = json.loads(tolka("jurisdictions", "--country", "SE", "--format", "json").stdout)
-    kinds = [j["kind"] for j in data]
+    kinds = [j["kind"] for j in data["jurisdictions"]]
     assert kinds.count("municipality") == 290 and kinds.count("region") == 21
     assert kinds.count("example_unit") == 6
 
@@ -275,7 +275,7 @@ def test_coverage_counts_sourced_readings_per_point_and_county(tmp_path):
     assert sum(c["with_reading"] for c in data["counties"]) == data["municipalities_with_reading"]
     assert sum(c["municipalities"] for c in data["counties"]) == 290
     studies = next(p for p in data["points"] if p["point"] == "financial_support_during_studies")
-    assert studies["jurisdictions"] >= 1 and studies["undated"] <= studies["jurisdictions"]
+    assert studies["jurisdiction_count"] >= 1 and studies["undated"] <= studies["jurisdiction_count"]
     # Example units are not real organisations: they never count as coverage.
     assert "example_unit" not in data["jurisdictions_with_reading"]
     rows = list(csv.DictReader(io.StringIO(tolka("coverage", "--format", "csv", "--date", "2026-12-02").stdout)))

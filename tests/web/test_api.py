@@ -162,7 +162,7 @@ def test_next_questions_over_several_jurisdictions_and_all(client):
     data = client.post(
         "/api/next-questions", json={"case": amira(), "jurisdictions": ["SE-EX-A", "SE-0180"], "date": DAY}
     ).json()
-    assert all(q["jurisdictions"] == 2 for q in data["questions"])
+    assert all(q["jurisdiction_count"] == 2 for q in data["questions"])
     every = client.post(
         "/api/next-questions", json={"case": amira(), "jurisdictions": "all", "date": DAY, "limit": 1}
     ).json()
@@ -265,12 +265,12 @@ def test_mandate_bad_input_names_the_field(client, params, field):
 
 
 def test_readings_matrix(client):
-    rows = client.get("/api/readings", params={"date": DAY}).json()
+    rows = client.get("/api/readings", params={"date": DAY}).json()["jurisdictions"]
     example = next(r for r in rows if r["jurisdiction"] == "SE-EX-C")
     assert example["example"] is True and example["readings"]
     one = client.get(
         "/api/readings", params={"date": DAY, "point": next(iter(example["readings"])), "kind": "example_unit"}
-    ).json()
+    ).json()["jurisdictions"]
     assert {r["kind"] for r in one} == {"example_unit"} and all(len(r["readings"]) == 1 for r in one)
 
 
@@ -284,13 +284,13 @@ def test_readings_bad_input_names_the_field(client, params, field):
 
 
 def test_facts_supports_and_jurisdictions_are_the_cli_lists(client, web_engine):
-    facts = client.get("/api/facts").json()
+    facts = client.get("/api/facts").json()["facts"]
     assert [f["name"] for f in facts] == list(web_engine.rulebook.facts)
     assert next(f for f in facts if f["name"] == "goal")["values"][0]["label"]["sv"]
-    supports = client.get("/api/supports", params={"country": "SE", "category": "financial"}).json()
+    supports = client.get("/api/supports", params={"country": "SE", "category": "financial"}).json()["supports"]
     assert supports and {(s["country"], s["category"]) for s in supports} == {("SE", "financial")}
     assert client.get("/api/supports", params={"country": "XX"}).status_code == 422
-    examples = client.get("/api/jurisdictions", params={"kind": "example_unit"}).json()
+    examples = client.get("/api/jurisdictions", params={"kind": "example_unit"}).json()["jurisdictions"]
     assert len(examples) == 6 and all(j["example"] for j in examples)
 
 
@@ -305,6 +305,7 @@ def test_openapi_documents_every_endpoint(client):
         "/api/readings",
         "/api/facts",
         "/api/supports",
+        "/schema/{name}.json",
     ):
         assert path in spec["paths"], path
     assert "EvaluationOut" in spec["components"]["schemas"] and "ErrorBody" in spec["components"]["schemas"]
