@@ -1,7 +1,7 @@
 """The Python API for notebooks and services: a typed facade over the engine the CLI uses.
 
     >>> import tolka
-    >>> book = tolka.load()                       # the shipped rulebook (or $TOLKA_RULEBOOK)
+    >>> book = tolka.load_rulebook()                       # the shipped rulebook (or $TOLKA_RULEBOOK)
     >>> result = book.evaluate({"birth_date": "2006-03-14"}, "SE-EX-C", "2025-09-01")
 
 Every answer is a model of the published contract (tolka.model.contract, docs/schema/): the same
@@ -172,7 +172,7 @@ class Tolka:
         return list(which)
 
 
-def load(rulebook: str | Path | None = None, *, use_cache: bool = True) -> Tolka:
+def load_rulebook(rulebook: str | Path | None = None, *, use_cache: bool = True) -> Tolka:
     """Load and compile a rulebook directory (default: `$TOLKA_RULEBOOK`, else the shipped rulebook)."""
     root = Path(rulebook) if rulebook is not None else default_rulebook()
     return Tolka(Engine.load(root, use_cache=use_cache))

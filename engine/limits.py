@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tolka.answer import citation
+from tolka.model.contract import LimitOut, LimitsOut
 from tolka.model.limit import Limit
 from tolka.render.report import Block, Heading, Paragraph, Table
 from tolka.rulebook import Rulebook
@@ -93,21 +95,23 @@ def limits_blocks(rulebook: Rulebook) -> list[Block]:
     return blocks
 
 
-def limits_data(rulebook: Rulebook) -> list[dict]:
-    """The rows as JSON-ready mappings (`tolka limits --format json`)."""
-    return [
-        {
-            "country": r.country,
-            "support": r.support or None,
-            "rule": r.owner,
-            "valid": r.period,
-            "provision": r.limit.provision,
-            "citation": r.citation,
-            "bound": r.limit.bound,
-            "term": r.limit.term,
-            "condition": r.limit.condition,
-            "wording": r.limit.wording.model_dump(exclude_none=True),
-            "verified": r.limit.verified,
-        }
-        for r in limit_rows(rulebook)
-    ]
+def limits_data(rulebook: Rulebook) -> LimitsOut:
+    """`tolka limits --format json`."""
+    return LimitsOut(
+        rulebook_fingerprint=rulebook.fingerprint,
+        limits=[
+            LimitOut(
+                country=r.country,
+                support=r.support or None,
+                rule=r.owner,
+                valid=r.period,
+                citation=citation(rulebook, r.limit.provision),
+                bound=r.limit.bound,
+                term=r.limit.term,
+                condition=r.limit.condition,
+                wording=r.limit.wording,
+                verified=r.limit.verified,
+            )
+            for r in limit_rows(rulebook)
+        ],
+    )

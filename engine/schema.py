@@ -28,6 +28,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "brief": C.BriefOut,
     "next-questions": C.NextQuestionsOut,
     "rules": C.RulesOut,
+    "limits": C.LimitsOut,
     "readings": C.ReadingsOut,
     "jurisdictions": C.JurisdictionsOut,
     "coverage": C.CoverageOut,

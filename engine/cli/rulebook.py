@@ -30,11 +30,7 @@ def rules(state: State, support: str | None, fmt: str, lang: str | None) -> None
 def limits(state: State, fmt: str) -> None:
     """Every age and date limit: support, rule, provision, the law's wording and the condition (docs/limits.md)."""
     rulebook = state.rulebook
-    emit(
-        fmt,
-        blocks=limits_blocks(rulebook),
-        data={"rulebook_fingerprint": rulebook.fingerprint, "limits": limits_data(rulebook)},
-    )
+    emit(fmt, blocks=limits_blocks(rulebook), data=limits_data(rulebook))
 
 
 @cli.command()

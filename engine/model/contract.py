@@ -301,6 +301,26 @@ class SupportsOut(Versioned):
     supports: list[Support]
 
 
+class LimitOut(Output):
+    country: str
+    support: str | None = Field(description="The support the rule concludes on; null for a definition.")
+    rule: str = Field(description="Rule id (with @valid_from for a dated version) or `definition NAME`.")
+    valid: str = Field(description="The rule's declared validity.")
+    citation: Citation
+    bound: Literal["from", "until", "before", "after"]
+    term: str
+    condition: str = Field(description="The comparison of the evaluation date the limit stands for.")
+    wording: Text = Field(description="The limit as the law words it.")
+    verified: bool
+
+
+class LimitsOut(Versioned):
+    """`tolka limits --format json`: every age and date limit, with its provision and wording."""
+
+    rulebook_fingerprint: str
+    limits: list[LimitOut]
+
+
 # --- the IPS team brief --------------------------------------------------------------------------
 
 

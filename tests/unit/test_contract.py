@@ -33,6 +33,7 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("mandate", ["mandate", "ips", "-j", "SE-EX-B", "--date", DAY]),
     ("brief", ["brief", str(IDA), "-j", "NO-0301", "--date", "2026-11-23"]),
     ("rules", ["rules"]),
+    ("limits", ["limits"]),
     ("readings", ["readings", "--date", DAY]),
     ("jurisdictions", ["jurisdictions"]),
     ("coverage", ["coverage", "--country", "SE", "--date", DAY]),
