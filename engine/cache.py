@@ -1,8 +1,9 @@
 """On-disk cache of the validated, compiled rulebook, so the CLI starts fast.
 
 The key is a SHA-256 over tolka's version, the Python version, the engine's source files and every
-rulebook file's path and bytes: any edit to either invalidates it. The cache holds no case data. Location: `$TOLKA_CACHE_DIR`, else
-`$XDG_CACHE_HOME/tolka`, else `~/.cache/tolka`; set `TOLKA_CACHE_DIR=off` to disable it.
+rulebook file's path and bytes: any edit to either invalidates it. The cache holds no case data.
+Location: `$TOLKA_CACHE_DIR`, else `$XDG_CACHE_HOME/tolka`, else `~/.cache/tolka`; set
+`TOLKA_CACHE_DIR=off` to disable it.
 """
 
 from __future__ import annotations

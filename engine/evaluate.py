@@ -190,8 +190,8 @@ class Engine:
         """The case's decision in each situation of `groups` (of `supports` only, if given).
 
         Only the rulesets holding a support's rules run, in the first jurisdiction of the group;
-        for one case a ruleset's firings depend only on its scopes that apply and the readings it reads, so they are shared
-        between situations, and `memo` shares them between calls (hypothetical answers).
+        for one case a ruleset's firings depend only on its scopes that apply and the readings it
+        reads, so they are shared between situations, and `memo` shares them between calls (hypothetical answers).
         """
         memo = {} if memo is None else memo
         fired: dict[tuple[int, tuple[str, ...], tuple], dict[str, tuple]] = {}

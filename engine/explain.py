@@ -1,11 +1,11 @@
 """Explanations in plain Swedish or English: why each outcome holds, and what would change it.
 
 Every sentence carries its citation: a rule's provisions, or a reading's source (its URL and date,
-or for a national default the provisions it rests on). An outcome `not_eligible_as_a_rule` adds
-when an individual assessment can grant it, its provisions and the facts that would support it. For
-`not_eligible` and `undetermined` outcomes (and the first) the explanation adds *what would change the answer*: the single changes — of one fact
-the support's rules read, or of one reading — that give a different status, found by evaluating
-them (never guessed).
+or for a national default the provisions it rests on). An outcome `not_eligible_as_a_rule` adds when
+an individual assessment can grant it, its provisions and the facts that would support it. For
+`not_eligible` and `undetermined` outcomes (and the first) the explanation adds *what would change
+the answer*: the single changes — of one fact the support's rules read, or of one reading — that
+give a different status, found by evaluating them (never guessed).
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """The action plan: from outcomes, the ordered list of what to apply for, where, and who helps.
 
 Steps come from the routes of the supports that are open (eligible, eligible after a decision or
-application) or still undetermined: one step per route, so one application covers every support
-it leads to. Applications and needs-assessed decisions come first (money and decisions take
-longest), then direct contacts, referrals and school decisions. Each step says what the body
-decides and cites the route's provisions. An outcome `not_eligible_as_a_rule` adds a step "ask for
-an individual assessment": what it can be granted on, by which route, citing the provision that
-leaves room, and the facts behind an exception still to find out. Undetermined outcomes add "find out" steps: the facts to
-ask the person and the local readings to ask the municipality about. The team section says which
-role typically does what for this person (from the rulebook's `team` roles).
+application) or still undetermined: one step per route, so one application covers every support it
+leads to. Applications and needs-assessed decisions come first (money and decisions take longest),
+then direct contacts, referrals and school decisions. Each step says what the body decides and cites
+the route's provisions. An outcome `not_eligible_as_a_rule` adds a step "ask for an individual
+assessment": what it can be granted on, by which route, citing the provision that leaves room, and
+the facts behind an exception still to find out. Undetermined outcomes add "find out" steps: the
+facts to ask the person and the local readings to ask the municipality about. The team section says
+which role typically does what for this person (from the rulebook's `team` roles).
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ def check(state: State, path: Path | None, strict: bool) -> None:
             raise SystemExit(1)
     click.echo(
         f"ok: {len(rulebook.files)} files, {len(rulebook.laws)} laws, {len(rulebook.provisions)} provisions, "
-        f"{len(rulebook.supports)} supports, {len(rulebook.facts)} facts, {len(rulebook.points)} interpretation points, "
+        f"{len(rulebook.supports)} supports, {len(rulebook.facts)} facts, {len(rulebook.points)} "
+        "interpretation points, "
         f"{len(rulebook.rules)} rules, {len(rulebook.jurisdictions)} jurisdictions, "
         f"{sum(len(v) for v in rulebook.readings.values())} readings"
     )

@@ -127,7 +127,8 @@ def population(
         )
     rate = report.persons * report.jurisdictions / report.seconds if report.seconds else 0.0
     click.echo(
-        f"{report.persons:,} persons × {report.jurisdictions} jurisdictions × {report.supports} supports on {when.isoformat()}"
+        f"{report.persons:,} persons × {report.jurisdictions} jurisdictions × {report.supports} supports on "
+        f"{when.isoformat()}"
         f" in {report.seconds:.1f} s ({rate:,.0f} persons × jurisdictions per second)"
     )
     if read_manifest(people):
@@ -138,7 +139,8 @@ def population(
         click.echo(f"summary: {summary}")
     if report.rejected:
         click.echo(
-            f"warning: {report.rejected:,} rows with bad values were left out; each is listed in {report.rejected_file}",
+            f"warning: {report.rejected:,} rows with bad values were left out; each is listed in "
+            f"{report.rejected_file}",
             err=True,
         )
     click.echo(f"rulebook {rulebook.fingerprint}")

@@ -477,7 +477,8 @@ class _Linker:
                             UnverifiedDecidesWarning(
                                 f"{scope}'s unverified reading of `{reading.point}` ({reading.value}) is what lets "
                                 f"rule {rule.rule.id} refuse (`not_eligible`)",
-                                hint="find the jurisdiction's own page to verify it, or end the reading where it is uncertain",
+                                hint="find the jurisdiction's own page to verify it, or end the reading "
+                                "where it is uncertain",
                             ),
                             reading_entry.origin,
                         )
@@ -587,7 +588,8 @@ class _Linker:
                 if target_rule.support != entry.item.support:
                     self.errors.add(
                         SchemaError(
-                            f"rule {entry.item.id} is an exception to {target}, which concludes on another support ({target_rule.support})"
+                            f"rule {entry.item.id} is an exception to {target}, which concludes on another "
+                            f"support ({target_rule.support})"
                         ),
                         entry.origin,
                     )
@@ -800,7 +802,8 @@ class _Linker:
                     SchemaError(
                         f"support {support_id} has no default status rule: a case that no rule covers would be "
                         f"left undetermined without a reason",
-                        hint="add a rule with `default: true` and `then: {status: ...}` citing what the status rests on",
+                        hint="add a rule with `default: true` and `then: {status: ...}` citing what the "
+                        "status rests on",
                     ),
                     self.book.origins.get(("support", support_id)),
                 )
@@ -849,8 +852,10 @@ class _Linker:
         self.errors.add(
             StaticConflictError(
                 f"rules {first.rule.id} and {second.rule.id} can both apply to {first.rule.support} and set its "
-                f"{aspect} to {getattr(first.rule.then, aspect)} vs {getattr(second.rule.then, aspect)} (e.g. {example})",
-                hint=f"make one an `exception_to` the other, or make their conditions exclusive (the other rule is at {first.origin})",
+                f"{aspect} to {getattr(first.rule.then, aspect)} vs {getattr(second.rule.then, aspect)} "
+                f"(e.g. {example})",
+                hint="make one an `exception_to` the other, or make their conditions exclusive (the other "
+                f"rule is at {first.origin})",
             ),
             second.origin,
         )

@@ -104,7 +104,8 @@ def plot_summary(summary: Path, out: Path, top: int = 15) -> None:
     heat_ax.set_xticks(range(len(support_labels)), support_labels, rotation=60, ha="right", fontsize=7)
     heat_ax.set_yticks(range(len(row_labels)), row_labels, fontsize=7 if len(row_labels) <= 80 else 5)
     heat_ax.set_title(
-        f"Share of {persons:,} persons eligible by any route, per jurisdiction and support (evaluated {date}; rulebook {fingerprint})",
+        f"Share of {persons:,} persons eligible by any route, per jurisdiction and support (evaluated "
+        f"{date}; rulebook {fingerprint})",
         fontsize=9,
         loc="left",
     )
@@ -127,14 +128,16 @@ def plot_summary(summary: Path, out: Path, top: int = 15) -> None:
         bar_ax.set_xlim(0, max(counts) * 1.25)
         bar_ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
         bar_ax.set_xlabel(
-            "persons whose answer differs between jurisdictions because of this point (a person can count under several)",
+            "persons whose answer differs between jurisdictions because of this point (a person can count "
+            "under several)",
             fontsize=8,
         )
     else:
         bar_ax.set_axis_off()
         bar_ax.text(0.0, 0.5, "No person's answer differs between the jurisdictions of this run.", fontsize=9)
     bar_ax.set_title(
-        f"Interpretation points behind the differences: {differing:,} of {persons:,} persons get different answers in different jurisdictions",
+        f"Interpretation points behind the differences: {differing:,} of {persons:,} persons get different "
+        "answers in different jurisdictions",
         fontsize=9,
         loc="left",
     )

@@ -3,14 +3,18 @@
 Every row has the same columns; `section` says what the row counts, always as `count` persons out
 of `persons` (the persons evaluated), with `share = count / persons`:
 
-| section       | one row per                          | count                                               |
-|---------------|--------------------------------------|-----------------------------------------------------|
-| `eligibility` | jurisdiction × support               | persons eligible by any route (`eligible`, `eligible_after_decision`, `eligible_after_application`); the status columns split all persons by status |
-| `differences` | support, and `*` for any support     | persons whose answer differs between two jurisdictions of the run |
-| `causes`      | point × support, and point × `*`     | persons for whom that point's reading causes a difference (see tolka.population.differences); `(other)` for differences no single reading explains |
-| `rejected`    | the run                              | rows of the people file left out for bad values (listed in the rejected file) |
+- `eligibility`, one row per jurisdiction × support: persons eligible by any route (`eligible`,
+  `eligible_after_decision`, `eligible_after_application`); the status columns split all persons
+  by status.
+- `differences`, per support and `*` for any support: persons whose answer differs between two
+  jurisdictions of the run.
+- `causes`, per point × support and point × `*`: persons for whom that point's reading causes a
+  difference (see tolka.population.differences); `(other)` for differences no single reading
+  explains.
+- `rejected`, one row for the run: rows of the people file left out for bad values (listed in the
+  rejected file).
 
-`evaluation_date` and `rulebook` (the fingerprint) are on every row, so a filtered copy still
+`evaluation_date`, `rulebook_fingerprint` and `schema_version` are on every row, so a filtered copy still
 says what it was computed from.
 """
 

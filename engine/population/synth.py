@@ -119,7 +119,8 @@ def _check(config: SynthConfig, rulebook: Rulebook, path: Path) -> None:
             for other, expected in clause.condition.items():
                 if other not in drawn:
                     raise CaseFileError(
-                        f"`{name}`: a condition can only name `age` (after birth_date) or a fact listed before it, not `{other}`",
+                        f"`{name}`: a condition can only name `age` (after birth_date) or a fact listed "
+                        f"before it, not `{other}`",
                         file=path,
                     )
                 if other != AGE:
@@ -146,7 +147,9 @@ def _shape(fact: Fact, spec: FactSpec | Clause, is_birth_date: bool, path: Path)
     }[fact.type]
     if given - allowed:
         raise CaseFileError(
-            f"`{fact.name}` is {fact.type}: it takes {', '.join(sorted(allowed)) or 'no distribution (drawn from `age`)'}, not {', '.join(sorted(given - allowed))}",
+            f"`{fact.name}` is {fact.type}: it takes "
+            f"{', '.join(sorted(allowed)) or 'no distribution (drawn from `age`)'}, "
+            f"not {', '.join(sorted(given - allowed))}",
             file=path,
         )
     if getattr(spec, "values", None):

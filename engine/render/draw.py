@@ -58,8 +58,10 @@ def to_markdown(blocks: list[Block]) -> str:
 
 
 _HTML_STYLE = """
-body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;
+color:#1b1b1b;line-height:1.45}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef1f4}h2{border-bottom:2px solid #1b1b1b;padding-bottom:.2rem}h3{margin-top:1.6rem}code{font-size:.9em}
 @media print{body{margin:0;max-width:none}h3{break-after:avoid}table{break-inside:avoid}}
 """

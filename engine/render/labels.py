@@ -132,9 +132,13 @@ WORDS = {
         "nb": "Opplysningene som er gitt, er grunner loven eller tolkningen nevner for et unntak.",
     },
     "supported_false": {
-        "en": "None of the grounds named is shown by the facts given; the assessment can still weigh other circumstances.",
+        "en": (
+            "None of the grounds named is shown by the facts given; the assessment can still weigh other circumstances."
+        ),
         "sv": "Inget av de nämnda skälen framgår av uppgifterna; prövningen kan ändå väga in andra omständigheter.",
-        "nb": "Ingen av de nevnte grunnene framgår av opplysningene; vurderingen kan likevel legge vekt på andre forhold.",
+        "nb": (
+            "Ingen av de nevnte grunnene framgår av opplysningene; vurderingen kan likevel legge vekt på andre forhold."
+        ),
     },
     "supported_unknown": {
         "en": "Whether the facts support an exception is not known yet: find out the facts above.",
@@ -260,11 +264,19 @@ COUNTRY = {
 PAGE = {
     "title": {"en": "tolka — support for young adults", "sv": "tolka — stöd för unga vuxna"},
     "tagline": {
-        "en": "Which support applies to a young adult with mental health problems — by which route, on what legal basis, and why.",
-        "sv": "Vilket stöd en ung vuxen med psykisk ohälsa kan få — på vilken väg, med vilket rättsligt stöd och varför.",
+        "en": (
+            "Which support applies to a young adult with mental health problems — by which route, on what "
+            "legal basis, and why."
+        ),
+        "sv": (
+            "Vilket stöd en ung vuxen med psykisk ohälsa kan få — på vilken väg, med vilket rättsligt stöd och varför."
+        ),
     },
     "privacy": {
-        "en": "Answer about the situation only — no names or personal identity numbers. Nothing you enter is stored or logged.",
+        "en": (
+            "Answer about the situation only — no names or personal identity numbers. Nothing you enter is "
+            "stored or logged."
+        ),
         "sv": "Svara bara om situationen — inga namn eller personnummer. Inget du fyller i sparas eller loggas.",
     },
     "setup": {"en": "Where and when", "sv": "Var och när"},

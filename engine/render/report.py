@@ -74,7 +74,8 @@ def reading_line(reading: O.ReadingUsed, language: str) -> str:
         marks.append(word(WORDS, "stale", language))
     if reading.contested:
         marks.append(
-            f"{word(WORDS, 'contested', language)}: {reading.contested['note'].get(language) or reading.contested['note']['en']}"
+            f"{word(WORDS, 'contested', language)}: "
+            f"{reading.contested['note'].get(language) or reading.contested['note']['en']}"
         )
     mark = f" [{'; '.join(marks)}]" if marks else ""
     basis = word(BASIS, reading.basis, language)
@@ -256,7 +257,8 @@ def evaluation_blocks(
         Heading(2, title),
         Paragraph(
             f"{word(WORDS, 'date', language).capitalize()}: {evaluation.evaluation_date} · "
-            f"{word(WORDS, 'fingerprint', language)}: {evaluation.rulebook_fingerprint} · tolka {evaluation.tolka_version}"
+            f"{word(WORDS, 'fingerprint', language)}: {evaluation.rulebook_fingerprint} · tolka "
+            f"{evaluation.tolka_version}"
         ),
     ]
     table = Table([word(WORDS, k, language) for k in ("support", "status", "route", "legal_status")])

@@ -49,7 +49,8 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
     blocks: list[Block] = [
         Heading(2, f"{len(comparison.jurisdictions)} jurisdictions compared"),
         Paragraph(
-            f"{word(WORDS, 'date', language).capitalize()}: {comparison.evaluation_date} · {word(WORDS, 'fingerprint', language)}: {comparison.rulebook_fingerprint}"
+            f"{word(WORDS, 'date', language).capitalize()}: {comparison.evaluation_date} · "
+            f"{word(WORDS, 'fingerprint', language)}: {comparison.rulebook_fingerprint}"
         ),
     ]
     if len(comparison.jurisdictions) <= 6:
@@ -77,7 +78,8 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
         blocks.append(
             Bullets(
                 [
-                    f"{word(STATUS, g.status, language)}; {g.route or '—'}; {word(LEGAL_STATUS, g.legal_status, language)} — "
+                    f"{word(STATUS, g.status, language)}; {g.route or '—'}; "
+                    f"{word(LEGAL_STATUS, g.legal_status, language)} — "
                     f"{len(g.jurisdictions)}: {_ids(g.jurisdictions)}"
                     for g in support.groups
                 ]
@@ -241,7 +243,8 @@ def difference_blocks(rulebook: Rulebook, difference: Difference, language: str)
     blocks.append(
         Bullets(
             [
-                f"{names[a.support]}: {word(STATUS, a.status, language)} in {difference.first}, {word(STATUS, b.status, language)} in {difference.second}"
+                f"{names[a.support]}: {word(STATUS, a.status, language)} in {difference.first}, "
+                f"{word(STATUS, b.status, language)} in {difference.second}"
                 for a, b in difference.differing
             ]
         )
@@ -371,7 +374,8 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
     blocks: list[Block] = [
         Heading(
             2,
-            f"{support.name.get(language)} {word(WORDS, 'in_place', language)} {place.name} ({place.id}), {view.evaluation_date}",
+            f"{support.name.get(language)} {word(WORDS, 'in_place', language)} {place.name} ({place.id}), "
+            f"{view.evaluation_date}",
         ),
     ]
     legal_status = word(WORDS, "legal_status", language)

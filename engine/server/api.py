@@ -216,7 +216,7 @@ def readings(
 
 @router.get("/facts", response_model=None, responses={200: {"model": C.FactsOut}})
 def facts(engine: EngineDep) -> Response:
-    """The fact vocabulary: name, type, allowed values, unit and the question to ask (as `tolka facts --format json`)."""
+    """The fact vocabulary: name, type, allowed values, unit and question to ask (as `tolka facts --format json`)."""
     return json_answer(views.facts_data(engine.rulebook))
 
 

@@ -70,7 +70,8 @@ class EvaluateRequest(StrictBody):
     plan: bool = Field(False, description="Add the action plan (as `tolka evaluate --plan --format json`).")
     explain: bool = Field(
         False,
-        description="Add `explanations`: per support, sentences with citations and what would change the answer (slower).",
+        description="Add `explanations`: per support, sentences with citations and what would change the "
+        "answer (slower).",
     )
     lang: Literal["sv", "en"] = Field("sv", description="Language of the explanations.")
 
@@ -117,7 +118,8 @@ __all__ = ["EvaluationOut", "NextQuestionsOut"]
 class ErrorOut(BaseModel):
     kind: str
     field: str | None = Field(
-        description="Where the problem is: a body key, `case.<fact>`, a list item `jurisdictions.1`, or a query parameter."
+        description="Where the problem is: a body key, `case.<fact>`, a list item `jurisdictions.1`, or a "
+        "query parameter."
     )
     message: str
     hint: str | None
