@@ -1,7 +1,7 @@
 """Structural differences: between two dates, and between two jurisdictions' rule sets.
 
 Neither needs a case. `date_diff` lists what changes in the rulebook from one day to another (laws,
-provisions, rule versions, citations, routes, national defaults, readings); `jurisdiction_diff`
+provisions, rule versions, citations, routes, national defaults, readings, parameter values); `jurisdiction_diff`
 lists, point by point, where two jurisdictions' readings differ and which local rules each adds.
 """
 
@@ -16,7 +16,7 @@ from tolka.rulebook import Rulebook, RuleEntry
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # law | provision | rule | citation | route | default | reading
+    kind: str  # law | provision | rule | citation | route | default | reading | parameter
     subject: str
     change: str  # entered | ended | changed
     before: str | None
@@ -126,11 +126,24 @@ def _default_and_reading_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> 
     return out
 
 
+def _parameter_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
+    out = []
+    for parameter in rulebook.parameters.values():
+        before, after = parameter.value_at(a), parameter.value_at(b)
+        if before is after:
+            continue
+        unit = f"{parameter.unit} {parameter.period}"
+        describe = lambda v: None if v is None else f"{v.value} {unit} [{v.period}]"  # noqa: E731
+        change = "entered" if before is None else "ended" if after is None else "changed"
+        out.append(Change("parameter", parameter.id, change, describe(before), describe(after)))
+    return out
+
+
 def date_diff(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
     """Everything in the rulebook that is different on day `b` from day `a`."""
     changes = _law_changes(rulebook, a, b) + _rule_changes(rulebook, a, b) + _route_changes(rulebook, a, b)
-    changes += _default_and_reading_changes(rulebook, a, b)
-    order = {"law": 0, "provision": 1, "rule": 2, "citation": 3, "route": 4, "default": 5, "reading": 6}
+    changes += _default_and_reading_changes(rulebook, a, b) + _parameter_changes(rulebook, a, b)
+    order = {"law": 0, "provision": 1, "rule": 2, "citation": 3, "route": 4, "default": 5, "reading": 6, "parameter": 7}
     return sorted(changes, key=lambda c: (order[c.kind], c.subject))
 
 

@@ -31,6 +31,7 @@ def canonical(rulebook: Rulebook) -> bytes:
         "rules": [{"scope": r.scope, "rule": dump(r.rule)} for r in rulebook.rules],
         "jurisdictions": [dump(j) for j in rulebook.jurisdictions.values()],
         "team": [dump(role) for role in rulebook.team.values()],
+        "parameters": [dump(parameter) for parameter in rulebook.parameters.values()],
         "readings": [
             {"scope": scope, "reading": dump(entry.item)}
             for scope, entries in rulebook.readings.items()

@@ -21,6 +21,7 @@ from tolka.model.interpretation import DefaultReading, InterpretationPoint, Read
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.model.law import Law, Provision, citation_text
 from tolka.model.origin import Entry, Origin
+from tolka.model.parameter import Parameter
 from tolka.model.rule import Rule
 from tolka.model.vocabulary import Definition, Fact
 from tolka.periods import is_term_field
@@ -101,6 +102,7 @@ class Rulebook:
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     readings: dict[str, list[Entry[Reading]]] = field(default_factory=dict)
     team: dict[str, TeamRole] = field(default_factory=dict)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)

@@ -38,6 +38,6 @@ def check(state: State, path: Path | None, strict: bool) -> None:
         f"{len(rulebook.supports)} supports, {len(rulebook.facts)} facts, {len(rulebook.points)} "
         "interpretation points, "
         f"{len(rulebook.rules)} rules, {len(rulebook.jurisdictions)} jurisdictions, "
-        f"{sum(len(v) for v in rulebook.readings.values())} readings"
+        f"{sum(len(v) for v in rulebook.readings.values())} readings, {len(rulebook.parameters)} parameters"
     )
     click.echo(f"fingerprint {rulebook.fingerprint}")

@@ -39,6 +39,7 @@ from tolka.expr.logic import Truth
 from tolka.expr.parser import parse
 from tolka.expr.printer import to_text
 from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, lower
+from tolka.load import parameters as P
 from tolka.load.ranges import constant_truth
 from tolka.load.sections import RawRulebook
 from tolka.model.common import Validity
@@ -138,6 +139,7 @@ class _Linker:
 
     def run(self) -> tuple[Rulebook, list[RulebookError]]:
         self._laws()
+        self._parameters()
         self._simple_catalogues()
         self._routes()
         self._jurisdictions()
@@ -168,6 +170,22 @@ class _Linker:
         for entry in self.raw.laws:
             for provision in entry.item.provisions:
                 self._cites(provision.replaces, entry.origin, f"provision {provision.id} replaces")
+
+    def _parameters(self) -> None:
+        """Dated parameters: unique ids, a name in the country's language, citations that exist,
+        and values that never overlap (so one value is in force on any day)."""
+        seen: dict = {}
+        _unique(self.raw.parameters, lambda p: p.id, "parameter", seen, self.errors)
+        self.book.parameters = {ident: item for ident, (item, _) in seen.items()}
+        for ident, (_, origin) in seen.items():
+            self.book.origins[("parameter", ident)] = origin
+        for entry in self.raw.parameters:
+            problem = P.missing_name(entry)
+            if problem is not None:
+                self.errors.add(problem, entry.origin)
+            for index, value in enumerate(entry.item.values):
+                self._cites(value.cites, P.value_origin(entry, index), f"parameter {entry.item.id} cites")
+            _versions_overlap(P.versions(entry), f"parameter {entry.item.id}", self.errors)
 
     def _cites(self, ids: Iterable[str], origin: Origin, what: str) -> None:
         for ident in ids:

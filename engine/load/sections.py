@@ -16,12 +16,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tolka.errors import RulebookError, SchemaError
+from tolka.load.parameters import value_lines
 from tolka.load.yaml_source import line_of, read_yaml
 from tolka.model.catalogue import Body, Route, Support, TeamRole
 from tolka.model.interpretation import InterpretationPoint, Reading, Source
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.model.law import Law
 from tolka.model.origin import Entry, Origin
+from tolka.model.parameter import Parameter
 from tolka.model.rule import Rule
 from tolka.model.vocabulary import Definition, Fact
 
@@ -44,6 +46,7 @@ class RawRulebook:
     jurisdictions: list[Entry[Jurisdiction]] = field(default_factory=list)
     readings: list[Entry[Reading]] = field(default_factory=list)
     team: list[Entry[TeamRole]] = field(default_factory=list)
+    parameters: list[Entry[Parameter]] = field(default_factory=list)
     jurisdiction_refs: list[Entry[str]] = field(default_factory=list)  # files that bind readings to an id
     errors: list[RulebookError] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -60,9 +63,10 @@ LIST_SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "readings": ("readings", Reading),
     "jurisdictions": ("jurisdictions", Jurisdiction),
     "team": ("team", TeamRole),
+    "parameters": ("parameters", Parameter),
 }
 TOP_LEVEL_KEYS = ("country", "law", "jurisdiction", "sources", *LIST_SECTIONS)
-COUNTRY_DEFAULTED = (Body, Support, InterpretationPoint, TeamRole)
+COUNTRY_DEFAULTED = (Body, Support, InterpretationPoint, TeamRole, Parameter)
 
 
 def _schema_errors(exc: ValidationError, data: Any, location: tuple, origin_file: str) -> list[SchemaError]:
@@ -170,6 +174,8 @@ def _read_yaml_file(path: Path, rel: str, raw: RawRulebook) -> None:
                 key_lines = tuple(
                     (name, line_of(data, (key, index, name))) for name in (item if isinstance(item, dict) else ())
                 )
+                if isinstance(validated, Parameter):
+                    key_lines += value_lines(data, (key, index), len(validated.values))
                 origin = Origin(rel, line_of(data, (key, index)))
                 getattr(raw, attribute).append(Entry(validated, origin, item_scope, key_lines))
 
