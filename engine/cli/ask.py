@@ -43,6 +43,11 @@ PROMPTS = {
         "sv": "Fallet sparat i {path} (bara fakta, inget namn).",
     },
     "invalid": {"en": "Not a valid answer: {error}", "sv": "Inget giltigt svar: {error}"},
+    "for_assessment": {
+        "en": "for the individual assessment of: {supports} (the answer does not change the status)",
+        "sv": "till den individuella prövningen av: {supports} (svaret ändrar inte statusen)",
+        "nb": "til den individuelle vurderingen av: {supports} (svaret endrer ikke statusen)",
+    },
 }
 
 
@@ -132,6 +137,9 @@ def ask(
         fact = engine.rulebook.facts[question.fact]
         if len(places) > 1:
             click.echo(say("settles", words, n=question.settles_in, m=question.jurisdictions))
+        if question.for_assessment and question.score == 0:
+            names = ", ".join(engine.rulebook.supports[s].name.get(words) for s in question.for_assessment)
+            click.echo(say("for_assessment", words, supports=names))
         click.echo(f"{fact.question.get(words)} [{_choices(fact, words)}] ({say('dont_know', words)})")
         while True:
             line = stdin.readline()
