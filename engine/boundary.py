@@ -143,7 +143,7 @@ class _BoundedComposer(Composer):
     """Refuses aliases in cases; in rule files allows a bounded number of aliases to alias-free nodes."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        policy: _AliasPolicy = self.loader.tolka_aliases  # type: ignore[union-attr]
+        policy: _AliasPolicy = self.loader.tolka_aliases
         if self.parser.check_event(AliasEvent):
             event = self.parser.peek_event()
             policy.count += 1

@@ -8,6 +8,7 @@ and `CaseError` (something is wrong in a case or a command-line value; the CLI e
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Self
 
 
 class TolkaError(Exception):
@@ -31,7 +32,7 @@ class TolkaError(Exception):
         self.column = column
         self.hint = hint
 
-    def located(self, file: str | Path | None, line: int | None) -> TolkaError:
+    def located(self, file: str | Path | None, line: int | None) -> Self:
         """Attach a location if the error does not carry one yet (returns self)."""
         if self.file is None and file is not None:
             self.file = str(file)

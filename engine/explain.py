@@ -116,8 +116,10 @@ def reading_sentence(reading: ReadingUsed, holder_name: str, language: str) -> S
         if reading.example:
             text = text[:-1] + phrase("example", language) + "."
         source = reading.source
-        when = source.published.isoformat() if source.published else (source.date_note or "")
-        citations = [f"{source.url or source.document} ({when})"]
+        citations = []
+        if source is not None:  # a local reading always has one; the type allows a default's None
+            when = source.published.isoformat() if source.published else (source.date_note or "")
+            citations.append(f"{source.url or source.document} ({when})")
     else:
         key = "no_position" if reading.value is None else "default"
         text = phrase(key, language, value=value, question=question)

@@ -16,7 +16,7 @@ from tolka.errors import RulebookWarning
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth
 from tolka.model.catalogue import Body, Route, Support, TeamRole
-from tolka.model.common import Validity
+from tolka.model.common import Validity, earliest, latest
 from tolka.model.interpretation import DefaultReading, InterpretationPoint, Reading
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.model.law import Law, Provision, citation_text
@@ -150,8 +150,8 @@ class Rulebook:
         starts = [p.valid_from for p in periods]
         ends = [p.valid_to for p in periods]
         return Validity(
-            valid_from=None if None in starts else min(starts),
-            valid_to=None if None in ends else max(ends),
+            valid_from=earliest(starts),
+            valid_to=latest(ends),
         )
 
     def successors(self, provision_id: str) -> list[str]:

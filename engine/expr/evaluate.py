@@ -25,8 +25,9 @@ _OPS = {
 }
 
 
-def compare(value: Any, op: str, constant: Any) -> bool:
-    """`value OP constant` with the comparison operators of the condition language."""
+def compare(value: Any, op: str, constant: Any) -> Any:
+    """`value OP constant` with the comparison operators of the condition language: a bool for a
+    value, an elementwise mask for a numpy array (the vector back end passes whole columns)."""
     return _OPS[op](value, constant)
 
 

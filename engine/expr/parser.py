@@ -86,7 +86,7 @@ class _ToTree(Transformer):
 
     # operands ----------------------------------------------------------------------------------
     def reading(self, point: Token):
-        return ReadingRef(str(point), column=point.column)
+        return ReadingRef(str(point), column=point.column or 0)
 
     def call(self, function: Token, argument):
         name = str(function)
@@ -96,14 +96,14 @@ class _ToTree(Transformer):
                     f"`{name}` takes a date: a date fact, `turns(fact, N)` or another calendar function",
                     column=function.column,
                 )
-            return Period(name, argument, column=function.column)
+            return Period(name, argument, column=function.column or 0)
         if not isinstance(argument, Name):
             raise ExpressionSyntaxError(
                 f"`{name}` takes a fact name, e.g. `{name}(birth_date)`",
                 column=function.column,
                 hint=f"calendar functions that take a date term: {', '.join(sorted(PERIOD_FUNCTIONS))}",
             )
-        return Call(name, argument.name, column=function.column)
+        return Call(name, argument.name, column=function.column or 0)
 
     def turns(self, function: Token, fact: Token, years: Token):
         if str(function) != TURNS or "." in years or years.startswith("-"):
@@ -112,10 +112,10 @@ class _ToTree(Transformer):
                 column=function.column,
                 hint="write `turns(birth_date, 16)`: the date on which one turns 16 (a whole number of years)",
             )
-        return Turns(str(fact), int(years), column=function.column)
+        return Turns(str(fact), int(years), column=function.column or 0)
 
     def name(self, token: Token):
-        return Name(str(token), column=token.column)
+        return Name(str(token), column=token.column or 0)
 
     # literals ----------------------------------------------------------------------------------
     def string(self, token: Token) -> Lit:
@@ -128,7 +128,7 @@ class _ToTree(Transformer):
         try:
             return Lit(dt.date.fromisoformat(str(token)))
         except ValueError as exc:
-            raise ExpressionSyntaxError(f"{token} is not a valid date", column=token.column) from exc
+            raise ExpressionSyntaxError(f"{token} is not a valid date", column=token.column or 0) from exc
 
     def true_literal(self, _token: Token) -> Lit:
         return Lit(True)
@@ -181,7 +181,7 @@ def parse(text: str) -> Expr:
         ) from None
     except UnexpectedCharacters as exc:
         raise ExpressionSyntaxError(
-            f"unexpected character {text[exc.pos_in_stream]!r} at column {exc.column} in `{text}`",
+            f"unexpected character {text[exc.pos_in_stream or 0]!r} at column {exc.column} in `{text}`",
             column=exc.column,
             hint="strings are written in double quotes; names use lower-case letters, digits and _",
         ) from None

@@ -42,7 +42,7 @@ from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, lower
 from tolka.load import parameters as P
 from tolka.load.ranges import constant_truth
 from tolka.load.sections import RawRulebook
-from tolka.model.common import Validity
+from tolka.model.common import Validity, earliest, latest
 from tolka.model.limit import Limit
 from tolka.model.origin import Entry, Origin
 from tolka.periods import DateTerm, is_term_field, terms_can_hold
@@ -215,8 +215,8 @@ class _Linker:
             members = self.book.lineage(provision_id) + (self.book.successors(provision_id) if chain else [])
             periods = [self.book.provision_period(p) for p in members]
             starts, ends = [p.valid_from for p in periods], [p.valid_to for p in periods]
-            start = None if None in starts else min(starts)
-            end = None if None in ends else max(ends)
+            start = earliest(starts)
+            end = latest(ends)
             law_starts = [self.book.provisions[p][0].in_force_from for p in members]
             section_start = start is not None and all(s is None or s < start for s in law_starts)
             gaps = []

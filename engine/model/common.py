@@ -37,6 +37,18 @@ class Text(Model):
         return getattr(self, language, None) or self.en
 
 
+def earliest(starts: list[dt.date | None]) -> dt.date | None:
+    """The earliest of some periods' starts; None (open) if any period has no start."""
+    known = [s for s in starts if s is not None]
+    return min(known) if known and len(known) == len(starts) else None
+
+
+def latest(ends: list[dt.date | None]) -> dt.date | None:
+    """The latest of some periods' ends; None (open) if any period has no end."""
+    known = [e for e in ends if e is not None]
+    return max(known) if known and len(known) == len(ends) else None
+
+
 class Validity(Model):
     """A period of force. Both ends are inclusive days; an open end is unbounded."""
 

@@ -163,6 +163,8 @@ class _Rejected:
 def default_rejected_path(out: Path | None, summary: Path | None) -> Path:
     """`<results or summary name>.rejected.csv`, beside that file."""
     base = out or summary
+    if base is None:
+        raise CaseFileError("nothing to write: give --out for results, --summary for the summary, or both")
     return base.with_name(base.name.rsplit(".", 1)[0] + ".rejected.csv")
 
 

@@ -102,7 +102,8 @@ def _route_lines(route: O.Route, language: str) -> list[str]:
     if route.appeal:
         if route.appeal.appealable:
             cites = ", ".join(citation_text(c, language) for c in route.appeal.citations)
-            lines.append(f"{word(WORDS, 'appeal', language).capitalize()}: {route.appeal.to.get(language)} ({cites})")
+            to = route.appeal.to.get(language) if route.appeal.to else ""
+            lines.append(f"{word(WORDS, 'appeal', language).capitalize()}: {to} ({cites})")
         else:
             lines.append(
                 word(WORDS, "not_appealable", language).capitalize()

@@ -24,7 +24,7 @@ CASE_EXAMPLE = {
 }
 
 Facts = dict[str, Any]
-CASE_FIELD = Field(
+CASE_FIELD: Any = Field(
     default_factory=dict,
     max_length=300,
     description='Fact name → value (see GET /api/facts). A missing fact, null or "unknown" is unknown, never false.',

@@ -210,8 +210,8 @@ def checked_input(rulebook: Rulebook, state: PageInput) -> tuple[Case, str, dict
         errors["jurisdiction"] = error
         place = state.jurisdiction = "SE"
     case, fact_errors = check_facts(state.known, rulebook, prefix="", where="answer")
-    for name, error in fact_errors.items():
-        errors[f"answer.{name}"] = error
+    for name, problem in fact_errors.items():
+        errors[f"answer.{name}"] = problem
     return case, place, errors
 
 

@@ -101,6 +101,8 @@ def _partial(expr: A.Expr, states: dict[A.Atom, Truth]) -> Truth | None:
     if isinstance(expr, A.Not):
         inner = _partial(expr.item, states)
         return None if inner is None else ~inner
+    if not isinstance(expr, (A.And, A.Or)):
+        raise TypeError(f"not a lowered expression: {expr!r}")
     values = [_partial(item, states) for item in expr.items]
     if isinstance(expr, A.And):
         if Truth.FALSE in values:
@@ -108,19 +110,19 @@ def _partial(expr: A.Expr, states: dict[A.Atom, Truth]) -> Truth | None:
         if None in values:
             return None
         return Truth.TRUE if all(v is Truth.TRUE for v in values) else Truth.UNKNOWN
-    if isinstance(expr, A.Or):
-        if Truth.TRUE in values:
-            return Truth.TRUE
-        if None in values:
-            return None
-        return Truth.FALSE if all(v is Truth.FALSE for v in values) else Truth.UNKNOWN
-    raise TypeError(f"not a lowered expression: {expr!r}")
+    if Truth.TRUE in values:
+        return Truth.TRUE
+    if None in values:
+        return None
+    return Truth.FALSE if all(v is Truth.FALSE for v in values) else Truth.UNKNOWN
 
 
 def _next_atom(expr: A.Expr, states: dict[A.Atom, Truth]) -> A.Atom:
     """The first atom, in reading order, inside a sub-term that is not settled yet."""
     if isinstance(expr, (A.Cmp, A.Member, A.IsKnown)):
         return expr
+    if not isinstance(expr, (A.Not, A.And, A.Or)):
+        raise TypeError(f"no atom left to decide in {expr!r}")
     items = (expr.item,) if isinstance(expr, A.Not) else expr.items
     for item in items:
         if _partial(item, states) is None:
@@ -214,7 +216,7 @@ def _merge(intervals: list[Interval], integer: bool) -> list[Interval]:
                 and interval.low - last.high == 1
             )
         )
-        if touching:
+        if last is not None and touching:
             merged[-1] = Interval(last.low, interval.high, last.low_inclusive, interval.high_inclusive)
         else:
             merged.append(interval)

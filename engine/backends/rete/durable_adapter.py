@@ -136,13 +136,12 @@ class ReteNetwork:
         name, ruleset = self._rulesets[index]
         if not any(s in scopes for s in ruleset.scopes):
             return []  # no rule of this ruleset can apply in this jurisdiction
-        key = (name, self._projection(ruleset, document, scopes)) if memo is not None else None
-        if key is not None and key in memo:
-            return memo[key]
-        firings = self._run(name, ruleset, document, scopes)
-        if key is not None:
-            memo[key] = firings
-        return firings
+        if memo is None:
+            return self._run(name, ruleset, document, scopes)
+        key = (name, self._projection(ruleset, document, scopes))
+        if key not in memo:
+            memo[key] = self._run(name, ruleset, document, scopes)
+        return memo[key]
 
     def rule_keys(self, index: int) -> tuple[str, ...]:
         """The keys of the rules in the ruleset at `index`."""

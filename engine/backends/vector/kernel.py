@@ -54,7 +54,7 @@ class Program:
     @property
     def atom_fields(self) -> tuple[A.Field, ...]:
         """The field of each comparison / membership, in bit order."""
-        return tuple(self.nodes[i].field for i in self.atoms)
+        return tuple(_atom_node(self.nodes[i]).field for i in self.atoms)
 
     @property
     def words(self) -> int:
@@ -95,6 +95,13 @@ def compile_condition(expr: A.Expr) -> Program:
     return Program(tuple(nodes), tuple(children), tuple(atoms))
 
 
+def _atom_node(node: A.Expr) -> A.Cmp | A.Member:
+    """An atom's node: a comparison or a membership (what `compile_condition` records as atoms)."""
+    if not isinstance(node, (A.Cmp, A.Member)):
+        raise TypeError(f"not an atom: {node!r}")
+    return node
+
+
 def _atom(node: A.Cmp | A.Member | A.IsKnown, value: Value) -> Tri:
     if isinstance(node, A.IsKnown):
         known = np.bool_(value.value is not None) if isinstance(value, Scalar) else value.known
@@ -106,9 +113,10 @@ def _atom(node: A.Cmp | A.Member | A.IsKnown, value: Value) -> Tri:
     if isinstance(value, Scalar):
         if value.value is None:
             return Tri(np.False_, np.False_)
-        hit = np.bool_(test(value.value))
-        return Tri(hit, ~hit)
+        found = np.bool_(test(value.value))
+        return Tri(found, ~found)
     column: Column = value
+    hit: np.ndarray
     if column.categories is not None:
         # The reference comparison applied to each category, then looked up per person: exact
         # for every operator and type, and costs one gather.
@@ -123,7 +131,7 @@ def _atom(node: A.Cmp | A.Member | A.IsKnown, value: Value) -> Tri:
 def run(program: Program, source: Source, size: int) -> RuleValues:
     """Evaluate `program` for `size` persons, reading fields through `source`."""
     nodes, children = program.nodes, program.children
-    values: list[Tri | None] = [None] * len(nodes)
+    values: dict[int, Tri] = {}  # filled from the last node up: a node's children are always done
     for index in range(len(nodes) - 1, -1, -1):  # children come after their parent in pre-order
         node = nodes[index]
         if isinstance(node, (A.Cmp, A.Member, A.IsKnown)):
@@ -136,8 +144,10 @@ def run(program: Program, source: Source, size: int) -> RuleValues:
             trues = reduce(np.logical_and if isinstance(node, A.And) else np.logical_or, (t.true for t in items))
             falses = reduce(np.logical_or if isinstance(node, A.And) else np.logical_and, (t.false for t in items))
             values[index] = Tri(trues, falses)
-        else:
+        elif isinstance(node, A.Const):
             values[index] = Tri(np.bool_(node.value is Truth.TRUE), np.bool_(node.value is Truth.FALSE))
+        else:
+            raise TypeError(f"not a lowered expression: {node!r}")
     root = values[0]
     true = np.broadcast_to(root.true, (size,))
     false = np.broadcast_to(root.false, (size,))
@@ -145,8 +155,7 @@ def run(program: Program, source: Source, size: int) -> RuleValues:
     if not program.atoms or not unknown.any():
         return RuleValues(true, false, None)
     # An atom is missing where it and every node above it is unknown.
-    reached: list[Mask | None] = [None] * len(nodes)
-    reached[0] = unknown
+    reached: dict[int, Mask] = {0: unknown}
     for index in range(len(nodes)):
         for child in children[index]:
             reached[child] = reached[index] & values[child].unknown
