@@ -225,7 +225,7 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
         section = "treatment" if referred_to_care else SECTION_OF_CATEGORY[outcome.category]
         agenda[section].append(_status_line(engine, outcome, language))
         agenda["economy"] += _periods(engine, case, outcome, day, language) if outcome.category == "financial" else []
-    questions = {}
+    questions: dict[str, set[str]] = {}
     for outcome in evaluation.outcomes:
         for name in outcome.missing_facts:
             questions.setdefault(name, set()).add(outcome.support)

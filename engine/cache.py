@@ -72,9 +72,9 @@ def load_or_build(
     if target:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
-                pickle.dump((rulebook, network), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, target)
+            with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as written:
+                pickle.dump((rulebook, network), written, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(written.name, target)
         except OSError:
             pass  # a read-only home directory only costs start-up time
     return rulebook, network

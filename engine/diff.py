@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tolka.jurisdictions import ResolvedReading, jurisdiction, resolve_readings
+from tolka.model.interpretation import DefaultReading, Reading
 from tolka.rulebook import Rulebook, RuleEntry
 
 
@@ -111,18 +112,16 @@ def _default_and_reading_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> 
     for point in rulebook.points.values():
         before, after = rulebook.point_default(point.id, a), rulebook.point_default(point.id, b)
         if before is not after:
-            describe = lambda d: None if d is None else f"{d.value} [{d.period}]"  # noqa: E731
-            out.append(Change("default", point.id, "changed", describe(before), describe(after)))
+            out.append(Change("default", point.id, "changed", _dated(before), _dated(after)))
     for scope, entries in rulebook.readings.items():
-        for point in sorted({e.item.point for e in entries}):
-            versions = [e.item for e in entries if e.item.point == point]
-            before = next((r for r in versions if r.in_force(a)), None)
-            after = next((r for r in versions if r.in_force(b)), None)
-            if before is after:
+        for point_id in sorted({e.item.point for e in entries}):
+            versions = [e.item for e in entries if e.item.point == point_id]
+            was = next((r for r in versions if r.in_force(a)), None)
+            now = next((r for r in versions if r.in_force(b)), None)
+            if was is now:
                 continue
-            change = "entered" if before is None else "ended" if after is None else "changed"
-            describe = lambda r: None if r is None else f"{r.value} [{r.period}]"  # noqa: E731
-            out.append(Change("reading", f"{scope}: {point}", change, describe(before), describe(after)))
+            change = "entered" if was is None else "ended" if now is None else "changed"
+            out.append(Change("reading", f"{scope}: {point_id}", change, _dated(was), _dated(now)))
     return out
 
 
@@ -139,6 +138,11 @@ def _parameter_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Chang
     return out
 
 
+def _dated(reading: DefaultReading | Reading | None) -> str | None:
+    """`value [period]` of a reading or default, for a change's before and after."""
+    return None if reading is None else f"{reading.value} [{reading.period}]"
+
+
 def date_diff(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
     """Everything in the rulebook that is different on day `b` from day `a`."""
     changes = _law_changes(rulebook, a, b) + _rule_changes(rulebook, a, b) + _route_changes(rulebook, a, b)
@@ -152,7 +156,8 @@ class JurisdictionDiff:
     first: str
     second: str
     evaluation_date: str
-    readings: list[tuple[str, ResolvedReading, ResolvedReading]]  # points where the two readings differ
+    # points read differently (None where a jurisdiction has no reading of the point)
+    readings: list[tuple[str, ResolvedReading | None, ResolvedReading | None]]
     same: list[str]  # points read the same way
     local_rules: dict[str, list[RuleEntry]]  # jurisdiction → its (and its ancestors') local rules in force
 

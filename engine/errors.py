@@ -210,7 +210,7 @@ class CaseInvalid(CaseError):
         super().__init__(message)
         self.errors = errors
 
-    def located(self, file: str | Path | None, line: int | None) -> TolkaError:
+    def located(self, file: str | Path | None, line: int | None) -> Self:
         """Locate every problem in `file` (each keeps its own line)."""
         for error in self.errors:
             error.located(file, None)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 if TYPE_CHECKING:  # the rulebook imports the loader, which uses this module
     from tolka.rulebook import Rulebook
@@ -17,7 +19,7 @@ if TYPE_CHECKING:  # the rulebook imports the loader, which uses this module
 def canonical(rulebook: Rulebook) -> bytes:
     """The rulebook as canonical JSON bytes (sorted keys, no insignificant whitespace)."""
 
-    def dump(model) -> object:
+    def dump(model: BaseModel) -> dict[str, Any]:
         return model.model_dump(mode="json", exclude_none=True)
 
     content = {

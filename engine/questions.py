@@ -16,6 +16,7 @@ body's), but the case worker needs it to ask for the assessment.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tolka.case import Case
@@ -50,7 +51,9 @@ def _thresholds(rulebook: Rulebook, fact: str) -> dict[str, set[float]]:
         found: dict[str, set[float]] = {}
         for entry in rulebook.rules:
             for atom in A.atoms(entry.condition):
-                if atom.field.kind == "derived" and atom.field.argument == fact and isinstance(atom, A.Cmp):
+                if not (isinstance(atom, A.Cmp) and isinstance(atom.value, int | float)):
+                    continue
+                if atom.field.kind == "derived" and atom.field.argument == fact:
                     found.setdefault(atom.field.name, set()).add(atom.value)
         return found
 
@@ -98,7 +101,7 @@ def _number_answers(rulebook: Rulebook, fact: Fact) -> list[float]:
     return rulebook._cached(("number_answers", fact.name), compute)
 
 
-def answers(fact: Fact, day: dt.date, rulebook: Rulebook | None = None) -> list[object]:
+def answers(fact: Fact, day: dt.date, rulebook: Rulebook | None = None) -> Sequence[object]:
     """The answers worth trying for a fact: every value; for dates and numbers every threshold the rules use."""
     if fact.type == "bool":
         return [True, False]

@@ -528,7 +528,7 @@ class _Linker:
             resolving.append(name)
             try:
                 lowered = lower(parse(self.book.definitions[name].when), vocabulary)
-            except TolkaError as exc:
+            except RulebookError as exc:
                 self.errors.add(exc, origin)
                 failed.add(name)
                 return None
@@ -755,7 +755,7 @@ class _Linker:
                     origin,
                 )
                 ok = False
-            except TolkaError as exc:
+            except RulebookError as exc:
                 self.errors.add(exc, entry.at("when"))
                 ok = False
         assessment = self._assessment(entry, vocabulary)
@@ -773,7 +773,7 @@ class _Linker:
         self._cites(rule.assessment.cites, origin, f"rule {rule.id}: the assessment cites")
         try:
             condition = lower(parse(rule.assessment.supported_when), vocabulary)
-        except TolkaError as exc:
+        except RulebookError as exc:
             self.errors.add(exc, origin)
             return None
         if any(f.kind == "reading" for f in A.fields(condition)):

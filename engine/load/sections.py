@@ -195,7 +195,7 @@ def _read_csv_file(path: Path, rel: str, raw: RawRulebook) -> None:
 
 def rulebook_files(root: Path) -> list[Path]:
     """The files of a rulebook, in a stable order."""
-    files = []
+    files: list[Path] = []
     for tree in ("rules", "jurisdictions"):
         base = root / tree
         if base.is_dir():
