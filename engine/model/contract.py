@@ -187,7 +187,7 @@ class JurisdictionDiffOut(Versioned):
 
 
 class ChangeOut(Output):
-    kind: Literal["law", "provision", "rule", "citation", "route", "default", "reading"]
+    kind: Literal["law", "provision", "rule", "citation", "route", "default", "reading", "parameter"]
     subject: str
     change: Literal["entered", "ended", "changed"]
     before: str | None
