@@ -108,3 +108,14 @@ def test_a_schema_change_has_a_changelog_entry():
         f"the schemas changed (fingerprint {fingerprint}): say what changed in docs/CHANGELOG.md and end the entry "
         f"with `schemas fingerprint: {fingerprint}` (`tolka schema --write docs/schema` prints it)"
     )
+
+
+def test_tolka_schema_prints_and_writes_the_committed_schemas(tmp_path):
+    runner = CliRunner()
+    printed = runner.invoke(cli, ["schema", "evaluate"], catch_exceptions=False)
+    assert printed.exit_code == 0 and printed.output == (SCHEMA_DIR / "evaluate.json").read_text(encoding="utf-8")
+    written = runner.invoke(cli, ["schema", "--write", str(tmp_path)], catch_exceptions=False)
+    assert written.exit_code == 0 and f"schemas fingerprint: {schemas_fingerprint()}" in written.output
+    assert {p.name for p in tmp_path.iterdir()} == {f"{name}.json" for name in SCHEMAS}
+    unknown = runner.invoke(cli, ["schema", "nothing"])
+    assert unknown.exit_code == 2 and "no output called nothing" in unknown.output
