@@ -34,6 +34,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "coverage": C.CoverageOut,
     "facts": C.FactsOut,
     "supports": C.SupportsOut,
+    "parameters": C.ParametersOut,
     "population-row": C.PopulationRowOut,
     "population-summary-row": C.PopulationSummaryRowOut,
 }

@@ -3,5 +3,6 @@
 from pytest_bdd import scenarios
 
 from tests.steps.evaluation import *  # noqa: F401,F403  (registers the steps)
+from tests.steps.parameters import *  # noqa: F401,F403
 
 scenarios(".")

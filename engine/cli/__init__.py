@@ -10,6 +10,7 @@ from tolka.cli import (  # noqa: F401  (registers the commands)
     coverage,
     evaluate,
     jurisdictions,
+    parameters,
     population,
     rulebook,
     schema,

@@ -301,6 +301,29 @@ class SupportsOut(Versioned):
     supports: list[Support]
 
 
+class ParameterRowOut(Output):
+    id: str
+    country: str
+    name: str = Field(description="In the language asked for (English when none is).")
+    value: str | None = Field(description="Exact decimal as text; null when no sourced value is in force that day.")
+    unit: str
+    period: str
+    valid_from: str | None
+    valid_to: str | None
+    source: str | None
+    source_date: str | None = Field(description="The source's publication date, or its date note.")
+    cites: list[str]
+    verified: bool | None
+
+
+class ParametersOut(Versioned):
+    """`tolka parameters --format json`: the dated parameters' values in force on a day."""
+
+    evaluation_date: str
+    rulebook_fingerprint: str
+    parameters: list[ParameterRowOut]
+
+
 class LimitOut(Output):
     country: str
     support: str | None = Field(description="The support the rule concludes on; null for a definition.")

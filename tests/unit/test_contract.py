@@ -39,6 +39,7 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("coverage", ["coverage", "--country", "SE", "--date", DAY]),
     ("facts", ["facts"]),
     ("supports", ["supports"]),
+    ("parameters", ["parameters", "--date", DAY]),
 ]
 
 

@@ -1,0 +1,97 @@
+"""The `tolka parameters` view: the values of the dated parameters in force on a day.
+
+Rows keep English data keys (for JSON and CSV); the text table's headings, periods and marks are
+in the reader's language. A parameter without a value on the day is listed with an empty value and
+says so, rather than being left out: a missing figure must be visible, never read as zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tolka.model.parameter import Parameter
+from tolka.render.labels import WORDS, word
+from tolka.render.report import Block, Heading, Paragraph, Table
+from tolka.rulebook import Rulebook
+
+COLUMNS = {
+    "id": {"en": "id", "sv": "id", "nb": "id"},
+    "name": {"en": "name", "sv": "namn", "nb": "navn"},
+    "value": {"en": "value", "sv": "värde", "nb": "verdi"},
+    "unit": {"en": "unit", "sv": "enhet", "nb": "enhet"},
+    "period": {"en": "period", "sv": "period", "nb": "periode"},
+    "valid": {"en": "in force", "sv": "gäller", "nb": "gjelder"},
+    "source": {"en": "source", "sv": "källa", "nb": "kilde"},
+}
+PERIOD_WORDS = {
+    "per_month": {"en": "per month", "sv": "per månad", "nb": "per måned"},
+    "per_year": {"en": "per year", "sv": "per år", "nb": "per år"},
+    "per_4_weeks": {"en": "per 4 weeks", "sv": "per 4 veckor", "nb": "per 4 uker"},
+    "per_week": {"en": "per week", "sv": "per vecka", "nb": "per uke"},
+    "none": {"en": "", "sv": "", "nb": ""},
+}
+TEXTS = {
+    "title": {
+        "en": "Parameters in force on {day}",
+        "sv": "Parametrar som gäller {day}",
+        "nb": "Parametere som gjelder {day}",
+    },
+    "no_value": {
+        "en": "no sourced value for this date",
+        "sv": "inget belagt värde för detta datum",
+        "nb": "ingen belagt verdi for denne datoen",
+    },
+    "none": {
+        "en": "The rulebook has no parameters for this selection.",
+        "sv": "Regelboken har inga parametrar för detta urval.",
+        "nb": "Regelboken har ingen parametere for dette utvalget.",
+    },
+}
+
+
+def parameter_row(parameter: Parameter, day: dt.date, language: str) -> dict[str, object]:
+    """One parameter's value on `day` as a flat record (value as text, so no float rounding creeps in)."""
+    value = parameter.value_at(day)
+    source = value.source if value else None
+    return {
+        "id": parameter.id,
+        "country": parameter.country,
+        "name": parameter.name.get(language),
+        "value": str(value.value) if value else None,
+        "unit": parameter.unit,
+        "period": parameter.period,
+        "valid_from": value.valid_from.isoformat() if value and value.valid_from else None,
+        "valid_to": value.valid_to.isoformat() if value and value.valid_to else None,
+        "source": (source.url or source.document) if source else None,
+        "source_date": (source.published.isoformat() if source.published else source.date_note) if source else None,
+        "cites": list(value.cites) if value else [],
+        "verified": value.verified if value else None,
+    }
+
+
+def parameter_rows(rulebook: Rulebook, country: str | None, day: dt.date, language: str) -> list[dict[str, object]]:
+    """Every parameter of `country` (or of both countries), with its value in force on `day`."""
+    chosen = sorted(
+        (p for p in rulebook.parameters.values() if country is None or p.country == country), key=lambda p: p.id
+    )
+    return [parameter_row(parameter, day, language) for parameter in chosen]
+
+
+def parameter_blocks(rows: list[dict[str, object]], day: dt.date, language: str) -> list[Block]:
+    """The rows as a table in the reader's language, unverified values marked."""
+    blocks: list[Block] = [Heading(2, word(TEXTS, "title", language).format(day=day.isoformat()))]
+    if not rows:
+        return blocks + [Paragraph(word(TEXTS, "none", language))]
+    table = Table([word(COLUMNS, key, language) for key in COLUMNS])
+    for row in rows:
+        if row["value"] is None:
+            value, valid, source = f"({word(TEXTS, 'no_value', language)})", "", ""
+        else:
+            mark = "" if row["verified"] else f" ⚠ {word(WORDS, 'unverified', language)}"
+            value = f"{int(row['value']):,}".replace(",", " ") if str(row["value"]).isdigit() else str(row["value"])
+            value += mark
+            valid = f"{row['valid_from']} – {row['valid_to'] or '…'}"
+            source = f"{row['source']} ({row['source_date']})"
+        period = word(PERIOD_WORDS, row["period"], language)
+        table.rows.append([str(row["id"]), str(row["name"]), value, str(row["unit"]), period, valid, source])
+    return blocks + [table]

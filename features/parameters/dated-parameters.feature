@@ -1,0 +1,23 @@
+Feature: Dated parameters — the figure in force is the one for the day asked about
+  Amounts in Swedish and Norwegian welfare law are multiples of a base amount that changes by date:
+  Sweden's prisbasbelopp is set for each calendar year by a government ordinance under
+  2 kap. 6–8 §§ socialförsäkringsbalken; Norway's grunnbeløp (G) changes on 1 May each year after
+  the trygdeoppgjør. A case worker asking about a day gets that day's figure, with its source,
+  and a day without a sourced figure says so instead of showing zero.
+
+  Scenario: Norway's G changes overnight on 1 May 2025
+    When the parameters in force on 2025-04-30 are listed
+    Then the parameter no.grunnbelop has value 124028 NOK per_year
+    When the parameters in force on 2025-05-01 are listed
+    Then the parameter no.grunnbelop has value 130160 NOK per_year
+    And the value of no.grunnbelop is marked unverified
+
+  Scenario: Sweden's prisbasbelopp for 2026 is the one SFS 2025:872 sets
+    When the parameters in force on 2026-01-01 are listed
+    Then the parameter se.prisbasbelopp has value 59200 SEK per_year
+    And the value of se.prisbasbelopp cites "SFB 2 kap. 6–8 §§"
+    And the value of se.prisbasbelopp is not marked unverified
+
+  Scenario: The last day of 2025 has no sourced prisbasbelopp, and none is made up
+    When the parameters in force on 2025-12-31 are listed
+    Then the parameter se.prisbasbelopp has no sourced value

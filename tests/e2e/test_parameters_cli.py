@@ -1,0 +1,40 @@
+"""`tolka parameters` and the parameter lines of `tolka diff`, through the installed console script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from tests.e2e.test_cli import tolka
+
+
+def test_parameters_lists_the_value_in_force_with_source_and_mark():
+    data = json.loads(tolka("parameters", "--country", "NO", "--date", "2025-05-01", "--format", "json").stdout)
+    assert data["evaluation_date"] == "2025-05-01" and data["rulebook_fingerprint"].startswith("sha256:")
+    (row,) = data["parameters"]
+    assert (row["id"], row["value"], row["unit"], row["period"]) == ("no.grunnbelop", "130160", "NOK", "per_year")
+    assert (row["valid_from"], row["verified"]) == ("2025-05-01", False)
+    assert row["source"].startswith("https://")
+
+
+def test_parameters_text_is_in_the_reader_language_and_marks_unverified_values():
+    out = tolka("parameters", "--date", "2025-04-30", "--lang", "nb").stdout
+    assert "Parametere som gjelder 2025-04-30" in out
+    assert "124 028 ⚠" in out  # unverified: seen only in secondary reports
+    assert "(ingen belagt" in out  # no prisbasbelopp for 2025 is sourced: shown as missing, not zero
+
+
+def test_parameters_csv_has_one_row_per_parameter():
+    out = tolka("parameters", "--country", "SE", "--date", "2026-06-01", "--format", "csv").stdout
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert (row["id"], row["value"], row["cites"], row["verified"]) == ("se.prisbasbelopp", "59200", "sfb.2.6-8", "True")
+
+
+def test_diff_shows_the_grunnbelop_changing_on_1_may():
+    data = json.loads(tolka("diff", "--from", "2025-04-30", "--to", "2025-05-01", "--format", "json").stdout)
+    changes = [c for c in data["changes"] if c["kind"] == "parameter"]
+    assert [(c["subject"], c["change"]) for c in changes] == [("no.grunnbelop", "changed")]
+    assert changes[0]["before"].startswith("124028 NOK") and changes[0]["after"].startswith("130160 NOK")
+    text = tolka("diff", "--from", "2025-04-30", "--to", "2025-05-01").stdout
+    assert "no.grunnbelop" in text
