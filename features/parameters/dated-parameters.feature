@@ -10,7 +10,18 @@ Feature: Dated parameters — the figure in force is the one for the day asked a
     Then the parameter no.grunnbelop has value 124028 NOK per_year
     When the parameters in force on 2025-05-01 are listed
     Then the parameter no.grunnbelop has value 130160 NOK per_year
-    And the value of no.grunnbelop is marked unverified
+    And the value of no.grunnbelop is not marked unverified
+
+  Scenario: G from 1 May 2026 is NAV's 136 549 kroner
+    When the parameters in force on 2026-04-30 are listed
+    Then the parameter no.grunnbelop has value 130160 NOK per_year
+    When the parameters in force on 2026-05-01 are listed
+    Then the parameter no.grunnbelop has value 136549 NOK per_year
+
+  Scenario: A prisbasbelopp seen only in secondary reports is marked unverified
+    When the parameters in force on 2024-06-01 are listed
+    Then the parameter se.prisbasbelopp has value 57300 SEK per_year
+    And the value of se.prisbasbelopp is marked unverified
 
   Scenario: Sweden's prisbasbelopp for 2026 is the one SFS 2025:872 sets
     When the parameters in force on 2026-01-01 are listed

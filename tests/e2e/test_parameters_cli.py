@@ -14,14 +14,16 @@ def test_parameters_lists_the_value_in_force_with_source_and_mark():
     assert data["evaluation_date"] == "2025-05-01" and data["rulebook_fingerprint"].startswith("sha256:")
     (row,) = data["parameters"]
     assert (row["id"], row["value"], row["unit"], row["period"]) == ("no.grunnbelop", "130160", "NOK", "per_year")
-    assert (row["valid_from"], row["verified"]) == ("2025-05-01", False)
+    assert (row["valid_from"], row["verified"]) == ("2025-05-01", True)
     assert row["source"].startswith("https://")
 
 
 def test_parameters_text_is_in_the_reader_language_and_marks_unverified_values():
+    out = tolka("parameters", "--date", "2024-06-01", "--lang", "sv").stdout
+    assert "Parametrar som gäller 2024-06-01" in out
+    assert "57 300 ⚠" in out  # unverified: seen only in secondary reports
     out = tolka("parameters", "--date", "2025-04-30", "--lang", "nb").stdout
-    assert "Parametere som gjelder 2025-04-30" in out
-    assert "124 028 ⚠" in out  # unverified: seen only in secondary reports
+    assert "124 028" in out and "124 028 ⚠" not in out  # NAV's own table
     assert "(ingen belagt" in out  # no prisbasbelopp for 2025 is sourced: shown as missing, not zero
 
 
