@@ -18,6 +18,7 @@ from tolka.server import api, contract, pages
 from tolka.server.errors import InputError, busy_error, http_error, input_error, validation_error
 from tolka.server.heavy import BUDGET_SECONDS, Busy, HeavyPool
 from tolka.server.middleware import AccessLog, BodyLimit
+from tolka.server.openapi import exact_openapi
 
 BODY_LIMIT = 64 * 1024  # a case is a few hundred bytes; anything near this is not a case
 
@@ -48,6 +49,7 @@ def create_app(engine: Engine, body_limit: int = BODY_LIMIT, heavy: HeavyPool | 
         },
     )
     app.state.engine = engine
+    app.openapi = lambda: exact_openapi(app, engine.rulebook)  # type: ignore[method-assign]
     app.state.heavy = pool = heavy or HeavyPool(engine)
 
     @asynccontextmanager

@@ -49,6 +49,20 @@ def _iso_date(value: object) -> dt.date:
 IsoDate = Annotated[
     dt.date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})
 ]
+
+
+def _whole(value: object) -> int:
+    # JSON Schema's "integer" includes 5.0; strict pydantic would refuse it, lax would take "5".
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or (isinstance(value, float) and not value.is_integer())
+    ):
+        raise ValueError("a whole number is expected")
+    return int(value)
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole)]
 JurisdictionId = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 FactNameIn = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 Jurisdictions = Annotated[list[JurisdictionId], Field(min_length=1, max_length=2000)] | Literal["all"]
@@ -94,7 +108,7 @@ class NextQuestionsRequest(StrictBody):
         description="Ids, or \"all\" (every jurisdiction of the case's country). Default: the case's jurisdiction.",
     )
     date: IsoDate | None = DATE_FIELD
-    limit: int = Field(5, ge=1, le=50, description="How many questions, most decisive first.")
+    limit: WholeNumber = Field(5, ge=1, le=50, description="How many questions, most decisive first.")
     skip: list[FactNameIn] = Field(
         default_factory=list,
         max_length=300,
