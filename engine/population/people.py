@@ -36,9 +36,11 @@ from tolka.backends.vector.columns import (
     Value,
     categories_of,
 )
+from tolka.boundary import clean_text, code, decode
 from tolka.case import coerce_fact
 from tolka.errors import CaseError, CaseFileError, UnknownFactError
 from tolka.model.vocabulary import Fact
+from tolka.render.labels import phrase
 from tolka.rulebook import Rulebook
 
 ID_COLUMN = "person_id"
@@ -80,8 +82,12 @@ def column_names(path: Path) -> list[str]:
             return list(pq.ParquetFile(path).schema_arrow.names)
         with path.open(newline="", encoding="utf-8-sig") as handle:  # a spreadsheet's byte-order mark is not a name
             return next(csv.reader(handle), [])
-    except (OSError, pa.ArrowException) as exc:
-        raise CaseFileError(f"cannot read the people file: {exc}", file=path) from None
+    except UnicodeDecodeError:
+        with path.open("rb") as handle:  # the text reader decodes ahead: find the bad byte's line in the bytes
+            decode(handle.read(1 << 20), path, CaseFileError)
+        raise CaseFileError(phrase("not_utf8", "en", offset="?"), file=path) from None
+    except (OSError, pa.ArrowException, csv.Error) as exc:
+        raise CaseFileError(f"cannot read the people file: {clean_text(str(exc), 200)}", file=path) from None
 
 
 def check_columns(path: Path, rulebook: Rulebook) -> list[str]:
@@ -96,7 +102,7 @@ def check_columns(path: Path, rulebook: Rulebook) -> list[str]:
         if name != ID_COLUMN and name not in rulebook.facts:
             close = [f for f in rulebook.facts if f.startswith(name[:4])][:3]
             raise UnknownFactError(
-                f"column `{name}` is not a fact of the vocabulary",
+                f"column {code(name)} is not a fact of the vocabulary",
                 file=path,
                 hint=("did you mean " + ", ".join(close) + "? " if close else "") + "`tolka facts` lists them all",
             )
@@ -139,8 +145,8 @@ def read_batches(path: Path, chunk_size: int) -> Iterator[pa.RecordBatch]:
                 pending, size = [], 0
         if pending:
             yield from pa.Table.from_batches(pending).combine_chunks().to_batches(max_chunksize=chunk_size)
-    except pa.ArrowInvalid as exc:
-        raise CaseFileError(f"the people file cannot be read: {exc}", file=path) from None
+    except pa.ArrowInvalid as exc:  # also text that is not UTF-8
+        raise CaseFileError(f"the people file cannot be read: {clean_text(str(exc), 200)}", file=path) from None
 
 
 def _numeric(fact: Fact, array: pa.Array) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
@@ -151,6 +157,8 @@ def _numeric(fact: Fact, array: pa.Array) -> tuple[np.ndarray, np.ndarray, dict[
     if fact.type == "integer":
         for position in np.flatnonzero(known & (values != np.floor(values))):
             bad[int(position)] = f"`{fact.name}` must be a whole number, not {values[position]!r}"
+    for position in np.flatnonzero(known & ~np.isfinite(values)):
+        bad[int(position)] = f"`{fact.name}` must be a finite number, not {values[position]!r}"
     outside = np.zeros(len(values), dtype=bool)
     if fact.minimum is not None:
         outside |= known & (values < fact.minimum)

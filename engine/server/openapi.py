@@ -18,6 +18,7 @@ from fastapi.openapi.utils import get_openapi
 
 from tolka.model.vocabulary import Fact
 from tolka.rulebook import Rulebook
+from tolka.schema import SCHEMAS
 from tolka.server.schemas import DATE_PATTERN
 
 PLAUSIBLE = (
@@ -81,6 +82,7 @@ def exact_openapi(app: FastAPI, rulebook: Rulebook) -> dict[str, Any]:
         ("/api/mandate", "support"): _ids(list(rulebook.supports)),
         ("/api/mandate", "jurisdiction"): jurisdiction,
         ("/api/readings", "point"): {"type": "array", "items": _ids(list(rulebook.points))},
+        ("/schema/{name}.json", "name"): _ids(list(SCHEMAS)),
     }
     for path, operations in document["paths"].items():
         for operation in operations.values():
@@ -88,6 +90,13 @@ def exact_openapi(app: FastAPI, rulebook: Rulebook) -> dict[str, Any]:
                 exact = parameters.get((path, parameter["name"]))
                 if exact is not None:
                     parameter["schema"] = {**parameter["schema"], **exact}
+    contract = document["paths"].get("/schema/{name}.json", {}).get("get")
+    if contract is not None:
+        contract["responses"]["200"]["content"] = {"application/schema+json": {"schema": {"type": "object"}}}
+        contract["responses"]["404"] = {
+            "description": "No output of that name.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+        }
     mandate = document["paths"]["/api/mandate"]["get"]
     mandate["description"] = (mandate.get("description") or "") + (
         "\n\nThe support must be one of the jurisdiction's country (else 422)."

@@ -100,3 +100,39 @@ documents = st.fixed_dictionaries(
         **{f.key: st.sampled_from(ENUM_VALUES) for f in ENUM_FIELDS},
     },
 )
+
+
+# --- hostile case documents and API bodies (issue 16) ---------------------------------------------
+
+HOSTILE_TEXT = st.text(alphabet=st.characters(exclude_categories=()), max_size=40) | st.sampled_from(
+    ["\x1b]0;x\x07", "\u202e", "2025-02-30", "20000101", "2000-W52", "NaN", "1e309", "", " "]
+)
+hostile_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**40), max_value=10**40),
+    st.floats(allow_nan=True, allow_infinity=True),
+    HOSTILE_TEXT,
+    st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)).map(dt.date.isoformat),
+)
+hostile_values = st.recursive(
+    hostile_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(HOSTILE_TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def hostile_cases(fact_names: list[str]) -> st.SearchStrategy[dict]:
+    """Case documents: real fact names and made-up ones, each with any JSON-like value."""
+    names = st.sampled_from(fact_names) | HOSTILE_TEXT
+    return st.dictionaries(names, hostile_values, max_size=6)
+
+
+def hostile_bodies(fact_names: list[str]) -> st.SearchStrategy[dict]:
+    """API request bodies: the real keys with hostile values, and stray keys."""
+    keys = st.sampled_from(
+        ["case", "date", "jurisdiction", "jurisdictions", "plan", "explain", "lang", "limit", "skip"]
+    )
+    return st.dictionaries(keys | HOSTILE_TEXT, hostile_values, max_size=5) | st.fixed_dictionaries(
+        {"case": hostile_cases(fact_names)}, optional={"date": hostile_scalars}
+    )
