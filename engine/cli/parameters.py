@@ -24,7 +24,7 @@ def parameters(state: State, country: str | None, day: dt.date | None, fmt: str,
     data = C.ParametersOut(
         evaluation_date=on.isoformat(),
         rulebook_fingerprint=rulebook.fingerprint,
-        parameters=[C.ParameterRowOut(**row) for row in rows],
+        parameters=rows,
     )
-    csv_rows = [{**row, "cites": " ".join(row["cites"])} for row in rows]
+    csv_rows = [{**row.model_dump(), "cites": " ".join(row.cites)} for row in rows]
     emit(fmt, blocks=parameter_blocks(rows, on, words), data=data, rows=csv_rows)

@@ -21,8 +21,6 @@ from tolka.model.interpretation import Source
 Unit = Literal["SEK", "NOK", "share", "G", "prisbasbelopp"]
 # The period an amount is counted in; `none` for a figure that is not a flow (a share, a multiple).
 Period = Literal["per_month", "per_year", "per_4_weeks", "per_week", "none"]
-UNITS: tuple[str, ...] = Unit.__args__
-PERIODS: tuple[str, ...] = Period.__args__
 
 
 class ParameterValue(Validity):

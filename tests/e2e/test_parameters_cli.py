@@ -30,7 +30,8 @@ def test_parameters_text_is_in_the_reader_language_and_marks_unverified_values()
 def test_parameters_csv_has_one_row_per_parameter():
     out = tolka("parameters", "--country", "SE", "--date", "2026-06-01", "--format", "csv").stdout
     (row,) = list(csv.DictReader(io.StringIO(out)))
-    assert (row["id"], row["value"], row["cites"], row["verified"]) == ("se.prisbasbelopp", "59200", "sfb.2.6-8", "True")
+    expected = ("se.prisbasbelopp", "59200", "sfb.2.6-8", "True")
+    assert (row["id"], row["value"], row["cites"], row["verified"]) == expected
 
 
 def test_diff_shows_the_grunnbelop_changing_on_1_may():
