@@ -82,7 +82,8 @@ def legal_status_points(engine: Engine, support: str, day: dt.date) -> list[str]
 
 
 def legal_status_answer(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> LegalStatusAnswer:
-    outcome = next(o for o in engine.evaluate(Case({}), jurisdiction_id, day).outcomes if o.support == support)
+    """The legal status of `support` for anyone in the jurisdiction, or its variants (only that support is built)."""
+    outcome = engine.evaluate(Case({}), jurisdiction_id, day, supports=(support,)).outcomes[0]
     if outcome.legal_status is not None:
         return LegalStatusAnswer(jurisdiction_id, outcome.legal_status, None, outcome)
     return LegalStatusAnswer(
@@ -102,6 +103,9 @@ def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) ->
     view = MandateView(
         support, day.isoformat(), rulebook.fingerprint, legal_status_answer(engine, support, place.id, day), points
     )
+    # The answer depends only on the support's situation (its rules in force and the readings they
+    # read): it is worked out for the first jurisdiction in each situation and shared by the rest.
+    by_situation: dict[int, LegalStatusAnswer] = {}
     for other in rulebook.jurisdictions.values():
         if other.country != place.country or other.id == place.id or other.kind == "country":
             continue
@@ -109,7 +113,10 @@ def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) ->
         if not any(readings[p].basis in ("local", "inherited") for p in points if p in readings):
             view.without_reading += 1
             continue
-        answer = legal_status_answer(engine, support, other.id, day)
+        situation = engine.support_situations(other.id, day)[support].situation
+        answer = by_situation.get(situation)
+        if answer is None:
+            answer = by_situation[situation] = legal_status_answer(engine, support, other.id, day)
         view.others.setdefault(answer.summary, []).append(other.id)
         view.other_answers.setdefault(answer.summary, answer)
     return view

@@ -52,7 +52,8 @@ def variants(
     engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, support: str, aspect: str
 ) -> list[Variant] | None:
     """Every combination of the missing facts and readings, with the aspect's value; None if too many."""
-    missing_facts, missing_readings = engine.decide(case, jurisdiction_id, day)[support].missing_by_aspect[aspect]
+    decided = engine.decide_many(case, [jurisdiction_id], day, supports=(support,))[jurisdiction_id][support]
+    missing_facts, missing_readings = decided.missing_by_aspect[aspect]
     readings = resolve_readings(engine.rulebook, jurisdiction_id, day)
     fact_domains = [(name, _fact_values(engine.rulebook, name)) for name in missing_facts]
     if any(values is None for _, values in fact_domains):
@@ -70,11 +71,7 @@ def variants(
             swapped: dict[str, ResolvedReading] = dict(readings)
             for (point, _), value in zip(reading_domains, reading_values, strict=True):
                 swapped[point] = ResolvedReading(point, value, "local", jurisdiction_id)
-            outcome = next(
-                o
-                for o in engine.evaluate(assigned, jurisdiction_id, day, readings=swapped).outcomes
-                if o.support == support
-            )
+            outcome = engine.evaluate(assigned, jurisdiction_id, day, readings=swapped, supports=(support,)).outcomes[0]
             out.append(
                 Variant(
                     tuple(zip((n for n, _ in fact_domains), fact_values, strict=True)),
