@@ -41,49 +41,76 @@ class Differences:
         self.caused.update(other.caused)
 
 
-def _signatures(session: Session, situation: Situation) -> np.ndarray:
+def _signatures(session: Session, situation: Situation, keep: bool = True) -> np.ndarray:
     """Every person's answer in a situation, as the id of its (status, route, legal status)."""
-    answers = session.answers(situation)
+    answers = session.answers(situation, keep=keep)
     return np.asarray(session.backend.signature_of, dtype=np.int32)[answers]
+
+
+class ChunkDifferences:
+    """Differences between the plan's jurisdictions for one session's persons, one support at a time.
+
+    Supports are added one by one so that their per-situation arrays can be freed as soon as they
+    are counted; only per-person masks for "any support" are kept across supports.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.result = Differences()
+        self._any_differs = np.zeros(session.frame.size, dtype=bool)
+        self._any_caused: dict[str, np.ndarray] = {}
+
+    def add_support(self, support: str, situations: list[Situation]) -> None:
+        """Count the persons whose answer to `support` differs between `situations`, and why."""
+        if len(situations) < 2:
+            return
+        size = self.session.frame.size
+        out = [_signatures(self.session, s) for s in situations]
+        differs = np.zeros(size, dtype=bool)
+        for other in out[1:]:
+            differs |= other != out[0]
+        self.result.differing[support] += int(differs.sum())
+        self._any_differs |= differs
+        if not differs.any():
+            return
+        explained = np.zeros(size, dtype=bool)
+        for point, caused in _causes(self.session, situations, out).items():
+            caused &= differs
+            self.result.caused[point, support] += int(caused.sum())
+            self._mark(point, caused)
+            explained |= caused
+        other = differs & ~explained
+        self.result.caused[OTHER, support] += int(other.sum())
+        self._mark(OTHER, other)
+
+    def _mark(self, point: str, persons: np.ndarray) -> None:
+        found = self._any_caused.get(point)
+        self._any_caused[point] = persons.copy() if found is None else found | persons
+
+    def finish(self) -> Differences:
+        """The counts, with every support together (`ANY`)."""
+        self.result.differing[ANY] += int(self._any_differs.sum())
+        for point, mask in self._any_caused.items():
+            self.result.caused[point, ANY] += int(mask.sum())
+        return self.result
 
 
 def chunk_differences(session: Session, plan: Plan) -> Differences:
     """Differences between the plan's jurisdictions for the persons of one session."""
-    size = session.frame.size
-    any_differs = np.zeros(size, dtype=bool)
-    any_caused: dict[str, np.ndarray] = {}
-    result = Differences()
-    supports = dict.fromkeys(s for supports in plan.supports.values() for s in supports)
-    for support in supports:
-        indices = plan.situations_of(support)
-        if len(indices) < 2:
-            continue
-        situations = [plan.situations[i] for i in indices]
-        out = [_signatures(session, s) for s in situations]
-        differs = np.zeros(size, dtype=bool)
-        for other in out[1:]:
-            differs |= other != out[0]
-        result.differing[support] += int(differs.sum())
-        any_differs |= differs
-        if not differs.any():
-            continue
-        explained = np.zeros(size, dtype=bool)
-        for point, caused in _causes(session, situations, out).items():
-            caused &= differs
-            result.caused[point, support] += int(caused.sum())
-            any_caused[point] = any_caused.get(point, np.zeros(size, dtype=bool)) | caused
-            explained |= caused
-        other = differs & ~explained
-        result.caused[OTHER, support] += int(other.sum())
-        any_caused[OTHER] = any_caused.get(OTHER, np.zeros(size, dtype=bool)) | other
-    result.differing[ANY] += int(any_differs.sum())
-    for point, mask in any_caused.items():
-        result.caused[point, ANY] += int(mask.sum())
-    return result
+    counter = ChunkDifferences(session)
+    for support in dict.fromkeys(s for supports in plan.supports.values() for s in supports):
+        counter.add_support(support, [plan.situations[i] for i in plan.situations_of(support)])
+    return counter.finish()
 
 
 def _causes(session: Session, situations: list[Situation], out: list[np.ndarray]) -> dict[str, np.ndarray]:
-    """Per point: the persons for whom one jurisdiction taking another's reading of it changes its answer."""
+    """Per point: the persons for whom one jurisdiction taking another's reading of it changes its answer.
+
+    Linear in the situations: for each value of the point, the smallest and largest answer among
+    the situations reading it so say whether *some* situation with that value answers a person
+    differently from situation i (not every pair of situations is compared). Counterfactual
+    answers are not kept in the session, so memory does not grow with them.
+    """
     values: dict[str, set] = {}
     for situation in situations:
         for point, value in situation.readings:
@@ -91,16 +118,17 @@ def _causes(session: Session, situations: list[Situation], out: list[np.ndarray]
     found: dict[str, np.ndarray] = {}
     for point in sorted(p for p, seen in values.items() if len(seen) > 1):
         caused = np.zeros(session.frame.size, dtype=bool)
-        readers = [(i, dict(s.readings)) for i, s in enumerate(situations) if point in dict(s.readings)]
-        for i, readings in readers:
-            for value in {r[point] for _, r in readers} - {readings[point]}:
-                changed = _signatures(session, situations[i].with_reading(point, value)) != out[i]
+        readers = [(i, dict(s.readings)[point]) for i, s in enumerate(situations) if point in dict(s.readings)]
+        low: dict = {}
+        high: dict = {}
+        for i, value in readers:
+            low[value] = out[i] if value not in low else np.minimum(low[value], out[i])
+            high[value] = out[i] if value not in high else np.maximum(high[value], out[i])
+        for i, own in readers:
+            for value in low.keys() - {own}:
+                changed = _signatures(session, situations[i].with_reading(point, value), keep=False) != out[i]
                 if not changed.any():
                     continue
-                pair_differs = np.zeros(session.frame.size, dtype=bool)
-                for k, other in readers:
-                    if other[point] == value:
-                        pair_differs |= out[k] != out[i]
-                caused |= changed & pair_differs
+                caused |= changed & ((low[value] != out[i]) | (high[value] != out[i]))
         found[point] = caused
     return found

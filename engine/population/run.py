@@ -31,7 +31,7 @@ import tolka
 from tolka.backends.vector.backend import Answer, Plan, VectorBackend
 from tolka.errors import CaseFileError, FactValueError
 from tolka.model.outcome import SCHEMA_VERSION
-from tolka.population.differences import Differences, chunk_differences
+from tolka.population.differences import ChunkDifferences, Differences
 from tolka.population.output import ResultWriter
 from tolka.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
 from tolka.population.summary import Summary, write_csv
@@ -49,6 +49,7 @@ class Context:
 
     rulebook: Rulebook
     plan: Plan
+    keep_rows: bool = True  # False: a summary only, so chunks return counts, not per-person answers
 
 
 @dataclass
@@ -58,7 +59,8 @@ class ChunkResult:
     rows: np.ndarray
     person_ids: pa.Array | None
     answers: list[Answer]
-    by_situation: list[np.ndarray]  # per plan situation: each person's local answer id
+    by_situation: list[np.ndarray] | None  # per plan situation: each person's local answer id (keep_rows)
+    counts: list[np.ndarray]  # per plan situation: persons per local answer id
     differences: Differences
     bad: tuple[BadValue, ...]
 
@@ -76,15 +78,31 @@ def _backend(rulebook: Rulebook, day: dt.date) -> VectorBackend:
 
 
 def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> ChunkResult:
-    """Validate and evaluate one batch of persons in every situation of the plan."""
-    people = validate(batch, first_row, context.rulebook, context.plan.day)
-    backend = _backend(context.rulebook, context.plan.day)
+    """Validate and evaluate one batch of persons in every situation of the plan.
+
+    Support by support: each support's situations are evaluated, counted (and compared, for the
+    differences), then freed, so memory holds one support's arrays at a time — unless the
+    per-person answers are kept for a result file.
+    """
+    plan = context.plan
+    people = validate(batch, first_row, context.rulebook, plan.day)
+    backend = _backend(context.rulebook, plan.day)
     session = backend.session(people.frame)
-    ids = [session.answers(situation) for situation in context.plan.situations]
-    differences = chunk_differences(session, context.plan)
+    differences = ChunkDifferences(session)
+    ids: list[np.ndarray | None] = [None] * len(plan.situations)
+    counts: list[np.ndarray | None] = [None] * len(plan.situations)
+    for support, indices in _situations_by_support(plan).items():
+        situations = [plan.situations[i] for i in indices]
+        for index, situation in zip(indices, situations, strict=True):
+            array = session.answers(situation)
+            counts[index] = np.bincount(array, minlength=len(backend.answers))
+            if context.keep_rows:
+                ids[index] = array
+        differences.add_support(support, situations)
+        session.forget(situations)
     present = np.zeros(len(backend.answers), dtype=bool)
-    for array in ids:
-        present[array] = True
+    for found in counts:
+        present[np.flatnonzero(found)] = True
     # In a canonical order, not the order this process happened to find them: output is then the
     # same bytes whichever worker evaluated the chunk.
     used = np.array(sorted(np.flatnonzero(present), key=lambda i: repr(backend.answers[i])), dtype=np.int64)
@@ -94,10 +112,19 @@ def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> C
         rows=people.rows,
         person_ids=people.person_ids,
         answers=[backend.answers[i] for i in used],
-        by_situation=[local[array] for array in ids],
-        differences=differences,
+        by_situation=[local[array] for array in ids] if context.keep_rows else None,
+        counts=[np.pad(found, (0, len(backend.answers) - len(found)))[used] for found in counts],
+        differences=differences.finish(),
         bad=people.bad,
     )
+
+
+def _situations_by_support(plan: Plan) -> dict[str, list[int]]:
+    """The plan's situation indices per support (each situation belongs to one support)."""
+    grouped: dict[str, list[int]] = {}
+    for index, situation in enumerate(plan.situations):
+        grouped.setdefault(situation.support, []).append(index)
+    return grouped
 
 
 def local_results(context: Context, batches: Batches) -> Iterator[ChunkResult]:
@@ -113,8 +140,8 @@ class Registry:
         self.answers: list[Answer] = []
         self._ids: dict[Answer, int] = {}
 
-    def merge(self, result: ChunkResult) -> list[np.ndarray]:
-        """The chunk's answer ids per situation, as global ids."""
+    def merge(self, result: ChunkResult) -> np.ndarray:
+        """The global id of each of the chunk's local answer ids."""
         mapping = np.empty(len(result.answers), dtype=np.int32)
         for position, answer in enumerate(result.answers):
             found = self._ids.get(answer)
@@ -122,7 +149,7 @@ class Registry:
                 found = self._ids[answer] = len(self.answers)
                 self.answers.append(answer)
             mapping[position] = found
-        return [mapping[ids] for ids in result.by_situation]
+        return mapping
 
 
 @dataclass
@@ -193,7 +220,7 @@ def run_population(
     check_columns(people, rulebook)
     started = time.perf_counter()
     plan = Plan.build(rulebook, jurisdiction_ids, day)
-    context = Context(rulebook, plan)
+    context = Context(rulebook, plan, keep_rows=out is not None)
     registry = Registry()
     totals = Summary(plan)
     side = _Rejected(rejected or default_rejected_path(out, summary))
@@ -223,11 +250,18 @@ def run_population(
                         hint="fix the value, or run with --bad-rows report to list every bad row in a side file",
                     )
                 side.add(result.bad)
-            by_situation = registry.merge(result)
+            mapping = registry.merge(result)
             if writer is not None:
+                by_situation = [mapping[ids] for ids in result.by_situation]
                 writer.write(result.rows, result.person_ids, by_situation, registry.answers)
+                del by_situation
             totals.add(
-                len(result.rows), by_situation, registry.answers, result.differences, len({b.row for b in result.bad})
+                len(result.rows),
+                mapping,
+                result.counts,
+                registry.answers,
+                result.differences,
+                len({b.row for b in result.bad}),
             )
             if progress is not None:
                 progress(len(result.rows) + len({b.row for b in result.bad}))

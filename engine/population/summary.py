@@ -66,17 +66,24 @@ class Summary:
     def add(
         self,
         persons: int,
-        by_situation: Sequence[np.ndarray],
+        mapping: np.ndarray,
+        counts: Sequence[np.ndarray],
         answers: Sequence[Answer],
         differences: Differences,
         rejected: int,
     ) -> None:
-        """Add one chunk: its persons, their answer ids per situation, its differences and rejected rows."""
+        """Add one chunk: its persons, per situation the persons per answer, its differences and rejected rows.
+
+        `counts[i][k]` is how many persons got the chunk's answer k in situation i; `mapping[k]` is
+        that answer's id in `answers`.
+        """
         index = {status: i for i, status in enumerate(STATUSES)}
         self._status_of += [index[a.status] for a in answers[len(self._status_of) :]]
-        status_of = np.asarray(self._status_of, dtype=np.int64)
-        for situation, ids in enumerate(by_situation):
-            self.status_counts[situation] += np.bincount(status_of[ids], minlength=len(STATUSES))
+        status_of = np.asarray(self._status_of, dtype=np.int64)[mapping]
+        for situation, found in enumerate(counts):
+            self.status_counts[situation] += np.bincount(status_of, weights=found, minlength=len(STATUSES)).astype(
+                np.int64
+            )
         self.persons += persons
         self.differences.add(differences)
         self.rejected += rejected

@@ -232,8 +232,11 @@ class Session:
             table += [(Truth.UNKNOWN, missing_keys(program, pattern)) for pattern in patterns]
         return Coded(codes, tuple(table))
 
-    def answers(self, situation: Situation) -> np.ndarray:
-        """The answer id (`VectorBackend.answers`) of the situation's support for every person."""
+    def answers(self, situation: Situation, keep: bool = True) -> np.ndarray:
+        """The answer id (`VectorBackend.answers`) of the situation's support for every person.
+
+        With `keep=False` a newly computed array is not remembered (counterfactual situations).
+        """
         found = self._answers.get(situation)
         if found is None:
             coded = [self.rule(key, situation) for key in situation.rules]
@@ -245,8 +248,18 @@ class Session:
                 ],
                 dtype=np.int32,
             )
-            found = self._answers[situation] = ids[inverse] if len(ids) else np.zeros(0, dtype=np.int32)
+            found = ids[inverse] if len(ids) else np.zeros(0, dtype=np.int32)
+            if keep:
+                self._answers[situation] = found
         return found
+
+    def forget(self, situations: Sequence[Situation]) -> None:
+        """Free the answers of these situations and the coded values of their rules (summarised)."""
+        rules = {key for situation in situations for key in situation.rules}
+        for situation in situations:
+            self._answers.pop(situation, None)
+        for key in [k for k in self._rules if k[0] in rules]:
+            del self._rules[key]
 
 
 def _patterns(coded: list[Coded], size: int) -> tuple[np.ndarray, np.ndarray]:
