@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -28,7 +29,55 @@ def default_rulebook() -> Path:
     return rulebook_root()
 
 
+# Which module registers each command: only that module is imported to run it. A command missing
+# here is still found (every module of tolka.cli is imported before giving up), only slower.
+COMMAND_MODULES = {
+    "ask": "ask",
+    "brief": "brief",
+    "facts": "catalogue",
+    "supports": "catalogue",
+    "check": "check",
+    "coverage": "coverage",
+    "evaluate": "evaluate",
+    "compare": "jurisdictions",
+    "mandate": "jurisdictions",
+    "readings": "jurisdictions",
+    "jurisdictions": "jurisdictions",
+    "population": "population",
+    "synth": "population",
+    "plot": "population",
+    "rules": "rulebook",
+    "limits": "rulebook",
+    "diff": "rulebook",
+    "serve": "serve",
+    "parameters": "parameters",
+    "schema": "schema",
+}
+
+
+def _import_all_commands() -> None:
+    import pkgutil
+
+    import tolka.cli
+
+    for module in pkgutil.iter_modules(tolka.cli.__path__):
+        importlib.import_module(f"tolka.cli.{module.name}")
+
+
 class _Group(click.Group):
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            module = COMMAND_MODULES.get(cmd_name)
+            if module is not None:
+                importlib.import_module(f"tolka.cli.{module}")
+            if cmd_name not in self.commands:
+                _import_all_commands()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _import_all_commands()  # help lists every command
+        return super().list_commands(ctx)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
