@@ -1,0 +1,218 @@
+"""The issue-13 goals, measured side by side on the shipped and the readings-everywhere rulebook.
+
+Prints figures; asserts nothing. Every figure is the median of --runs runs, and the two rulebooks
+are measured interleaved (shipped, readings everywhere, shipped, …) so that load on a shared
+machine hits both alike; CPU seconds are printed beside wall seconds for the same reason. Each
+throughput figure names the number of distinct situations computed. Run:
+
+    .venv/bin/python benchmarks/bench_scale.py [--runs 3] [--persons 100000] [--big 1000000] [--skip-population]
+
+The readings-everywhere rulebook is built by benchmarks/readings_everywhere.py under the system's
+temporary directory (synthetic readings, never shipped).
+
+In-process figures (the engine loaded, compile cache warm):
+* `ask -j all`, first question: `next_questions` on an empty case over every Swedish jurisdiction,
+  with the decision memo emptied first; then each answer: the next question after answering it;
+* compare one case × all Swedish jurisdictions (a different case each run);
+* mandate: IPS in Stockholm;
+* evaluate with JSON output, per case (warm).
+Child-process figures: the CLI's `ask -j all` up to its first question with the compile cache
+warm; `evaluate` without the cache (validate + compile); `population` summaries, whole command
+wall time and peak memory (max RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from bench_population import child  # noqa: E402
+from readings_everywhere import cached_build  # noqa: E402
+
+from tolka.case import Case  # noqa: E402
+from tolka.compare import compare  # noqa: E402
+from tolka.evaluate import Engine  # noqa: E402
+from tolka.mandate import mandate  # noqa: E402
+from tolka.questions import next_questions  # noqa: E402
+from tolka.render.json_out import to_json  # noqa: E402
+
+DAY = dt.date(2025, 9, 1)
+TOLKA = str(Path(sys.executable).parent / "tolka")
+EXAMPLE = REPO / "examples" / "cases" / "amira-19-psychosis-upper-secondary.yaml"
+COMPARE_CASES = [
+    {},
+    {"psychiatric_contact": True},
+    {"psychiatric_contact": True, "lasting_psychiatric_diagnosis": True},
+    {"psychiatric_contact": False},
+    {"lasting_psychiatric_diagnosis": False},
+]
+
+
+def timed(function: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def median_pair(samples: list[tuple[float, float]]) -> str:
+    wall = statistics.median(s[0] for s in samples)
+    cpu = statistics.median(s[1] for s in samples)
+    return f"{wall:7.3f} s wall, {cpu:7.3f} s CPU"
+
+
+def situations(engine: Engine) -> tuple[int, int]:
+    """(distinct support situations, distinct jurisdiction situations) over every Swedish jurisdiction."""
+    places = swedish(engine)
+    groups = engine.situation_groups(places, DAY)
+    whole = {engine.situation_key(p, DAY, decisions_only=True) for p in places}
+    return sum(len(g) for g in groups.values()), len(whole)
+
+
+def swedish(engine: Engine) -> list[str]:
+    return [j.id for j in engine.rulebook.jurisdictions.values() if j.country == "SE"]
+
+
+def in_process(engines: dict[str, Engine], runs: int, cases: int) -> None:
+    from bench_evaluate import synthetic_cases
+
+    samples: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    evaluate_cases = synthetic_cases(engines["shipped"], cases)
+
+    def add(name: str, figure: str, sample: tuple[float, float]) -> None:
+        samples.setdefault((name, figure), []).append(sample)
+
+    for run in range(runs):
+        for name, engine in engines.items():  # interleaved: every figure alternates rulebooks
+            places = swedish(engine)
+            engine.rulebook._decisions.clear()  # the first question computes its decisions afresh
+            first: list = []
+            add(name, "ask first question", timed(lambda: first.extend(next_questions(engine, Case({}), places, DAY))))
+            fact = engine.rulebook.facts[first[0].fact]
+            value = True if fact.type == "bool" else fact.value_ids[0] if fact.type == "enum" else None
+            if value is not None:
+                answered = Case({fact.name: value})
+                add(name, "ask each answer", timed(lambda: next_questions(engine, answered, places, DAY)))
+            case = Case(COMPARE_CASES[run % len(COMPARE_CASES)])
+            add(name, "compare one case × all", timed(lambda: compare(engine, case, places, DAY)))
+            add(name, "mandate ips SE-0180", timed(lambda: mandate(engine, "ips", "SE-0180", DAY)))
+            if name == "shipped":
+
+                def evaluate_all() -> None:
+                    for index, c in enumerate(evaluate_cases):
+                        to_json(engine.evaluate(c, places[index % len(places)], DAY))
+
+                wall, cpu = timed(evaluate_all)
+                add(name, f"evaluate + JSON, per case ({cases} cases)", (wall / cases, cpu / cases))
+    figures = list(dict.fromkeys(figure for _, figure in samples))
+    for figure in figures:
+        print(f"  {figure}")
+        for name in engines:
+            if (name, figure) in samples:
+                print(f"    {name:20} {median_pair(samples[name, figure])}")
+
+
+def cli_figures(roots: dict[str, Path], runs: int) -> None:
+    samples: dict[tuple[str, str], list[float]] = {}
+    for _ in range(runs):
+        for name, root in roots.items():
+            start = time.perf_counter()
+            subprocess.run(
+                [TOLKA, "--rulebook", str(root), "ask", "-j", "all", "--date", DAY.isoformat()],
+                input="q\n",
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            samples.setdefault((name, "CLI ask -j all to first question, compile cache warm"), []).append(
+                time.perf_counter() - start
+            )
+            with tempfile.TemporaryDirectory() as empty:
+                start = time.perf_counter()
+                subprocess.run(
+                    [TOLKA, "--rulebook", str(root), "evaluate", str(EXAMPLE), "--date", DAY.isoformat()],
+                    capture_output=True,
+                    check=True,
+                    env={**os.environ, "TOLKA_CACHE_DIR": empty},
+                )
+                samples.setdefault((name, "CLI evaluate, no compile cache"), []).append(time.perf_counter() - start)
+    for figure in dict.fromkeys(f for _, f in samples):
+        print(f"  {figure}")
+        for name in roots:
+            values = samples[name, figure]
+            print(
+                f"    {name:20} median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f})"
+            )
+
+
+def population(roots: dict[str, Path], persons: list[int], runs: int, situation_counts: dict[str, int]) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        for n in persons:
+            people = work / f"people-{n}.parquet"
+            child(roots["shipped"], "synth", "--n", str(n), "--seed", "2025", "--out", str(people), "--date", str(DAY))
+            print(f"  {n:,} persons × all Swedish jurisdictions, summary (whole command)")
+            samples: dict[str, list[tuple[float, float]]] = {}
+            for _ in range(runs):
+                for name, root in roots.items():
+                    summary = work / f"summary-{name}.csv"
+                    wall, peak, out = child(
+                        root, "population", str(people), "-J", "all", "--date", str(DAY), "--summary", str(summary)
+                    )
+                    samples.setdefault(name, []).append((wall, peak))
+                    jurisdictions = int(re.search(r"× (\d+) jurisdictions", out).group(1))
+            for name in roots:
+                wall = statistics.median(s[0] for s in samples[name])
+                peak = statistics.median(s[1] for s in samples[name])
+                print(
+                    f"    {name:20} {wall:6.1f} s, peak {peak:,.0f} MB; {n * jurisdictions / wall:,.0f} persons ×"
+                    f" jurisdictions/s over {situation_counts[name]} situations"
+                    f" ({n * situation_counts[name] / wall:,.0f} person-situations/s)"
+                )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cases", type=int, default=300, help="Cases for the evaluate + JSON figure.")
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--big", type=int, default=1_000_000, help="0 to skip the large population run.")
+    parser.add_argument("--skip-population", action="store_true")
+    parser.add_argument("--skip-cli", action="store_true")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; evaluation date {DAY}")
+    roots = {"shipped": REPO, "readings everywhere": cached_build()}
+    engines = {name: Engine.load(root) for name, root in roots.items()}
+    counts = {}
+    for name, engine in engines.items():
+        support_situations, whole = situations(engine)
+        counts[name] = support_situations
+        print(
+            f"{name}: {len(swedish(engine))} Swedish jurisdictions → {whole} distinct jurisdiction situations,"
+            f" {support_situations} distinct support situations ({len(engine.rulebook.rules)} rules)"
+        )
+    print(f"\nin process (median of {args.runs}, interleaved):")
+    in_process(engines, args.runs, args.cases)
+    if not args.skip_cli:
+        print(f"\nchild processes (median of {args.runs}, interleaved):")
+        cli_figures(roots, args.runs)
+    if not args.skip_population:
+        print(f"\npopulation (median of {args.runs}, interleaved):")
+        population(roots, [args.persons] + ([args.big] if args.big else []), args.runs, counts)
+
+
+if __name__ == "__main__":
+    main()
