@@ -137,7 +137,8 @@ class Outcome(Out):
     status: OutcomeStatus
     route: Route | None
     legal_status: str | None
-    status_possible: list[str | None]  # the statuses still possible (one when decided), contract order; None: no rule decides it in some case
+    # the statuses still possible (one when decided), in contract order; None: no rule decides it in some case
+    status_possible: list[str | None]
     legal_status_possible: list[str | None]  # likewise; None: no rule decides it in some case
     discretion: list[Discretion]  # for `not_eligible_as_a_rule`: the assessments that can grant it
     reasons: Reasons
