@@ -111,14 +111,16 @@ def in_date_range(day: dt.date, lang: str = "en") -> dt.date:
 # --- bytes ---------------------------------------------------------------------------------------
 
 
-def read_limited(path: Path, limit: int, error: type[TolkaError], lang: str = "en") -> bytes:
+def read_limited(
+    path: Path, limit: int, error: type[TolkaError], lang: str = "en", unreadable: str = "cannot_read"
+) -> bytes:
     """At most `limit` bytes of `path`; a larger file (or an endless one such as /dev/zero) is refused
-    after reading `limit + 1` bytes."""
+    after reading `limit + 1` bytes. `unreadable` is the message key for a file that cannot be opened."""
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise error(phrase("cannot_read", lang, reason=exc.strerror or type(exc).__name__), file=path) from None
+        raise error(phrase(unreadable, lang, reason=exc.strerror or type(exc).__name__), file=path) from None
     if len(data) > limit:
         raise error(phrase("too_large", lang, limit=limit), file=path, hint=phrase("too_large_hint", lang))
     return data

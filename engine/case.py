@@ -161,7 +161,9 @@ def case_from_mapping(data: Mapping[str, Any], rulebook: Rulebook, where: str = 
 def read_case(path: Path, rulebook: Rulebook, lang: str = "en") -> Case:
     """Read a case from a YAML or JSON file, through the input boundary (size, encoding, aliases,
     depth, duplicate keys and numbers are checked there; facts here)."""
-    text = decode(read_limited(path, CASE_FILE_BYTES, CaseFileError, lang), path, CaseFileError, lang)
+    text = decode(
+        read_limited(path, CASE_FILE_BYTES, CaseFileError, lang, "cannot_read_case"), path, CaseFileError, lang
+    )
     if path.suffix == ".json":
         data = load_json(text, path, CaseFileError, lang)
     else:

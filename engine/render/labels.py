@@ -362,6 +362,11 @@ MESSAGES = {
         "sv": "kan inte läsa filen: {reason}",
         "nb": "kan ikke lese filen: {reason}",
     },
+    "cannot_read_case": {
+        "en": "cannot read the case file: {reason}",
+        "sv": "kan inte läsa ärendefilen: {reason}",
+        "nb": "kan ikke lese saksfilen: {reason}",
+    },
     "too_large": {
         "en": "the file is larger than {limit} bytes",
         "sv": "filen är större än {limit} byte",
