@@ -100,7 +100,12 @@ class HeavyPool:
         self.pending -= 1
 
     def close(self) -> None:
+        """Stop the pool; worker processes are ended, so none outlives the server."""
+        processes = list(getattr(self.executor, "_processes", None) or {})
+        workers = [self.executor._processes[pid] for pid in processes] if processes else []  # type: ignore[attr-defined]
         self.executor.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
 
 
 def _noop() -> None:
