@@ -40,6 +40,30 @@ def own_readings(rulebook: Rulebook, jurisdiction_id: str) -> int:
     return len(rulebook.readings.get(jurisdiction_id, []))
 
 
+@dataclass(frozen=True)
+class SourceFilter:
+    """Which local readings a researcher trusts enough to see: verified ones, recent ones, own pages.
+
+    A source without a date has an unknown age, so it fails any `max_age_years`.
+    """
+
+    verified_only: bool = False
+    max_age_years: float | None = None
+    own_page_only: bool = False
+
+    def keeps(self, reading: ResolvedReading, day: dt.date) -> bool:
+        """True for a national default, or a local reading whose source passes every criterion."""
+        if reading.reading is None:
+            return True
+        source = reading.reading.source
+        age = source.age_years(day)
+        return (
+            (not self.verified_only or reading.verified)
+            and (self.max_age_years is None or (age is not None and age <= self.max_age_years))
+            and (not self.own_page_only or source.origin == "own_page")
+        )
+
+
 def readings_matrix(
     rulebook: Rulebook,
     day: dt.date,
@@ -48,9 +72,15 @@ def readings_matrix(
     county: str | None = None,
     kind: str | None = None,
     include_all: bool = False,
+    sources: SourceFilter | None = None,
 ) -> tuple[list[str], list[MatrixRow]]:
-    """Rows: jurisdictions (by default those with a reading of their own); columns: points."""
+    """Rows: jurisdictions (by default those with a reading of their own); columns: points.
+
+    With `sources`, local readings that fail the filter leave their cell empty, and a jurisdiction
+    with no reading left that passes is not listed (unless `include_all`).
+    """
     columns = points or [p.id for p in rulebook.points_of(country)]
+    wanted = sources or SourceFilter()
     rows = []
     for place in rulebook.jurisdictions.values():
         if place.country != country or (kind and place.kind != kind):
@@ -60,7 +90,11 @@ def readings_matrix(
         if not include_all and not own_readings(rulebook, place.id) and place.kind != "country":
             continue
         resolved = resolve_readings(rulebook, place.id, day)
-        rows.append(MatrixRow(place, {p: resolved[p] for p in columns if p in resolved}))
+        cells = {p: resolved[p] for p in columns if p in resolved and wanted.keeps(resolved[p], day)}
+        if sources and not include_all and place.kind != "country":
+            if not any(cell.basis == "local" for cell in cells.values()):
+                continue
+        rows.append(MatrixRow(place, cells))
     return columns, rows
 
 

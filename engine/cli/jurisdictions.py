@@ -20,7 +20,7 @@ from tolka.cli.app import (
 )
 from tolka.compare import compare_explained
 from tolka.mandate import mandate as mandate_view
-from tolka.matrix import list_jurisdictions, readings_matrix
+from tolka.matrix import SourceFilter, list_jurisdictions, readings_matrix
 from tolka.render import views
 
 
@@ -88,12 +88,21 @@ def mandate(state: State, support: str, jurisdiction: str, day, fmt: str, lang: 
 )
 @click.option("--country", type=click.Choice(["SE", "NO"]), default="SE", show_default=True)
 @click.option("--all", "include_all", is_flag=True, help="Include jurisdictions without readings of their own.")
+@click.option("--verified", "verified_only", is_flag=True, help="Only verified local readings.")
+@click.option(
+    "--max-age",
+    type=click.FloatRange(min=0),
+    help="Only local readings whose source is at most this many years old on the date (undated sources fail).",
+)
+@click.option("--own-page", "own_page_only", is_flag=True, help="Only readings from the body's own page.")
 @date_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "csv", "json", "markdown", "html"]), default="text", show_default=True
 )
 @click.pass_obj
-def readings(state: State, points, county, kind, country, include_all, day, fmt) -> None:
+def readings(
+    state: State, points, county, kind, country, include_all, verified_only, max_age, own_page_only, day, fmt
+) -> None:
     """The readings matrix: jurisdictions × interpretation points, with default/unverified/contested marks."""
     rulebook = state.rulebook
     for point in points:
@@ -104,7 +113,11 @@ def readings(state: State, points, county, kind, country, include_all, day, fmt)
                 f"no interpretation point {code(point)}", hint="`tolka readings` without --point shows them all"
             )
     day = evaluation_day(day)
-    columns, rows = readings_matrix(rulebook, day, country, list(points) or None, county, kind, include_all)
+    wanted = SourceFilter(verified_only, max_age, own_page_only)
+    filtered = wanted != SourceFilter()
+    columns, rows = readings_matrix(
+        rulebook, day, country, list(points) or None, county, kind, include_all, wanted if filtered else None
+    )
     emit(
         fmt,
         blocks=views.matrix_blocks(columns, rows),

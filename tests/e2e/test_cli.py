@@ -289,3 +289,50 @@ def test_coverage_counts_sourced_readings_per_point_and_county(tmp_path):
 def test_coverage_refuses_an_unknown_point():
     result = tolka("coverage", "--point", "no_such_point", check=False)
     assert result.returncode == 2 and "no_such_point" in result.stderr
+
+
+def test_readings_filter_by_confidence_and_age_of_source():
+    def rows(*options: str) -> list[dict]:
+        output = tolka(
+            "readings",
+            "--point",
+            "fs_conditions_young_adults",
+            "--kind",
+            "municipality",
+            "--format",
+            "csv",
+            "--date",
+            "2026-12-02",
+            *options,
+        ).stdout
+        return list(csv.DictReader(io.StringIO(output)))
+
+    everything = rows()
+    verified = rows("--verified")
+    recent = rows("--max-age", "3")
+    assert len(verified) < len(everything) and len(recent) < len(everything)
+    # --verified drops the cells marked unverified (?), and keeps the rest as they were.
+    assert not any("?" in r["fs_conditions_young_adults"] for r in verified)
+    assert any("?" in r["fs_conditions_young_adults"] for r in everything)
+    assert {r["jurisdiction"] for r in verified} <= {r["jurisdiction"] for r in everything}
+    # An undated source has no known age: --max-age keeps only dated, recent pages.
+    data = json.loads(
+        tolka(
+            "readings",
+            "--point",
+            "fs_conditions_young_adults",
+            "--kind",
+            "municipality",
+            "--max-age",
+            "3",
+            "--own-page",
+            "--format",
+            "json",
+            "--date",
+            "2026-12-02",
+        ).stdout
+    )
+    assert data["jurisdictions"]
+    for row in data["jurisdictions"]:
+        cell = row["readings"]["fs_conditions_young_adults"]
+        assert cell["source"]["published"] >= "2023-12-02" and cell["source"]["origin"] == "own_page"
