@@ -231,7 +231,8 @@ def test_every_control_is_labelled_and_reachable_by_keyboard(page: Page, live_se
 
 def test_tolka_serve_answers_the_api(live_server) -> None:
     facts = httpx.get(f"{live_server.url}/api/facts", timeout=30)
-    assert facts.status_code == 200 and "birth_date" in [f["name"] for f in facts.json()]
+    assert facts.status_code == 200 and "birth_date" in [f["name"] for f in facts.json()["facts"]]
+    assert facts.json()["schema_version"]
     spec = httpx.get(f"{live_server.url}/openapi.json", timeout=30).json()
     assert "/api/evaluate" in spec["paths"]
     assert httpx.get(f"{live_server.url}/docs", timeout=30).status_code == 404  # no CDN-loading docs page
