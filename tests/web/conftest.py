@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import ctypes
 import os
 import signal
@@ -84,17 +86,16 @@ class LiveServer:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory, subprocess_env: dict[str, str]) -> Iterator[LiveServer]:
-    """`tolka serve` as a real uvicorn subprocess on a free localhost port, until the session ends."""
+@contextlib.contextmanager
+def serve(log: Path, env: dict[str, str], *options: str) -> Iterator[tuple[LiveServer, subprocess.Popen]]:
+    """`tolka serve OPTIONS` as a real uvicorn subprocess on a free localhost port, until the block ends."""
     port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "server.log"
     with log.open("w", encoding="utf-8") as sink:
         process = subprocess.Popen(
-            [str(TOLKA), "serve", "--port", str(port)],
+            [str(TOLKA), "serve", "--port", str(port), *options],
             stdout=sink,
             stderr=subprocess.STDOUT,
-            env=subprocess_env,
+            env=env,
             preexec_fn=_die_with_parent,
         )
     url = f"http://127.0.0.1:{port}"
@@ -111,7 +112,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, subprocess_env: dict[s
             if time.monotonic() > deadline:
                 pytest.fail(f"`tolka serve` did not answer within {SERVER_START_SECONDS} s:\n{log.read_text()}")
             time.sleep(0.25)
-        yield LiveServer(url, log)
+        yield LiveServer(url, log), process
     finally:
         process.terminate()
         try:
@@ -119,3 +120,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, subprocess_env: dict[s
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory, subprocess_env: dict[str, str]) -> Iterator[LiveServer]:
+    """`tolka serve` (one process) on a free localhost port, until the session ends."""
+    with serve(tmp_path_factory.mktemp("serve") / "server.log", subprocess_env) as (server, _process):
+        yield server
