@@ -40,34 +40,49 @@ def _age(birth: dt.date, day: dt.date) -> int:
 
 def plausibility(case: Case, rulebook: Rulebook, day: dt.date, lang: str = "en") -> list[CaseWarning]:
     """The warnings for `case` at `day`; raises the impossible findings, all at once, as a `CaseError`."""
-    errors: list[CaseError] = []
+    found, warnings = findings(case, rulebook, day, lang)
+    errors = [error for _, error in found]
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise CaseInvalid(errors, phrase("problems", lang, count=len(errors)))
+    return warnings
+
+
+def findings(
+    case: Case, rulebook: Rulebook, day: dt.date, lang: str = "en"
+) -> tuple[list[tuple[str, CaseError]], list[CaseWarning]]:
+    """The impossible findings, each with the fact it is reported at, and the warnings, for `case` at `day`.
+
+    The web form uses the facts to put each problem beside its answer and leave that answer out.
+    """
+    errors: list[tuple[str, CaseError]] = []
     warnings: list[CaseWarning] = []
     facts = case.facts
     birth = facts.get("birth_date")
     if isinstance(birth, dt.date) and birth > day:
-        errors.append(FactValueError(phrase("born_after", lang, birth=birth, day=day)))
+        errors.append(("birth_date", FactValueError(phrase("born_after", lang, birth=birth, day=day))))
     for fact in rulebook.facts.values():
         value = facts.get(fact.name)
         if fact.type != "date" or fact.name == "birth_date" or not isinstance(value, dt.date):
             continue
         if isinstance(birth, dt.date) and value < birth:
-            errors.append(FactValueError(phrase("before_birth", lang, fact=fact.name, value=value, birth=birth)))
+            errors.append(
+                (fact.name, FactValueError(phrase("before_birth", lang, fact=fact.name, value=value, birth=birth)))
+            )
         elif value > day:
             warnings.append(
                 CaseWarning((fact.name,), phrase("since_after", lang, fact=fact.name, value=value, day=day))
             )
     years = facts.get("years_insured_in_norway")
     if isinstance(birth, dt.date) and isinstance(years, int) and birth <= day and years > _age(birth, day) + 1:
-        errors.append(FactValueError(phrase("insured_longer_than_alive", lang, years=years, age=_age(birth, day))))
+        message = phrase("insured_longer_than_alive", lang, years=years, age=_age(birth, day))
+        errors.append(("years_insured_in_norway", FactValueError(message)))
     for first, first_value, second, second_value, reason in CONTRADICTIONS:
         if facts.get(first) == first_value and facts.get(second) == second_value:
             message = phrase("contradiction", lang, first=first, second=second, why=phrase(reason, lang))
             warnings.append(CaseWarning((first, second), message))
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise CaseInvalid(errors, phrase("problems", lang, count=len(errors)))
-    return warnings
+    return errors, warnings
 
 
 def read_plausible_case(

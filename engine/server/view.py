@@ -21,6 +21,7 @@ from tolka.explain import EXPLAINED, Explanation, explain, explain_outcome
 from tolka.model.outcome import Evaluation
 from tolka.model.vocabulary import Fact
 from tolka.plan import Plan, action_plan
+from tolka.plausible import findings
 from tolka.questions import next_questions
 from tolka.render.labels import COUNTRY, KIND, PAGE, STATUS, fact_value_label, word
 from tolka.rulebook import Rulebook
@@ -212,6 +213,13 @@ def checked_input(rulebook: Rulebook, state: PageInput) -> tuple[Case, str, dict
     case, fact_errors = check_facts(state.known, rulebook, prefix="", where="answer")
     for name, problem in fact_errors.items():
         errors[f"answer.{name}"] = problem
+    # An impossible combination (born after the date, a period before birth) is reported beside the
+    # answer it concerns, and that answer is left out, like a bad value.
+    impossible, _warnings = findings(case, rulebook, state.day, state.lang)
+    for name, problem in impossible:
+        errors.setdefault(f"answer.{name}", InputError.of(problem, f"answer.{name}"))
+    if impossible:
+        case = Case({k: v for k, v in case.facts.items() if f"answer.{k}" not in errors})
     return case, place, errors
 
 

@@ -165,3 +165,16 @@ def test_an_undetermined_status_lists_what_is_still_possible(client):
     page = client.post("/", data={"jurisdiction": "SE", "date": DAY, "lang": "en"}).text
     row = re.search(r'<tr id="row-ips">.*?</tr>', page, re.S).group(0)
     assert "Still possible" in row and "not mandated by law in any case" in row
+
+
+def test_an_impossible_answer_is_refused_at_its_question_like_a_bad_value(client):
+    # Born after the evaluation date: the API and the CLI refuse it; the page must not evaluate it.
+    response = client.post(
+        "/", data={**STEP, "answer.birth_date": "2030-01-01", "answer.current_activity": "upper_secondary"}
+    )
+    assert response.status_code == 422
+    page = response.text
+    assert 'id="err-birth_date"' in page and 'aria-invalid="true"' in page
+    assert "2030-01-01" in page  # the answer is prefilled for correction, not lost
+    assert '<input type="hidden" name="known.birth_date"' not in page  # and not carried as known
+    assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in page
