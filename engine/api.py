@@ -26,7 +26,7 @@ from tolka.evaluate import Engine
 from tolka.jurisdictions import default_jurisdiction
 from tolka.model.contract import ComparisonOut
 from tolka.model.outcome import Evaluation
-from tolka.render.views import explained_comparison_data
+from tolka.render.compare_view import explained_comparison_data
 from tolka.rulebook import Rulebook
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ import click
 from tolka.brief import brief as make_brief
 from tolka.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language, read_checked_case
 from tolka.jurisdictions import default_jurisdiction
-from tolka.render import views
+from tolka.render import brief_view
 
 
 @cli.command()
@@ -31,4 +31,10 @@ def brief(state: State, case_file: Path, jurisdiction: str | None, day, fmt: str
     case = read_checked_case(state, case_file, when, words)
     place = jurisdiction if jurisdiction is not None else default_jurisdiction(case, engine.rulebook)
     result = make_brief(engine, case, place, when, words)
-    emit(fmt, blocks=views.brief_blocks(result, words), data=views.brief_data(result), title="tolka brief", lang=words)
+    emit(
+        fmt,
+        blocks=brief_view.brief_blocks(result, words),
+        data=brief_view.brief_data(result),
+        title="tolka brief",
+        lang=words,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tolka.cli.app import State, cli, lang_option, language
-from tolka.render import views
+from tolka.render import rulebook_view
 from tolka.render.draw import to_terminal
 from tolka.render.json_out import to_json
 from tolka.render.report import Table
@@ -21,7 +21,7 @@ def facts(state: State, fmt: str, lang: str | None) -> None:
     """The fact vocabulary: name, type, allowed values, unit and the question to ask."""
     vocabulary = list(state.rulebook.facts.values())
     if fmt == "json":
-        click.echo(to_json(views.facts_data(state.rulebook)), nl=False)
+        click.echo(to_json(rulebook_view.facts_data(state.rulebook)), nl=False)
         return
     words = language(lang)
     table = Table(["fact", "type", "values / unit", "countries", "question"])
@@ -40,9 +40,9 @@ def facts(state: State, fmt: str, lang: str | None) -> None:
 def supports(state: State, country: str | None, category: str | None, fmt: str, lang: str | None) -> None:
     """The support catalogue: id, name, category and who provides it."""
     rulebook = state.rulebook
-    chosen = views.chosen_supports(rulebook, country, category)
+    chosen = rulebook_view.chosen_supports(rulebook, country, category)
     if fmt == "json":
-        click.echo(to_json(views.supports_data(rulebook, chosen)), nl=False)
+        click.echo(to_json(rulebook_view.supports_data(rulebook, chosen)), nl=False)
         return
     words = language(lang)
     table = Table(["support", "name", "category", "country", "provided by"])

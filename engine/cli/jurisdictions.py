@@ -19,9 +19,9 @@ from tolka.cli.app import (
     read_checked_case,
 )
 from tolka.compare import compare_explained
-from tolka.mandate import mandate as mandate_view
+from tolka.mandate import mandate as find_mandate
 from tolka.matrix import SourceFilter, list_jurisdictions, readings_matrix
-from tolka.render import views
+from tolka.render import compare_view, mandate_view, matrix_view
 
 
 @cli.command()
@@ -49,9 +49,9 @@ def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str 
     explained = compare_explained(engine, case, ids, when)
     emit(
         fmt,
-        blocks=views.explained_comparison_blocks(engine.rulebook, explained, words),
-        data=views.explained_comparison_data(explained),
-        rows=views.comparison_rows(explained.comparison),
+        blocks=compare_view.explained_comparison_blocks(engine.rulebook, explained, words),
+        data=compare_view.explained_comparison_data(explained),
+        rows=compare_view.comparison_rows(explained.comparison),
         title="tolka compare",
         lang=words,
     )
@@ -69,12 +69,12 @@ def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str 
 def mandate(state: State, support: str, jurisdiction: str, day, fmt: str, lang: str | None) -> None:
     """Is SUPPORT mandated here — by law, by the local reading, by national guidance — and how do others read it?"""
     engine = state.engine
-    view = mandate_view(engine, support, jurisdiction, evaluation_day(day))
+    view = find_mandate(engine, support, jurisdiction, evaluation_day(day))
     words = language(lang)
     emit(
         fmt,
-        blocks=views.mandate_blocks(engine.rulebook, view, words),
-        data=views.mandate_data(engine.rulebook, view),
+        blocks=mandate_view.mandate_blocks(engine.rulebook, view, words),
+        data=mandate_view.mandate_data(engine.rulebook, view),
         title="tolka mandate",
         lang=words,
     )
@@ -120,9 +120,9 @@ def readings(
     )
     emit(
         fmt,
-        blocks=views.matrix_blocks(columns, rows),
-        data=views.matrix_data(columns, rows, day.isoformat()),
-        rows=views.matrix_rows(columns, rows),
+        blocks=matrix_view.matrix_blocks(columns, rows),
+        data=matrix_view.matrix_data(columns, rows, day.isoformat()),
+        rows=matrix_view.matrix_rows(columns, rows),
         title="tolka readings",
     )
 
@@ -138,4 +138,4 @@ def readings(
 def list_command(state: State, kind, county, country, fmt) -> None:
     """Every jurisdiction, with how many readings it has and from which sources."""
     listings = list_jurisdictions(state.rulebook, kind, county, country)
-    emit(fmt, blocks=views.listing_blocks(listings), data=views.listing_data(listings))
+    emit(fmt, blocks=matrix_view.listing_blocks(listings), data=matrix_view.listing_data(listings))

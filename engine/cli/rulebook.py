@@ -8,7 +8,7 @@ from tolka.cli.app import ISO_DATE, State, cli, date_option, emit, evaluation_da
 from tolka.diff import date_diff, jurisdiction_diff
 from tolka.limits import limits_blocks, limits_data
 from tolka.model import contract as C
-from tolka.render import views
+from tolka.render import diff_view, rulebook_view
 
 
 @cli.command()
@@ -20,8 +20,8 @@ def rules(state: State, support: str | None, fmt: str, lang: str | None) -> None
     """Every rule with its condition as written, conclusion, citations and validity."""
     rulebook = state.rulebook
     entries = [e for e in rulebook.rules if support is None or e.rule.support == support]
-    blocks = views.rules_markdown(rulebook, language(lang))
-    emit(fmt, blocks=blocks, data=views.rules_data(rulebook, entries))
+    blocks = rulebook_view.rules_markdown(rulebook, language(lang))
+    emit(fmt, blocks=blocks, data=rulebook_view.rules_data(rulebook, entries))
 
 
 @cli.command()
@@ -51,8 +51,8 @@ def diff(state: State, first, second, pair, day, fmt, lang) -> None:
         result = jurisdiction_diff(rulebook, ids[0], ids[1], evaluation_day(day))
         emit(
             fmt,
-            blocks=views.jurisdiction_diff_blocks(rulebook, result, language(lang)),
-            data=views.jurisdiction_diff_data(result),
+            blocks=diff_view.jurisdiction_diff_blocks(rulebook, result, language(lang)),
+            data=diff_view.jurisdiction_diff_data(result),
         )
         return
     if not (first and second):
@@ -65,4 +65,4 @@ def diff(state: State, first, second, pair, day, fmt, lang) -> None:
         rulebook_fingerprint=rulebook.fingerprint,
         changes=[C.ChangeOut(**vars(c)) for c in changes],
     )
-    emit(fmt, blocks=views.date_diff_blocks(changes, a.isoformat(), b.isoformat()), data=data)
+    emit(fmt, blocks=diff_view.date_diff_blocks(changes, a.isoformat(), b.isoformat()), data=data)

@@ -15,7 +15,7 @@ from tolka.compare import compare_explained
 from tolka.errors import UnknownIdError
 from tolka.evaluate import Engine
 from tolka.explain import explain_all
-from tolka.mandate import mandate as mandate_view
+from tolka.mandate import mandate as find_mandate
 from tolka.matrix import list_jurisdictions, readings_matrix
 from tolka.model import contract as C
 from tolka.model.catalogue import Category
@@ -23,7 +23,7 @@ from tolka.model.common import Country
 from tolka.model.jurisdiction import JurisdictionKind
 from tolka.plan import action_plan, plan_data
 from tolka.questions import next_questions as ranked_questions
-from tolka.render import views
+from tolka.render import brief_view, compare_view, mandate_view, matrix_view, rulebook_view
 from tolka.render.json_out import to_data, to_json
 from tolka.server.errors import InputError
 from tolka.server.heavy import HeavyPool
@@ -88,7 +88,7 @@ def brief(body: BriefRequest, engine: EngineDep) -> Response:
     rulebook, day = engine.rulebook, body.date or dt.date.today()
     case = valid_case(body.case, rulebook, day)
     place = case_jurisdiction(rulebook, case, body.jurisdiction)
-    return json_answer(views.brief_data(make_brief(engine, case, place, day, body.lang)))
+    return json_answer(brief_view.brief_data(make_brief(engine, case, place, day, body.lang)))
 
 
 HEAVY: dict[int | str, dict[str, Any]] = {
@@ -168,7 +168,7 @@ async def compare(body: CompareRequest, engine: EngineDep, pool: PoolDep) -> Res
 
 def comparison_json(engine: Engine, case: Case, places: list[str], day: dt.date) -> str:
     """The compare answer as JSON text (run in the heavy pool)."""
-    return to_json(views.explained_comparison_data(compare_explained(engine, case, places, day)))
+    return to_json(compare_view.explained_comparison_data(compare_explained(engine, case, places, day)))
 
 
 @router.get("/mandate", response_model=None, responses={200: {"model": C.MandateOut}})
@@ -181,10 +181,10 @@ def mandate(
     """Is the support mandated here — by law, by the local reading, by national guidance — and how do others read it?"""
     place = valid_jurisdiction(engine.rulebook, jurisdiction)
     try:
-        view = mandate_view(engine, support, place, date or dt.date.today())
+        view = find_mandate(engine, support, place, date or dt.date.today())
     except UnknownIdError as error:  # the jurisdiction is known, so the support is what is wrong
         raise InputError.of(error, "support") from None
-    return json_answer(views.mandate_data(engine.rulebook, view))
+    return json_answer(mandate_view.mandate_data(engine.rulebook, view))
 
 
 @router.get("/readings", response_model=None, responses={200: {"model": C.ReadingsOut}})
@@ -211,20 +211,22 @@ def readings(
             )
     day = date or dt.date.today()
     columns, rows = readings_matrix(rulebook, day, country, point or None, county, kind, all)
-    return json_answer(views.matrix_data(columns, rows, day.isoformat()))
+    return json_answer(matrix_view.matrix_data(columns, rows, day.isoformat()))
 
 
 @router.get("/facts", response_model=None, responses={200: {"model": C.FactsOut}})
 def facts(engine: EngineDep) -> Response:
     """The fact vocabulary: name, type, allowed values, unit and question to ask (as `tolka facts --format json`)."""
-    return json_answer(views.facts_data(engine.rulebook))
+    return json_answer(rulebook_view.facts_data(engine.rulebook))
 
 
 @router.get("/supports", response_model=None, responses={200: {"model": C.SupportsOut}})
 def supports(engine: EngineDep, country: Country | None = None, category: Category | None = None) -> Response:
     """The support catalogue: id, names, category and who provides it (as `tolka supports --format json`)."""
     rulebook = engine.rulebook
-    return json_answer(views.supports_data(rulebook, views.chosen_supports(rulebook, country, category)))
+    return json_answer(
+        rulebook_view.supports_data(rulebook, rulebook_view.chosen_supports(rulebook, country, category))
+    )
 
 
 @router.get("/jurisdictions", response_model=None, responses={200: {"model": C.JurisdictionsOut}})
@@ -235,4 +237,4 @@ def jurisdictions(
     country: Country | None = None,
 ) -> Response:
     """Every jurisdiction, with how many readings it has and from which sources."""
-    return json_answer(views.listing_data(list_jurisdictions(engine.rulebook, kind, county, country)))
+    return json_answer(matrix_view.listing_data(list_jurisdictions(engine.rulebook, kind, county, country)))

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from tolka.brief import brief as make_brief
-from tolka.render import views
+from tolka.render import brief_view
 from tolka.render.draw import to_html
 from tolka.render.labels import LEGAL_STATUS, STATUS, WORDS, word
 from tolka.render.report import evaluation_blocks, reading_line, route_text
@@ -85,5 +85,6 @@ def _brief(request: Request, state: PageInput) -> HTMLResponse:
     case, place, errors = checked_input(engine.rulebook, state)
     result = make_brief(engine, case, place, state.day, state.lang)
     return HTMLResponse(
-        to_html(views.brief_blocks(result, state.lang), "tolka brief", state.lang), status_code=422 if errors else 200
+        to_html(brief_view.brief_blocks(result, state.lang), "tolka brief", state.lang),
+        status_code=422 if errors else 200,
     )

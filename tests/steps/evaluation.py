@@ -16,7 +16,7 @@ from tolka.brief import brief as make_brief
 from tolka.case import Case, case_from_mapping
 from tolka.compare import counterpart_rows
 from tolka.model.outcome import Evaluation, Outcome
-from tolka.render.views import still_unknown
+from tolka.render.compare_view import still_unknown
 
 
 class Scene:

@@ -13,7 +13,7 @@ from tolka.model.rule import Rule
 from tolka.plan import action_plan
 from tolka.questions import next_questions
 from tolka.render.draw import to_markdown as to_text
-from tolka.render.views import mandate_blocks
+from tolka.render.mandate_view import mandate_blocks
 
 DAY = dt.date(2025, 9, 1)
 PUPIL = {"birth_date": "2006-03-14", "current_activity": "upper_secondary", "lacks_means_of_support": True}

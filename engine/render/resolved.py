@@ -1,0 +1,54 @@
+"""Short lists of ids, and a resolved reading as a line of text or as contract data (shared by
+the comparison, diff, mandate and matrix views)."""
+
+from __future__ import annotations
+
+from tolka.jurisdictions import ResolvedReading
+from tolka.model import contract as C
+from tolka.render.labels import BASIS, WORDS, word
+from tolka.rulebook import Rulebook
+
+MAX_LISTED = 12
+
+
+def listed_ids(ids: list[str]) -> str:
+    """The first ids, and how many more: a group of 290 jurisdictions stays one line."""
+    shown = ", ".join(ids[:MAX_LISTED])
+    return shown + (f" … (+{len(ids) - MAX_LISTED})" if len(ids) > MAX_LISTED else "")
+
+
+def reading_value(rulebook: Rulebook, reading: ResolvedReading | None, language: str) -> str:
+    """A reading as text: its value's label, where it comes from, its source and its doubts."""
+    if reading is None:
+        return "—"
+    point = rulebook.points[reading.point]
+    value = point.label(reading.value, language)
+    source = ""
+    if reading.reading is not None:
+        src = reading.reading.source
+        when = src.published.isoformat() if src.published else (src.date_note or "")
+        source = f"; {src.url or src.document} ({when})"
+    flags = ([] if reading.verified else [word(WORDS, "unverified", language)]) + (
+        [word(WORDS, "stale", language)] if reading.stale else []
+    )
+    marks = f" [{'; '.join(flags)}]" if flags else ""
+    return f"{value} ({word(BASIS, reading.basis, language)}, {reading.jurisdiction}{source}){marks}"
+
+
+def resolved_data(reading: ResolvedReading | None) -> C.ResolvedReadingOut | None:
+    """A reading as contract data (None where no reading applies)."""
+    if reading is None:
+        return None
+    return C.ResolvedReadingOut(
+        value=reading.value,
+        basis=reading.basis,
+        jurisdiction=reading.jurisdiction,
+        source=reading.reading.source if reading.reading else None,
+        verified=reading.verified,
+        stale=reading.stale,
+    )
+
+
+def reading_pair(point: str, first: ResolvedReading | None, second: ResolvedReading | None) -> C.ReadingPairOut:
+    """How two jurisdictions read one point, as contract data."""
+    return C.ReadingPairOut(point=point, in_first=resolved_data(first), in_second=resolved_data(second))

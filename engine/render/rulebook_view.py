@@ -1,0 +1,82 @@
+"""The rulebook for legal review (`tolka rules`) and the catalogues (`tolka facts`, `tolka supports`)."""
+
+from __future__ import annotations
+
+from tolka.answer import citation
+from tolka.model import contract as C
+from tolka.model.catalogue import Support
+from tolka.render.labels import WORDS, word
+from tolka.render.report import Block, Bullets, Heading, Paragraph
+from tolka.rulebook import Rulebook, RuleEntry
+
+
+def rule_data(rulebook: Rulebook, entry: RuleEntry) -> C.RuleOut:
+    return C.RuleOut(
+        id=entry.rule.id,
+        key=entry.key,
+        support=entry.rule.support,
+        scope=entry.scope,
+        condition=entry.rule.when,
+        default=entry.rule.default,
+        then=entry.rule.then.aspects(),
+        exception_to=list(entry.rule.exception_to),
+        citations=[citation(rulebook, p) for p in entry.rule.cites],
+        valid_from=entry.validity.valid_from.isoformat() if entry.validity.valid_from else None,
+        valid_to=entry.validity.valid_to.isoformat() if entry.validity.valid_to else None,
+        verified=entry.rule.verified,
+        explanation=entry.rule.explanation,
+        note=entry.rule.note,
+        file=str(entry.origin),
+    )
+
+
+def rules_data(rulebook: Rulebook, entries: list[RuleEntry]) -> C.RulesOut:
+    """`tolka rules --format json`."""
+    return C.RulesOut(rulebook_fingerprint=rulebook.fingerprint, rules=[rule_data(rulebook, e) for e in entries])
+
+
+def facts_data(rulebook: Rulebook) -> C.FactsOut:
+    """`tolka facts --format json` and `GET /api/facts`."""
+    return C.FactsOut(rulebook_fingerprint=rulebook.fingerprint, facts=list(rulebook.facts.values()))
+
+
+def chosen_supports(rulebook: Rulebook, country: str | None, category: str | None) -> list[Support]:
+    return [
+        s
+        for s in rulebook.supports.values()
+        if (country is None or s.country == country) and (category is None or s.category == category)
+    ]
+
+
+def supports_data(rulebook: Rulebook, chosen: list[Support]) -> C.SupportsOut:
+    """`tolka supports --format json` and `GET /api/supports`."""
+    return C.SupportsOut(rulebook_fingerprint=rulebook.fingerprint, supports=chosen)
+
+
+def rules_markdown(rulebook: Rulebook, language: str) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(1, "tolka rulebook"),
+        Paragraph(f"{word(WORDS, 'fingerprint', language)}: {rulebook.fingerprint}"),
+    ]
+    for support in rulebook.supports.values():
+        entries = [e for e in rulebook.rules if e.rule.support == support.id]
+        blocks.append(Heading(2, f"{support.name.get(language)} ({support.id}, {support.country}, {support.category})"))
+        for entry in entries:
+            data = rule_data(rulebook, entry)
+            lines = [
+                f"condition: {'(default)' if entry.rule.default else '`' + (entry.rule.when or '') + '`'}",
+                "then: " + ", ".join(f"{k} = {v}" for k, v in data.then.items()),
+                "cites: " + "; ".join(c.text + ("" if c.verified else " [unverified]") for c in data.citations),
+                f"in force: {entry.validity.period}; scope: {entry.scope}",
+            ]
+            if entry.rule.exception_to:
+                lines.append("exception to: " + ", ".join(entry.rule.exception_to))
+            if not entry.rule.verified:
+                lines.append("rule marked unverified")
+            if entry.rule.explanation:
+                lines.append("why: " + entry.rule.explanation.get(language))
+            if entry.rule.note:
+                lines.append("note: " + entry.rule.note.get(language))
+            lines.append(f"file: {entry.origin}")
+            blocks += [Heading(3, entry.key), Bullets(lines)]
+    return blocks
