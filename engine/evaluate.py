@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tolka
+from tolka.amounts import with_amounts
 from tolka.answer import FALSE_TRUTH, SupportDecision, build_outcome, decide_pattern, decide_support
 from tolka.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
 from tolka.backends.rete.durable_adapter import ReteNetwork
@@ -120,6 +121,7 @@ class Engine:
             for support in self.rulebook.supports_of(place.country)
             if supports is None or support.id in supports
         ]
+        outcomes = with_amounts(self.rulebook, outcomes, document, readings, place.id, day)
         return O.Evaluation(
             tolka_version=tolka.__version__,
             rulebook_fingerprint=self.rulebook.fingerprint,

@@ -34,6 +34,7 @@ def canonical(rulebook: Rulebook) -> bytes:
         "jurisdictions": [dump(j) for j in rulebook.jurisdictions.values()],
         "team": [dump(role) for role in rulebook.team.values()],
         "parameters": [dump(parameter) for parameter in rulebook.parameters.values()],
+        "amounts": [{"scope": a.scope, "amount": dump(a.formula)} for a in rulebook.amounts],
         "readings": [
             {"scope": scope, "reading": dump(entry.item)}
             for scope, entries in rulebook.readings.items()

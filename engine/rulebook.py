@@ -15,6 +15,7 @@ from pathlib import Path
 from tolka.errors import RulebookWarning
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth
+from tolka.model.amount import AmountEntry
 from tolka.model.catalogue import Body, Route, Support, TeamRole
 from tolka.model.common import Validity, earliest, latest
 from tolka.model.interpretation import DefaultReading, InterpretationPoint, Reading
@@ -103,6 +104,7 @@ class Rulebook:
     readings: dict[str, list[Entry[Reading]]] = field(default_factory=dict)
     team: dict[str, TeamRole] = field(default_factory=dict)
     parameters: dict[str, Parameter] = field(default_factory=dict)
+    amounts: list[AmountEntry] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
@@ -237,6 +239,19 @@ class Rulebook:
             return grouped
 
         return self._cached(("by_support", jurisdiction_id, day), compute)
+
+    def amounts_in_force(self, jurisdiction_id: str, day: dt.date) -> dict[str, list[AmountEntry]]:
+        """The amount calculations in force here and on `day`, by support (rulebook order kept)."""
+
+        def compute() -> dict[str, list[AmountEntry]]:
+            scopes = self.scopes(jurisdiction_id)
+            grouped: dict[str, list[AmountEntry]] = {}
+            for entry in self.amounts:
+                if entry.scope in scopes and entry.validity.in_force(day):
+                    grouped.setdefault(entry.support, []).append(entry)
+            return grouped
+
+        return self._cached(("amounts_in_force", jurisdiction_id, day), compute)
 
     def supports_of(self, country: str) -> list[Support]:
         return [s for s in self.supports.values() if s.country == country]

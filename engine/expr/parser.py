@@ -36,7 +36,14 @@ _GRAMMAR = Path(__file__).with_name("grammar.lark")
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    return Lark(_GRAMMAR.read_text(encoding="utf-8"), parser="lalr", propagate_positions=True)
+    return Lark(
+        _GRAMMAR.read_text(encoding="utf-8"), parser="lalr", propagate_positions=True, start=["start", "formula"]
+    )
+
+
+def parse_tree(text: str, start: str = "start"):
+    """The Lark parse tree of a condition (`start`) or an amount formula (`formula`)."""
+    return _parser().parse(text, start=start)
 
 
 def _number(text: str) -> int | float:
@@ -44,7 +51,9 @@ def _number(text: str) -> int | float:
 
 
 @v_args(inline=True)
-class _ToTree(Transformer):
+class ToTree(Transformer):
+    """Parse tree → surface condition tree (amount formulas extend it: tolka.expr.formula)."""
+
     # connectives -------------------------------------------------------------------------------
     def disjunction(self, *items: Expr) -> Expr:
         return Or(tuple(items))
@@ -160,30 +169,33 @@ def _describe_expected(expected: set[str]) -> str:
 def parse(text: str) -> Expr:
     """Parse one condition. Raises `ExpressionSyntaxError` naming the column and what was expected."""
     try:
-        tree = _parser().parse(text)
-        return _ToTree().transform(tree)
+        return ToTree().transform(parse_tree(text))
     except VisitError as exc:
         if isinstance(exc.orig_exc, ExpressionSyntaxError):
             raise exc.orig_exc from None
         raise
-    except UnexpectedEOF as exc:
-        raise ExpressionSyntaxError(
-            f"condition ends too early: `{text}`",
-            hint=f"expected {_describe_expected(set(exc.expected))}",
-        ) from None
-    except UnexpectedToken as exc:
+    except UnexpectedInput as exc:
+        raise syntax_error(exc, text) from None
+
+
+def syntax_error(exc: UnexpectedInput, text: str, what: str = "condition") -> ExpressionSyntaxError:
+    """Lark's input error as an `ExpressionSyntaxError` naming the column and what was expected."""
+    if isinstance(exc, UnexpectedEOF):
+        return ExpressionSyntaxError(
+            f"{what} ends too early: `{text}`", hint=f"expected {_describe_expected(set(exc.expected))}"
+        )
+    if isinstance(exc, UnexpectedToken):
         where = f"at column {exc.column}" if exc.token.type != "$END" else "at the end"
-        got = "the condition ends too early" if exc.token.type == "$END" else f"unexpected `{exc.token}`"
-        raise ExpressionSyntaxError(
+        got = f"the {what} ends too early" if exc.token.type == "$END" else f"unexpected `{exc.token}`"
+        return ExpressionSyntaxError(
             f"{got} {where} in `{text}`",
             column=exc.column,
             hint=f"expected {_describe_expected(set(exc.expected))}",
-        ) from None
-    except UnexpectedCharacters as exc:
-        raise ExpressionSyntaxError(
+        )
+    if isinstance(exc, UnexpectedCharacters):
+        return ExpressionSyntaxError(
             f"unexpected character {text[exc.pos_in_stream or 0]!r} at column {exc.column} in `{text}`",
             column=exc.column,
             hint="strings are written in double quotes; names use lower-case letters, digits and _",
-        ) from None
-    except UnexpectedInput as exc:  # any other Lark input error
-        raise ExpressionSyntaxError(f"cannot parse `{text}`: {exc}") from None
+        )
+    return ExpressionSyntaxError(f"cannot parse `{text}`: {exc}")  # any other Lark input error

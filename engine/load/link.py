@@ -40,6 +40,7 @@ from tolka.expr.parser import parse
 from tolka.expr.printer import to_text
 from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, lower
 from tolka.load import parameters as P
+from tolka.load.amounts import link_amounts
 from tolka.load.ranges import constant_truth
 from tolka.load.sections import RawRulebook
 from tolka.model.common import Validity, earliest, latest
@@ -147,6 +148,7 @@ class _Linker:
         self._readings()
         vocabulary = self._definitions()
         self._rules(vocabulary)
+        self._amounts(vocabulary)
         self._rule_fields()
         self._reading_sources()
         self._unverified_refusals()
@@ -360,7 +362,7 @@ class _Linker:
             for default in point.default:
                 self._cites(default.rests_on.cites, origin, f"point {ident}: the default rests on")
                 self._out_of_force(f"point {ident}: the default", default.rests_on.cites, default, origin, chain=True)
-                if default.value is not None and default.value not in point.value_ids:
+                if default.value is not None and point.value_type != "amount" and default.value not in point.value_ids:
                     self.errors.add(
                         SchemaError(f"point {ident}: the default {default.value!r} is not one of its values"), origin
                     )
@@ -380,7 +382,17 @@ class _Linker:
                 self.errors.add(
                     SchemaError(f"point {point.id} belongs to {point.country}, but {scope} does not"), entry.origin
                 )
-            if reading.value is not None and reading.value not in point.value_ids:
+            if point.value_type == "amount":
+                if reading.value is not None and (isinstance(reading.value, str) or reading.value < 0):
+                    self.errors.add(
+                        SchemaError(
+                            f"{reading.value!r} is not an amount: {point.id} is read as {point.unit} {point.period}",
+                            hint="write the amount as a number, e.g. `value: 4250`",
+                        ),
+                        entry.origin,
+                    )
+                    continue
+            elif reading.value is not None and reading.value not in point.value_ids:
                 self.errors.add(
                     SchemaError(
                         f"{reading.value!r} is not a possible reading of {point.id}",
@@ -689,6 +701,15 @@ class _Linker:
                     ),
                     entry.origin,
                 )
+
+    def _amounts(self, vocabulary: Vocabulary) -> None:
+        """Amount calculations (tolka.load.amounts): checked steps, versions that do not overlap."""
+        by_id: dict[str, list[Entry]] = {}
+        for entry in self.raw.amounts:
+            by_id.setdefault(entry.item.id, []).append(entry)
+        for ident, entries in by_id.items():
+            _versions_overlap([(e.item, e.origin) for e in entries], f"amount `{ident}`", self.errors)
+        self.book.amounts = link_amounts(self.book, self.raw.amounts, vocabulary, self.errors.add, self._cites)
 
     def _rule(self, entry: Entry, vocabulary: Vocabulary, versioned: bool) -> RuleEntry | None:
         rule, origin = entry.item, entry.origin

@@ -30,6 +30,17 @@ def value_lines(data: Any, location: tuple, count: int) -> tuple[tuple[str, int]
     return tuple((key, line) for key, line in lines if line is not None)
 
 
+def step_key(index: int) -> str:
+    """The key under which the line of an amount calculation's `index`-th step formula is kept."""
+    return f"steps.{index}"
+
+
+def step_lines(data: Any, location: tuple, count: int) -> tuple[tuple[str, int], ...]:
+    """The line of each step's `value` of an amount calculation, as extra key lines of its entry."""
+    lines = ((step_key(index), line_of(data, (*location, "steps", index, "value"))) for index in range(count))
+    return tuple((key, line) for key, line in lines if line is not None)
+
+
 def value_origin(entry: Entry[Parameter], index: int) -> Origin:
     """Where the `index`-th value of a parameter was written."""
     return entry.at(value_key(index))

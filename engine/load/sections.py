@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tolka.errors import RulebookError, SchemaError
-from tolka.load.parameters import value_lines
+from tolka.load.parameters import step_lines, value_lines
 from tolka.load.yaml_source import line_of, read_yaml
+from tolka.model.amount import AmountFormula
 from tolka.model.catalogue import Body, Route, Support, TeamRole
 from tolka.model.interpretation import InterpretationPoint, Reading, Source
 from tolka.model.jurisdiction import Jurisdiction
@@ -47,6 +48,7 @@ class RawRulebook:
     readings: list[Entry[Reading]] = field(default_factory=list)
     team: list[Entry[TeamRole]] = field(default_factory=list)
     parameters: list[Entry[Parameter]] = field(default_factory=list)
+    amounts: list[Entry[AmountFormula]] = field(default_factory=list)
     jurisdiction_refs: list[Entry[str]] = field(default_factory=list)  # files that bind readings to an id
     errors: list[RulebookError] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -64,6 +66,7 @@ LIST_SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "jurisdictions": ("jurisdictions", Jurisdiction),
     "team": ("team", TeamRole),
     "parameters": ("parameters", Parameter),
+    "amounts": ("amounts", AmountFormula),
 }
 TOP_LEVEL_KEYS = ("country", "law", "jurisdiction", "sources", *LIST_SECTIONS)
 COUNTRY_DEFAULTED = (Body, Support, InterpretationPoint, TeamRole, Parameter)
@@ -154,8 +157,8 @@ def _read_yaml_file(path: Path, rel: str, raw: RawRulebook) -> None:
                 )
             )
             continue
-        item_scope = scope if key in ("rules", "readings") else None
-        if key == "rules" and item_scope is None:
+        item_scope = scope if key in ("rules", "readings", "amounts") else None
+        if key in ("rules", "amounts") and item_scope is None:
             if country is None:
                 raw.errors.append(
                     SchemaError(
@@ -176,6 +179,8 @@ def _read_yaml_file(path: Path, rel: str, raw: RawRulebook) -> None:
                 )
                 if isinstance(validated, Parameter):
                     key_lines += value_lines(data, (key, index), len(validated.values))
+                if isinstance(validated, AmountFormula):
+                    key_lines += step_lines(data, (key, index), len(validated.steps))
                 origin = Origin(rel, line_of(data, (key, index)))
                 getattr(raw, attribute).append(Entry(validated, origin, item_scope, key_lines))
 

@@ -16,7 +16,9 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.\-]*$"
 FactName = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$", max_length=80)]
 JurisdictionId = Annotated[str, StringConstraints(pattern=r"^(SE|NO)(-[A-Z0-9]+)*$", max_length=40)]
 
-RESERVED_WORDS = frozenset({"and", "or", "not", "in", "known", "reading", "true", "false"})
+RESERVED_WORDS = frozenset(
+    {"and", "or", "not", "in", "known", "reading", "true", "false", "if", "then", "else", "param", "amount"}
+)
 
 
 class Model(BaseModel):

@@ -52,8 +52,11 @@ class InterpretationPoint(Model):
     country: Country
     question: Text
     kind: Literal["condition", "route_info"] = "condition"
-    value_type: Literal["enum", "number"] = "enum"
-    values: tuple[PointValue, ...]
+    value_type: Literal["enum", "number", "amount"] = "enum"
+    values: tuple[PointValue, ...] = ()
+    # For `value_type: amount` (a reading that sets an amount, docs/amounts.md): its currency and period.
+    unit: Literal["SEK", "NOK"] | None = None
+    period: Literal["per_month", "per_year", "per_4_weeks", "per_week", "none"] | None = None
     provisions: tuple[Identifier, ...] = ()
     supports: tuple[Identifier, ...] = ()
     default: tuple[DefaultReading, ...]
@@ -61,6 +64,12 @@ class InterpretationPoint(Model):
 
     @model_validator(mode="after")
     def _values_typed(self) -> InterpretationPoint:
+        if (self.value_type == "amount") != (self.unit is not None and self.period is not None):
+            raise ValueError("a point of `value_type: amount` has a `unit` and a `period`, and only such a point")
+        if self.value_type == "amount" and self.values:
+            raise ValueError("a point of `value_type: amount` lists no `values`: its readings give an amount")
+        if self.value_type != "amount" and not self.values:
+            raise ValueError(f"a point of `value_type: {self.value_type}` lists its possible `values`")
         for value in self.values:
             numeric = isinstance(value.id, (int, float))
             if numeric != (self.value_type == "number"):

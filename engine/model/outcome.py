@@ -125,6 +125,69 @@ class Discretion(Out):
     verified: bool
 
 
+class AmountInput(Out):
+    """What one step of a calculation read: a parameter, a fact, a reading or another support's amount."""
+
+    kind: Literal["parameter", "fact", "reading", "amount"]
+    id: str
+    value: str | None  # decimal text when exactly known
+    low: str | None  # the range it lies in when not exact; None: no bound that way
+    high: str | None
+    unit: str | None
+    period: str | None
+    status: str | None = None  # for another support's amount: that support's status
+    valid_from: str | None = None  # for a parameter: from when its value is in force
+    source: Source | None = None
+    citations: list[Citation] = []
+    verified: bool = True
+
+
+class AmountStep(Out):
+    """One line of a calculation, with its value (or range), what it read and what it rests on."""
+
+    id: str
+    label: Text
+    expression: str
+    value: str | None
+    low: str | None
+    high: str | None
+    unit: str | None
+    period: str | None
+    inputs: list[AmountInput]
+    citations: list[Citation]
+
+
+class Calculation(Out):
+    """One amount calculation that applies (`true`) or may apply (`unknown`: its `when` is unknown)."""
+
+    id: str
+    applies: Literal["true", "unknown"]
+    value: str | None
+    low: str | None
+    high: str | None
+    steps: list[AmountStep]
+    citations: list[Citation]
+    verified: bool
+
+
+class Amount(Out):
+    """What a financial outcome is worth: exact (`value`) or a range (`low`–`high`), never a silent zero."""
+
+    value: str | None  # decimal text when exact; None when unknown or a range
+    low: str | None  # the lowest it can be; None: no lower bound known
+    high: str | None  # the highest it can be; None: no upper bound known
+    unit: str
+    period: str
+    from_date: str | None = None  # when it starts, if after the evaluation date
+    missing_facts: list[str]  # the facts that would settle it
+    missing_readings: list[str]
+    missing_parameters: list[str]  # parameters with no sourced value on the evaluation date
+    last_resort: bool  # tops up what other supports and income leave
+    calculations: list[Calculation]
+    conflict: list[str] = []  # calculations that apply together, neither an exception to the other
+    verified: bool
+
+
 class Reasons(Out):
     rules: list[RuleReason]
     readings: list[ReadingUsed]
@@ -149,6 +212,7 @@ class Outcome(Out):
     contested: list[str]
     unverified: bool
     unverified_items: list[str]
+    amount: Amount | None = None  # financial supports with an amount calculation (docs/amounts.md)
 
 
 class JurisdictionRef(Out):

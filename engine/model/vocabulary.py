@@ -31,6 +31,9 @@ class Fact(Named):
     minimum: float | None = None
     maximum: float | None = None
     pattern: str | None = None
+    # For an amount of money (`unit: money`, in the currency of the country evaluated): the period it
+    # is counted in (docs/amounts.md).
+    period: Literal["per_month", "per_year", "per_4_weeks", "per_week", "none"] | None = None
     question: Text
     description: Text | None = None
     countries: tuple[Country, ...] = ("SE", "NO")
@@ -41,6 +44,10 @@ class Fact(Named):
             raise ValueError(f"enum fact `{self.name}` needs `values`")
         if self.type != "enum" and (self.values or self.ordered):
             raise ValueError(f"only enum facts have `values` / `ordered` (`{self.name}` is {self.type})")
+        if (self.unit == "money") != (self.period is not None):
+            raise ValueError(f"a money fact has `unit: money` and a `period`, and only a money fact (`{self.name}`)")
+        if self.unit == "money" and (self.type != "number" or self.minimum is None or self.minimum < 0):
+            raise ValueError(f"money fact `{self.name}` is `type: number` with `minimum: 0` (never negative)")
         if self.type == "code" and not self.pattern:
             raise ValueError(f"code fact `{self.name}` needs a `pattern` (a regular expression)")
         return self

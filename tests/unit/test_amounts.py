@@ -1,0 +1,353 @@
+"""Amounts (docs/amounts.md): formulas, the money/period type checker, intervals, subsidiarity.
+
+The calculation in the mini rulebook follows the structure of the Swedish riksnorm
+(socialtjänstförordningen: personal costs by age plus household costs, plus reasonable housing
+costs) and of subsidiarity (SoL: financial assistance covers what the person cannot meet by own
+income or other benefits). The figures are test figures, not the law's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from decimal import Decimal
+
+import pytest
+
+from tolka import errors as E
+from tolka.case import case_from_mapping
+from tolka.evaluate import Engine
+from tolka.expr.formula import parse_formula
+from tolka.load import check_rulebook, load_rulebook
+
+DAY = dt.date(2025, 9, 1)
+SOURCE = '{url: "https://example.invalid/norm", published: 2024-12-01}'
+
+FACTS = """
+  - name: monthly_income
+    type: number
+    unit: money
+    period: per_month
+    minimum: 0
+    question: {en: "Income per month?"}
+  - name: monthly_housing_cost
+    type: number
+    unit: money
+    period: per_month
+    minimum: 0
+    question: {en: "Housing cost per month?"}
+"""
+
+PARAMETERS = f"""
+country: SE
+parameters:
+  - id: se.norm.personal_young
+    name: {{sv: Personliga kostnader unga, en: Personal costs young}}
+    unit: SEK
+    period: per_month
+    values: [{{value: 3000, valid_from: 2025-01-01, source: {SOURCE}, cites: [testlaw.1.1], verified: true}}]
+  - id: se.norm.personal_adult
+    name: {{sv: Personliga kostnader, en: Personal costs}}
+    unit: SEK
+    period: per_month
+    values: [{{value: 3500, valid_from: 2025-01-01, source: {SOURCE}, verified: true}}]
+  - id: se.norm.household
+    name: {{sv: Hushållskostnader, en: Household costs}}
+    unit: SEK
+    period: per_month
+    values: [{{value: 1200, valid_from: 2025-01-01, source: {SOURCE}, verified: true}}]
+  - id: se.base
+    name: {{sv: Basbelopp, en: Base amount}}
+    unit: SEK
+    period: per_year
+    values: [{{value: 58800, valid_from: 2025-01-01, source: {SOURCE}, verified: false}}]
+  - id: se.grant_share
+    name: {{sv: Bidragsandel, en: Grant share}}
+    unit: prisbasbelopp
+    period: per_week
+    values: [{{value: 0.02, valid_from: 2025-01-01, source: {SOURCE}, verified: true}}]
+"""
+
+GRANT = """
+country: SE
+supports:
+  - id: grant
+    category: financial
+    providers: [office]
+    name: {en: Grant}
+    description: {en: "A study grant."}
+rules:
+  - id: grant.right
+    support: grant
+    when: activity == "studying"
+    then: {status: eligible_after_application}
+    cites: [testlaw.1.1]
+  - id: grant.default
+    support: grant
+    default: true
+    then: {status: not_eligible}
+    cites: [testlaw.1.1]
+amounts:
+  - id: grant.amount
+    support: grant
+    period: per_week
+    cites: [testlaw.1.1]
+    steps:
+      - id: grant
+        label: {en: Grant per week, sv: Bidrag per vecka}
+        value: round_down(param(se.grant_share) * param(se.base))
+        cites: [testlaw.1.1]
+"""
+
+MONEY = """
+country: SE
+amounts:
+  - id: money.amount
+    support: money
+    period: per_month
+    last_resort: true
+    cites: [testlaw.1.1]
+    steps:
+      - id: personal
+        label: {en: Personal costs, sv: Personliga kostnader}
+        value: if age(birth_date) < 25 then param(se.norm.personal_young) else param(se.norm.personal_adult)
+        cites: [testlaw.1.1]
+      - id: household
+        label: {en: Household costs}
+        value: param(se.norm.household)
+      - id: housing
+        label: {en: Housing}
+        value: monthly_housing_cost
+      - id: income
+        label: {en: Own income}
+        value: monthly_income
+      - id: other
+        label: {en: Other benefits}
+        value: per_month(amount(grant))
+      - id: result
+        label: {en: Financial assistance}
+        value: round_down(max(0, personal + household + housing - income - other))
+"""
+
+COMPLETE = {
+    "birth_date": "2003-05-01",
+    "lacks_means": True,
+    "activity": "working",
+    "monthly_income": 1000,
+    "monthly_housing_cost": 4000,
+}
+
+
+def _add_facts(mini):
+    facts = mini / "rules/facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + textwrap.dedent(FACTS).replace("\n", "\n  ")[:-2])
+
+
+@pytest.fixture
+def book(mini):
+    _add_facts(mini)
+    (mini / "rules/parameters.yaml").write_text(PARAMETERS, encoding="utf-8")
+    (mini / "rules/grant.yaml").write_text(GRANT, encoding="utf-8")
+    (mini / "rules/money-amount.yaml").write_text(MONEY, encoding="utf-8")
+    return mini
+
+
+def evaluate(root, facts, jurisdiction="SE-0002"):
+    engine = Engine(load_rulebook(root))
+    case = case_from_mapping(facts, engine.rulebook)
+    return {o.support: o for o in engine.evaluate(case, jurisdiction, DAY).outcomes}
+
+
+def test_the_norm_plus_housing_minus_income_is_the_amount_step_by_step(book):
+    money = evaluate(book, COMPLETE)["money"]
+    amount = money.amount
+    # 22 years old: the young person's personal costs, 3000 + 1200 + 4000 − 1000, nothing from the grant
+    assert (amount.value, amount.unit, amount.period) == ("7200", "SEK", "per_month")
+    steps = {step.id: step for step in amount.calculations[0].steps}
+    assert steps["personal"].value == "3000"
+    assert steps["personal"].inputs[0].id == "se.norm.personal_young"
+    assert steps["personal"].inputs[0].source.url == "https://example.invalid/norm"
+    assert [c.provision for c in steps["personal"].citations] == ["testlaw.1.1"]
+    assert steps["other"].value == "0" and steps["other"].inputs[0].status == "not_eligible"
+    assert amount.last_resort and amount.missing_facts == []
+
+
+def test_an_unknown_income_is_a_range_bounded_by_the_norm_never_zero(book):
+    facts = {k: v for k, v in COMPLETE.items() if k != "monthly_income"}
+    amount = evaluate(book, facts)["money"].amount
+    assert amount.value is None
+    assert (amount.low, amount.high) == ("0", "8200")  # between 0 and the whole norm, depending on income
+    assert amount.missing_facts == ["monthly_income"]
+
+
+@pytest.mark.parametrize("fact", ["monthly_income", "monthly_housing_cost", "birth_date"])
+def test_a_missing_fact_never_yields_an_exact_amount_or_zero(book, fact):
+    facts = {k: v for k, v in COMPLETE.items() if k != fact}
+    outcome = evaluate(book, facts)["money"]
+    if outcome.amount is None:  # the status itself became unknown and pays nothing for sure: still no 0
+        assert outcome.status != "eligible"
+        return
+    assert outcome.amount.value is None
+    assert fact in outcome.amount.missing_facts
+
+
+def test_subsidiarity_subtracts_the_grant_converted_to_a_month(book):
+    facts = {**COMPLETE, "activity": "studying"}  # SE-0002 lets money continue during studies
+    outcomes = evaluate(book, facts)
+    grant = outcomes["grant"].amount
+    assert (grant.value, grant.period) == ("1176", "per_week")  # 0.02 × 58 800, rounded down
+    assert not grant.verified  # the base amount's value is unverified
+    money = outcomes["money"].amount
+    other = {s.id: s for s in money.calculations[0].steps}["other"]
+    assert other.value == "5096"  # 1176 × 52 / 12
+    assert money.value == "2104"  # 8200 − 1000 − 5096
+    assert "amount of money" in outcomes["money"].unverified_items
+
+
+def test_an_undetermined_other_support_counts_as_zero_or_its_amount(book):
+    facts = {k: v for k, v in COMPLETE.items() if k != "activity"}
+    outcomes = evaluate(book, facts)
+    assert outcomes["grant"].status == "undetermined"
+    money = outcomes["money"].amount
+    assert (money.low, money.high) == ("2104", "7200")
+    assert "activity" in money.missing_facts
+
+
+def test_a_support_that_is_not_eligible_has_no_amount(book):
+    outcomes = evaluate(book, COMPLETE)
+    assert outcomes["grant"].status == "not_eligible"
+    assert outcomes["grant"].amount is None
+
+
+def test_a_reading_sets_an_amount(book):
+    (book / "rules/points-norm.yaml").write_text(
+        textwrap.dedent(
+            """
+            country: SE
+            points:
+              - id: local_household_norm
+                value_type: amount
+                unit: SEK
+                period: per_month
+                question: {en: "Which household cost does the municipality count?"}
+                default: [{value: null, rests_on: {cites: [testlaw.1.1]}}]
+            """
+        ),
+        encoding="utf-8",
+    )
+    lenient = book / "jurisdictions/lenient.yaml"
+    lenient.write_text(
+        lenient.read_text(encoding="utf-8")
+        + textwrap.indent(
+            textwrap.dedent(
+                """
+                - point: local_household_norm
+                  value: 1500
+                  source: {url: https://example.invalid/lenient-norm, published: 2025-01-10}
+                  summary: {en: "The municipality counts 1500 a month.", sv: "Kommunen räknar 1500 i månaden."}
+                  verified: true
+                """
+            ),
+            "  ",
+        ),
+        encoding="utf-8",
+    )
+    money = book / "rules/money-amount.yaml"
+    money.write_text(
+        money.read_text(encoding="utf-8").replace(
+            "value: param(se.norm.household)",
+            "value: if known(reading(local_household_norm)) then reading(local_household_norm) "
+            "else param(se.norm.household)",
+        ),
+        encoding="utf-8",
+    )
+    assert evaluate(book, COMPLETE, "SE-0002")["money"].amount.value == "7500"
+    strict = {**COMPLETE}
+    assert evaluate(book, strict, "SE-0001")["money"].amount.value == "7200"
+
+
+# --- the type checker: file, line and a hint ------------------------------------------------------
+
+
+def _error(book, old: str, new: str, kind: type[E.RulebookError]) -> E.RulebookError:
+    path = book / "rules/money-amount.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    _, errors = check_rulebook(book)
+    found = [e for e in errors if isinstance(e, kind)]
+    assert found, [e.render() for e in errors]
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if new.strip() in row)
+    assert found[0].file == "rules/money-amount.yaml" and found[0].line == line
+    return found[0]
+
+
+def test_a_monthly_plus_a_yearly_amount_is_refused_with_a_hint(book):
+    error = _error(
+        book, "value: monthly_housing_cost", "value: monthly_housing_cost + param(se.base)", E.ExpressionTypeError
+    )
+    assert "SEK per_month with SEK per_year" in error.message
+    assert "per_month(" in (error.hint or "")
+
+
+def test_money_times_money_is_refused(book):
+    error = _error(book, "value: monthly_income", "value: monthly_income * monthly_housing_cost", E.ExpressionTypeError)
+    assert "two amounts of money" in error.message
+
+
+def test_a_multiple_of_the_base_amount_applies_only_to_it(book):
+    error = _error(
+        book, "value: monthly_income", "value: per_month(param(se.grant_share) * monthly_income)", E.ExpressionTypeError
+    )
+    assert "prisbasbelopp" in error.message and "param(se.prisbasbelopp)" in (error.hint or "")
+
+
+def test_the_last_step_must_count_in_the_calculations_period(book):
+    error = _error(
+        book,
+        "value: round_down(max(0, personal + household + housing - income - other))",
+        "value: per_year(round_down(max(0, personal + household + housing - income - other)))",
+        E.ExpressionTypeError,
+    )
+    assert "per_month" in error.message
+
+
+def test_an_unknown_parameter_is_named(book):
+    error = _error(book, "value: param(se.norm.household)", "value: param(se.norm.householdd)", E.UnknownNameError)
+    assert "se.norm.householdd" in error.message
+
+
+def test_a_step_used_before_it_is_defined_is_refused(book):
+    error = _error(book, "value: monthly_income", "value: monthly_income + other", E.UnknownNameError)
+    assert "`other`" in error.message
+
+
+def test_amounts_that_read_each_other_in_a_circle_are_refused(book):
+    grant = book / "rules/grant.yaml"
+    grant.write_text(
+        grant.read_text(encoding="utf-8").replace(
+            "value: round_down(param(se.grant_share) * param(se.base))",
+            "value: round_down(param(se.grant_share) * param(se.base) + per_week(amount(money)))",
+        ),
+        encoding="utf-8",
+    )
+    _, errors = check_rulebook(book)
+    assert any(isinstance(e, E.CycleError) and "grant" in e.message and "money" in e.message for e in errors)
+
+
+def test_a_formula_never_reaches_python_eval():
+    with pytest.raises(E.ExpressionSyntaxError):
+        parse_formula("__import__('os').system('true')")
+
+
+# --- arithmetic -----------------------------------------------------------------------------------
+
+
+def test_rounding_modes_and_conversions_are_exact():
+    from tolka.amounts import Interval, _round
+
+    assert _round(Decimal("1234.99"), "round_down", Decimal(1)) == Decimal(1234)
+    assert _round(Decimal("1234.01"), "round_up", Decimal(1)) == Decimal(1235)
+    assert _round(Decimal("1234.5"), "round_nearest", Decimal(1)) == Decimal(1235)
+    assert _round(Decimal("1299"), "round_down", Decimal(100)) == Decimal(1200)
+    assert not Interval(Decimal(0), Decimal("Infinity")).is_exact
