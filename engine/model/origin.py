@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from tolka.errors import EngineInvariantError
+
 T = TypeVar("T")
 
 
@@ -26,7 +28,7 @@ class Entry(Generic[T]):
     item: T
     origin: Origin
     scope: str | None = None
-    key_lines: tuple[tuple[str, int], ...] = ()  # line of each top-level key of the item
+    key_lines: tuple[tuple[str, int | None], ...] = ()  # line of each top-level key of the item, where known
 
     def line(self, key: str) -> int | None:
         """The line of one of the item's keys (e.g. `when`), else the item's own line."""
@@ -34,3 +36,10 @@ class Entry(Generic[T]):
 
     def at(self, key: str) -> Origin:
         return Origin(self.origin.file, self.line(key))
+
+    @property
+    def jurisdiction(self) -> str:
+        """The jurisdiction of a rule or reading, which reading the files always sets."""
+        if self.scope is None:
+            raise EngineInvariantError(f"{self.origin}: a rule or reading was read without its jurisdiction")
+        return self.scope

@@ -1,0 +1,102 @@
+"""Static conflicts: two rules that can both apply to one case and conclude differently on the same
+aspect of a support, neither defeating the other, reported with a witness case.
+
+The witness is a leaf of the three-valued decision tree of both conditions (the one the Rete back
+end compiles) that is true and whose calendar terms can hold on one day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tolka.backends.rete.compile import ConditionTooLarge, decision_leaves
+from tolka.errors import StaticConflictError
+from tolka.expr import ast as A
+from tolka.expr.logic import Truth
+from tolka.load.collector import Collector
+from tolka.load.rules import condition_domains
+from tolka.periods import DateTerm, is_term_field, terms_can_hold
+from tolka.resolve import compatible
+from tolka.rulebook import Rulebook, RuleEntry
+
+_TEST_OPERATORS = {"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">=", "$neq": "!="}
+
+
+def conflicts(book: Rulebook, errors: Collector) -> None:
+    """Report every pair of rules on the same support and aspect that can conflict."""
+    by_target: dict[tuple[str, str], list[RuleEntry]] = {}
+    for entry in book.rules:
+        for aspect in entry.rule.then.aspects():
+            by_target.setdefault((entry.rule.support, aspect), []).append(entry)
+    for (_, aspect), entries in sorted(by_target.items()):
+        for index, first in enumerate(entries):
+            for second in entries[index + 1 :]:
+                _check_pair(book, errors, first, second, aspect)
+
+
+def _check_pair(book: Rulebook, errors: Collector, first: RuleEntry, second: RuleEntry, aspect: str) -> None:
+    if compatible({getattr(first.rule.then, aspect), getattr(second.rule.then, aspect)}) is not None:
+        return
+    if first.rule.default != second.rule.default:
+        return  # a default only applies where no other rule does
+    if first.rule.id in second.defeats or second.rule.id in first.defeats or first.rule.id == second.rule.id:
+        return
+    if not first.validity.overlaps(second.validity):
+        return
+    if first.scope not in book.scopes(second.scope) and second.scope not in book.scopes(first.scope):
+        return  # never in force in the same jurisdiction
+    both = A.And((first.condition, second.condition))
+    day = max(d for d in (first.validity.valid_from, second.validity.valid_from, dt.date(2026, 1, 1)) if d)
+    if first.validity.valid_to or second.validity.valid_to:
+        day = min(d for d in (first.validity.valid_to, second.validity.valid_to, day) if d)
+    try:
+        witness = next(
+            (
+                leaf
+                for leaf in decision_leaves(both, condition_domains(book, both))
+                if leaf.truth is Truth.TRUE and _calendar_consistent(leaf.tests, day)
+            ),
+            None,
+        )
+    except ConditionTooLarge:
+        return
+    if witness is None:
+        return
+    example = ", ".join(_describe(test) for test in witness.tests) or "in every case"
+    errors.add(
+        StaticConflictError(
+            f"rules {first.rule.id} and {second.rule.id} can both apply to {first.rule.support} and set its "
+            f"{aspect} to {getattr(first.rule.then, aspect)} vs {getattr(second.rule.then, aspect)} "
+            f"(e.g. {example})",
+            hint="make one an `exception_to` the other, or make their conditions exclusive (the other "
+            f"rule is at {first.origin})",
+        ),
+        second.origin,
+    )
+
+
+def _calendar_consistent(tests: tuple[dict, ...], day: dt.date) -> bool:
+    """Whether a witness's tests on calendar terms of one date fact can hold together on `day`."""
+    by_fact: dict[str, list[tuple[DateTerm, str, int]]] = {}
+    for test in tests:
+        ((op, body),) = test.items()
+        if op.startswith("$") and isinstance(body, dict):
+            ((key, value),) = body.items()
+            symbol = _TEST_OPERATORS.get(op)
+        else:
+            key, value, symbol = op, body, "=="
+        name, _, fact = key.rpartition("__")
+        if symbol and is_term_field(name):
+            by_fact.setdefault(fact, []).append((DateTerm.from_field(name, fact), symbol, int(value)))
+    return all(len(c) < 2 or terms_can_hold(c, day) for c in by_fact.values())
+
+
+def _describe(test: dict) -> str:
+    ((op, body),) = test.items()
+    if op.startswith("$"):
+        ((key, value),) = body.items()
+        symbol = {**_TEST_OPERATORS, "$ex": "known"}[op]
+        return f"{key} known" if symbol == "known" else f"{key} {symbol} {value!r}"
+    if op.startswith("unknown__"):
+        return f"{op[len('unknown__') :]} unknown"
+    return f"{op} = {body!r}"

@@ -1,0 +1,165 @@
+"""Checks on the linked rulebook as a whole, once every rule is built: what a rule reads belongs to
+its country, a condition can both hold and fail, sources are newer than the rules that read them,
+unverified content never refuses on its own, and every support has a default status rule.
+
+Most of these are warnings (`tolka check` lists them; docs/check-warnings.md explains each).
+"""
+
+from __future__ import annotations
+
+from tolka.errors import (
+    ConstantConditionWarning,
+    OtherCountryWarning,
+    SchemaError,
+    SourceOlderThanRuleWarning,
+    UnverifiedDecidesWarning,
+)
+from tolka.expr import ast as A
+from tolka.expr.evaluate import truth as reference_truth
+from tolka.expr.logic import Truth
+from tolka.load.collector import Collector
+from tolka.load.ranges import constant_truth
+from tolka.rulebook import Rulebook, RuleEntry
+
+
+def rule_fields(book: Rulebook, errors: Collector) -> None:
+    """What each rule reads: points and facts of its own country, and a condition that can
+    both hold and fail within the declared ranges."""
+    for entry in book.rules:
+        country = entry.country
+        for fld in dict.fromkeys(entry.fields()):
+            if fld.kind == "reading" and fld.name in book.points:
+                other = book.points[fld.name].country
+                if other != country:
+                    errors.add(
+                        SchemaError(
+                            f"rule {entry.rule.id} is a {country} rule that reads `{fld.name}`, an interpretation "
+                            f"point of {other}",
+                            hint=f"read a point of {country}, or move the rule to {other}'s rulebook",
+                        ),
+                        entry.origin,
+                    )
+            for name in fld.facts:
+                fact = book.facts.get(name)
+                if fact is not None and country not in fact.countries:
+                    errors.add(
+                        OtherCountryWarning(
+                            f"rule {entry.rule.id} is a {country} rule that reads `{name}`, a fact of "
+                            f"{', '.join(fact.countries)} only",
+                            hint=f"add {country} to the fact's `countries` if it means the same there",
+                        ),
+                        entry.origin,
+                    )
+        if entry.rule.when is None or not A.fields(entry.condition):
+            continue  # no condition, or a deliberate `when: true` / `when: false`
+        truth = constant_truth(entry.condition, book)
+        if truth is not None:
+            never = truth is Truth.FALSE
+            errors.add(
+                ConstantConditionWarning(
+                    f"rule {entry.rule.id}: the condition `{entry.rule.when}` "
+                    + ("can never be true" if never else "is true whenever its facts are known")
+                    + " within the ranges the vocabulary declares",
+                    hint="check the numbers against the facts' minimum/maximum, and for `a and not a`",
+                ),
+                entry.origin,
+            )
+
+
+def reading_sources(book: Rulebook, errors: Collector) -> None:
+    """Warn where a reading's source was published before the rule that reads it came into force.
+
+    Such a page was written under an earlier rule (e.g. before SoL 2025:400): it may not say
+    how the jurisdiction reads the rule in force now, so a reviewer should look for a newer page
+    or end the reading's validity. One warning per reading, naming the earliest such rule.
+    """
+    readers: dict[str, list[RuleEntry]] = {}
+    for rule in book.rules:
+        for point in dict.fromkeys(rule.points()):
+            readers.setdefault(point, []).append(rule)
+    for scope, entries in book.readings.items():
+        if scope not in book.jurisdictions:
+            continue
+        holders = {place.id for place in book.chain(scope)}
+        for entry in entries:
+            reading, published = entry.item, entry.item.source.published
+            if published is None:
+                continue
+            later = [
+                rule
+                for rule in readers.get(reading.point, [])
+                if rule.scope in holders
+                and rule.validity.valid_from is not None
+                and rule.validity.valid_from > published
+                and rule.validity.overlaps(reading)
+            ]
+            if later:
+                first = min(later, key=lambda r: (r.validity.valid_from, r.id))
+                errors.add(
+                    SourceOlderThanRuleWarning(
+                        f"{scope}'s reading of `{reading.point}` rests on a source published {published}, "
+                        f"before rule {first.id} that reads it came into force ({first.validity.valid_from})",
+                        hint="look for a newer page, or give the reading a `valid_to` before the rule's start",
+                    ),
+                    entry.origin,
+                )
+
+
+def unverified_refusals(book: Rulebook, errors: Collector) -> None:
+    """Warn where unverified content alone would refuse: content resting on UNCONFIRMED facts
+    must never decide `not_eligible` on its own (a main rule with an exception, or a verified
+    source, is what the hint asks for)."""
+    refusing = [e for e in book.rules if e.rule.then.status == "not_eligible" and not e.rule.default]
+    for entry in refusing:
+        cited = [book.provisions[p] for p in entry.rule.cites if p in book.provisions]
+        if entry.rule.verified and any(law.verified and provision.verified for law, provision in cited):
+            continue
+        errors.add(
+            UnverifiedDecidesWarning(
+                f"rule {entry.rule.id} refuses (`not_eligible`) on unverified content alone",
+                hint="verify its source, or make it `status: not_eligible_as_a_rule` with an `assessment` "
+                "where the law leaves room (docs/check-warnings.md)",
+            ),
+            entry.origin,
+        )
+    for scope, entries in book.readings.items():
+        for reading_entry in entries:
+            reading = reading_entry.item
+            if reading.verified or reading.value is None or reading.point not in book.points:
+                continue
+            defaults = {d.value for d in book.points[reading.point].default}
+            for rule in refusing:
+                if reading.point not in rule.points() or rule.scope not in book.scopes(scope):
+                    continue
+                key = f"reading__{reading.point}"
+                refuses_here = reference_truth(rule.condition, {key: reading.value}) is not Truth.FALSE
+                refuses_by_default = any(
+                    reference_truth(rule.condition, {key: d} if d is not None else {}) is not Truth.FALSE
+                    for d in defaults or {None}
+                )
+                if refuses_here and not refuses_by_default:
+                    errors.add(
+                        UnverifiedDecidesWarning(
+                            f"{scope}'s unverified reading of `{reading.point}` ({reading.value}) is what lets "
+                            f"rule {rule.rule.id} refuse (`not_eligible`)",
+                            hint="find the jurisdiction's own page to verify it, or end the reading "
+                            "where it is uncertain",
+                        ),
+                        reading_entry.origin,
+                    )
+                    break
+
+
+def completeness(book: Rulebook, errors: Collector) -> None:
+    """Every support needs a default status rule, so that no case falls through every rule."""
+    defaults = {e.rule.support for e in book.rules if e.rule.default and e.rule.then.status}
+    for support_id in book.supports:
+        if support_id not in defaults:
+            errors.add(
+                SchemaError(
+                    f"support {support_id} has no default status rule: a case that no rule covers would be "
+                    f"left undetermined without a reason",
+                    hint="add a rule with `default: true` and `then: {status: ...}` citing what the status rests on",
+                ),
+                book.origins.get(("support", support_id)),
+            )
