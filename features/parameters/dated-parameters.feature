@@ -18,10 +18,18 @@ Feature: Dated parameters — the figure in force is the one for the day asked a
     When the parameters in force on 2026-05-01 are listed
     Then the parameter no.grunnbelop has value 136549 NOK per_year
 
-  Scenario: A prisbasbelopp seen only in secondary reports is marked unverified
+  Scenario: The prisbasbelopp for 2024 is the one the government's own page announces
     When the parameters in force on 2024-06-01 are listed
     Then the parameter se.prisbasbelopp has value 57300 SEK per_year
-    And the value of se.prisbasbelopp is marked unverified
+    And the value of se.prisbasbelopp is not marked unverified
+
+  Scenario: A figure seen only in NAV's code is marked unverified
+    When the parameters in force on 2024-07-01 are listed
+    Then the parameter no.aap.minimum has value 2.041 G per_year
+    And the value of no.aap.minimum is marked unverified
+    When the parameters in force on 2024-06-30 are listed
+    Then the parameter no.aap.minimum has value 2 G per_year
+    And the value of no.aap.minimum is not marked unverified
 
   Scenario: Sweden's prisbasbelopp for 2026 is the one SFS 2025:872 sets
     When the parameters in force on 2026-01-01 are listed
@@ -29,6 +37,16 @@ Feature: Dated parameters — the figure in force is the one for the day asked a
     And the value of se.prisbasbelopp cites "SFB 2 kap. 6–8 §§"
     And the value of se.prisbasbelopp is not marked unverified
 
-  Scenario: The last day of 2025 has no sourced prisbasbelopp, and none is made up
+  Scenario: The prisbasbelopp changes overnight on 1 January 2026
     When the parameters in force on 2025-12-31 are listed
-    Then the parameter se.prisbasbelopp has no sourced value
+    Then the parameter se.prisbasbelopp has value 58800 SEK per_year
+    When the parameters in force on 2026-01-01 are listed
+    Then the parameter se.prisbasbelopp has value 59200 SEK per_year
+
+  Scenario: The riksnorm for 2025 was not read, and none is made up
+    When the parameters in force on 2025-12-31 are listed
+    Then the parameter se.riksnorm.personal.single_adult has no sourced value
+    When the parameters in force on 2026-01-01 are listed
+    Then the parameter se.riksnorm.personal.single_adult has value 3940 SEK per_month
+    And the parameter se.riksnorm.common.household_1 has value 1280 SEK per_month
+    And the value of se.riksnorm.personal.single_adult cites "SoF (2025:468) 12 kap. 2 §"

@@ -12,7 +12,7 @@ from tests.e2e.test_cli import tolka
 def test_parameters_lists_the_value_in_force_with_source_and_mark():
     data = json.loads(tolka("parameters", "--country", "NO", "--date", "2025-05-01", "--format", "json").stdout)
     assert data["evaluation_date"] == "2025-05-01" and data["rulebook_fingerprint"].startswith("sha256:")
-    (row,) = data["parameters"]
+    (row,) = [row for row in data["parameters"] if row["id"] == "no.grunnbelop"]
     assert (row["id"], row["value"], row["unit"], row["period"]) == ("no.grunnbelop", "130160", "NOK", "per_year")
     assert (row["valid_from"], row["verified"]) == ("2025-05-01", True)
     assert row["source"].startswith("https://")
@@ -21,15 +21,18 @@ def test_parameters_lists_the_value_in_force_with_source_and_mark():
 def test_parameters_text_is_in_the_reader_language_and_marks_unverified_values():
     out = tolka("parameters", "--date", "2024-06-01", "--lang", "sv").stdout
     assert "Parametrar som gäller 2024-06-01" in out
-    assert "57 300 ⚠" in out  # unverified: seen only in secondary reports
+    assert "57 300" in out and "57 300 ⚠" not in out  # the government's own page
     out = tolka("parameters", "--date", "2025-04-30", "--lang", "nb").stdout
     assert "124 028" in out and "124 028 ⚠" not in out  # NAV's own table
-    assert "(ingen belagt" in out  # no prisbasbelopp for 2025 is sourced: shown as missing, not zero
+    assert "2.041 ⚠" in out  # the AAP minimum from 1 July 2024: seen only in NAV's code
+    assert "(ingen belagt" in out  # no riksnorm for 2025 is sourced: shown as missing, not zero
 
 
 def test_parameters_csv_has_one_row_per_parameter():
     out = tolka("parameters", "--country", "SE", "--date", "2026-06-01", "--format", "csv").stdout
-    (row,) = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len({row["id"] for row in rows}) == len(rows)
+    (row,) = [row for row in rows if row["id"] == "se.prisbasbelopp"]
     expected = ("se.prisbasbelopp", "59200", "sfb.2.6-8", "True")
     assert (row["id"], row["value"], row["cites"], row["verified"]) == expected
 
