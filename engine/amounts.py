@@ -35,7 +35,6 @@ from tolka.expr.formula import (
     TRound,
     TStep,
     Typed,
-    reads,
 )
 from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading
@@ -159,8 +158,12 @@ class _Evaluation:
     steps: dict[str, Interval] = field(default_factory=dict)
     missing: Missing = field(default_factory=Missing)
     verified: bool = True
+    # the leaves read since the last reset: the inputs a step shows (a branch not taken is not shown)
+    visited: dict[Typed, None] = field(default_factory=dict)
 
     def value(self, node: Typed) -> Interval:
+        if isinstance(node, (TField, TParam, TAmountOf)):
+            self.visited[node] = None
         if isinstance(node, TConst):
             return Interval.exact(node.value)
         if isinstance(node, TStep):
@@ -284,9 +287,10 @@ def _calculation(entry: AmountEntry, applies: Truth, run: _Evaluation) -> tuple[
     shown: list[O.AmountStep] = []
     result = UNBOUNDED
     for step, typed in zip(entry.formula.steps, entry.steps, strict=True):
+        run.visited = {}
         result = run.value(typed)
         run.steps[step.id] = result
-        inputs = [item for leaf in dict.fromkeys(reads(typed)) if (item := _input(run, leaf)) is not None]
+        inputs = [item for leaf in list(run.visited) if (item := _input(run, leaf)) is not None]
         value, low, high = interval_texts(result)
         shown.append(
             O.AmountStep(
@@ -331,6 +335,25 @@ def _candidates(entries: list[AmountEntry], document: Mapping[str, object]) -> t
     return possible, conflict
 
 
+def _start(possible: list, document: Mapping[str, object], day: dt.date, missing: Missing) -> str | None:
+    """When payment starts, if after `day`: the calculations' `starts` (an unknown date fact is missing)."""
+    dates: set[dt.date | None] = set()
+    for entry, _ in possible:
+        term = entry.starts
+        if term is None:
+            dates.add(None)
+            continue
+        value = document.get(term.fact)
+        if value is None:
+            missing.facts[term.fact] = None
+            continue
+        dates.add(term.date(dt.date.fromordinal(int(value))))  # type: ignore[call-overload]
+    if len(dates) != 1:
+        return None
+    start = dates.pop()
+    return start.isoformat() if start is not None and start > day else None
+
+
 def support_amount(
     rulebook: Rulebook,
     entries: list[AmountEntry],
@@ -367,6 +390,7 @@ def support_amount(
         total = UNBOUNDED
     if total.is_exact:
         missing = Missing()  # the unknowns did not matter
+    from_date = _start(possible, document, day, missing)
     value, low, high = interval_texts(total)
     kind = possible[0][0].type
     amount = O.Amount(
@@ -375,6 +399,7 @@ def support_amount(
         high=high,
         unit=kind.unit or "",
         period=kind.period,
+        from_date=from_date,
         missing_facts=list(missing.facts),
         missing_readings=list(missing.readings),
         missing_parameters=list(missing.parameters),

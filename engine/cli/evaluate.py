@@ -6,10 +6,13 @@ from pathlib import Path
 
 import click
 
+from tolka.budget import what_if_budgets
 from tolka.cli.app import State, cli, date_option, evaluation_day, lang_option, language, read_checked_case
 from tolka.explain import explain_all, explain_outcome
 from tolka.jurisdictions import default_jurisdiction
 from tolka.plan import action_plan, plan_data
+from tolka.render.amounts_view import budget_blocks
+from tolka.render.blocks import Table
 from tolka.render.draw import to_html, to_markdown, to_terminal
 from tolka.render.json_out import to_data, to_json
 from tolka.render.report import evaluation_blocks
@@ -38,6 +41,19 @@ from tolka.render.report import evaluation_blocks
     is_flag=True,
     help="Add, for each no or open answer, what would change it (slower).",
 )
+@click.option(
+    "--budget",
+    "with_budget",
+    is_flag=True,
+    help="Add the monthly budget: what comes from whom, and what social services top up.",
+)
+@click.option(
+    "--if",
+    "scenarios",
+    multiple=True,
+    metavar="FACT=VALUE[,FACT=VALUE…]",
+    help="With --budget: a what-if budget beside the case's (repeatable), e.g. --if current_activity=higher_education.",
+)
 @lang_option
 @click.pass_obj
 def evaluate(
@@ -48,6 +64,8 @@ def evaluate(
     fmt: str,
     with_plan: bool,
     with_counterfactuals: bool,
+    with_budget: bool,
+    scenarios: tuple[str, ...],
     lang: str | None,
 ) -> None:
     """Evaluate the case in CASE_FILE (YAML or JSON: fact name → value; missing facts are unknown).
@@ -62,10 +80,13 @@ def evaluate(
     place = jurisdiction if jurisdiction is not None else default_jurisdiction(case, engine.rulebook)
     result = engine.evaluate(case, place, when)
     plan = action_plan(engine.rulebook, result) if with_plan else None
+    budgets = what_if_budgets(engine, case, place, when, result, scenarios, words) if with_budget or scenarios else []
     if fmt == "json":
         data = to_data(result)
         if plan is not None:
             data["plan"] = plan_data(plan)
+        if budgets:
+            data["budget"] = [to_data(b) for _, b in budgets]
         click.echo(to_json(data), nl=False)
         return
     if with_counterfactuals:
@@ -73,6 +94,9 @@ def evaluate(
     else:
         explanations = {o.support: explain_outcome(engine, o, words) for o in result.outcomes}
     blocks = evaluation_blocks(result, words, explanations=explanations, plan=plan)
+    if budgets:
+        after_table = next(i for i, block in enumerate(blocks) if isinstance(block, Table)) + 1
+        blocks[after_table:after_table] = budget_blocks(budgets, words)
     if fmt == "markdown":
         click.echo(to_markdown(blocks), nl=False)
     elif fmt == "html":

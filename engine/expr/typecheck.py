@@ -69,7 +69,7 @@ class Vocabulary:
     resolve_definition: Callable[[str], A.Expr | None] | None = None
 
 
-def _date_term(operand: A.Operand, vocab: Vocabulary) -> DateTerm:
+def date_term(operand: A.Operand, vocab: Vocabulary) -> DateTerm:
     """A date fact, `turns(fact, N)` or a calendar function of one, checked against the vocabulary."""
     functions: list[str] = []
     while isinstance(operand, A.Period):
@@ -105,7 +105,7 @@ def _lower_date_comparison(left: A.Operand | A.Lit, op: str, right: A.Operand | 
             f"`{operand_text(left) if not isinstance(left, A.Lit) else left.value}`",
             hint=_DATE_TERM_HINT,
         )
-    term = _date_term(right, vocab)
+    term = date_term(right, vocab)
     return A.Cmp(A.Field("derived", term.field_name, term.fact), op, 0)
 
 

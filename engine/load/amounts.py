@@ -11,16 +11,18 @@ the same support; `amount(…)` references between supports form no circle; vers
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from tolka.errors import CycleError, ExpressionTypeError, RulebookError, SchemaError, UnknownNameError
 from tolka.expr import ast as A
 from tolka.expr.formula import BASES, CURRENCY, NUMBER, FormulaScope, MoneyType, Typed, check, parse_formula
 from tolka.expr.logic import Truth
 from tolka.expr.parser import parse
-from tolka.expr.typecheck import Vocabulary, lower
+from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, date_term, lower
 from tolka.load.parameters import step_key
 from tolka.model.amount import AmountEntry, AmountFormula
 from tolka.model.origin import Entry, Origin
+from tolka.periods import DateTerm
 from tolka.rulebook import Rulebook
 
 Report = Callable[[RulebookError, Origin], None]
@@ -183,16 +185,40 @@ def link_amounts(
             except RulebookError as exc:
                 report(exc, entry.at("when"))
                 continue
+        starts = None
+        if formula.starts is not None:
+            try:
+                starts = start_term(formula.starts, vocabulary)
+            except RulebookError as exc:
+                report(exc, entry.at("starts"))
+                continue
         steps = _steps(entry, scope, types[formula.support], report)
         if steps is None:
             continue
         key = f"{formula.id}@{formula.valid_from}" if versions[formula.id] > 1 and formula.valid_from else formula.id
         built.append(
-            AmountEntry(formula, key, entry.scope or country, entry.origin, condition, steps, types[formula.support])
+            AmountEntry(
+                formula,
+                key,
+                entry.scope or country,
+                entry.origin,
+                condition,
+                steps,
+                types[formula.support],
+                starts=starts,
+            )
         )
     defeats = _defeats(built, report)
     _amount_cycles(built, report)
-    return [
-        AmountEntry(e.formula, e.key, e.scope, e.origin, e.condition, e.steps, e.type, defeats.get(e.id, frozenset()))
-        for e in built
-    ]
+    return [replace(e, defeats=defeats.get(e.id, frozenset())) for e in built]
+
+
+def start_term(text: str, vocabulary: Vocabulary) -> DateTerm:
+    """`starts:` — a date fact or calendar term, checked as the condition language checks one."""
+    parsed = parse(f"{EVALUATION_DATE} >= {text}")
+    if not isinstance(parsed, A.Compare) or isinstance(parsed.right, A.Lit):
+        raise ExpressionTypeError(
+            f"`starts: {text}` is not a date term",
+            hint="a date fact or e.g. start_of_second_half_year(turns(birth_date, 19))",
+        )
+    return date_term(parsed.right, vocabulary)

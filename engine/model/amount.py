@@ -19,6 +19,7 @@ from tolka.expr import ast as A
 from tolka.expr.formula import MoneyType, TAmountOf, Typed, reads
 from tolka.model.common import Identifier, Model, Text, Validity
 from tolka.model.origin import Origin
+from tolka.periods import DateTerm
 
 AmountPeriod = Literal["per_month", "per_year", "per_4_weeks", "per_week", "none"]
 
@@ -41,6 +42,8 @@ class AmountFormula(Validity):
     # `period:` in YAML; named apart from Validity.period (the text of the validity period)
     counted: AmountPeriod = PydanticField(alias="period")
     when: str | None = None
+    # when payment starts, as a date term: `start_of_second_half_year(turns(birth_date, 19))`, `study_start`
+    starts: str | None = None
     exception_to: tuple[Identifier, ...] = ()
     last_resort: bool = False  # tops up what other supports and income leave (the budget view)
     cites: tuple[Identifier, ...] = PydanticField(min_length=1)
@@ -69,6 +72,7 @@ class AmountEntry:
     steps: tuple[Typed, ...]  # checked, one per step
     type: MoneyType  # of the result: the country's currency in `period`
     defeats: frozenset[str] = frozenset()  # calculation ids this one defeats, directly or through exceptions
+    starts: DateTerm | None = None  # checked `starts`
 
     @property
     def id(self) -> str:

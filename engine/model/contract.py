@@ -17,7 +17,7 @@ from tolka.model.catalogue import Support
 from tolka.model.common import Text
 from tolka.model.interpretation import Source
 from tolka.model.jurisdiction import Jurisdiction
-from tolka.model.outcome import Citation, Evaluation, ReadingUsed, RuleReason, Versioned
+from tolka.model.outcome import Budget, Citation, Evaluation, ReadingUsed, RuleReason, Versioned
 from tolka.model.vocabulary import Fact
 
 
@@ -57,6 +57,8 @@ class EvaluationOut(Evaluation):
 
     plan: PlanOut | None = None
     explanations: dict[str, ExplanationOut] | None = None
+    # `--budget`: the case as given, then one budget per `--if` scenario (docs/amounts.md)
+    budget: list[Budget] | None = None
 
 
 class QuestionOut(Output):

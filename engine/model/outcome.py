@@ -188,6 +188,43 @@ class Amount(Out):
     verified: bool
 
 
+class MoneyRange(Out):
+    """An amount that is exact (`value`) or lies in a range (`low`–`high`; None: no bound)."""
+
+    value: str | None
+    low: str | None
+    high: str | None
+
+
+class BudgetLine(Out):
+    """What one body pays per month for one support, as far as the case tells."""
+
+    support: str
+    name: Text
+    body: str
+    body_name: Text
+    status: str
+    value: str | None
+    low: str | None  # an undetermined support may pay nothing: its range starts at 0
+    high: str | None
+    unit: str
+    last_resort: bool
+    verified: bool
+
+
+class Budget(Out):
+    """The person's month: what comes from whom, own income, and what the last resort tops up."""
+
+    changed_facts: dict[str, str | int | float | bool | None]  # empty for the case as given
+    currency: str
+    period: Literal["per_month"] = "per_month"
+    lines: list[BudgetLine]  # other supports first, then the last-resort support that tops up
+    income: MoneyRange
+    total: MoneyRange
+    missing_facts: list[str]
+    not_monthly: list[str]  # supports whose amount is not a flow (paid once)
+
+
 class Reasons(Out):
     rules: list[RuleReason]
     readings: list[ReadingUsed]

@@ -7,40 +7,10 @@ still unknown, and every unverified or contested mark.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from tolka.model import outcome as O
+from tolka.render.amounts_view import amount_blocks, amount_text, phrase
+from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
 from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, word
-
-
-@dataclass
-class Heading:
-    level: int
-    text: str
-
-
-@dataclass
-class Paragraph:
-    text: str
-
-
-@dataclass
-class Bullets:
-    items: list[str]
-
-
-@dataclass
-class Table:
-    columns: list[str]
-    rows: list[list[str]] = field(default_factory=list)
-
-
-Block = Heading | Paragraph | Bullets | Table
-
-
-def citation_text(citation: O.Citation, language: str) -> str:
-    mark = "" if citation.verified else f" [{word(WORDS, 'unverified', language)}]"
-    return f"{citation.text}{mark}"
 
 
 def source_text(reading: O.ReadingUsed, language: str) -> str:
@@ -141,6 +111,7 @@ def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[
     if outcome.unverified:
         summary += f" [{word(WORDS, 'unverified', language)}: {', '.join(outcome.unverified_items)}]"
     blocks.append(Paragraph(summary))
+    blocks += amount_blocks(outcome, language)
     if outcome.missing_facts or outcome.missing_readings:
         missing = outcome.missing_facts + [f"reading({p})" for p in outcome.missing_readings]
         blocks.append(Paragraph(f"{word(WORDS, 'missing', language)}: {', '.join(missing)}"))
@@ -263,6 +234,9 @@ def evaluation_blocks(
         ),
     ]
     table = Table([word(WORDS, k, language) for k in ("support", "status", "route", "legal_status")])
+    with_amounts = any(outcome.amount is not None for outcome in evaluation.outcomes)
+    if with_amounts:
+        table.columns.append(phrase("amount", language))
     for outcome in evaluation.outcomes:
         name = outcome.name.get(language) + (" ⚠" if outcome.unverified else "")
         status = word(STATUS, outcome.status, language)
@@ -276,6 +250,8 @@ def evaluation_blocks(
                 word(LEGAL_STATUS, outcome.legal_status, language),
             ]
         )
+        if with_amounts:
+            table.rows[-1].append(amount_text(outcome.amount, language) if outcome.amount else "")
     blocks.append(table)
     if plan is not None:
         blocks += plan_blocks(plan, language)

@@ -351,3 +351,90 @@ def test_rounding_modes_and_conversions_are_exact():
     assert _round(Decimal("1234.5"), "round_nearest", Decimal(1)) == Decimal(1235)
     assert _round(Decimal("1299"), "round_down", Decimal(100)) == Decimal(1200)
     assert not Interval(Decimal(0), Decimal("Infinity")).is_exact
+
+
+# --- the monthly budget ---------------------------------------------------------------------------
+
+
+def _cli(book, *args):
+    import json
+
+    from click.testing import CliRunner
+
+    from tolka.cli import cli
+
+    case = book / "case.yaml"
+    case.write_text("\n".join(f"{k}: {v}" for k, v in COMPLETE.items() if k != "activity") + "\nactivity: working\n")
+    result = CliRunner().invoke(
+        cli, ["--rulebook", str(book), "evaluate", str(case), "-j", "SE-0002", "--date", DAY.isoformat(), *args]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output) if "json" in args else result.output
+
+
+def test_the_budget_says_what_comes_from_whom_and_what_is_topped_up(book):
+    data = _cli(book, "--budget", "--if", "activity=studying", "--format", "json")
+    given, studying = data["budget"]
+    assert given["changed_facts"] == {}
+    assert [(line["support"], line["body"], line["value"]) for line in given["lines"]] == [("money", "office", "7200")]
+    assert given["income"]["value"] == "1000" and given["total"]["value"] == "8200"
+    assert studying["changed_facts"] == {"activity": "studying"}
+    lines = {line["support"]: line for line in studying["lines"]}
+    assert lines["grant"]["value"] == "5096"  # 1176 a week, counted per month
+    assert lines["money"]["value"] == "2104" and lines["money"]["last_resort"]
+    assert [line["support"] for line in studying["lines"]][-1] == "money"  # the top-up comes last
+    assert studying["total"]["value"] == "8200"  # the norm plus housing is met either way
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("sv", ["Månadsbudget", "Om activity=studying", "7 200 SEK"]),
+        ("nb", ["Månedsbudsjett", "Hvis activity"]),
+        ("en", ["Monthly budget", "7,200 SEK", "Personal costs: 3,000 SEK per month"]),
+    ],
+)
+def test_the_budget_and_the_steps_read_in_each_language(book, language, words):
+    text = _cli(book, "--budget", "--if", "activity=studying", "--lang", language)
+    for expected in words:
+        assert expected in text, text
+
+
+def test_an_unknown_income_keeps_the_budget_a_range_and_names_it(book):
+    case = {k: v for k, v in COMPLETE.items() if k != "monthly_income"}
+    from tolka.budget import budget
+
+    engine = Engine(load_rulebook(book))
+    checked = case_from_mapping(case, engine.rulebook)
+    result = budget(engine.rulebook, engine.evaluate(checked, "SE-0002", DAY), checked)
+    # sound, not tight: the top-up and the income it depends on are added as independent ranges
+    assert result.total.value is None and result.total.high is None
+    assert result.missing_facts == ["monthly_income"]
+
+
+def test_a_malformed_scenario_is_a_user_error(book):
+    from click.testing import CliRunner
+
+    from tolka.cli import cli
+
+    case = book / "case.yaml"
+    case.write_text("lacks_means: true\n")
+    result = CliRunner().invoke(
+        cli, ["--rulebook", str(book), "evaluate", str(case), "-j", "SE-0002", "--budget", "--if", "activity"]
+    )
+    assert result.exit_code != 0 and "FACT=VALUE" in result.output and "Traceback" not in result.output
+
+
+def test_an_amount_that_starts_later_says_from_when(book):
+    grant = book / "rules/grant.yaml"
+    grant.write_text(
+        grant.read_text(encoding="utf-8").replace(
+            "    period: per_week\n", "    period: per_week\n    starts: start_of_month_after(turns(birth_date, 23))\n"
+        ),
+        encoding="utf-8",
+    )
+    studying = {**COMPLETE, "activity": "studying"}
+    assert evaluate(book, studying)["grant"].amount.from_date == "2026-06-01"  # turns 23 on 2026-05-01
+    assert evaluate(book, {**studying, "birth_date": "2001-05-01"})["grant"].amount.from_date is None  # started
+    unknown = evaluate(book, {k: v for k, v in studying.items() if k != "birth_date"})["grant"].amount
+    assert unknown.from_date is None and "birth_date" in unknown.missing_facts
