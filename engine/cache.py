@@ -2,8 +2,7 @@
 
 The key is a SHA-256 over tolka's version, the Python version, the engine's source files and every
 rulebook file's path and bytes: any edit to either invalidates it. The cache holds no case data.
-Location: `$TOLKA_CACHE_DIR`, else `$XDG_CACHE_HOME/tolka`, else `~/.cache/tolka`; set
-`TOLKA_CACHE_DIR=off` to disable it.
+Location: tolka.cache_dir (`$TOLKA_CACHE_DIR`; `off` disables it).
 """
 
 from __future__ import annotations
@@ -18,19 +17,10 @@ from pathlib import Path
 
 import tolka
 from tolka.backends.rete.compile import CompiledNetwork
+from tolka.cache_dir import cache_dir
 from tolka.load import load_rulebook
 from tolka.load.sections import rulebook_files
 from tolka.rulebook import Rulebook
-
-
-def cache_dir() -> Path | None:
-    configured = os.environ.get("TOLKA_CACHE_DIR")
-    if configured == "off":
-        return None
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "tolka"
 
 
 def _engine_sources() -> list[Path]:

@@ -96,3 +96,9 @@ def test_the_wheel_installs_and_evaluates_without_the_repository(tmp_path):
     # The synthetic-population default configuration is shipped too.
     run(tolka, "synth", "--n", "20", "--seed", "1", "--out", work / "people.csv", cwd=work, env=env)
     assert (work / "people.csv").read_text(encoding="utf-8").count("\n") == 21
+    # The message catalogues are shipped: the text output is in Norwegian, not English.
+    norwegian = run(
+        tolka, "evaluate", CASE, "-j", "NO-0301", "--date", "2025-09-01", "--lang", "nb", cwd=work, env=env
+    ).stdout
+    assert "har rett" in norwegian or "ikke rett" in norwegian
+    assert "eligible" not in norwegian

@@ -1,0 +1,158 @@
+"""Every sentence tolka shows people, in Swedish, Norwegian (bokmål) and English: gettext catalogues.
+
+The message ids are the English sentences (English is the source language); the translations live
+in `engine/locale/<language>/LC_MESSAGES/<domain>.po`, managed with Babel (docs/i18n.md). Two
+domains: `tolka` for the engine, the CLI and the reports, `web` for the web page (its templates and
+`engine/server/`), which falls back to `tolka` so the page can reuse the engine's words.
+
+Only the `.po` files are kept: they are compiled in memory on first use (no `.mo` to go stale, and
+a clean clone or an installed wheel works as is).
+
+    _ = translator("sv")
+    _("eligible")                                   # 'berättigad'
+    _("{n} other jurisdictions", n=3)               # formatted with str.format when values are given
+    _.ngettext("{count} problem in the case", "{count} problems in the case", 2)   # n and count filled in
+    _.pgettext("legal status", "not offered")       # the same English words, another meaning
+
+Module-level tables mark their strings with `N_` (extracted, translated later by `_(...)`).
+"""
+
+from __future__ import annotations
+
+import copy
+import gettext as _gettext
+import hashlib
+import io
+import os
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tolka.cache_dir import cache_dir
+from tolka.model.common import LANGUAGES, Language
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+DOMAINS: tuple[str, ...] = ("tolka", "web")
+SOURCE_LANGUAGE: Language = "en"
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction without translating it now (module-level tables)."""
+    return message
+
+
+def locale_dir() -> Any:
+    """The folder that holds `<language>/LC_MESSAGES/<domain>.po` (in the checkout or the wheel)."""
+    return resources.files("tolka") / "locale"
+
+
+def catalogue_path(language: str, domain: str) -> Any:
+    return locale_dir() / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+@cache
+def _compiled(language: str, domain: str) -> _gettext.NullTranslations:
+    """The catalogue for `language` and `domain`, compiled from its .po file.
+
+    Babel parses a .po file at about 15,000 messages a second; the compiled form is kept in tolka's
+    cache folder under the SHA-256 of the .po bytes, so only an edited catalogue is parsed again.
+    """
+    source = catalogue_path(language, domain)
+    if not source.is_file():
+        return _gettext.NullTranslations()
+    text = source.read_bytes()
+    cached = _cache_file(text)
+    if cached is not None and cached.is_file():
+        with cached.open("rb") as handle:
+            return _gettext.GNUTranslations(handle)
+    compiled = _compile(text, language, domain)
+    if cached is not None:
+        _store(cached, compiled)
+    return _gettext.GNUTranslations(io.BytesIO(compiled))
+
+
+def _compile(text: bytes, language: str, domain: str) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalogue = read_po(io.BytesIO(text), locale=language, domain=domain)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue)  # fuzzy entries are left out, as msgfmt does
+    return buffer.getvalue()
+
+
+def _cache_file(text: bytes) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    return directory / "i18n" / f"{hashlib.sha256(text).hexdigest()}.mo"
+
+
+def _store(target: Path, compiled: bytes) -> None:
+    """Write atomically; a cache that cannot be written is only slower, never an error."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+            handle.write(compiled)
+        os.replace(handle.name, target)
+    except OSError:
+        pass
+
+
+@cache
+def translations(language: str, domain: str = "tolka") -> _gettext.NullTranslations:
+    """gettext translations for `language`; the `web` domain falls back to `tolka`."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no catalogue for language {language!r}; known: {', '.join(LANGUAGES)}")
+    primary = _compiled(language, domain)
+    if domain == "tolka":
+        return primary
+    # A copy: the cached catalogue of this domain must not keep a fallback chain of its own.
+    chained = copy.copy(primary)
+    chained._fallback = None  # type: ignore[attr-defined]
+    chained.add_fallback(_compiled(language, "tolka"))
+    return chained
+
+
+class Translator:
+    """Translates and formats sentences for one language. Call it like gettext's `_`."""
+
+    def __init__(self, language: Language, domain: str = "tolka") -> None:
+        self.language: Language = language
+        self._translations = translations(language, domain)
+
+    def __call__(self, message: str, /, **values: object) -> str:
+        """`message` in this language; formatted with `values` (str.format) when any are given."""
+        text = self._translations.gettext(message)
+        return text.format(**values) if values else text
+
+    gettext = __call__
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
+        """The singular or plural form the language uses for `n`, formatted with `n` and `values`."""
+        return self._translations.ngettext(singular, plural, n).format(n=n, **values)
+
+    def pgettext(self, context: str, message: str, /, **values: object) -> str:
+        """`message` in the sense `context` names (the same English words can need two translations)."""
+        text = self._translations.pgettext(context, message)
+        return text.format(**values) if values else text
+
+
+@cache
+def translator(language: Language, domain: str = "tolka") -> Translator:
+    """The (shared) translator for `language`."""
+    return Translator(language, domain)
+
+
+def install_jinja2(environment: Environment, language: Language) -> None:
+    """Give a Jinja2 environment the `web` catalogue of `language` (`{{ _("...") }}` in templates).
+
+    Adds jinja2.ext.i18n with new-style gettext: placeholders are `%(name)s` in templates, and
+    translations are autoescaped. An environment has one language: keep one per language.
+    """
+    environment.add_extension("jinja2.ext.i18n")
+    environment.install_gettext_translations(translations(language, "web"), newstyle=True)  # type: ignore[attr-defined]
