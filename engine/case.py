@@ -158,20 +158,24 @@ def case_from_mapping(data: Mapping[str, Any], rulebook: Rulebook, where: str = 
     return Case(facts)
 
 
+def case_data(raw: bytes, name: str | Path, lang: str = "en", json_format: bool = False) -> Any:
+    """A case file's bytes parsed through the input boundary (encoding, aliases, depth, duplicate
+    keys, tags); `name` is what errors call the file. Facts are not checked here."""
+    text = decode(raw, name, CaseFileError, lang)
+    if json_format:
+        data = load_json(text, name, CaseFileError, lang)
+    else:
+        data = load_yaml(text, name, CaseFileError, aliases=0, depth=CASE_DEPTH, lang=lang)
+        refuse_tags(data, name, CaseFileError)
+        check_tree(data, name, CaseFileError, CASE_DEPTH, lang)
+    return {} if data is None else data
+
+
 def read_case(path: Path, rulebook: Rulebook, lang: str = "en") -> Case:
     """Read a case from a YAML or JSON file, through the input boundary (size, encoding, aliases,
     depth, duplicate keys and numbers are checked there; facts here)."""
-    text = decode(
-        read_limited(path, CASE_FILE_BYTES, CaseFileError, lang, "cannot_read_case"), path, CaseFileError, lang
-    )
-    if path.suffix == ".json":
-        data = load_json(text, path, CaseFileError, lang)
-    else:
-        data = load_yaml(text, path, CaseFileError, aliases=0, depth=CASE_DEPTH, lang=lang)
-        refuse_tags(data, path, CaseFileError)
-        check_tree(data, path, CaseFileError, CASE_DEPTH, lang)
-    if data is None:
-        data = {}
+    raw = read_limited(path, CASE_FILE_BYTES, CaseFileError, lang, "cannot_read_case")
+    data = case_data(raw, path, lang, json_format=path.suffix == ".json")
     try:
         return case_from_mapping(data, rulebook, where="", lang=lang)
     except CaseError as exc:

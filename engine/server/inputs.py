@@ -16,7 +16,7 @@ from tolka.server.errors import InputError
 
 
 def check_facts(
-    data: Mapping[str, Any], rulebook: Rulebook, prefix: str = "case.", where: str = "case"
+    data: Mapping[str, Any], rulebook: Rulebook, prefix: str = "case.", where: str = "case", lang: str = "en"
 ) -> tuple[Case, dict[str, InputError]]:
     """The valid facts of `data` as a case, and an error per invalid fact (keyed by fact name).
 
@@ -27,7 +27,7 @@ def check_facts(
     errors: dict[str, InputError] = {}
     for name, value in data.items():
         try:
-            facts.update(case_from_mapping({name: value}, rulebook, where=where).facts)
+            facts.update(case_from_mapping({name: value}, rulebook, where=where, lang=lang).facts)
         except CaseError as error:
             errors[str(name)] = InputError.of(error, f"{prefix}{name}")
     return Case(facts), errors

@@ -1,90 +1,131 @@
-"""The web page (server-rendered, works without JavaScript) and its print view.
+"""The web page (server-rendered, works without JavaScript), its compare view and print views.
 
-`GET /` starts a case; every `POST /` carries the answers so far in hidden inputs, adds this
-step's answers and shows the outcomes and the next questions. `POST /report` gives the same
-evaluation as the CLI's printable HTML report, `POST /brief` the IPS team brief as `tolka brief
---format html` prints it. Facts travel only in POST bodies, never in URLs.
+The whole case lives in the page's address (`view.PageInput.query`), so every view is a GET of
+that state: `/` asks and answers, `/compare` puts the same person in several jurisdictions side by
+side, `/report` is the printable report, `/brief` the IPS team brief, `/case.yaml` the case as a
+file; `POST /upload` reads such a file back into an address. The server stores nothing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import ImmutableMultiDict, UploadFile
 
 from tolka.brief import brief as make_brief
+from tolka.errors import CaseError, CaseInvalid
 from tolka.render import brief_view
 from tolka.render.draw import to_html
 from tolka.render.labels import LEGAL_STATUS, STATUS, WORDS, word
-from tolka.render.report import evaluation_blocks, reading_line, route_text
-from tolka.server.view import PageInput, build_page, checked_input, pick_language, read_form
+from tolka.render.report import reading_line, route_text
+from tolka.server.casefile import case_file, state_of_file
+from tolka.server.compare_view import build_comparison
+from tolka.server.report import report_html
+from tolka.server.view import PageInput, build_page, checked_input, pick_language, read_state
+from tolka.server.words import translator
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.add_extension("jinja2.ext.i18n")
+templates.env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
 # The templates draw with the same labels and line formats as the CLI's reports.
 templates.env.globals.update(
     word=word, STATUS=STATUS, LEGAL_STATUS=LEGAL_STATUS, WORDS=WORDS, reading_line=reading_line, route_text=route_text
 )
+# The address carries the case: pages are not kept in caches (the server keeps nothing either).
+NO_STORE = {"Cache-Control": "no-store"}
+CASE_FILENAME = "tolka-case.yaml"
 
 router = APIRouter(include_in_schema=False)
 
 
-def _language(request: Request, requested: str | None = None) -> str:
-    return pick_language(requested or request.query_params.get("lang"), request.headers.get("accept-language"))
+def _state(request: Request, params: ImmutableMultiDict | None = None) -> PageInput:
+    """The state in the address (or in `params`); the language switch's `to_lang` wins over `lang`."""
+    params = request.query_params if params is None else params
+    requested = params.get("to_lang") or params.get("lang")
+    return read_state(params, pick_language(requested, request.headers.get("accept-language")))
 
 
-def _render(request: Request, state: PageInput) -> HTMLResponse:
+def _render(request: Request, state: PageInput, upload_errors: list[str] | None = None) -> HTMLResponse:
     page = build_page(request.app.state.engine, state)
-    status = 422 if page.errors else 200
-    return templates.TemplateResponse(request, "page.html", {"page": page}, status_code=status)
+    page.upload_errors = upload_errors or []
+    status = 422 if page.errors or upload_errors else 200
+    return templates.TemplateResponse(request, "page.html", {"page": page}, status_code=status, headers=NO_STORE)
 
 
 @router.get("/", response_class=HTMLResponse)
-def start(request: Request) -> HTMLResponse:
-    """A new case: the national baseline, today, no facts yet — and the first questions."""
-    return _render(request, PageInput(lang=_language(request)))
+def step(request: Request) -> HTMLResponse:
+    """The case in the address, evaluated and explained, with the next questions (a new case when empty)."""
+    return _render(request, _state(request))
 
 
-async def _posted(request: Request) -> PageInput:
-    form = await request.form()
-    lang = form.get("lang")
-    return read_form(form, _language(request, lang if isinstance(lang, str) else None))
+@router.get("/compare", response_class=HTMLResponse)
+def compare(request: Request) -> HTMLResponse:
+    """The same person in the chosen jurisdictions side by side (`with=` ids, besides the page's own)."""
+    state = _state(request)
+    others = [j for j in request.query_params.getlist("with") if j]
+    view = build_comparison(request.app.state.engine, state, others)
+    status = 422 if view.errors else 200
+    return templates.TemplateResponse(request, "compare.html", {"page": view}, status_code=status, headers=NO_STORE)
 
 
-@router.post("/", response_class=HTMLResponse)
-async def step(request: Request) -> HTMLResponse:
-    """One step: the answers so far plus this step's, evaluated and explained."""
-    return await run_in_threadpool(_render, request, await _posted(request))
-
-
-@router.post("/report", response_class=HTMLResponse)
-async def report(request: Request) -> HTMLResponse:
-    """The printable report of the current answers: the CLI's HTML report (outcomes, reasons, plan)."""
-    return await run_in_threadpool(_report, request, await _posted(request))
-
-
-def _report(request: Request, state: PageInput) -> HTMLResponse:
-    engine = request.app.state.engine
+@router.get("/report", response_class=HTMLResponse)
+def report(request: Request) -> HTMLResponse:
+    """The printable report of the case: the facts given, outcomes, citations, open questions, plan."""
+    engine, state = request.app.state.engine, _state(request)
     page = build_page(engine, state, with_questions=False)
-    evaluation = page.evaluation
-    blocks = evaluation_blocks(evaluation, page.lang, explanations=page.explanations, plan=page.plan)
-    title = f"tolka — {evaluation.jurisdiction.name} {evaluation.evaluation_date}"
-    return HTMLResponse(to_html(blocks, title, page.lang), status_code=422 if page.errors else 200)
+    return HTMLResponse(report_html(page), status_code=422 if page.errors else 200, headers=NO_STORE)
 
 
-@router.post("/brief", response_class=HTMLResponse)
-async def brief(request: Request) -> HTMLResponse:
-    """The IPS team brief for the current answers, printable: the CLI's `tolka brief --format html`."""
-    return await run_in_threadpool(_brief, request, await _posted(request))
-
-
-def _brief(request: Request, state: PageInput) -> HTMLResponse:
-    engine = request.app.state.engine
-    case, place, errors = checked_input(engine.rulebook, state)
+@router.get("/brief", response_class=HTMLResponse)
+def brief(request: Request) -> HTMLResponse:
+    """The IPS team brief for the case, printable: the CLI's `tolka brief --format html`."""
+    engine, state = request.app.state.engine, _state(request)
+    case, place, errors, _warnings = checked_input(engine.rulebook, state)
     result = make_brief(engine, case, place, state.day, state.lang)
     return HTMLResponse(
         to_html(brief_view.brief_blocks(result, state.lang), "tolka brief", state.lang),
         status_code=422 if errors else 200,
+        headers=NO_STORE,
     )
+
+
+@router.get("/case.yaml")
+def download(request: Request) -> Response:
+    """The case as a YAML case file (the facts given, the place and the date), to keep or share."""
+    engine, state = request.app.state.engine, _state(request)
+    case, _place, _errors, _warnings = checked_input(engine.rulebook, state)
+    facts = {name: state.known[name] for name in case.facts}  # only the answers that hold
+    text = case_file(state, facts, CASE_FILENAME)
+    disposition = f"attachment; filename={CASE_FILENAME}"
+    return Response(text, media_type="application/yaml", headers={**NO_STORE, "Content-Disposition": disposition})
+
+
+@router.post("/upload", response_class=HTMLResponse)
+async def upload(request: Request) -> Response:
+    """A case file read back: the page of its case, or the current page with the problem beside the upload."""
+    form = await request.form()
+    current = form.get("state")
+    params = ImmutableMultiDict(
+        [(k, v) for k, values in parse_qs(current if isinstance(current, str) else "").items() for v in values]
+    )
+    state = _state(request, params)
+    file = form.get("case")
+    if not isinstance(file, UploadFile) or not file.filename:
+        return await run_in_threadpool(_render, request, state, [translator(state.lang, "web")("Choose a file first.")])
+    raw = await file.read()
+    try:
+        uploaded = state_of_file(raw, file.filename, request.app.state.engine.rulebook, state.lang)
+    except CaseError as error:
+        return await run_in_threadpool(_render, request, state, _problems(error))
+    return RedirectResponse("/?" + uploaded.query(), status_code=303)
+
+
+def _problems(error: CaseError) -> list[str]:
+    """Every problem of a refused file, each with its line when known."""
+    found = error.errors if isinstance(error, CaseInvalid) else [error]
+    return [problem.message + (f" ({problem.location})" if problem.line is not None else "") for problem in found]

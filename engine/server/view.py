@@ -1,8 +1,9 @@
-"""What the web page shows: the form's state read from a POST, and everything the templates draw.
+"""What the web page shows: the page's state read from its address, and everything the templates draw.
 
-The form carries the case in hidden inputs (`known.<fact>`, `unknown`), so the server keeps no
-state and no fact ever appears in a URL. Each step: read the answers, check them with the
-engine's validators, evaluate, explain, plan, and rank the next questions.
+The whole case lives in the address (`known.<fact>=value`, `?` for "don't know", the place, the
+date and the language): the form is sent with GET, so a reload, the back button, a language
+switch and a bookmark all keep it, and the server keeps nothing. Each step: read the answers, check
+them with the engine's validators, evaluate, explain, plan, and rank the next questions.
 """
 
 from __future__ import annotations
@@ -11,24 +12,28 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
-from starlette.datastructures import FormData
+from starlette.datastructures import ImmutableMultiDict
 
 from tolka.boundary import parse_date
 from tolka.case import Case
+from tolka.compare import signature
 from tolka.evaluate import Engine
 from tolka.explain import EXPLAINED, Explanation, explain, explain_outcome
 from tolka.model.outcome import Evaluation
 from tolka.model.vocabulary import Fact
 from tolka.plan import Plan, action_plan
-from tolka.plausible import findings
+from tolka.plausible import CaseWarning, findings
 from tolka.questions import next_questions
 from tolka.render.labels import COUNTRY, KIND, PAGE, STATUS, fact_value_label, word
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
 from tolka.server.inputs import check_facts, valid_jurisdiction
+from tolka.server.words import translator
 
-LANGUAGES = ("sv", "en")
+LANGUAGES = ("sv", "nb", "en")
+NORWEGIAN = {"no": "nb", "nn": "nb"}  # Accept-Language codes answered with the Bokmål page
 DONT_KNOW = "?"  # the value of every "don't know" choice
 QUESTIONS_PER_PAGE = 3
 SUPPORTS_NAMED = 3  # a question names this many of the outcomes it settles
@@ -46,13 +51,16 @@ KIND_ORDER = (
 
 
 def pick_language(requested: str | None, accept_language: str | None) -> str:
-    """`sv` or `en`: the requested one, else the best of the Accept-Language header, else Swedish."""
+    """`sv`, `nb` or `en`: the requested one, else the best of the Accept-Language header, else Swedish.
+
+    Norwegian in any written form (`no`, `nb`, `nn`) gets the Bokmål page.
+    """
     if requested in LANGUAGES:
         return requested
     best, best_quality = "sv", -1.0
     for part in (accept_language or "").split(","):
         tag, _, params = part.strip().partition(";")
-        code = tag.strip().lower().split("-")[0]
+        code = NORWEGIAN.get(tag.strip().lower().split("-")[0], tag.strip().lower().split("-")[0])
         try:
             quality = float(params.strip()[2:]) if params.strip().startswith("q=") else 1.0
         except ValueError:
@@ -64,50 +72,59 @@ def pick_language(requested: str | None, accept_language: str | None) -> str:
 
 @dataclass
 class PageInput:
-    """The form's state after this submission: where, when, what is known and what is not."""
+    """The page's state: where, when, what is known and what is not — all of it in the address.
+
+    `asked` names the questions the previous page showed (so the page can say what their answers
+    changed), `edit` a fact whose answer is being changed (asked first, prefilled).
+    """
 
     lang: str
     jurisdiction: str = "SE"
     day: dt.date = field(default_factory=dt.date.today)
     known: dict[str, str] = field(default_factory=dict)  # fact → value as typed (checked later)
     unknown: list[str] = field(default_factory=list)  # facts answered "don't know"
+    asked: list[str] = field(default_factory=list)
+    edit: str | None = None
     explain: str | None = None  # the support whose "what would change" was asked for
     errors: dict[str, InputError] = field(default_factory=dict)  # by form field name
 
+    def query(self, **changes: str | None) -> str:
+        """The address's query for this state (facts, "don't know"s, place, date, language), with
+        `changes` (`lang`, `edit`, `explain`) applied; what a link or a download needs to rebuild it."""
+        items = [("lang", changes.get("lang") or self.lang), ("jurisdiction", self.jurisdiction)]
+        items.append(("date", self.day.isoformat()))
+        items += [(f"known.{name}", value) for name, value in self.known.items()]
+        items += [(f"known.{name}", DONT_KNOW) for name in self.unknown]
+        items += [(key, value) for key in ("edit", "explain") if (value := changes.get(key))]
+        return urlencode(items)
 
-def read_form(form: FormData, lang: str) -> PageInput:
-    """The page's state from a POSTed form (hidden answers so far plus this step's answers)."""
-    state = PageInput(lang=lang, jurisdiction=(form.get("jurisdiction") or "SE").strip())
-    text = (form.get("date") or "").strip()
+
+def read_state(params: ImmutableMultiDict, lang: str) -> PageInput:
+    """The page's state from the query (or an upload's rebuilt query).
+
+    Every answer is a `known.<fact>` parameter; `?` means "don't know". A question on the page uses
+    the same name as the answer it gives, so submitting the form yields the new state directly.
+    """
+    state = PageInput(lang=lang, jurisdiction=(params.get("jurisdiction") or "SE").strip() or "SE")
+    text = (params.get("date") or "").strip()
     if text:
         try:
-            state.day = parse_date(text)  # page messages are English, as the engine's
+            state.day = parse_date(text, lang)
         except ValueError as error:
             state.errors["date"] = InputError("date", str(error))
-    for key, value in form.multi_items():
+    values: dict[str, list[str]] = {}
+    for key, value in params.multi_items():
         if key.startswith("known.") and isinstance(value, str):
-            state.known[key[6:]] = value
-    state.unknown = [name for name in form.getlist("unknown") if isinstance(name, str)]
-    forget = form.get("forget")
-    for key, value in form.multi_items():
-        if not key.startswith("answer.") or not isinstance(value, str) or not value.strip():
-            continue
-        name = key[7:]
-        if value == DONT_KNOW:
+            values.setdefault(key[6:], []).append(value.strip())
+    for name, given in values.items():
+        if DONT_KNOW in given:  # a "don't know" box ticked beside a typed value wins
             state.unknown.append(name)
-            state.known.pop(name, None)
-        else:
-            state.known[name] = value.strip()
-    for name in form.getlist("dontknow"):
-        if isinstance(name, str):
-            state.unknown.append(name)
-            state.known.pop(name, None)
-    if isinstance(forget, str):
-        state.known.pop(forget, None)
-        state.unknown = [name for name in state.unknown if name != forget]
-    state.unknown = [name for name in dict.fromkeys(state.unknown) if name not in state.known]
-    explain_support = form.get("explain")
-    state.explain = explain_support if isinstance(explain_support, str) else None
+        elif typed := [value for value in given if value]:
+            state.known[name] = typed[-1]
+    state.asked = [name for name in params.getlist("asked") if isinstance(name, str)]
+    edit, explain_support = params.get("edit"), params.get("explain")
+    state.edit = edit if isinstance(edit, str) and edit else None
+    state.explain = explain_support if isinstance(explain_support, str) and explain_support else None
     return state
 
 
@@ -118,8 +135,18 @@ class QuestionView:
     control: str  # radio | select | date | number | text
     choices: list[tuple[str, str]]  # value, label
     hint: str
-    value: str = ""  # what was typed, when it was wrong
+    value: str = ""  # the answer given so far (being changed) or typed wrongly; `?` for "don't know"
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """An outcome the last answers changed: its status before and after."""
+
+    support: str
+    name: str
+    before: str
+    after: str
 
 
 @dataclass
@@ -135,12 +162,16 @@ class Page:
     questions: list[QuestionView]
     answers: list[tuple[str, str, str]]  # fact, question, answer
     unknown: list[tuple[str, str]]  # fact, question
-    carried: list[tuple[str, str]]  # hidden inputs: fact, value
+    carried: list[tuple[str, str]]  # hidden inputs: fact, value (`?` for "don't know")
     errors: list[tuple[str, str, InputError]]  # anchor on the page, what it is about, the error
+    warnings: list[CaseWarning]
+    changes: list[Change]
+    questions_left: int  # unknown facts some outcome still waits for (not those answered "don't know")
     support_names: dict[str, str]
     point_questions: dict[str, str]
     fact_questions: dict[str, str]
     explained_statuses: tuple[str, ...] = EXPLAINED
+    upload_errors: list[str] = field(default_factory=list)  # a case file refused, shown beside the upload
 
     def t(self, key: str, **values: Any) -> str:
         """A page word in the page's language."""
@@ -154,6 +185,24 @@ class Page:
     def supports(self, ids: list[str]) -> str:
         """Support names, for lists of ids in the plan."""
         return ", ".join(self.support_names[i] for i in ids)
+
+    def link(self, **changes: str | None) -> str:
+        """This page's address with `changes` (`lang`, `edit`, `explain`)."""
+        return "/?" + self.state.query(**changes)
+
+    switch_action = "/"  # where the language switch sends the form
+
+    @property
+    def version(self) -> str:
+        return self.evaluation.tolka_version
+
+    @property
+    def fingerprint(self) -> str:
+        return self.evaluation.rulebook_fingerprint
+
+    @property
+    def changed(self) -> set[str]:
+        return {change.support for change in self.changes}
 
 
 def jurisdiction_groups(engine: Engine, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -180,9 +229,7 @@ def _carried_value(value: Any) -> str:
     return str(value)
 
 
-def _question_view(
-    engine: Engine, name: str, score: float, waiting: tuple[str, ...], names: dict[str, str], lang: str
-) -> QuestionView:
+def _question_view(engine: Engine, name: str, hint: str, lang: str) -> QuestionView:
     fact = engine.rulebook.facts[name]
     dont_know = (DONT_KNOW, word(PAGE, "dont_know", lang))
     if fact.type == "bool":
@@ -193,40 +240,60 @@ def _question_view(
     else:
         control = {"date": "date", "integer": "number", "number": "number"}.get(fact.type, "text")
         choices = []
-    shown = [names[s] for s in waiting[:SUPPORTS_NAMED]]
-    if len(waiting) > SUPPORTS_NAMED:
-        shown.append(word(PAGE, "and_more", lang).format(n=len(waiting) - SUPPORTS_NAMED))
-    score_text = f"{score:.1f}".replace(".", "," if lang == "sv" else ".")
-    hint = word(PAGE, "settles", lang).format(score=score_text, supports=", ".join(shown))
     return QuestionView(fact, fact.question.get(lang), control, choices, hint)
 
 
-def checked_input(rulebook: Rulebook, state: PageInput) -> tuple[Case, str, dict[str, InputError]]:
-    """The case and jurisdiction the form gives, and the errors by form field; a bad answer is left
-    out (and reported) while the others still count."""
+def _settles_hint(score: float, waiting: tuple[str, ...], names: dict[str, str], lang: str) -> str:
+    shown = [names[s] for s in waiting[:SUPPORTS_NAMED]]
+    if len(waiting) > SUPPORTS_NAMED:
+        shown.append(word(PAGE, "and_more", lang).format(n=len(waiting) - SUPPORTS_NAMED))
+    score_text = f"{score:.1f}".replace(".", "." if lang == "en" else ",")
+    return word(PAGE, "settles", lang).format(score=score_text, supports=", ".join(shown))
+
+
+def checked_input(rulebook: Rulebook, state: PageInput) -> tuple[Case, str, dict[str, InputError], list[CaseWarning]]:
+    """The case and jurisdiction the page's state gives, the errors by form field, and the warnings;
+    a bad answer is left out (and reported) while the others still count."""
     errors = dict(state.errors)
     try:
         place = valid_jurisdiction(rulebook, state.jurisdiction)
     except InputError as error:
         errors["jurisdiction"] = error
         place = state.jurisdiction = "SE"
-    case, fact_errors = check_facts(state.known, rulebook, prefix="", where="answer")
+    case, fact_errors = check_facts(state.known, rulebook, prefix="", where="answer", lang=state.lang)
     for name, problem in fact_errors.items():
-        errors[f"answer.{name}"] = problem
+        errors[f"known.{name}"] = problem
     # An impossible combination (born after the date, a period before birth) is reported beside the
     # answer it concerns, and that answer is left out, like a bad value.
-    impossible, _warnings = findings(case, rulebook, state.day, state.lang)
+    impossible, warnings = findings(case, rulebook, state.day, state.lang)
     for name, problem in impossible:
-        errors.setdefault(f"answer.{name}", InputError.of(problem, f"answer.{name}"))
+        errors.setdefault(f"known.{name}", InputError.of(problem, f"known.{name}"))
     if impossible:
-        case = Case({k: v for k, v in case.facts.items() if f"answer.{k}" not in errors})
-    return case, place, errors
+        case = Case({k: v for k, v in case.facts.items() if f"known.{k}" not in errors})
+    return case, place, errors, warnings
+
+
+def _changes(engine: Engine, case: Case, place: str, state: PageInput, evaluation: Evaluation) -> list[Change]:
+    """The outcomes this step's answers changed: the case without them, evaluated, against now."""
+    before = Case({k: v for k, v in case.facts.items() if k not in state.asked})
+    if len(before.facts) == len(case.facts):
+        return []
+    previous = {o.support: o for o in engine.evaluate(before, place, state.day).outcomes}
+    return [
+        Change(o.support, o.name.get(state.lang), previous[o.support].status, o.status)
+        for o in evaluation.outcomes
+        if o.support in previous and signature(previous[o.support]) != signature(o)
+    ]
 
 
 def build_page(engine: Engine, state: PageInput, with_questions: bool = True) -> Page:
-    """Check the answers, evaluate, explain, plan and (unless not wanted) rank the next questions."""
+    """Check the answers, evaluate, explain, plan and (unless not wanted) rank the next questions.
+
+    The fact being changed and every answer with an error are asked first, prefilled; then the
+    most decisive of the unknown facts.
+    """
     rulebook, lang = engine.rulebook, state.lang
-    case, place, errors = checked_input(rulebook, state)
+    case, place, errors, warnings = checked_input(rulebook, state)
     unknown = [name for name in state.unknown if name in rulebook.facts]
     evaluation = engine.evaluate(case, place, state.day)
     explanations = {}
@@ -236,18 +303,27 @@ def build_page(engine: Engine, state: PageInput, with_questions: bool = True) ->
         else:
             explanations[outcome.support] = explain_outcome(engine, outcome, lang)
     names = {s.id: s.name.get(lang) for s in rulebook.supports.values()}
-    questions = []
+    first = [state.edit] if state.edit in rulebook.facts else []
+    first += [key[6:] for key in errors if key.startswith("known.") and key[6:] not in first]
+    change_hint = translator(lang, "web")("Change the answer, then save.")
+    questions = [_question_view(engine, name, change_hint, lang) for name in first]
+    for view in questions:
+        name = view.fact.name
+        view.value = DONT_KNOW if name in unknown else state.known.get(name, "")
+        if (wrong := errors.get(f"known.{name}")) is not None:
+            view.error = wrong.message
     ranked = (
-        next_questions(engine, case, [place], state.day, limit=QUESTIONS_PER_PAGE, skip=frozenset(unknown))
+        next_questions(
+            engine, case, [place], state.day, limit=QUESTIONS_PER_PAGE, skip=frozenset(unknown) | frozenset(first)
+        )
         if with_questions
         else []
     )
-    for question in ranked:
-        view = _question_view(engine, question.fact, question.score, question.waiting, names, lang)
-        wrong = errors.get(f"answer.{question.fact}")
-        if wrong is not None:
-            view.value, view.error = state.known.get(question.fact, ""), wrong.message
-        questions.append(view)
+    for question in ranked[: max(QUESTIONS_PER_PAGE - len(first), 1)]:
+        hint = _settles_hint(question.score, question.waiting, names, lang)
+        questions.append(_question_view(engine, question.fact, hint, lang))
+    shown = {view.fact.name for view in questions}
+    waiting = {name for o in evaluation.outcomes for name in o.missing_facts}
     return Page(
         lang=lang,
         state=state,
@@ -261,8 +337,12 @@ def build_page(engine: Engine, state: PageInput, with_questions: bool = True) ->
             for name, value in case.facts.items()
         ],
         unknown=[(name, rulebook.facts[name].question.get(lang)) for name in unknown],
-        carried=[(name, _carried_value(value)) for name, value in case.facts.items()],
+        carried=[(name, _carried_value(value)) for name, value in case.facts.items() if name not in shown]
+        + [(name, DONT_KNOW) for name in unknown if name not in shown],
         errors=[_located(rulebook, key, error, lang) for key, error in errors.items()],
+        warnings=warnings,
+        changes=_changes(engine, case, place, state, evaluation) if state.asked else [],
+        questions_left=len(waiting - set(unknown)),
         support_names=names,
         point_questions={p.id: p.question.get(lang) for p in rulebook.points.values()},
         fact_questions={f.name: f.question.get(lang) for f in rulebook.facts.values()},
@@ -271,8 +351,8 @@ def build_page(engine: Engine, state: PageInput, with_questions: bool = True) ->
 
 def _located(rulebook: Rulebook, key: str, error: InputError, lang: str) -> tuple[str, str, InputError]:
     """Where an error shows on the page: the question it belongs to, or the setup field."""
-    if key.startswith("answer."):
-        name = key[7:]
+    if key.startswith("known."):
+        name = key[6:]
         fact = rulebook.facts.get(name)
         return f"#q-{name}", fact.question.get(lang) if fact else name, error
     return f"#{key}", word(PAGE, key, lang), error

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-
 import ctypes
+import fcntl
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 from tolka.cli.app import default_rulebook
 
@@ -26,6 +28,20 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 TOLKA = Path(sys.executable).parent / "tolka"
+REPO = Path(__file__).resolve().parents[2]
+ARTEFACTS = REPO / "artefacts" / "browser"
+CHROMIUM = Path("/usr/bin/chromium")
+# The machine has no outside network: without these Chromium floods it with refused connections.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SERVER_START_SECONDS = 180  # compiling the rulebook without a cache takes a few seconds; CI is slower
 
 
@@ -127,3 +143,56 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, subprocess_env: dict[s
     """`tolka serve` (one process) on a free localhost port, until the session ends."""
     with serve(tmp_path_factory.mktemp("serve") / "server.log", subprocess_env) as (server, _process):
         yield server
+
+
+# --- a real browser (test_browser*.py) --------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Debian's Chromium, installed with apt-get if missing (a clean CI machine has none)."""
+    # Both xdist workers may get here: one installs, the other waits for the lock and finds it.
+    lock_path = tmp_path_factory.getbasetemp().parent / "chromium-install.lock"
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not CHROMIUM.exists():
+            if shutil.which("apt-get") is None:
+                pytest.fail(f"{CHROMIUM} is missing and there is no apt-get to install Debian's chromium package")
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            for command in (["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]):
+                result = subprocess.run(command, capture_output=True, text=True, timeout=1800, env=env)
+                if result.returncode != 0:
+                    pytest.fail(
+                        f"could not install Debian's chromium: `{' '.join(command)}` failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+                    )
+        if not CHROMIUM.exists():
+            pytest.fail(f"apt-get installed chromium, but {CHROMIUM} does not exist")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """A headless Chromium with a fresh profile, Swedish locale, desktop size."""
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(chromium),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            locale="sv-SE",
+            viewport={"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(60_000)  # the first page of a cold server ranks questions for a few seconds
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def page(browser: BrowserContext) -> Iterator[Page]:
+    tab = browser.new_page()
+    try:
+        yield tab
+    finally:
+        tab.close()

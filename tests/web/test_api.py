@@ -336,5 +336,5 @@ def test_a_streamed_body_without_length_is_held_to_the_limit(client):
 
 
 def test_a_form_over_the_limit_is_413(client):
-    response = client.post("/", data={"known.goal": "x" * 70_000})
+    response = client.post("/upload", data={"state": "x" * 70_000})
     assert response.status_code == 413

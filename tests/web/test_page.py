@@ -1,4 +1,5 @@
-"""The web page in process: language, the question flow, errors at their question, the print view."""
+"""The web page in process: language, the state in the address, the question flow, errors at their
+question, changing an answer, the print view, the case file, and the compare view."""
 
 from __future__ import annotations
 
@@ -12,90 +13,143 @@ DAY = "2025-09-01"
 STEP = {"jurisdiction": "SE-EX-C", "date": DAY, "lang": "sv"}
 
 
-def test_the_page_is_swedish_by_default_and_english_on_request(client):
+def test_the_page_is_swedish_by_default_and_english_or_norwegian_on_request(client):
     swedish = client.get("/")
     assert swedish.status_code == 200 and '<html lang="sv">' in swedish.text
     assert "Frågor, den mest avgörande först" in swedish.text
     english = client.get("/", headers={"accept-language": "en-GB,en;q=0.9,sv;q=0.5"})
     assert '<html lang="en">' in english.text and "Questions, most decisive first" in english.text
     assert '<html lang="sv">' in client.get("/?lang=sv", headers={"accept-language": "en"}).text
+    for header in ("nb-NO,nb;q=0.9,en;q=0.5", "no", "nn-NO"):
+        assert '<html lang="nb">' in client.get("/", headers={"accept-language": header}).text, header
+    assert '<html lang="nb">' in client.get("/?lang=nb").text
+    assert '<html lang="nb">' in client.get("/?lang=sv&to_lang=nb").text  # the language switch wins
 
 
-def test_the_form_posts_facts_and_never_puts_them_in_a_url(client):
-    page = client.get("/").text
-    assert re.search(r'<form method="post" action="/"', page)
-    assert "?" not in re.search(r'<form[^>]*action="([^"]*)"', page).group(1)
+def test_the_state_is_in_the_address_and_the_server_keeps_nothing(client):
+    response = client.get("/", params={**STEP, "known.birth_date": "2006-03-14", "known.goal": "?"})
+    page = response.text
+    assert re.search(r'<form method="get" action="/#changed" class="case" id="case"', page)
+    assert response.headers["cache-control"] == "no-store"
+    assert '<input type="hidden" name="known.birth_date" value="2006-03-14">' in page
+    assert '<input type="hidden" name="known.goal" value="?">' in page  # "don't know" survives too
+    # every link that leaves the page carries the whole state
+    query = "lang=sv&amp;jurisdiction=SE-EX-C&amp;date=2025-09-01&amp;known.birth_date=2006-03-14&amp;known.goal=%3F"
+    for view in ("/report", "/brief", "/compare", "/case.yaml"):
+        assert f'href="{view}?{query}"' in page, view
+    assert 'name="to_lang" value="nb"' in page and 'form="case"' in page
 
 
 def test_a_step_carries_answers_and_shows_cited_outcomes_and_the_plan(client):
-    response = client.post(
+    response = client.get(
         "/",
-        data={
+        params={
             **STEP,
-            "answer.current_activity": "upper_secondary",
-            "answer.birth_date": "2006-03-14",
-            "answer.receives_activity_compensation": "?",
+            "known.current_activity": "upper_secondary",
+            "known.birth_date": "2006-03-14",
+            "known.receives_activity_compensation": "?",
         },
     )
     assert response.status_code == 200
     page = response.text
     assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in page
     assert '<input type="hidden" name="known.birth_date" value="2006-03-14">' in page
-    assert '<input type="hidden" name="unknown" value="receives_activity_compensation">' in page
+    assert '<input type="hidden" name="known.receives_activity_compensation" value="?">' in page
     row = re.search(r'<tr id="row-studiehjalp">.*?</tr>', page, re.S).group(0)
     assert "berättigad" in row and "Studiebidrag betalas ut automatiskt" in row
     details = re.search(r'<details class="outcome" id="o-studiehjalp".*?</details>', page, re.S).group(0)
     assert "<cite>Studiestödslagen (1999:1395) 2 kap. 3 §</cite>" in details
     assert "Handlingsplan" in page and "exempel (anonymiserad studieenhet)" in page
     # the question answered "don't know" is not asked again
-    assert 'name="answer.receives_activity_compensation"' not in page
+    assert 'id="q-receives_activity_compensation"' not in page
 
 
 def test_a_wrong_answer_is_shown_at_its_question_and_the_rest_still_counts(client):
-    response = client.post(
-        "/", data={**STEP, "answer.birth_date": "14/3/2006", "answer.current_activity": "upper_secondary"}
+    response = client.get(
+        "/", params={**STEP, "known.birth_date": "14/3/2006", "known.current_activity": "upper_secondary"}
     )
     assert response.status_code == 422
     page = response.text
-    assert "Kontrollera de här svaren" in page and "must be a date YYYY-MM-DD" in page
+    assert "Kontrollera de här svaren" in page and "14/3/2006" in page
     assert 'id="err-birth_date"' in page and 'aria-invalid="true"' in page
     assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in page
 
 
 def test_an_unknown_jurisdiction_or_date_is_reported_not_a_crash(client):
-    response = client.post("/", data={"jurisdiction": "SE-NOPE", "date": "soon"})
+    response = client.get("/", params={"jurisdiction": "SE-NOPE", "date": "soon", "lang": "en"})
     assert response.status_code == 422
     assert "no jurisdiction `SE-NOPE`" in response.text and "is not a date" in response.text
 
 
-def test_forget_asks_a_question_again(client):
-    data = {**STEP, "known.current_activity": "upper_secondary", "unknown": "goal", "forget": "goal"}
-    page = client.post("/", data=data).text
-    assert 'name="unknown" value="goal"' not in page
-    forgotten = client.post(
-        "/", data={**STEP, "known.current_activity": "upper_secondary", "forget": "current_activity"}
-    ).text
-    assert 'name="known.current_activity"' not in forgotten
+def test_change_asks_the_question_again_prefilled_and_ask_again_too(client):
+    state = {**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14", "known.goal": "?"}
+    page = client.get("/", params=state).text
+    assert 'href="/?lang=sv&amp;jurisdiction=SE-EX-C' in page and "edit=birth_date#q-birth_date" in page
+    edited = client.get("/", params={**state, "edit": "birth_date"}).text
+    first = re.search(r'<(?:fieldset|div) class="question[^"]*" id="q-([a-z_]+)"', edited).group(1)
+    assert first == "birth_date"  # the answer being changed is asked first …
+    assert 'name="known.birth_date" value="2006-03-14"' in edited  # … prefilled, not cleared
+    assert '<input type="hidden" name="known.birth_date"' not in edited  # and sent once
+    again = client.get("/", params={**state, "edit": "goal"}).text
+    assert re.search(r'id="a-goal-\d+" name="known.goal" value="\?" checked', again)  # "don't know" stays chosen
+    assert (
+        'id="a-current_activity-1" name="known.current_activity" value="upper_secondary" checked'
+        in client.get("/", params={**state, "edit": "current_activity"}).text
+    )
+
+
+def test_after_an_answer_the_page_says_what_changed_and_how_many_questions_are_left(client):
+    state = {**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14"}
+    page = client.get("/", params={**state, "asked": ["current_activity", "birth_date", "goal"]}).text
+    box = re.search(r'<section class="changes" id="changed".*?</section>', page, re.S).group(0)
+    # Gymnasieskolan (skollagen 15 kap.): a pupil in upper secondary school is now eligible
+    assert '<a href="#o-upper_secondary_school">' in box and "kan inte avgöras → " in box
+    assert re.search(r"\d+ questions are still open|\d+ question is still open", box)
+    row = re.search(r'<tr id="row-upper_secondary_school"[^>]*>', page).group(0)
+    assert 'class="changed"' in row
+    unchanged = client.get("/", params={**state, "asked": ["goal"]}).text
+    assert "No outcome changed." in unchanged or "Inget utfall ändrades." in unchanged
+    assert 'id="changed"' not in client.get("/", params=state).text  # a page opened, not answered
+
+
+def test_contradicting_answers_are_shown_as_a_warning_and_still_answered(client):
+    page = client.get(
+        "/", params={**STEP, "known.current_activity": "upper_secondary", "known.completed_upper_secondary": "true"}
+    )
+    assert page.status_code == 200
+    warning = re.search(r'<section class="warnings".*?</section>', page.text, re.S).group(0)
+    assert "<li>" in warning
+    assert '<input type="hidden" name="known.completed_upper_secondary" value="true">' in page.text
 
 
 def test_what_would_change_is_offered_and_computed_on_demand(client):
     data = {**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14"}
-    page = client.post("/", data=data).text
-    assert 'name="explain" value="komvux_upper_secondary"' in page and "Vad som skulle ändra svaret" not in page
-    explained = client.post("/", data={**data, "explain": "komvux_upper_secondary"}).text
+    page = client.get("/", params=data).text
+    assert (
+        "explain=komvux_upper_secondary#o-komvux_upper_secondary" in page and "Vad som skulle ändra svaret" not in page
+    )
+    explained = client.get("/", params={**data, "explain": "komvux_upper_secondary"}).text
     details = re.search(
         r'<details class="outcome" id="o-komvux_upper_secondary" open>.*?</details>', explained, re.S
     ).group(0)
     assert "Vad som skulle ändra svaret" in details and "skulle statusen bli" in details
 
 
-def test_the_print_view_is_the_cli_report(client):
-    response = client.post(
-        "/report", data={**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14"}
-    )
+def test_the_print_view_carries_exactly_the_facts_given_outcomes_open_questions_and_plan(client):
+    state = {**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14", "known.goal": "?"}
+    response = client.get("/report", params=state)
     assert response.status_code == 200 and response.text.startswith("<!doctype html>")
-    assert "<script" not in response.text and "@media print" in response.text
-    assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in response.text and "Handlingsplan" in response.text
+    report = response.text
+    assert "<script" not in report and "@media print" in report
+    facts = re.search(r"<h2>The facts given</h2>|<h2>Uppgifter som lämnats</h2>", report)
+    assert facts, "the report has no facts section"
+    table = re.search(r"<table>.*?</table>", report[facts.end() :], re.S).group(0)
+    assert table.count("<tr>") == 3  # a header and exactly the two answers given
+    assert "Vad gör personen just nu?" in table and "studerar på gymnasiet" in table and "2006-03-14" in table
+    section = report[facts.end() :].split("<h2>", 1)[0]
+    assert "Vad vill personen – arbeta, studera eller båda?" in section.split("</table>")[1]  # "don't know", apart
+    assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in report and "Handlingsplan" in report
+    assert re.search(r"<h2>(Open questions|Öppna frågor)</h2>", report)
 
 
 def test_the_team_brief_is_the_cli_brief(client, subprocess_env, tmp_path):
@@ -107,7 +161,7 @@ def test_the_team_brief_is_the_cli_brief(client, subprocess_env, tmp_path):
         "known.receives_aap": "true",
         "known.aap_since": "2024-03-01",
     }
-    response = client.post("/brief", data=form)
+    response = client.get("/brief", params=form)
     assert response.status_code == 200 and "<script" not in response.text
     assert "NAV social worker (veileder)" in response.text and "last day 2027-02-28" in response.text
     case = tmp_path / "case.yaml"
@@ -135,20 +189,20 @@ def test_the_team_brief_is_the_cli_brief(client, subprocess_env, tmp_path):
     )
     assert cli.returncode == 0, cli.stderr
     assert response.text == cli.stdout
-    assert 'formaction="/brief"' in client.post("/", data=STEP).text
+    assert 'href="/brief?' in client.get("/", params=STEP).text
 
 
 def test_a_main_rule_with_an_exception_shows_its_assessment_in_row_details_and_plan(client):
     # FB 7 kap. 1 §: a pupil of 19 is refused financial assistance as a rule; the parents' means decide.
-    page = client.post(
+    page = client.get(
         "/",
-        data={
+        params={
             "jurisdiction": "SE",
             "date": DAY,
             "lang": "sv",
-            "answer.current_activity": "upper_secondary",
-            "answer.birth_date": "2006-03-14",
-            "answer.lacks_means_of_support": "true",
+            "known.current_activity": "upper_secondary",
+            "known.birth_date": "2006-03-14",
+            "known.lacks_means_of_support": "true",
         },
     ).text
     row = re.search(r'<tr id="row-forsorjningsstod">.*?</tr>', page, re.S).group(0)
@@ -162,15 +216,15 @@ def test_a_main_rule_with_an_exception_shows_its_assessment_in_row_details_and_p
 
 
 def test_an_undetermined_status_lists_what_is_still_possible(client):
-    page = client.post("/", data={"jurisdiction": "SE", "date": DAY, "lang": "en"}).text
+    page = client.get("/", params={"jurisdiction": "SE", "date": DAY, "lang": "en"}).text
     row = re.search(r'<tr id="row-ips">.*?</tr>', page, re.S).group(0)
     assert "Still possible" in row and "not mandated by law in any case" in row
 
 
 def test_an_impossible_answer_is_refused_at_its_question_like_a_bad_value(client):
     # Born after the evaluation date: the API and the CLI refuse it; the page must not evaluate it.
-    response = client.post(
-        "/", data={**STEP, "answer.birth_date": "2030-01-01", "answer.current_activity": "upper_secondary"}
+    response = client.get(
+        "/", params={**STEP, "known.birth_date": "2030-01-01", "known.current_activity": "upper_secondary"}
     )
     assert response.status_code == 422
     page = response.text
@@ -178,3 +232,69 @@ def test_an_impossible_answer_is_refused_at_its_question_like_a_bad_value(client
     assert "2030-01-01" in page  # the answer is prefilled for correction, not lost
     assert '<input type="hidden" name="known.birth_date"' not in page  # and not carried as known
     assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in page
+
+
+def test_the_case_file_downloads_and_uploads_back_to_the_same_page(client):
+    state = {**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14", "known.goal": "?"}
+    download = client.get("/case.yaml", params=state)
+    assert download.status_code == 200 and "attachment" in download.headers["content-disposition"]
+    text = download.text
+    assert "current_activity: upper_secondary\nbirth_date: 2006-03-14\ngoal: unknown\n" in text
+    assert "# jurisdiction: SE-EX-C" in text and "# date: 2025-09-01" in text
+    uploaded = client.post(
+        "/upload",
+        data={"state": "lang=nb"},
+        files={"case": ("tolka-case.yaml", text.encode(), "application/yaml")},
+        follow_redirects=False,
+    )
+    assert uploaded.status_code == 303
+    back = uploaded.headers["location"]
+    assert back == (
+        "/?lang=nb&jurisdiction=SE-EX-C&date=2025-09-01&known.current_activity=upper_secondary"
+        "&known.birth_date=2006-03-14&known.goal=%3F"
+    )
+
+
+def test_a_bad_case_file_is_refused_beside_the_upload_with_every_problem(client):
+    bad = b"birth_date: 14/3/2006\ngoal: flying\n"
+    response = client.post(
+        "/upload",
+        data={"state": "lang=sv&jurisdiction=SE-EX-C&known.current_activity=upper_secondary"},
+        files={"case": ("case.yaml", bad, "application/yaml")},
+    )
+    assert response.status_code == 422
+    beside = re.search(r'<div class="error" id="upload-error".*?</div>', response.text, re.S).group(0)
+    assert beside.count("<li>") == 2 and "birth_date" in beside and "goal" in beside
+    # the case on the page is kept
+    assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in response.text
+    not_yaml = client.post(
+        "/upload", data={"state": "lang=en"}, files={"case": ("case.yaml", b"\xff\xfe[", "application/yaml")}
+    )
+    assert not_yaml.status_code == 422 and 'id="upload-error"' in not_yaml.text
+
+
+def test_compare_names_the_minimal_differing_readings_in_words(client):
+    state = {
+        **STEP,
+        "jurisdiction": "SE-EX-A",
+        "known.current_activity": "unemployed",
+        "known.birth_date": "2001-05-01",
+    }
+    page = client.get("/compare", params={**state, "with": "SE-EX-B"}).text
+    assert '<th scope="col">Exempelenhet A' in page and '<th scope="col">Exempelenhet B' in page
+    minimal = re.search(r'<ul class="minimal">.*?</ul>', page, re.S)
+    if minimal:  # the readings that explain the differences, as questions with their values in words
+        assert "SE-EX" not in minimal.group(0) and "_" not in re.sub(r"<[^>]+>", "", minimal.group(0))
+    else:
+        assert "No outcome differs between the two." in page or "No reading explains" in page
+
+
+def test_compare_across_sweden_and_norway_lines_supports_up_by_counterpart(client):
+    state = {**STEP, "lang": "nb", "known.birth_date": "2001-05-01"}
+    page = client.get("/compare", params={**state, "with": "NO-0301"}).text
+    assert '<html lang="nb">' in page and '<th scope="col">Oslo</th>' in page
+    rows = re.findall(r"<tr[^>]*>\s*<th scope=\"row\">.*?</tr>", page, re.S)
+    ips = [row for row in rows if "Individuell jobbstøtte (IPS)" in row]
+    assert len(ips) == 1  # Norway's IPS sits on one line, beside its Swedish counterpart
+    sweden, oslo = re.findall(r"<td data-label=[^>]*>(.*?)</td>", ips[0], re.S)
+    assert "IPS" in sweden and "Individuell jobbstøtte (IPS)" in oslo and "IPS ung" in oslo

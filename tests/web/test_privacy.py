@@ -53,16 +53,15 @@ def test_no_fact_reaches_any_log(client, captured, capfd):
     client.post("/api/compare", json={"case": case, "jurisdictions": ["SE-EX-A", "SE-EX-B"], "date": "2025-09-01"})
     client.get("/api/readings", params={"county": "Kvarngatan-42", "date": "1999-02-03"})
     client.get("/?lang=sv&note=Kvarngatan-42")
-    client.post(
-        "/",
-        data={
-            "jurisdiction": "SE-EX-C",
-            "date": "2025-09-01",
-            "answer.birth_date": "2003-07-29",
-            "answer.goal": "Zebulon-Quist-7731",
-        },
-    )
-    client.post("/report", data={"known.birth_date": "2003-07-29"})
+    page_state = {
+        "jurisdiction": "SE-EX-C",
+        "date": "2025-09-01",
+        "known.birth_date": "2003-07-29",
+        "known.goal": "Zebulon-Quist-7731",
+    }
+    for view in ("/", "/report", "/brief", "/compare", "/case.yaml"):  # the page's state is in its address
+        client.get(view, params=page_state)
+    client.post("/upload", files={"case": ("Kvarngatan-42.yaml", b"birth_date: 2003-07-29\n")}, data={"state": ""})
     client.get("/api/Kvarngatan-42")
     client.post("/api/evaluate", content=b"Zebulon-Quist-7731" * 5000, headers={"content-type": "application/json"})
     out, err = capfd.readouterr()  # anything printed rather than logged

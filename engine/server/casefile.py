@@ -1,0 +1,66 @@
+"""The page's case as a file to keep, and read back: a case file the CLI reads too.
+
+The file is the facts given (a "don't know" is `unknown`, which a case file reads as not known),
+with the place and date in comments so that `tolka evaluate` reads it unchanged:
+
+    # tolka evaluate case.yaml -j SE-EX-C --date 2025-09-01
+    # jurisdiction: SE-EX-C
+    # date: 2025-09-01
+    birth_date: 2006-03-14
+    goal: unknown
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from tolka.boundary import parse_date
+from tolka.case import UNKNOWN_WORDS, case_data, case_from_mapping
+from tolka.errors import CaseFileError
+from tolka.rulebook import Rulebook
+from tolka.server.view import PageInput
+
+SETTING = re.compile(r"^#\s*(jurisdiction|date):\s*(\S+)\s*$", re.M)
+
+
+def _yaml_value(value: str) -> str:
+    # Every value the page carries is a plain word, number or date; JSON quoting is valid YAML for the rest.
+    return value if re.fullmatch(r"[A-Za-z0-9_.:-]+", value) else json.dumps(value, ensure_ascii=False)
+
+
+def case_file(state: PageInput, facts: dict[str, str], filename: str) -> str:
+    """The YAML case file of `facts` (checked values as text) and the state's "don't know"s."""
+    place, day = state.jurisdiction, state.day.isoformat()
+    lines = [f"# tolka evaluate {filename} -j {place} --date {day}", f"# jurisdiction: {place}", f"# date: {day}"]
+    lines += [f"{name}: {_yaml_value(value)}" for name, value in facts.items()]
+    lines += [f"{name}: unknown" for name in state.unknown]
+    return "\n".join(lines) + "\n"
+
+
+def state_of_file(raw: bytes, filename: str, rulebook: Rulebook, lang: str) -> PageInput:
+    """The page's state from an uploaded case file; a `CaseError` (every problem at once) when the
+    file is not a case file of this rulebook, in `lang`."""
+    data = case_data(raw, filename, lang, json_format=filename.endswith(".json"))
+    case_from_mapping(data, rulebook, where="", lang=lang)  # raises with every bad fact
+    state = PageInput(lang=lang)
+    text = raw.decode("utf-8", errors="replace")
+    for key, value in SETTING.findall(text):
+        if key == "jurisdiction":
+            state.jurisdiction = value
+        else:
+            try:
+                state.day = parse_date(value, lang)
+            except ValueError as error:
+                raise CaseFileError(str(error), file=filename) from None
+    for name, value in data.items():
+        if value is None or (isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS):
+            state.unknown.append(name)
+        elif isinstance(value, bool):
+            state.known[name] = "true" if value else "false"
+        elif isinstance(value, dt.date):
+            state.known[name] = value.isoformat()
+        else:
+            state.known[name] = str(value)
+    return state
