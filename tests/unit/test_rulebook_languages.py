@@ -1,0 +1,84 @@
+"""Every rulebook text shown to people exists in English and in the language of each country it serves.
+
+A support, route, body, law, point, parameter or team role belongs to one country: its texts need
+that country's language (sv for Sweden, nb for Norway). A fact can be asked in both countries
+(`countries`): its question and value labels need each of their languages. A rule's texts need its
+country's language. `tolka check` already requires a reading's summary in the country's language,
+so summaries are left to it; a reading's other texts are checked here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pydantic import BaseModel
+
+from tolka.model.common import Text
+
+LANGUAGE = {"SE": "sv", "NO": "nb"}
+# Texts for the rulebook's writers, never shown by any output: a fact's description, a rule's note.
+NOT_SHOWN = {("Fact", "description"), ("Rule", "note"), ("Reading", "summary")}
+
+
+def texts(item: object, where: str) -> Iterator[tuple[str, Text]]:
+    """Every Text inside a model, with its path, leaving out the fields in NOT_SHOWN."""
+    if isinstance(item, Text):
+        yield where, item
+    elif isinstance(item, BaseModel):
+        for name in type(item).model_fields:
+            if (type(item).__name__, name) not in NOT_SHOWN:
+                yield from texts(getattr(item, name), f"{where}.{name}")
+    elif isinstance(item, (list, tuple)):
+        for index, element in enumerate(item):
+            yield from texts(element, f"{where}[{index}]")
+    elif isinstance(item, dict):
+        for key, element in item.items():
+            yield from texts(element, f"{where}[{key}]")
+
+
+def lacking(item: object, where: str, countries: Iterable[str]) -> list[str]:
+    needed = sorted({LANGUAGE[country] for country in countries})
+    return [
+        f"{path} has no {language}: {text.en[:60]!r}"
+        for path, text in texts(item, where)
+        for language in needed
+        if not getattr(text, language)
+    ]
+
+
+def test_every_shown_rulebook_text_is_in_its_countries_languages(shipped_engine):
+    book = shipped_engine.rulebook
+    problems: list[str] = []
+    for ident, support in book.supports.items():
+        problems += lacking(support, f"support {ident}", [support.country])
+    for routes in book.routes.values():
+        for route in routes:
+            # A route belongs to the country of the body a person turns to.
+            problems += lacking(route, f"route {route.id}", [book.bodies[route.body].country])
+    for ident, body in book.bodies.items():
+        problems += lacking(body, f"body {ident}", [body.country])
+    for ident, law in book.laws.items():
+        problems += lacking(law, f"law {ident}", [law.country])
+    for name, fact in book.facts.items():
+        problems += lacking(fact, f"fact {name}", fact.countries)
+    for ident, point in book.points.items():
+        problems += lacking(point, f"point {ident}", [point.country])
+    for entry in book.rules:
+        problems += lacking(entry.rule, f"rule {entry.key}", [entry.country])
+    for scope, entries in book.readings.items():
+        for entry in entries:
+            problems += lacking(entry.item, f"reading of {entry.item.point} in {scope}", [scope[:2]])
+    for ident, role in book.team.items():
+        problems += lacking(role, f"team role {ident}", [role.country])
+    for ident, parameter in book.parameters.items():
+        problems += lacking(parameter, f"parameter {ident}", [parameter.country])
+    assert problems == []
+
+
+def test_the_walk_finds_the_texts_it_checks(shipped_engine):
+    """Guards the test above against passing vacuously (a model change that hides every text)."""
+    shipped = shipped_engine.rulebook
+    support = next(iter(shipped.supports.values()))
+    assert any(path.endswith(".name") for path, _ in texts(support, "support"))
+    fact = shipped.facts["current_activity"]
+    assert sum(1 for path, _ in texts(fact, "fact") if ".label" in path) >= 3
