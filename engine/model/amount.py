@@ -16,7 +16,7 @@ from pydantic import Field as PydanticField
 from pydantic import model_validator
 
 from tolka.expr import ast as A
-from tolka.expr.formula import MoneyType, TAmountOf, Typed, reads
+from tolka.expr.formula import MoneyType, TAmountOf, TField, Typed, condition_fields, reads
 from tolka.model.common import Identifier, Model, Text, Validity
 from tolka.model.origin import Origin
 from tolka.periods import DateTerm
@@ -91,3 +91,9 @@ class AmountEntry:
         return tuple(
             dict.fromkeys(leaf.support for step in self.steps for leaf in reads(step) if isinstance(leaf, TAmountOf))
         )
+
+    def points(self) -> tuple[str, ...]:
+        """The interpretation points the calculation reads: in `when`, in its choices and as values."""
+        fields = A.fields(self.condition) + [f for step in self.steps for f in condition_fields(step)]
+        fields += [leaf.field for step in self.steps for leaf in reads(step) if isinstance(leaf, TField)]
+        return tuple(sorted({f.name for f in fields if f.kind == "reading"}))

@@ -1,0 +1,112 @@
+"""The vectorised amounts equal the explaining path's, person by person (docs/amounts.md).
+
+Random cases — every fact possibly unknown, incomes and housing costs of any size, both
+jurisdictions of the mini rulebook with its amount calculations (tests/unit/test_amounts.py) —
+are evaluated once by `Engine.evaluate` (decimal intervals, the answer contract) and once as a
+population by `tolka.backends.vector.amounts` (float arrays); lowest and highest amount, and
+whether an amount applies at all, must be the same for every person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import MINI_FILES, write_rulebook
+from tests.unit.test_amounts import GRANT, MONEY, PARAMETERS, _add_facts
+from tolka.backends.vector.amounts import AmountSession, amount_situation
+from tolka.backends.vector.backend import VectorBackend
+from tolka.backends.vector.columns import Frame
+from tolka.case import case_from_mapping
+from tolka.evaluate import Engine
+from tolka.load import load_rulebook
+
+DAY = dt.date(2025, 9, 1)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    mini = write_rulebook(tmp_path_factory.mktemp("amounts") / "mini", MINI_FILES)
+    _add_facts(mini)
+    (mini / "rules/parameters.yaml").write_text(PARAMETERS, encoding="utf-8")
+    (mini / "rules/grant.yaml").write_text(
+        GRANT.replace(
+            "round_down(param(se.grant_share) * param(se.base))",
+            "round_nearest(param(se.grant_share) * param(se.base) + per_week(monthly_housing_cost) / 3)",
+        )
+        + DIVIDED,
+        encoding="utf-8",
+    )
+    (mini / "rules/money-amount.yaml").write_text(MONEY, encoding="utf-8")
+    return Engine(load_rulebook(mini))
+
+
+# a second calculation of the grant, chosen by a condition, with a division: exercises `when`,
+# exception_to and division on both paths
+DIVIDED = """
+  - id: grant.amount_low_income
+    support: grant
+    period: per_week
+    when: monthly_income < 2000
+    exception_to: [grant.amount]
+    cites: [testlaw.1.1]
+    steps:
+      - id: grant
+        label: {en: Grant per week}
+        value: round_down(param(se.grant_share) * param(se.base) + per_week(monthly_income) / 10)
+"""
+
+maybe = st.one_of
+person = st.fixed_dictionaries(
+    {},
+    optional={
+        "birth_date": st.dates(dt.date(1995, 1, 1), dt.date(2008, 12, 31)),
+        "lacks_means": st.booleans(),
+        "activity": st.sampled_from(["studying", "working", "none"]),
+        "monthly_income": maybe(
+            st.integers(0, 20_000), st.floats(0, 20_000, allow_nan=False).map(lambda x: round(x, 2))
+        ),
+        "monthly_housing_cost": st.integers(0, 12_000),
+    },
+)
+
+
+def _bound(text: str | None, default: float) -> float:
+    return float(Decimal(text)) if text is not None else default
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], database=None)
+@given(people=st.lists(person, min_size=1, max_size=25), jurisdiction=st.sampled_from(["SE-0001", "SE-0002"]))
+def test_vector_amounts_equal_the_explaining_path(engine, people, jurisdiction):
+    rulebook = engine.rulebook
+    cases = [case_from_mapping(p, rulebook) for p in people]
+    session = VectorBackend(rulebook, DAY).session(Frame.from_facts(rulebook, [c.facts for c in cases], DAY))
+    amounts = AmountSession(session, rulebook, DAY)
+    for support in ("money", "grant"):
+        situation = amount_situation(rulebook, jurisdiction, support, DAY)
+        vector = amounts.amounts(situation)
+        for index, case in enumerate(cases):
+            outcome = next(o for o in engine.evaluate(case, jurisdiction, DAY).outcomes if o.support == support)
+            amount = outcome.amount
+            assert bool(vector.applies[index]) == (amount is not None), (support, case.facts, amount)
+            if amount is None:
+                continue
+            assert vector.status[index] == outcome.status
+            low, high = _bound(amount.low, -np.inf), _bound(amount.high, np.inf)
+            assert np.isclose(vector.low[index], low, rtol=0, atol=0.005) or vector.low[index] == low, (
+                support,
+                case.facts,
+                amount.low,
+                vector.low[index],
+            )
+            assert np.isclose(vector.high[index], high, rtol=0, atol=0.005) or vector.high[index] == high, (
+                support,
+                case.facts,
+                amount.high,
+                vector.high[index],
+            )
