@@ -8,7 +8,7 @@ still unknown, and every unverified or contested mark.
 from __future__ import annotations
 
 from tolka.model import outcome as O
-from tolka.render.amounts_view import amount_blocks, amount_text, phrase
+from tolka.render.amounts_view import AMOUNT_COLUMN, amount_blocks, amount_text
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
 from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, word
 
@@ -236,7 +236,7 @@ def evaluation_blocks(
     table = Table([word(WORDS, k, language) for k in ("support", "status", "route", "legal_status")])
     with_amounts = any(outcome.amount is not None for outcome in evaluation.outcomes)
     if with_amounts:
-        table.columns.append(phrase("amount", language))
+        table.columns.append(word({"amount": AMOUNT_COLUMN}, "amount", language))
     for outcome in evaluation.outcomes:
         name = outcome.name.get(language) + (" ⚠" if outcome.unverified else "")
         status = word(STATUS, outcome.status, language)
