@@ -438,7 +438,7 @@ Count = int | str  # a CSV cell: the number, or "" where the section has none
 class PopulationSummaryRowOut(Versioned):
     """One row of `tolka population --summary` (CSV); `section` says which figures the row holds."""
 
-    section: Literal["eligibility", "differences", "causes", "rejected"]
+    section: Literal["eligibility", "differences", "causes", "rejected", "amounts", "amount_causes"]
     jurisdiction: str
     jurisdiction_name: str
     jurisdiction_kind: str
@@ -456,5 +456,9 @@ class PopulationSummaryRowOut(Versioned):
     not_offered: Count
     undetermined: Count
     conflict: Count
+    amount_inexact: Count
+    amount_total_per_month: float | str  # "" where the section has no amounts
+    amount_median_per_month: float | str
+    currency: str
     evaluation_date: str
     rulebook_fingerprint: str

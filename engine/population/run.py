@@ -31,6 +31,7 @@ import tolka
 from tolka.backends.vector.backend import Answer, Plan, VectorBackend
 from tolka.errors import CaseFileError, FactValueError
 from tolka.model.outcome import SCHEMA_VERSION
+from tolka.population.amounts import AmountCounts, AmountPlan, chunk_amounts
 from tolka.population.differences import ChunkDifferences, Differences
 from tolka.population.output import ResultWriter
 from tolka.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
@@ -50,6 +51,7 @@ class Context:
     rulebook: Rulebook
     plan: Plan
     keep_rows: bool = True  # False: a summary only, so chunks return counts, not per-person answers
+    amounts: AmountPlan | None = None  # the run's amount situations, when the rulebook has calculations
 
 
 @dataclass
@@ -63,6 +65,7 @@ class ChunkResult:
     counts: list[np.ndarray]  # per plan situation: persons per local answer id
     differences: Differences
     bad: tuple[BadValue, ...]
+    amounts: AmountCounts | None = None
 
 
 _backends: dict[tuple[str, dt.date], VectorBackend] = {}
@@ -100,6 +103,7 @@ def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> C
                 ids[index] = array
         differences.add_support(support, situations)
         session.forget(situations)
+    amounts = chunk_amounts(session, context.rulebook, context.amounts) if context.amounts is not None else None
     present = np.zeros(len(backend.answers), dtype=bool)
     for found in counts:
         present[np.flatnonzero(found)] = True
@@ -116,6 +120,7 @@ def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> C
         counts=[np.pad(found, (0, len(backend.answers) - len(found)))[used] for found in counts],
         differences=differences.finish(),
         bad=people.bad,
+        amounts=amounts,
     )
 
 
@@ -208,8 +213,12 @@ def run_population(
     chunk_size: int = DEFAULT_CHUNK,
     executor: Callable[[Context, Batches], Iterator[ChunkResult]] = local_results,
     progress: Callable[[int], None] | None = None,
+    amounts: bool = True,
 ) -> RunReport:
-    """Evaluate every person of `people` in every jurisdiction on `day`; write results and summary."""
+    """Evaluate every person of `people` in every jurisdiction on `day`; write results and summary.
+
+    `amounts=False` leaves the amount calculations out of the summary (a benchmark's baseline).
+    """
     if out is None and summary is None:
         raise CaseFileError("nothing to write: give --out for results, --summary for the summary, or both")
     if out is not None and out.suffix.lower() not in (".parquet", ".csv"):
@@ -220,9 +229,10 @@ def run_population(
     check_columns(people, rulebook)
     started = time.perf_counter()
     plan = Plan.build(rulebook, jurisdiction_ids, day)
-    context = Context(rulebook, plan, keep_rows=out is not None)
+    amount_plan = AmountPlan.build(rulebook, plan) if amounts else None
+    context = Context(rulebook, plan, keep_rows=out is not None, amounts=amount_plan)
     registry = Registry()
-    totals = Summary(plan)
+    totals = Summary(plan, amount_plan)
     side = _Rejected(rejected or default_rejected_path(out, summary))
     writer = None
     try:
@@ -263,6 +273,8 @@ def run_population(
                 result.differences,
                 len({b.row for b in result.bad}),
             )
+            if result.amounts is not None:
+                totals.amounts.add(result.amounts)
             if progress is not None:
                 progress(len(result.rows) + len({b.row for b in result.bad}))
         if writer is not None:

@@ -13,6 +13,14 @@ of `persons` (the persons evaluated), with `share = count / persons`:
   explains.
 - `rejected`, one row for the run: rows of the people file left out for bad values (listed in the
   rejected file).
+- `amounts`, one row per jurisdiction × support with an amount calculation (docs/amounts.md):
+  `count` eligible persons (any route) with an exact amount, their `amount_total_per_month` and
+  `amount_median_per_month` in `currency`; `amount_inexact` eligible persons whose amount is a
+  range or unknown (never counted as 0).
+- `amount_causes`, per jurisdiction × support × point where the jurisdiction's reading differs from
+  the national default: `amount_total_per_month` is what the reading costs (positive) or saves
+  (negative) per month against the default for the same persons, `count` the persons whose amount
+  it changes; jurisdiction `*` sums a point over the run's jurisdictions.
 
 `evaluation_date`, `rulebook_fingerprint` and `schema_version` are on every row, so a filtered copy still
 says what it was computed from.
@@ -28,7 +36,9 @@ from typing import Any, get_args
 import numpy as np
 
 from tolka.backends.vector.backend import Answer, Plan
+from tolka.expr.formula import CURRENCY
 from tolka.model.outcome import SCHEMA_VERSION, OutcomeStatus
+from tolka.population.amounts import CENTS, AmountCounts, AmountPlan
 from tolka.population.differences import ANY, Differences
 from tolka.rulebook import Rulebook
 
@@ -46,6 +56,10 @@ COLUMNS = (
     "count",
     "share",
     *STATUSES,
+    "amount_inexact",
+    "amount_total_per_month",
+    "amount_median_per_month",
+    "currency",
     "evaluation_date",
     "rulebook_fingerprint",
     "schema_version",
@@ -55,8 +69,10 @@ COLUMNS = (
 class Summary:
     """Counts accumulated chunk by chunk (they only add up, so chunks can be evaluated anywhere)."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, amounts: AmountPlan | None = None) -> None:
         self.plan = plan
+        self.amount_plan = amounts
+        self.amounts = AmountCounts()
         self.persons = 0
         self.rejected = 0
         self.status_counts = np.zeros((len(plan.situations), len(STATUSES)), dtype=np.int64)
@@ -147,6 +163,67 @@ class Summary:
             if count:
                 out.append(row("causes", count, point=point, support=support, support_name=support_name(support)))
         out.append(row("rejected", self.rejected))
+        out += self._amount_rows(rulebook, row, support_name)
+        return out
+
+    def _amount_rows(self, rulebook: Rulebook, row, support_name) -> list[dict[str, Any]]:
+        plan, counts = self.amount_plan, self.amounts
+        if plan is None or not counts.values:
+            return []
+        out = []
+        for (jurisdiction, support), position in plan.index.items():
+            place = rulebook.jurisdictions[jurisdiction]
+            median = counts.median(position)
+            out.append(
+                row(
+                    "amounts",
+                    counts.persons(position),
+                    jurisdiction=jurisdiction,
+                    jurisdiction_name=place.name,
+                    jurisdiction_kind=place.kind,
+                    support=support,
+                    support_name=support_name(support),
+                    amount_inexact=counts.inexact[position],
+                    amount_total_per_month=counts.total(position) / CENTS,
+                    amount_median_per_month="" if median is None else median,
+                    currency=CURRENCY[place.country],
+                )
+            )
+        overall: dict[tuple[str, str], list[int]] = {}
+        for number, cause in enumerate(plan.causes):
+            place = rulebook.jurisdictions[cause.jurisdiction]
+            difference = counts.total(cause.actual) - counts.total(cause.default)
+            changed = counts.changed[number]
+            summed = overall.setdefault((cause.point, cause.support), [0, 0])
+            summed[0] += changed
+            summed[1] += difference
+            out.append(
+                row(
+                    "amount_causes",
+                    changed,
+                    jurisdiction=cause.jurisdiction,
+                    jurisdiction_name=place.name,
+                    jurisdiction_kind=place.kind,
+                    support=cause.support,
+                    support_name=support_name(cause.support),
+                    point=cause.point,
+                    amount_total_per_month=difference / CENTS,
+                    currency=CURRENCY[place.country],
+                )
+            )
+        for (point, support), (changed, difference) in sorted(overall.items()):
+            out.append(
+                row(
+                    "amount_causes",
+                    changed,
+                    jurisdiction=ANY,
+                    support=support,
+                    support_name=support_name(support),
+                    point=point,
+                    amount_total_per_month=difference / CENTS,
+                    currency=CURRENCY[rulebook.supports[support].country],
+                )
+            )
         return out
 
 

@@ -110,3 +110,81 @@ def test_vector_amounts_equal_the_explaining_path(engine, people, jurisdiction):
                 amount.high,
                 vector.high[index],
             )
+
+
+def test_population_summary_totals_medians_and_what_a_reading_costs(engine, tmp_path):
+    """Per jurisdiction: totals and medians of the explaining path's exact amounts; the cost of a reading."""
+    from tolka.population.run import run_population
+    from tolka.population.summary import read_summary
+
+    people = [
+        {
+            "birth_date": "2003-05-01",
+            "lacks_means": "true",
+            "activity": "working",
+            "monthly_income": "1000",
+            "monthly_housing_cost": "4000",
+        },
+        {
+            "birth_date": "1998-01-10",
+            "lacks_means": "true",
+            "activity": "studying",
+            "monthly_income": "0",
+            "monthly_housing_cost": "3000",
+        },
+        {
+            "birth_date": "2004-02-02",
+            "lacks_means": "true",
+            "activity": "studying",
+            "monthly_income": "500",
+            "monthly_housing_cost": "5000",
+        },
+        {"birth_date": "2002-03-03", "lacks_means": "true", "activity": "working", "monthly_housing_cost": "2000"},
+    ]
+    columns = list(people[0])
+    path = tmp_path / "people.csv"
+    path.write_text(
+        ",".join(columns) + "\n" + "\n".join(",".join(p.get(c, "") for c in columns) for p in people) + "\n",
+        encoding="utf-8",
+    )
+    summary = tmp_path / "summary.csv"
+    run_population(engine.rulebook, path, ["SE-0001", "SE-0002"], DAY, summary=summary, chunk_size=2)
+    rows = read_summary(summary)
+    cases = [case_from_mapping({k: v for k, v in p.items()}, engine.rulebook) for p in people]
+    for jurisdiction in ("SE-0001", "SE-0002"):
+        expected = []
+        inexact = 0
+        for case in cases:
+            outcome = next(o for o in engine.evaluate(case, jurisdiction, DAY).outcomes if o.support == "money")
+            if outcome.amount is None or not outcome.status.startswith("eligible"):
+                continue
+            if outcome.amount.value is None:
+                inexact += 1
+            else:
+                expected.append(Decimal(outcome.amount.value))
+        row = next(
+            r
+            for r in rows
+            if r["section"] == "amounts" and (r["jurisdiction"], r["support"]) == (jurisdiction, "money")
+        )
+        assert int(row["count"]) == len(expected) and int(row["amount_inexact"]) == inexact == 1  # the unknown income
+        assert Decimal(row["amount_total_per_month"]) == sum(expected)
+        assert Decimal(row["amount_median_per_month"]) == Decimal(str(np.median([float(x) for x in expected])))
+        assert row["currency"] == "SEK"
+    # SE-0002 lets money continue during studies; against the national default ("no") that reading
+    # pays the two students' assistance
+    cause = next(
+        r
+        for r in rows
+        if r["section"] == "amount_causes" and r["jurisdiction"] == "SE-0002" and r["support"] == "money"
+    )
+    assert cause["point"] == "studies_allowed" and cause["count"] == "2"
+    lenient = next(
+        r for r in rows if r["section"] == "amounts" and (r["jurisdiction"], r["support"]) == ("SE-0002", "money")
+    )
+    strict = next(
+        r for r in rows if r["section"] == "amounts" and (r["jurisdiction"], r["support"]) == ("SE-0001", "money")
+    )
+    assert Decimal(cause["amount_total_per_month"]) == Decimal(lenient["amount_total_per_month"]) - Decimal(
+        strict["amount_total_per_month"]
+    )
