@@ -4,9 +4,12 @@ Top: a heatmap of the share of persons eligible by any route, jurisdiction × su
 share written in every cell when the grid is small enough to read. Jurisdictions with identical
 rows are drawn once, labelled with the first of them and how many more share the row — 290
 municipalities that read the law alike are one row, and the ones that differ stand out.
-Bottom: the interpretation points that cause the most differences between jurisdictions, as
-persons affected, each bar labelled with its count and share. Axis titles say what is counted, so
-nothing needs a legend.
+Below: the interpretation points that cause the most differences between jurisdictions, as
+persons affected, each bar labelled with its count and share. When the run computed amounts
+(docs/amounts.md), two more panels: per support, the median monthly amount of its eligible persons
+in every jurisdiction (one dot each: the spread shows how far readings move it), and what each
+reading costs or saves per month against the national default, summed over the jurisdictions.
+Axis titles say what is counted, so nothing needs a legend.
 """
 
 from __future__ import annotations
@@ -80,6 +83,68 @@ def causes(rows: list[dict[str, str]], top: int) -> tuple[list[tuple[str, int, f
     return found[:top], differing, persons
 
 
+def amount_medians(rows: list[dict[str, str]]) -> list[tuple[str, list[float], float, str]]:
+    """Per support with amounts: (name, each jurisdiction's median per month, total per month, currency)."""
+    found: dict[str, tuple[str, list[float], list[float], str]] = {}
+    for r in rows:
+        if r["section"] != "amounts" or r["amount_median_per_month"] == "":
+            continue
+        name, medians, totals, _ = found.setdefault(
+            r["support"], (r["support_name"] or r["support"], [], [], r["currency"])
+        )
+        medians.append(float(r["amount_median_per_month"]))
+        totals.append(float(r["amount_total_per_month"]))
+    return [(name, medians, sum(totals), currency) for name, medians, totals, currency in found.values()]
+
+
+def reading_costs(rows: list[dict[str, str]], top: int) -> list[tuple[str, float, str]]:
+    """(point · support, cost per month summed over the run's jurisdictions, currency), largest first."""
+    found = [
+        (
+            f"{r['point']} · {_short(r['support_name'] or r['support'], 24)}",
+            float(r["amount_total_per_month"]),
+            r["currency"],
+        )
+        for r in rows
+        if r["section"] == "amount_causes" and r["jurisdiction"] == ANY and float(r["amount_total_per_month"] or 0)
+    ]
+    found.sort(key=lambda item: (-abs(item[1]), item[0]))
+    return found[:top]
+
+
+def _amount_panels(axes: list, medians: list, costs: list, persons: int) -> None:
+    median_ax, cost_ax = axes
+    for position, (_name, values, total, currency) in enumerate(medians):
+        spread = np.linspace(-0.25, 0.25, len(values)) if len(values) > 1 else np.zeros(1)
+        median_ax.scatter(values, position + spread, s=8, color="#3b6ea5", alpha=0.6)
+        median_ax.text(max(values), position, f"  total {total:,.0f} {currency}/month", va="center", fontsize=7)
+    median_ax.set_yticks(range(len(medians)), [_short(name, 44) for name, *_ in medians], fontsize=8)
+    median_ax.invert_yaxis()
+    median_ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
+    median_ax.set_xlabel(
+        "median amount per month of the eligible persons with an exact amount; one dot per jurisdiction", fontsize=8
+    )
+    median_ax.set_title(f"Amounts per month among {persons:,} persons", fontsize=9, loc="left")
+    if not costs:
+        cost_ax.set_axis_off()
+        cost_ax.text(0.0, 0.5, "No reading changes an amount against the national default in this run.", fontsize=9)
+        return
+    positions = np.arange(len(costs))
+    values = [cost for _, cost, _ in costs]
+    cost_ax.barh(positions, values, color=["#a53b3b" if v > 0 else "#3ba55c" for v in values])
+    cost_ax.set_yticks(positions, [_short(label, 60) for label, _, _ in costs], fontsize=8)
+    cost_ax.invert_yaxis()
+    for position, (_, cost, currency) in zip(positions, costs, strict=True):
+        cost_ax.text(cost, position, f" {cost:+,.0f} {currency}", va="center", fontsize=7)
+    cost_ax.axvline(0, color="black", linewidth=0.5)
+    cost_ax.xaxis.set_major_formatter(lambda value, _: f"{value:+,.0f}")
+    cost_ax.set_xlabel(
+        "what the jurisdictions' readings cost (+) or save (−) per month against the national default, summed",
+        fontsize=8,
+    )
+    cost_ax.set_title("Readings behind the amounts", fontsize=9, loc="left")
+
+
 def plot_summary(summary: Path, out: Path, top: int = 15) -> None:
     """Draw the summary CSV at `summary` into `out`."""
     if out.suffix.lower() not in FORMATS:
@@ -96,8 +161,15 @@ def plot_summary(summary: Path, out: Path, top: int = 15) -> None:
     bars, differing, persons = causes(rows, top)
     heat_height = 0.22 * len(row_labels) + 3.2
     bar_height = 0.32 * max(len(bars), 2) + 1.6
-    fig = Figure(figsize=(max(10.0, 0.42 * len(support_labels) + 5), heat_height + bar_height), layout="constrained")
-    heat_ax, bar_ax = fig.subplots(2, 1, height_ratios=[heat_height, bar_height])
+    medians, costs = amount_medians(rows), reading_costs(rows, top)
+    heights = [heat_height, bar_height]
+    if medians:
+        heights += [0.5 * len(medians) + 1.6, 0.32 * max(len(costs), 2) + 1.6]
+    fig = Figure(figsize=(max(10.0, 0.42 * len(support_labels) + 5), sum(heights)), layout="constrained")
+    axes = fig.subplots(len(heights), 1, height_ratios=heights)
+    heat_ax, bar_ax = axes[0], axes[1]
+    if medians:
+        _amount_panels(list(axes[2:]), medians, costs, int(rows[0]["persons"]))
     date, fingerprint = rows[0]["evaluation_date"], rows[0]["rulebook_fingerprint"].split(":")[-1][:12]
 
     image = heat_ax.imshow(matrix, aspect="auto", cmap="viridis", vmin=0, vmax=100, interpolation="nearest")

@@ -188,3 +188,13 @@ def test_population_summary_totals_medians_and_what_a_reading_costs(engine, tmp_
     assert Decimal(cause["amount_total_per_month"]) == Decimal(lenient["amount_total_per_month"]) - Decimal(
         strict["amount_total_per_month"]
     )
+    # `tolka plot` draws the amounts: one median per jurisdiction, and the reading's cost
+    from tolka.population.plot import amount_medians, plot_summary, reading_costs
+
+    (name, medians, total, currency), *_ = amount_medians(rows)
+    assert name == "Money" and len(medians) == 2 and currency == "SEK"
+    assert total == float(lenient["amount_total_per_month"]) + float(strict["amount_total_per_month"])
+    assert reading_costs(rows, 5) == [("studies_allowed · Money", float(cause["amount_total_per_month"]), "SEK")]
+    picture = tmp_path / "summary.png"
+    plot_summary(summary, picture)
+    assert picture.stat().st_size > 10_000
