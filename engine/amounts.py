@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from tolka.answer import citations_at
+from tolka.citations import citations_at
 from tolka.expr import ast as A
 from tolka.expr.evaluate import missing_fields, truth
 from tolka.expr.formula import (

@@ -4,47 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
+from tolka.citations import citations_at
+from tolka.decisions import SupportDecision, decide_support, field_to_fact, still_possible
 from tolka.expr.evaluate import truth as reference_truth
 from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading
 from tolka.model import outcome as O
 from tolka.model.catalogue import Support
-from tolka.model.rule import AS_A_RULE, ASPECTS, LEGAL_STATUSES, STATUSES
-from tolka.resolve import Decision, RuleTruths, decide, possible_values, truth_of
+from tolka.model.rule import AS_A_RULE, ASPECTS
+from tolka.resolve import Decision, RuleTruths, truth_of
 from tolka.rulebook import Rulebook, RuleEntry
 
 LOCAL_UNKNOWN_NOTE = "local reading unknown — national default applied"
-
-
-def citation(rulebook: Rulebook, provision_id: str) -> O.Citation:
-    def compute() -> O.Citation:
-        law, provision = rulebook.provisions[provision_id]
-        return O.Citation.model_construct(
-            provision=provision_id,
-            text=rulebook.citation(provision_id),
-            law=law.title.en,
-            law_kind=law.kind,
-            url=provision.source_url or law.source_url,
-            verified=provision.verified and law.verified,
-        )
-
-    return rulebook._cached(("citation", provision_id), compute)
-
-
-def citations_at(rulebook: Rulebook, provision_ids, day: dt.date) -> list[O.Citation]:
-    """The citations as in force on `day` (a replaced provision is cited by its predecessor)."""
-    ids = dict.fromkeys(q for p in provision_ids for q in rulebook.provisions_at(p, day))
-    return [citation(rulebook, q) for q in ids]
-
-
-def field_to_fact(key: str) -> tuple[str, str]:
-    """("fact", name) or ("reading", point) for a document key reported missing."""
-    if key.startswith("reading__"):
-        return "reading", key[len("reading__") :]
-    return "fact", key.rsplit("__", 1)[1] if "__" in key else key
 
 
 def reading_used(rulebook: Rulebook, resolved: ResolvedReading, evaluated: str, day: dt.date) -> O.ReadingUsed:
@@ -122,7 +96,7 @@ def _build_route(rulebook: Rulebook, route_id: str, day: dt.date) -> O.Route | N
     )
 
 
-def _role(entry: RuleEntry, truth: Truth, decisions: dict[str, Decision]) -> tuple[str, list[str]]:
+def _role(entry: RuleEntry, truth: Truth, decisions: dict[str, Decision]) -> tuple[O.Role, list[str]]:
     """The rule's role for the first aspect it sets (status before route before legal status)."""
     aspect = next(a for a in ASPECTS if a in entry.aspects)
     decision = decisions[aspect]
@@ -137,139 +111,7 @@ def _role(entry: RuleEntry, truth: Truth, decisions: dict[str, Decision]) -> tup
     return "not_applicable", []
 
 
-@dataclass
-class SupportDecision:
-    """The decisions on one support's aspects, before any explanation is built."""
-
-    support: str
-    decisions: dict[str, Decision]
-    status: str
-    missing_facts: list[str]
-    missing_readings: list[str]
-    missing_by_aspect: dict[str, tuple[list[str], list[str]]]  # aspect → (facts, readings) it waits for
-
-    @property
-    def route(self) -> str | None:
-        decision = self.decisions["route"]
-        return decision.value if decision.kind == "decided" else None
-
-    @property
-    def legal_status(self) -> str | None:
-        decision = self.decisions["legal_status"]
-        return decision.value if decision.kind == "decided" else None
-
-
-def _by_aspect(rules: list[RuleEntry]) -> dict[str, tuple[list[RuleEntry], list[RuleEntry]]]:
-    """Per aspect: the candidate rules and the default rules that set it."""
-    split = {}
-    for aspect in ASPECTS:
-        setting = [r for r in rules if aspect in r.aspects]
-        split[aspect] = ([r for r in setting if not r.rule.default], [r for r in setting if r.rule.default])
-    return split
-
-
-DECISION_MEMO_LIMIT = 100_000  # distinct decisions remembered per rulebook (a server runs for long)
-FALSE_TRUTH: tuple[Truth, tuple[str, ...]] = (Truth.FALSE, ())  # a rule that did not fire
-
-
-def decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], truths: RuleTruths) -> SupportDecision:
-    """Decide status, route and legal status of one support from its rules' truth values."""
-    keys = tuple(r.key for r in rules)
-    return decide_pattern(rulebook, support_id, rules, keys, tuple(truths.get(k, FALSE_TRUTH) for k in keys))
-
-
-def decide_pattern(
-    rulebook: Rulebook,
-    support_id: str,
-    rules: list[RuleEntry],
-    keys: tuple[str, ...],
-    pattern: tuple[tuple[Truth, tuple[str, ...]], ...],
-) -> SupportDecision:
-    """`decide_support` from the *truth pattern*: each rule's truth value and missing keys, in order.
-
-    A decision depends on nothing else: the support, which of its rules are in force (`keys`, in
-    rulebook order) and the pattern. So it is made once per distinct (support, rules, pattern) and
-    shared — across the hypothetical answers `tolka ask` tries, the jurisdictions of a comparison,
-    the persons of a population and successive requests to a server. Callers must not mutate it.
-    """
-    key = (support_id, keys, pattern)
-    memo = rulebook._decisions
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= DECISION_MEMO_LIMIT:
-            memo.clear()
-        found = memo[key] = _decide_support(rulebook, support_id, rules, dict(zip(keys, pattern, strict=True)))
-    return found
-
-
-def _decide_support(rulebook: Rulebook, support_id: str, rules: list[RuleEntry], truths: RuleTruths) -> SupportDecision:
-    split = rulebook._cached(("by_aspect", support_id, tuple(r.key for r in rules)), lambda: _by_aspect(rules))
-    decisions = {
-        aspect: decide(candidates, defaults, aspect, truths) for aspect, (candidates, defaults) in split.items()
-    }
-    status_decision = decisions["status"]
-    if status_decision.kind == "decided":
-        status = status_decision.value
-    elif status_decision.kind == "conflict":
-        status = "conflict"
-    else:
-        status = "undetermined"
-    order = rulebook._cached(("fact_order",), lambda: {name: i for i, name in enumerate(rulebook.facts)})
-    by_aspect: dict[str, tuple[list[str], list[str]]] = {}
-    for aspect, decision in decisions.items():
-        facts: dict[str, None] = {}
-        points: dict[str, None] = {}
-        if decision.kind == "undetermined":
-            for entry in decision.undecided:
-                for key in truths.get(entry.key, (Truth.FALSE, ()))[1]:
-                    kind, name = field_to_fact(key)
-                    (points if kind == "reading" else facts).setdefault(name, None)
-        by_aspect[aspect] = (sorted(facts, key=lambda n: order.get(n, len(order))), list(points))
-    all_facts = dict.fromkeys(name for facts, _ in by_aspect.values() for name in facts)
-    all_points = dict.fromkeys(point for _, points in by_aspect.values() for point in points)
-    return SupportDecision(
-        support_id,
-        decisions,
-        status,
-        sorted(all_facts, key=lambda n: order.get(n, len(order))),
-        list(all_points),
-        by_aspect,
-    )
-
-
-ORDER = {
-    "status": {value: i for i, value in enumerate((*STATUSES, "conflict"))},
-    "legal_status": {value: i for i, value in enumerate((*LEGAL_STATUSES, "conflict", None))},
-}
-
-
-def still_possible(
-    rulebook: Rulebook,
-    support_id: str,
-    rules: list[RuleEntry],
-    truths: RuleTruths,
-    decided: SupportDecision,
-    aspect: str,
-) -> list[str | None]:
-    """The values `aspect` can still take, in the contract's order: the decided one, or every world's."""
-    decision = decided.decisions[aspect]
-    if decision.kind == "decided":
-        return [decision.value]
-    if decision.kind == "conflict":
-        return ["conflict"]
-    candidates, defaults = rulebook._cached(
-        ("by_aspect", support_id, tuple(r.key for r in rules)), lambda: _by_aspect(rules)
-    )[aspect]
-    pattern = tuple(truth_of(truths, r) for r in candidates)
-    found = rulebook._cached(
-        ("possible", support_id, aspect, tuple(r.key for r in candidates), pattern),
-        lambda: possible_values(candidates, defaults, aspect, truths),
-    )
-    order = ORDER[aspect]
-    return sorted(found, key=lambda v: order.get(v, len(order)))
-
-
-def _fact_value(rulebook: Rulebook, name: str, document: Mapping[str, object]) -> object:
+def _fact_value(rulebook: Rulebook, name: str, document: Mapping[str, Any]) -> str | int | float | bool | None:
     value = document.get(name)
     if value is not None and rulebook.facts[name].type == "date":
         return dt.date.fromordinal(int(value)).isoformat()
@@ -277,7 +119,7 @@ def _fact_value(rulebook: Rulebook, name: str, document: Mapping[str, object]) -
 
 
 def discretion(
-    rulebook: Rulebook, decided: SupportDecision, document: Mapping[str, object], day: dt.date
+    rulebook: Rulebook, decided: SupportDecision, document: Mapping[str, Any], day: dt.date
 ) -> list[O.Discretion]:
     """For an outcome `not_eligible_as_a_rule`: each deciding rule's assessment, with the facts given."""
     if decided.status != AS_A_RULE:
@@ -309,7 +151,7 @@ def discretion(
 def _reason(
     rulebook: Rulebook,
     entry: RuleEntry,
-    role: str,
+    role: O.Role,
     truth: Truth,
     defeated_by: list[str],
     missing: tuple[str, ...],
@@ -330,7 +172,7 @@ def _reason(
     )
 
 
-def _points_bearing(entry: RuleEntry, truth: Truth, document: Mapping[str, object]) -> list[str]:
+def _points_bearing(entry: RuleEntry, truth: Truth, document: Mapping[str, Any]) -> list[str]:
     """The readings a rule reads that bear on the answer.
 
     All of them if the rule holds or is undecided. For a rule that does not hold, only those that
@@ -356,7 +198,7 @@ def build_outcome(
     readings: Mapping[str, ResolvedReading],
     jurisdiction_id: str,
     day: dt.date,
-    document: Mapping[str, object],
+    document: Mapping[str, Any],
 ) -> O.Outcome:
     """The outcome for one support in one jurisdiction on one day, with its reasons.
 

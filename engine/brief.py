@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tolka.answer import citations_at
 from tolka.case import Case
+from tolka.citations import citations_at
 from tolka.evaluate import Engine
 from tolka.explain import explain_outcome, reading_sentence
 from tolka.model.catalogue import BenefitPeriod
@@ -149,6 +150,12 @@ def _periods(engine: Engine, case: Case, outcome: Outcome, day: dt.date, languag
     return lines
 
 
+def _nearest_first(now: float, values: Sequence[object]) -> list[float]:
+    """The numeric answers, the nearest to `now` first (the smallest change is the most telling)."""
+    numbers: list[float] = [v for v in values if isinstance(v, int | float)]
+    return sorted(numbers, key=lambda v: abs(v - now))
+
+
 def _what_ifs(
     engine: Engine, case: Case, evaluation: Evaluation, facts: tuple[str, ...], supports: tuple[str, ...], language: str
 ) -> list[Line]:
@@ -166,7 +173,7 @@ def _what_ifs(
         now = case.facts.get(name)
         values = answers(fact, day, rulebook)
         if isinstance(now, (int, float)) and not isinstance(now, bool):
-            values = sorted(values, key=lambda v: abs(v - now))
+            values = _nearest_first(now, values)
         for value in values:
             if now == value:
                 continue
@@ -275,9 +282,9 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
             lines = [line for line in agenda[section] if set(line.supports) & mine and line.fact is None]
             if lines:
                 brief_of_role.know[section] = lines
-        for facts, supports in explores:
+        for explored, explored_for in explores:
             brief_of_role.know.setdefault("economy", []).extend(
-                _what_ifs(engine, case, evaluation, facts, supports, language)
+                _what_ifs(engine, case, evaluation, explored, explored_for, language)
             )
         brief_of_role.ask = [
             rulebook.facts[name].question.get(language)

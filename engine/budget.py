@@ -11,7 +11,7 @@ range and is named.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -54,7 +54,7 @@ def budget(
     rulebook: Rulebook,
     evaluation: O.Evaluation,
     case: Case,
-    changed: dict[str, str | int | float | bool | None] | None = None,
+    changed: Mapping[str, str | int | float | bool | None] | None = None,
 ) -> O.Budget:
     """The monthly budget of one evaluation (`changed`: the facts a what-if scenario changed)."""
     currency = CURRENCY[evaluation.jurisdiction.country]

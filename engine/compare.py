@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tolka.answer import SupportDecision
 from tolka.case import Case
+from tolka.decisions import SupportDecision
 from tolka.evaluate import Engine
 from tolka.jurisdictions import ResolvedReading, jurisdiction, resolve_readings
 from tolka.model.outcome import Evaluation, Outcome
@@ -108,7 +108,7 @@ def compare(engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.dat
     memo: dict = {}
     places = [jurisdiction(engine.rulebook, j).id for j in jurisdiction_ids]
     decided = engine.decide_many(case, places, day, memo)
-    supports: dict[str, dict[tuple, tuple[str, list[str]]]] = {}
+    supports: dict[str, dict[tuple[str, str | None, str | None], tuple[str, list[str]]]] = {}
     for place in places:
         for support, decision in decided[place].items():
             groups = supports.setdefault(support, {})

@@ -16,14 +16,15 @@ from pathlib import Path
 
 import tolka
 from tolka.amounts import with_amounts
-from tolka.answer import FALSE_TRUTH, SupportDecision, build_outcome, decide_pattern, decide_support
+from tolka.answer import build_outcome
 from tolka.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
 from tolka.backends.rete.durable_adapter import ReteNetwork
 from tolka.case import Case
+from tolka.decisions import FALSE_TRUTH, SupportDecision, decide_pattern, decide_support
 from tolka.document import build_document
 from tolka.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
 from tolka.model import outcome as O
-from tolka.resolve import RuleTruths
+from tolka.resolve import RuleTruth, RuleTruths
 from tolka.rulebook import Rulebook, RuleEntry
 
 
@@ -58,7 +59,7 @@ class SupportSituation:
     rulesets: tuple[tuple[int, tuple[str, ...], tuple], ...]
     # Per rule: where its truth value comes from — (key, position in `rulesets`, None), or
     # (key, -1, truth value) for a rule whose condition reads nothing.
-    sources: tuple[tuple[str, int, tuple | None], ...]
+    sources: tuple[tuple[str, int, RuleTruth | None], ...]
 
 
 # support → its distinct situations, each with the jurisdictions in it (see Engine.situation_groups)
@@ -217,7 +218,7 @@ class Engine:
                         firing_map = fired[ruleset] = {key: (truth, missing) for key, truth, missing in firings}
                     maps.append(firing_map)
                 pattern = tuple(
-                    maps[source].get(key, FALSE_TRUTH) if source >= 0 else constant
+                    constant if constant is not None else maps[source].get(key, FALSE_TRUTH)
                     for key, source, constant in plan.sources
                 )
                 decisions.append(decide_pattern(self.rulebook, plan.support, plan.rules, plan.keys, pattern))
@@ -305,11 +306,11 @@ class Engine:
                 read = rulebook._cached(("points_read",), lambda: {p for r in rulebook.rules for p in r.points()})
                 values = tuple((point, r.value) for point, r in sorted(readings.items()) if point in read)
                 return place.country, local_rules, values
-            values = tuple(
+            found = tuple(
                 (point, r.value, r.basis, r.jurisdiction, r.local_reading_unknown and place.kind != "country")
                 for point, r in sorted(readings.items())
             )
-            return place.country, place.kind == "country", local_rules, values
+            return place.country, place.kind == "country", local_rules, found
 
         return rulebook._cached(("situation_key", jurisdiction_id, day, decisions_only), compute)
 

@@ -11,10 +11,11 @@ give a different status, found by evaluating them (never guessed).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tolka.answer import citations_at
 from tolka.case import Case
+from tolka.citations import citations_at
 from tolka.document import full_years
 from tolka.evaluate import Engine
 from tolka.jurisdictions import ResolvedReading, resolve_readings
@@ -199,6 +200,12 @@ def discretion_sentences(engine: Engine, outcome: Outcome, language: str) -> lis
     return sentences
 
 
+def _nearest_day_first(current: dt.date, candidates: Sequence[object]) -> list[dt.date]:
+    """The date answers, the nearest to `current` first."""
+    days = [d for d in candidates if isinstance(d, dt.date)]
+    return sorted(days, key=lambda d: abs((d - current).days))
+
+
 def _facts_read(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> list[str]:
     rules = engine.rulebook.rules_by_support(jurisdiction_id, day).get(support, [])
     return list(dict.fromkeys(name for rule in rules for name in rule.facts()))
@@ -246,7 +253,7 @@ def what_would_change(
         current = case.facts.get(name)
         candidates = answers(fact, day, rulebook)
         if isinstance(current, dt.date):  # the nearest other date is the most telling change
-            candidates.sort(key=lambda d: abs((d - current).days))
+            candidates = _nearest_day_first(current, candidates)
         for value in candidates:
             if case.facts.get(name) == value:
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tolka.answer import citation
+from tolka.citations import citation
 from tolka.model.contract import LimitOut, LimitsOut
 from tolka.model.limit import Limit
 from tolka.render.report import Block, Heading, Paragraph, Table

@@ -26,7 +26,7 @@ This module is shared by every back end: they differ only in how they compute th
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -37,7 +37,8 @@ ABSORBED = frozenset({"not_eligible", "not_eligible_as_a_rule"})
 MAX_UNKNOWN_RULES = 12  # beyond 2**12 worlds the aspect is reported undetermined without enumerating
 
 Kind = Literal["decided", "undetermined", "conflict", "none"]
-RuleTruths = Mapping[str, tuple[Truth, tuple[str, ...]]]
+RuleTruth = tuple[Truth, tuple[str, ...]]  # a rule's truth value and the keys that keep it unknown
+RuleTruths = Mapping[str, RuleTruth]
 
 
 @dataclass
@@ -69,7 +70,10 @@ def compatible(values: set[str]) -> str | None:
     return None
 
 
-def _world(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, applies: Mapping[str, bool]):
+World = tuple[tuple[Kind, str | None], list[RuleEntry]]  # the decision in one world, and the rules it rests on
+
+
+def _world(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, applies: Mapping[str, bool]) -> World:
     applicable = [r for r in candidates if applies.get(r.key)]
     live = [r for r in applicable if not any(r.rule.id in other.defeats for other in applicable if other is not r)]
     chosen = live or defaults
@@ -81,6 +85,19 @@ def _world(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, 
     if len(values) > 1:
         return ("conflict", None), chosen
     return ("decided", values.pop()), chosen
+
+
+def _worlds(
+    candidates: list[RuleEntry],
+    defaults: list[RuleEntry],
+    aspect: str,
+    fixed: Mapping[str, bool],
+    unknown: list[RuleEntry],
+) -> Iterator[World]:
+    """Every world the unknown rules allow, the one in which all of them are false first."""
+    for flags in itertools.product((False, True), repeat=len(unknown)):
+        applies = {**fixed, **{r.key: flag for r, flag in zip(unknown, flags, strict=True)}}
+        yield _world(candidates, defaults, aspect, applies)
 
 
 def decide(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, truths: RuleTruths) -> Decision:
@@ -98,15 +115,11 @@ def decide(candidates: list[RuleEntry], defaults: list[RuleEntry], aspect: str, 
         return Decision(kind, value, deciding=chosen, defeated=defeated)
     if len(unknown) > MAX_UNKNOWN_RULES:
         return Decision("undetermined", undecided=unknown, defeated=defeated)
-    outcomes = set()
-    baseline = None
-    for flags in itertools.product((False, True), repeat=len(unknown)):
-        applies = dict(fixed)
-        applies.update({r.key: flag for r, flag in zip(unknown, flags, strict=True)})
-        outcome, chosen = _world(candidates, defaults, aspect, applies)
+    worlds = _worlds(candidates, defaults, aspect, fixed, unknown)
+    baseline = next(worlds)  # the world in which every unknown rule is false
+    outcomes = {baseline[0]}
+    for outcome, _ in worlds:
         outcomes.add(outcome)
-        if baseline is None:  # the world in which every unknown rule is false
-            baseline = (outcome, chosen)
         if len(outcomes) > 1:  # two worlds disagree: undetermined, whatever the other worlds say
             break
     (kind, value), chosen = baseline
@@ -131,10 +144,7 @@ def possible_values(
         return frozenset(getattr(r.rule.then, aspect) for r in candidates + defaults) | {None}
     fixed = {key: value is Truth.TRUE for key, value in values.items() if value is not Truth.UNKNOWN}
     found: set[str | None] = set()
-    for flags in itertools.product((False, True), repeat=len(unknown)):
-        applies = dict(fixed)
-        applies.update({r.key: flag for r, flag in zip(unknown, flags, strict=True)})
-        (kind, value), _ = _world(candidates, defaults, aspect, applies)
+    for (kind, value), _ in _worlds(candidates, defaults, aspect, fixed, unknown):
         if kind != "conflict":
             found.add(value)
     return frozenset(found) if found else frozenset({"conflict"})

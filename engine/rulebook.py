@@ -108,7 +108,7 @@ class Rulebook:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
-    # Decisions per (support, rules in force, truth pattern): see tolka.answer.decide_support.
+    # Decisions per (support, rules in force, truth pattern): see tolka.decisions.decide_support.
     _decisions: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _cached(self, key: tuple, compute):

@@ -55,10 +55,15 @@ def variants(
     decided = engine.decide_many(case, [jurisdiction_id], day, supports=(support,))[jurisdiction_id][support]
     missing_facts, missing_readings = decided.missing_by_aspect[aspect]
     readings = resolve_readings(engine.rulebook, jurisdiction_id, day)
-    fact_domains = [(name, _fact_values(engine.rulebook, name)) for name in missing_facts]
-    if any(values is None for _, values in fact_domains):
-        return None
-    reading_domains = [(point, list(engine.rulebook.points[point].value_ids)) for point in missing_readings]
+    fact_domains: list[tuple[str, list[object]]] = []
+    for name in missing_facts:
+        domain = _fact_values(engine.rulebook, name)
+        if domain is None:
+            return None
+        fact_domains.append((name, domain))
+    reading_domains: list[tuple[str, list[str | int | float]]] = [
+        (point, list(engine.rulebook.points[point].value_ids)) for point in missing_readings
+    ]
     sizes = [len(v) for _, v in fact_domains + reading_domains]
     if not sizes or _product(sizes) > MAX_COMBINATIONS:
         return None

@@ -125,7 +125,7 @@ def ask(
     places = jurisdiction_list(engine.rulebook, which, case.facts.get("home_country", "SE"))
     for place in places:
         jurisdiction(engine.rulebook, place)
-    stdin = click.get_text_stream("stdin")
+    stdin = click.open_file("-")  # standard input as click reads it (get_text_stream is deprecated)
     skipped: set[str] = set()
     click.echo(_status_table(engine, case, places, when, words), nl=False)
     for _ in range(max_questions):

@@ -10,8 +10,9 @@ the same support; `amount(…)` references between supports form no circle; vers
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from functools import partial
 
 from tolka.errors import CycleError, ExpressionTypeError, RulebookError, SchemaError, UnknownNameError
 from tolka.expr import ast as A
@@ -26,6 +27,7 @@ from tolka.periods import DateTerm
 from tolka.rulebook import Rulebook
 
 Report = Callable[[RulebookError, Origin], None]
+Cites = Callable[[Iterable[str], Origin, str], None]  # reports ids that are no provision
 
 
 def parameter_type(rulebook: Rulebook, country: str, parameter_id: str) -> MoneyType | None:
@@ -38,6 +40,13 @@ def parameter_type(rulebook: Rulebook, country: str, parameter_id: str) -> Money
     if parameter.unit in BASES:
         return MoneyType("multiple", parameter.unit, parameter.period)
     return NUMBER
+
+
+def _amount_type(rulebook: Rulebook, types: Mapping[str, MoneyType], country: str, support: str) -> MoneyType | None:
+    """The amount type of a support of `country` that has calculations; None for any other."""
+    return (
+        types.get(support) if support in rulebook.supports and rulebook.supports[support].country == country else None
+    )
 
 
 def _support_periods(rulebook: Rulebook, entries: list[Entry[AmountFormula]], report: Report) -> dict[str, MoneyType]:
@@ -153,7 +162,7 @@ def _amount_cycles(entries: list[AmountEntry], report: Report) -> None:
 
 
 def link_amounts(
-    rulebook: Rulebook, raw: list[Entry[AmountFormula]], vocabulary: Vocabulary, report: Report, cites: Callable
+    rulebook: Rulebook, raw: list[Entry[AmountFormula]], vocabulary: Vocabulary, report: Report, cites: Cites
 ) -> list[AmountEntry]:
     """The checked calculations of the rulebook, in file order; errors go to `report`."""
     types = _support_periods(rulebook, raw, report)
@@ -172,10 +181,8 @@ def link_amounts(
         scope = FormulaScope(
             vocabulary=vocabulary,
             country=country,
-            parameter_type=lambda ident, c=country: parameter_type(rulebook, c, ident),
-            amount_type=lambda support, c=country: (
-                types.get(support) if support in rulebook.supports and rulebook.supports[support].country == c else None
-            ),
+            parameter_type=partial(parameter_type, rulebook, country),
+            amount_type=partial(_amount_type, rulebook, types, country),
             steps={},
         )
         condition: A.Expr = A.Const(Truth.TRUE)

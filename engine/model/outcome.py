@@ -24,6 +24,8 @@ OutcomeStatus = Literal[
     "conflict",
 ]
 
+Role = Literal["decisive", "default", "defeated", "not_applicable", "unknown", "conflicting"]  # of a rule in an answer
+
 
 # The version of the JSON contract (docs/schema/, docs/CHANGELOG.md); the Literal pins it in the
 # generated schemas, so the two must name the same version.
@@ -56,7 +58,7 @@ class Citation(Out):
 
 class RuleReason(Out):
     rule: str
-    role: Literal["decisive", "default", "defeated", "not_applicable", "unknown", "conflicting"]
+    role: Role
     truth: Literal["true", "false", "unknown"]
     sets: dict[str, str]
     condition: str | None

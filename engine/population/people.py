@@ -189,8 +189,8 @@ def _distinct(fact: Fact, array: pa.Array) -> tuple[list[Any], np.ndarray, dict[
             bad_distinct[position] = exc.message + (f" ({exc.hint})" if exc.hint else "")
     bad = {}
     if bad_distinct:
-        for position in np.flatnonzero(np.isin(index, list(bad_distinct))):
-            bad[int(position)] = bad_distinct[int(index[position])]
+        for person in np.flatnonzero(np.isin(index, list(bad_distinct))):
+            bad[int(person)] = bad_distinct[int(index[person])]
     return typed, index, bad
 
 

@@ -23,13 +23,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 import pyarrow as pa
 
 import tolka
 from tolka.backends.vector.backend import Answer, Plan, VectorBackend
-from tolka.errors import CaseFileError, FactValueError
+from tolka.errors import CaseFileError, EngineInvariantError, FactValueError
 from tolka.model.outcome import SCHEMA_VERSION
 from tolka.population.amounts import AmountCounts, AmountPlan, chunk_amounts
 from tolka.population.differences import ChunkDifferences, Differences
@@ -92,8 +93,9 @@ def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> C
     backend = _backend(context.rulebook, plan.day)
     session = backend.session(people.frame)
     differences = ChunkDifferences(session)
-    ids: list[np.ndarray | None] = [None] * len(plan.situations)
-    counts: list[np.ndarray | None] = [None] * len(plan.situations)
+    # filled support by support; every situation belongs to one support, so each index is filled once
+    ids: dict[int, np.ndarray] = {}
+    counts: dict[int, np.ndarray] = {}
     for support, indices in _situations_by_support(plan).items():
         situations = [plan.situations[i] for i in indices]
         for index, situation in zip(indices, situations, strict=True):
@@ -105,7 +107,8 @@ def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> C
         session.forget(situations)
     amounts = chunk_amounts(session, context.rulebook, context.amounts) if context.amounts is not None else None
     present = np.zeros(len(backend.answers), dtype=bool)
-    for found in counts:
+    in_order = [counts[index] for index in range(len(plan.situations))]
+    for found in in_order:
         present[np.flatnonzero(found)] = True
     # In a canonical order, not the order this process happened to find them: output is then the
     # same bytes whichever worker evaluated the chunk.
@@ -116,8 +119,8 @@ def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> C
         rows=people.rows,
         person_ids=people.person_ids,
         answers=[backend.answers[i] for i in used],
-        by_situation=[local[array] for array in ids] if context.keep_rows else None,
-        counts=[np.pad(found, (0, len(backend.answers) - len(found)))[used] for found in counts],
+        by_situation=[local[ids[index]] for index in range(len(plan.situations))] if context.keep_rows else None,
+        counts=[np.pad(found, (0, len(backend.answers) - len(found)))[used] for found in in_order],
         differences=differences.finish(),
         bad=people.bad,
         amounts=amounts,
@@ -176,15 +179,13 @@ class _Rejected:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.rows = 0
-        self._handle = None
-        self._writer = None
+        self._handle: TextIO | None = None
 
     def add(self, bad: tuple[BadValue, ...]) -> None:
         if self._handle is None:
             self._handle = self.path.open("w", newline="", encoding="utf-8")
-            self._writer = csv.writer(self._handle, lineterminator="\n")
-            self._writer.writerow(REJECTED_COLUMNS)
-        self._writer.writerows((b.row, b.fact, b.value, b.message) for b in bad)
+            csv.writer(self._handle, lineterminator="\n").writerow(REJECTED_COLUMNS)
+        csv.writer(self._handle, lineterminator="\n").writerows((b.row, b.fact, b.value, b.message) for b in bad)
         self.rows += len({b.row for b in bad})
 
     def close(self) -> None:
@@ -262,6 +263,8 @@ def run_population(
                 side.add(result.bad)
             mapping = registry.merge(result)
             if writer is not None:
+                if result.by_situation is None:
+                    raise EngineInvariantError("a chunk kept no per-person answers for the result file")
                 by_situation = [mapping[ids] for ids in result.by_situation]
                 writer.write(result.rows, result.person_ids, by_situation, registry.answers)
                 del by_situation

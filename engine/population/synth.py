@@ -111,7 +111,8 @@ def _check(config: SynthConfig, rulebook: Rulebook, path: Path) -> None:
             raise CaseFileError(
                 f"`{name}` is not a fact of the vocabulary", file=path, hint="`tolka facts` lists them all"
             )
-        for clause in [spec, *spec.when]:
+        shaped: list[FactSpec | Clause] = [spec, *spec.when]
+        for clause in shaped:
             _shape(fact, clause, name == "birth_date", path)
         if spec.codes and not municipality_codes(rulebook, config.country):
             raise CaseFileError(f"`{name}`: the rulebook has no municipality codes for {config.country}", file=path)
@@ -152,7 +153,7 @@ def _shape(fact: Fact, spec: FactSpec | Clause, is_birth_date: bool, path: Path)
             f"not {', '.join(sorted(given - allowed))}",
             file=path,
         )
-    if getattr(spec, "values", None):
+    if spec.values:
         _values(fact, list(spec.values), path)
         if any(w < 0 for w in spec.values.values()) or sum(spec.values.values()) <= 0:
             raise CaseFileError(f"`{fact.name}`: weights must be >= 0 and not all 0", file=path)
@@ -216,10 +217,10 @@ class _Block:
             low, high = spec.days_ago
             return self.day.toordinal() - self.rng.integers(low, high + 1, size=count)
         if spec.range is not None:
-            low, high = spec.range
+            least, most = spec.range
             if fact.type == "integer":
-                return self.rng.integers(int(low), int(high) + 1, size=count)
-            return np.round(self.rng.uniform(low, high, size=count), 2)
+                return self.rng.integers(int(least), int(most) + 1, size=count)
+            return np.round(self.rng.uniform(least, most, size=count), 2)
         return np.array(choices, dtype=object)[self.rng.integers(0, len(choices), size=count)]
 
 

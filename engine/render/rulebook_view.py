@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tolka.answer import citation
+from tolka.citations import citation
 from tolka.model import contract as C
 from tolka.model.catalogue import Support
 from tolka.render.labels import WORDS, word

@@ -63,10 +63,12 @@ def create_app(engine: Engine, body_limit: int = BODY_LIMIT, heavy: HeavyPool | 
     app.include_router(pages.router)
     app.include_router(contract.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    app.add_exception_handler(InputError, input_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(HTTPException, http_error)
-    app.add_exception_handler(Busy, busy_error)
+    # FastAPI's decorator form: Starlette's add_exception_handler is typed for handlers of any
+    # Exception, and each of these takes only its own kind.
+    app.exception_handler(InputError)(input_error)
+    app.exception_handler(RequestValidationError)(validation_error)
+    app.exception_handler(HTTPException)(http_error)
+    app.exception_handler(Busy)(busy_error)
     # Added innermost first: the access log wraps the body limit, so a 413 is logged too.
     app.add_middleware(BodyLimit, limit=body_limit)
     app.add_middleware(AccessLog)

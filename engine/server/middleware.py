@@ -148,8 +148,8 @@ def _request_id(scope: Scope) -> str:
 
 def _route(scope: Scope) -> str:
     """The matched route's template, a mount's prefix (e.g. `/static/…`), or `(no route)`."""
-    route = scope.get("route")  # set by the router on the shared scope once a route matched
-    if getattr(route, "path", None):
-        return route.path
+    path = getattr(scope.get("route"), "path", None)  # the router sets `route` once a route matched
+    if path:
+        return str(path)
     mounted = scope.get("root_path", "")[len(scope.get("app_root_path", "")) :]  # set by a mount
     return f"{mounted}/…" if mounted else "(no route)"

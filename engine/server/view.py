@@ -179,7 +179,7 @@ class Page:
 
     def status_counts(self) -> list[tuple[str, int]]:
         """How many supports have each status, in the order of STATUS (for the line under the questions)."""
-        counts = Counter(o.status for o in self.evaluation.outcomes)
+        counts: Counter[str] = Counter(o.status for o in self.evaluation.outcomes)
         return [(status, counts[status]) for status in STATUS if counts[status]]
 
     def supports(self, ids: list[str]) -> str:
@@ -266,8 +266,8 @@ def checked_input(rulebook: Rulebook, state: PageInput) -> tuple[Case, str, dict
     # An impossible combination (born after the date, a period before birth) is reported beside the
     # answer it concerns, and that answer is left out, like a bad value.
     impossible, warnings = findings(case, rulebook, state.day, state.lang)
-    for name, problem in impossible:
-        errors.setdefault(f"known.{name}", InputError.of(problem, f"known.{name}"))
+    for name, finding in impossible:
+        errors.setdefault(f"known.{name}", InputError.of(finding, f"known.{name}"))
     if impossible:
         case = Case({k: v for k, v in case.facts.items() if f"known.{k}" not in errors})
     return case, place, errors, warnings

@@ -49,7 +49,7 @@ def test_every_default_reading_rests_on_provisions_in_force_that_day(day):
 
 @pytest.mark.parametrize("day", DAYS, ids=str)
 def test_routes_and_appeals_cite_what_is_in_force(day):
-    from tolka.answer import citations_at
+    from tolka.citations import citations_at
 
     for versions in RULEBOOK.routes.values():
         for route in versions:

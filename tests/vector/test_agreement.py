@@ -23,10 +23,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tolka.answer import decide_support
 from tolka.backends.vector.backend import Answer, Plan, VectorBackend, answer_of, situation_of
 from tolka.backends.vector.columns import Frame
 from tolka.case import Case, case_from_mapping
+from tolka.decisions import decide_support
 from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading, reading_values, resolve_readings
 from tolka.population.people import read_batches

@@ -10,7 +10,7 @@ share a handful per support), so each situation is evaluated once per chunk of p
    run once for all jurisdictions — and coded per person: 0 false, 1 true, 2… unknown with one
    particular set of missing fields;
 2. the codes of the support's rules are combined into one key per person; each distinct key (a
-   *truth pattern*) is decided once by `tolka.answer.decide_support` — the very resolver the Rete
+   *truth pattern*) is decided once by `tolka.decisions.decide_support` — the very resolver the Rete
    back end uses, so the back ends can only differ in truth values, which the tests compare — and
    the decision is remembered across chunks;
 3. each person gets the id of an `Answer`: status, route, legal status, the deciding rules and the
@@ -26,9 +26,9 @@ from typing import Any
 
 import numpy as np
 
-from tolka.answer import SupportDecision, decide_support
 from tolka.backends.vector.columns import Frame, Scalar, Value
 from tolka.backends.vector.kernel import Program, compile_condition, missing_keys, run
+from tolka.decisions import SupportDecision, decide_support
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
