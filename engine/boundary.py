@@ -188,6 +188,14 @@ class _AliasPolicy:
         self.limit, self.count, self.nested = limit, 0, set[str]()
 
 
+class _BoundedYAML(YAML):
+    """ruamel's round-trip loader carrying the alias policy its composer reads (`loader.tolka_aliases`)."""
+
+    def __init__(self, aliases: int) -> None:
+        super().__init__(typ="rt")
+        self.tolka_aliases = _AliasPolicy(aliases)
+
+
 def load_yaml(
     text: str, name: str | Path, error: type[TolkaError], *, aliases: int, depth: int, lang: str = "en"
 ) -> Any:
@@ -198,11 +206,10 @@ def load_yaml(
     deep_line = _flow_too_deep(text, depth)
     if deep_line is not None:
         raise error(phrase("too_deep", lang, limit=depth), file=name, line=deep_line)
-    yaml = YAML(typ="rt")
+    yaml = _BoundedYAML(aliases)
     yaml.Composer = _BoundedComposer
     yaml.Constructor = _BoundedConstructor
     yaml.max_depth = depth
-    yaml.tolka_aliases = _AliasPolicy(aliases)  # type: ignore[attr-defined]
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:

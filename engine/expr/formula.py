@@ -383,7 +383,8 @@ def _call(node: FCall, scope: FormulaScope) -> Typed:
         if len(typed) < 2:
             raise ExpressionTypeError(f"`{name}` takes two or more values", column=node.column)
         target = _unify(f"`{name}(…)`", typed)
-        return TExtreme(name, tuple(_retype(t, target) for t in typed), target)  # type: ignore[arg-type]
+        extreme: Literal["min", "max"] = "min" if name == "min" else "max"
+        return TExtreme(extreme, tuple(_retype(t, target) for t in typed), target)
     if name in ROUNDING:
         if len(typed) not in (1, 2) or (len(typed) == 2 and not isinstance(typed[1], TConst)):
             raise ExpressionTypeError(

@@ -49,6 +49,7 @@ def create_app(engine: Engine, body_limit: int = BODY_LIMIT, heavy: HeavyPool | 
         },
     )
     app.state.engine = engine
+    # Assigning app.openapi is FastAPI's documented way to replace the schema; its stubs declare it a method.
     app.openapi = lambda: exact_openapi(app, engine.rulebook)  # type: ignore[method-assign]
     app.state.heavy = pool = heavy or HeavyPool(engine)
 

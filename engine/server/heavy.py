@@ -101,8 +101,9 @@ class HeavyPool:
 
     def close(self) -> None:
         """Stop the pool; worker processes are ended, so none outlives the server."""
-        processes = list(getattr(self.executor, "_processes", None) or {})
-        workers = [self.executor._processes[pid] for pid in processes] if processes else []  # type: ignore[attr-defined]
+        # ProcessPoolExecutor's private table of its processes (a thread pool has none): shutdown
+        # without waiting does not end a worker in the middle of a task, so they are ended below.
+        workers = list((getattr(self.executor, "_processes", None) or {}).values())
         self.executor.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
             worker.terminate()
