@@ -140,8 +140,8 @@ def chunk_amounts(session: Session, rulebook: Rulebook, plan: AmountPlan) -> Amo
         values, eligible = _monthly_cents(amounts, situation)
         cents[position] = values
         exact = values >= 0
-        found, number = np.unique(values[exact], return_counts=True)
-        counts.values[position] = Counter(dict(zip(found.tolist(), number.tolist(), strict=True)))
+        found, persons = np.unique(values[exact], return_counts=True)
+        counts.values[position] = Counter(dict(zip(found.tolist(), persons.tolist(), strict=True)))
         counts.inexact[position] = int((eligible & ~exact).sum())
     for number, cause in enumerate(plan.causes):
         counts.changed[number] = int((cents[cause.actual] != cents[cause.default]).sum())
