@@ -15,14 +15,15 @@ from typing import Any
 
 from tolka.compare import ExplainedComparison, compare_explained
 from tolka.evaluate import Engine
+from tolka.i18n import translator
 from tolka.jurisdictions import ResolvedReading, resolve_readings
+from tolka.model.common import Language
 from tolka.model.outcome import Outcome
 from tolka.render.labels import BASIS, PAGE, STATUS, word
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
 from tolka.server.inputs import valid_jurisdiction
 from tolka.server.view import PageInput, checked_input, jurisdiction_groups
-from tolka.server.words import translator
 
 MAX_COMPARED = 4  # the page's jurisdiction and up to three more: columns stay readable on a phone
 PICKERS = 3
@@ -48,7 +49,7 @@ class Row:
 class CompareView:
     """Everything compare.html draws."""
 
-    lang: str
+    lang: Language
     state: PageInput
     others: list[str]
     jurisdiction_groups: list[tuple[str, list[tuple[str, str]]]]
@@ -76,10 +77,11 @@ class CompareView:
         return self.others[index] if index < len(self.others) else ""
 
 
-def reading_text(rulebook: Rulebook, reading: ResolvedReading | None, lang: str) -> str:
+def reading_text(rulebook: Rulebook, reading: ResolvedReading | None, lang: Language) -> str:
     """A reading's value in words, with where it comes from (local, inherited, national default)."""
+    _ = translator(lang, "web")
     if reading is None or reading.value is None:
-        return translator(lang, "web")("no reading")
+        return _("no reading")
     if isinstance(reading.value, bool):
         value = word(PAGE, "yes" if reading.value else "no", lang)
     else:
@@ -87,11 +89,11 @@ def reading_text(rulebook: Rulebook, reading: ResolvedReading | None, lang: str)
     return f"{value} ({word(BASIS, reading.basis, lang)})"
 
 
-def _cell(outcomes: list[Outcome], lang: str) -> Cell:
+def _cell(outcomes: list[Outcome], lang: Language) -> Cell:
     return Cell([(o.name.get(lang), o.status, word(STATUS, o.status, lang)) for o in outcomes])
 
 
-def _rows(engine: Engine, explained: ExplainedComparison, places: list[str], day: dt.date, lang: str) -> list[Row]:
+def _rows(engine: Engine, explained: ExplainedComparison, places: list[str], day: dt.date, lang: Language) -> list[Row]:
     rulebook = engine.rulebook
     evaluations = explained.comparison.evaluations
     if explained.counterparts is not None:

@@ -8,6 +8,7 @@ file; `POST /upload` reads such a file back into an address. The server stores n
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -15,10 +16,13 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
 from starlette.datastructures import ImmutableMultiDict, UploadFile
 
 from tolka.brief import brief as make_brief
 from tolka.errors import CaseError, CaseInvalid
+from tolka.i18n import install_jinja2, translator
+from tolka.model.common import Language
 from tolka.render import brief_view
 from tolka.render.draw import to_html
 from tolka.render.labels import LEGAL_STATUS, STATUS, WORDS, word
@@ -27,15 +31,28 @@ from tolka.server.casefile import case_file, state_of_file
 from tolka.server.compare_view import build_comparison
 from tolka.server.report import report_html
 from tolka.server.view import PageInput, build_page, checked_input, pick_language, read_state
-from tolka.server.words import translator
 
-templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-templates.env.add_extension("jinja2.ext.i18n")
-templates.env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-# The templates draw with the same labels and line formats as the CLI's reports.
-templates.env.globals.update(
-    word=word, STATUS=STATUS, LEGAL_STATUS=LEGAL_STATUS, WORDS=WORDS, reading_line=reading_line, route_text=route_text
-)
+TEMPLATES = Path(__file__).parent / "templates"
+LOADER = FileSystemLoader(TEMPLATES)
+
+
+@cache
+def templates(lang: Language) -> Jinja2Templates:
+    """The page's templates in `lang`: one Jinja2 environment per language (its catalogue installed),
+    sharing the loader; they draw with the same labels and line formats as the CLI's reports."""
+    environment = Environment(loader=LOADER, autoescape=True)
+    install_jinja2(environment, lang)
+    environment.globals.update(
+        word=word,
+        STATUS=STATUS,
+        LEGAL_STATUS=LEGAL_STATUS,
+        WORDS=WORDS,
+        reading_line=reading_line,
+        route_text=route_text,
+    )
+    return Jinja2Templates(env=environment)
+
+
 # The address carries the case: pages are not kept in caches (the server keeps nothing either).
 NO_STORE = {"Cache-Control": "no-store"}
 CASE_FILENAME = "tolka-case.yaml"
@@ -54,7 +71,9 @@ def _render(request: Request, state: PageInput, upload_errors: list[str] | None 
     page = build_page(request.app.state.engine, state)
     page.upload_errors = upload_errors or []
     status = 422 if page.errors or upload_errors else 200
-    return templates.TemplateResponse(request, "page.html", {"page": page}, status_code=status, headers=NO_STORE)
+    return templates(state.lang).TemplateResponse(
+        request, "page.html", {"page": page}, status_code=status, headers=NO_STORE
+    )
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -70,7 +89,9 @@ def compare(request: Request) -> HTMLResponse:
     others = [j for j in request.query_params.getlist("with") if j]
     view = build_comparison(request.app.state.engine, state, others)
     status = 422 if view.errors else 200
-    return templates.TemplateResponse(request, "compare.html", {"page": view}, status_code=status, headers=NO_STORE)
+    return templates(state.lang).TemplateResponse(
+        request, "compare.html", {"page": view}, status_code=status, headers=NO_STORE
+    )
 
 
 @router.get("/report", response_class=HTMLResponse)
@@ -116,7 +137,8 @@ async def upload(request: Request) -> Response:
     state = _state(request, params)
     file = form.get("case")
     if not isinstance(file, UploadFile) or not file.filename:
-        return await run_in_threadpool(_render, request, state, [translator(state.lang, "web")("Choose a file first.")])
+        _ = translator(state.lang, "web")
+        return await run_in_threadpool(_render, request, state, [_("Choose a file first.")])
     raw = await file.read()
     try:
         uploaded = state_of_file(raw, file.filename, request.app.state.engine.rulebook, state.lang)

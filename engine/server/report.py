@@ -7,11 +7,11 @@ for). All in the page's language, drawn by the same renderer as `tolka evaluate 
 
 from __future__ import annotations
 
+from tolka.i18n import translator
 from tolka.render.draw import to_html
 from tolka.render.labels import PAGE, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table, evaluation_blocks
 from tolka.server.view import Page
-from tolka.server.words import translator
 
 
 def facts_blocks(page: Page) -> list[Block]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from starlette.datastructures import ImmutableMultiDict
@@ -21,6 +21,8 @@ from tolka.case import Case
 from tolka.compare import signature
 from tolka.evaluate import Engine
 from tolka.explain import EXPLAINED, Explanation, explain, explain_outcome
+from tolka.i18n import translator
+from tolka.model.common import Language
 from tolka.model.outcome import Evaluation
 from tolka.model.vocabulary import Fact
 from tolka.plan import Plan, action_plan
@@ -30,7 +32,6 @@ from tolka.render.labels import COUNTRY, KIND, PAGE, STATUS, fact_value_label, w
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
 from tolka.server.inputs import check_facts, valid_jurisdiction
-from tolka.server.words import translator
 
 LANGUAGES = ("sv", "nb", "en")
 NORWEGIAN = {"no": "nb", "nn": "nb"}  # Accept-Language codes answered with the Bokmål page
@@ -50,14 +51,15 @@ KIND_ORDER = (
 )
 
 
-def pick_language(requested: str | None, accept_language: str | None) -> str:
+def pick_language(requested: str | None, accept_language: str | None) -> Language:
     """`sv`, `nb` or `en`: the requested one, else the best of the Accept-Language header, else Swedish.
 
     Norwegian in any written form (`no`, `nb`, `nn`) gets the Bokmål page.
     """
     if requested in LANGUAGES:
-        return requested
-    best, best_quality = "sv", -1.0
+        return cast(Language, requested)
+    best: Language = "sv"
+    best_quality = -1.0
     for part in (accept_language or "").split(","):
         tag, _, params = part.strip().partition(";")
         code = NORWEGIAN.get(tag.strip().lower().split("-")[0], tag.strip().lower().split("-")[0])
@@ -66,7 +68,7 @@ def pick_language(requested: str | None, accept_language: str | None) -> str:
         except ValueError:
             quality = 0.0
         if code in LANGUAGES and quality > best_quality:
-            best, best_quality = code, quality
+            best, best_quality = cast(Language, code), quality
     return best
 
 
@@ -78,7 +80,7 @@ class PageInput:
     changed), `edit` a fact whose answer is being changed (asked first, prefilled).
     """
 
-    lang: str
+    lang: Language
     jurisdiction: str = "SE"
     day: dt.date = field(default_factory=dt.date.today)
     known: dict[str, str] = field(default_factory=dict)  # fact → value as typed (checked later)
@@ -99,7 +101,7 @@ class PageInput:
         return urlencode(items)
 
 
-def read_state(params: ImmutableMultiDict, lang: str) -> PageInput:
+def read_state(params: ImmutableMultiDict, lang: Language) -> PageInput:
     """The page's state from the query (or an upload's rebuilt query).
 
     Every answer is a `known.<fact>` parameter; `?` means "don't know". A question on the page uses
@@ -153,7 +155,7 @@ class Change:
 class Page:
     """Everything the page template draws."""
 
-    lang: str
+    lang: Language
     state: PageInput
     jurisdiction_groups: list[tuple[str, list[tuple[str, str]]]]
     evaluation: Evaluation
@@ -305,7 +307,8 @@ def build_page(engine: Engine, state: PageInput, with_questions: bool = True) ->
     names = {s.id: s.name.get(lang) for s in rulebook.supports.values()}
     first = [state.edit] if state.edit in rulebook.facts else []
     first += [key[6:] for key in errors if key.startswith("known.") and key[6:] not in first]
-    change_hint = translator(lang, "web")("Change the answer, then save.")
+    _ = translator(lang, "web")
+    change_hint = _("Change the answer, then save.")
     questions = [_question_view(engine, name, change_hint, lang) for name in first]
     for view in questions:
         name = view.fact.name
