@@ -134,8 +134,8 @@ def _amount_panels(axes: list, medians: list, costs: list, persons: int) -> None
     cost_ax.barh(positions, values, color=["#a53b3b" if v > 0 else "#3ba55c" for v in values])
     cost_ax.set_yticks(positions, [_short(label, 60) for label, _, _ in costs], fontsize=8)
     cost_ax.invert_yaxis()
-    for position, (_, cost, currency) in zip(positions, costs, strict=True):
-        cost_ax.text(cost, position, f" {cost:+,.0f} {currency}", va="center", fontsize=7)
+    for row, (_, cost, currency) in zip(positions, costs, strict=True):
+        cost_ax.text(cost, row, f" {cost:+,.0f} {currency}", va="center", fontsize=7)
     cost_ax.axvline(0, color="black", linewidth=0.5)
     cost_ax.xaxis.set_major_formatter(lambda value, _: f"{value:+,.0f}")
     cost_ax.set_xlabel(
