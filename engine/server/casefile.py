@@ -19,6 +19,7 @@ import re
 from tolka.boundary import parse_date
 from tolka.case import UNKNOWN_WORDS, case_data, case_from_mapping
 from tolka.errors import CaseFileError
+from tolka.model.common import Language
 from tolka.rulebook import Rulebook
 from tolka.server.view import PageInput
 
@@ -39,7 +40,7 @@ def case_file(state: PageInput, facts: dict[str, str], filename: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def state_of_file(raw: bytes, filename: str, rulebook: Rulebook, lang: str) -> PageInput:
+def state_of_file(raw: bytes, filename: str, rulebook: Rulebook, lang: Language) -> PageInput:
     """The page's state from an uploaded case file; a `CaseError` (every problem at once) when the
     file is not a case file of this rulebook, in `lang`."""
     data = case_data(raw, filename, lang, json_format=filename.endswith(".json"))
