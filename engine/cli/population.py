@@ -71,6 +71,12 @@ from tolka.population.synth import DEFAULT_CONFIG, read_manifest, write_populati
 )
 @click.option("--workers", type=click.IntRange(min=1), help="Workers of the local Dask cluster. Default: one per core.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar. Default: when stderr is a terminal.")
+@click.option(
+    "--amounts/--no-amounts",
+    default=True,
+    show_default=True,
+    help="Add amounts and what readings cost to the summary (where the rulebook has amount calculations).",
+)
 @click.pass_obj
 def population(
     state: State,
@@ -87,6 +93,7 @@ def population(
     scheduler: str | None,
     workers: int | None,
     progress: bool | None,
+    amounts: bool,
 ) -> None:
     """Evaluate every person in PEOPLE (.csv or .parquet: one column per fact) in many jurisdictions.
 
@@ -124,6 +131,7 @@ def population(
             chunk_size=chunk_size,
             executor=executor,
             progress=lambda n: bar.advance(task, n),
+            amounts=amounts,
         )
     rate = report.persons * report.jurisdictions / report.seconds if report.seconds else 0.0
     click.echo(

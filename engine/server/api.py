@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from tolka.brief import brief as make_brief
+from tolka.budget import what_if_budgets
 from tolka.case import Case
 from tolka.compare import compare_explained
-from tolka.errors import UnknownIdError
+from tolka.errors import CaseError, UnknownIdError
 from tolka.evaluate import Engine
 from tolka.explain import explain_all
 from tolka.mandate import mandate as find_mandate
@@ -78,6 +79,12 @@ def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
         data["explanations"] = {
             support: asdict(e) for support, e in explain_all(engine, case, result, body.lang).items()
         }
+    if body.budget or body.budget_if:
+        try:
+            budgets = what_if_budgets(engine, case, place, day, result, body.budget_if, body.lang)
+        except CaseError as error:
+            raise InputError.of(error, "budget_if") from None
+        data["budget"] = [to_data(b) for _, b in budgets]
     return json_answer(data)
 
 

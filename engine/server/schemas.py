@@ -88,6 +88,15 @@ class EvaluateRequest(StrictBody):
         "answer (slower).",
     )
     lang: Literal["sv", "en"] = Field("sv", description="Language of the explanations.")
+    budget: bool = Field(
+        False, description="Add `budget`: per month, what comes from whom and what social services top up."
+    )
+    budget_if: list[Annotated[str, StringConstraints(max_length=2000)]] = Field(
+        [],
+        max_length=10,
+        description="What-if budgets beside the case's, each `fact=value,fact=value` (as `tolka evaluate --if`).",
+        examples=[["current_activity=higher_education"]],
+    )
 
 
 class BriefRequest(StrictBody):

@@ -438,3 +438,21 @@ def test_an_amount_that_starts_later_says_from_when(book):
     assert evaluate(book, {**studying, "birth_date": "2001-05-01"})["grant"].amount.from_date is None  # started
     unknown = evaluate(book, {k: v for k, v in studying.items() if k != "birth_date"})["grant"].amount
     assert unknown.from_date is None and "birth_date" in unknown.missing_facts
+
+
+def test_the_web_api_gives_the_budget_with_what_if_columns(book):
+    from fastapi.testclient import TestClient
+
+    from tolka.server.app import create_app
+
+    engine = Engine(load_rulebook(book))
+    body = {"case": COMPLETE, "jurisdiction": "SE-0002", "date": DAY.isoformat(), "budget_if": ["activity=studying"]}
+    with TestClient(create_app(engine)) as client:
+        answer = client.post("/api/evaluate", json=body)
+        assert answer.status_code == 200, answer.text
+        given, studying = answer.json()["budget"]
+        assert given["total"]["value"] == "8200" and studying["changed_facts"] == {"activity": "studying"}
+        money = next(o for o in answer.json()["outcomes"] if o["support"] == "money")
+        assert money["amount"]["value"] == "7200"
+        bad = client.post("/api/evaluate", json={**body, "budget_if": ["activity"]})
+        assert bad.status_code in (400, 422) and "FACT=VALUE" in bad.text
