@@ -19,6 +19,7 @@ from tolka.citations import citations_at
 from tolka.document import full_years
 from tolka.evaluate import Engine
 from tolka.jurisdictions import ResolvedReading, resolve_readings
+from tolka.model.contract import ExplanationOut, SentenceOut
 from tolka.model.outcome import Outcome, ReadingUsed
 from tolka.questions import answers
 from tolka.render.labels import STATUS, WORDS, fact_value_label, word
@@ -348,3 +349,19 @@ def explain_all(engine: Engine, case: Case, evaluation, language: str) -> dict[s
     jurisdiction_id, day = evaluation.jurisdiction.id, dt.date.fromisoformat(evaluation.evaluation_date)
     trials = Trials(engine, case, jurisdiction_id, day)
     return {o.support: explain(engine, case, jurisdiction_id, day, o, language, trials) for o in evaluation.outcomes}
+
+
+def explanation_data(explanation: Explanation) -> ExplanationOut:
+    """An explanation as the JSON contract gives it: each sentence with what it rests on as `cited` text."""
+
+    def sentences(items: list[Sentence]) -> list[SentenceOut]:
+        return [SentenceOut(text=s.text, cited=s.citations) for s in items]
+
+    return ExplanationOut(
+        support=explanation.support,
+        status=explanation.status,
+        why=sentences(explanation.why),
+        readings=sentences(explanation.readings),
+        marks=sentences(explanation.marks),
+        would_change=sentences(explanation.would_change),
+    )

@@ -176,7 +176,7 @@ def plan_data(plan: Plan) -> dict:
                 "decides": step.decides.model_dump(exclude_none=True),
                 "supports": step.supports,
                 "appealable": step.appealable,
-                "citations": [c.text for c in step.citations],
+                "citations": [c.model_dump(mode="json") for c in step.citations],
                 "tentative": step.tentative,
             }
             for step in plan.steps
@@ -186,7 +186,7 @@ def plan_data(plan: Plan) -> dict:
                 "support": step.support,
                 "when": [w.model_dump(exclude_none=True) for w in step.when],
                 "route": step.route,
-                "citations": [c.text for c in step.citations],
+                "citations": [c.model_dump(mode="json") for c in step.citations],
                 "find_out": [name for name, _ in step.find_out],
             }
             for step in plan.assessments

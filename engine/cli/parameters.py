@@ -26,5 +26,5 @@ def parameters(state: State, country: str | None, day: dt.date | None, fmt: str,
         rulebook_fingerprint=rulebook.fingerprint,
         parameters=rows,
     )
-    csv_rows = [{**row.model_dump(), "cites": " ".join(row.cites)} for row in rows]
+    csv_rows = [{**row.model_dump(), "citations": " ".join(c.provision for c in row.citations)} for row in rows]
     emit(fmt, blocks=parameter_blocks(rows, on, words), data=data, rows=csv_rows)

@@ -3,8 +3,9 @@
 Every output starts with `schema_version`; a change to any model here (or to the models they
 embed, such as `Evaluation`) changes the generated schemas, and tests/unit/test_contract.py then
 asks for a new docs/CHANGELOG.md entry. The same thing has the same name everywhere: a list of
-`Citation` objects is `citations`, a day the answer holds for is `evaluation_date`, a list of
-reading objects is `readings` and a number of readings is `reading_count`.
+`Citation` objects is `citations` (never ids, never text), references shown as the text of a
+sentence or line are `cited`, a day the answer holds for is `evaluation_date`, a list of reading
+objects is `readings` and a number of readings is `reading_count`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
-from tolka.model.catalogue import Support
-from tolka.model.common import Text
+from tolka.model.catalogue import Category
+from tolka.model.common import Country, Text, Validity
 from tolka.model.interpretation import Source
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.model.outcome import Budget, Citation, Evaluation, ReadingUsed, RuleReason, Versioned
@@ -32,7 +33,10 @@ class Output(BaseModel):
 
 class SentenceOut(Output):
     text: str
-    citations: list[str]
+    cited: list[str] = Field(
+        description="What the sentence rests on, as text in the language asked for: provisions, or a reading's "
+        "source (URL or document, and date); never empty."
+    )
 
 
 class ExplanationOut(Output):
@@ -44,9 +48,28 @@ class ExplanationOut(Output):
     would_change: list[SentenceOut]
 
 
+class PlanStepOut(Output):
+    route: str
+    name: Text
+    body: str
+    decides: Text
+    supports: list[str]
+    appealable: bool | None
+    citations: list[Citation]
+    tentative: bool = Field(description="Every support behind the step is still undetermined.")
+
+
+class PlanAssessmentOut(Output):
+    support: str
+    when: list[Text] = Field(description="When an individual assessment can grant it (one per deciding rule).")
+    route: str | None
+    citations: list[Citation]
+    find_out: list[str] = Field(description="Unknown facts that would support the exception.")
+
+
 class PlanOut(Output):
-    steps: list[dict[str, Any]]
-    assessments: list[dict[str, Any]]
+    steps: list[PlanStepOut]
+    assessments: list[PlanAssessmentOut]
     ask_person: list[str]
     ask_locally: list[str]
     team: list[dict[str, Any]]
@@ -296,11 +319,37 @@ class FactsOut(Versioned):
     facts: list[Fact]
 
 
+class BenefitPeriodOut(Validity):
+    """How long a support is paid from a date fact (see BenefitPeriod), with its citations."""
+
+    start: str
+    years: int
+    months: int
+    last_day: Literal["day_before", "end_of_previous_month"]
+    label: Text
+    citations: list[Citation]
+
+
+class SupportOut(Output):
+    """A support of the catalogue (tolka.model.catalogue.Support), its periods' provisions as citations."""
+
+    id: str
+    name: Text
+    category: Category
+    country: Country
+    providers: list[str]
+    description: Text
+    counterparts: list[str]
+    periods: list[BenefitPeriodOut]
+    note: Text | None
+    verified: bool
+
+
 class SupportsOut(Versioned):
     """`tolka supports --format json` and `GET /api/supports`: the support catalogue."""
 
     rulebook_fingerprint: str
-    supports: list[Support]
+    supports: list[SupportOut]
 
 
 class ParameterRowOut(Output):
@@ -314,7 +363,7 @@ class ParameterRowOut(Output):
     valid_to: str | None
     source: str | None
     source_date: str | None = Field(description="The source's publication date, or its date note.")
-    cites: list[str]
+    citations: list[Citation]
     verified: bool | None
 
 
@@ -351,7 +400,7 @@ class LimitsOut(Versioned):
 
 class BriefLineOut(Output):
     text: str
-    citations: list[str] = Field(description="The cited provisions as text (as in the brief itself).")
+    cited: list[str] = Field(description="What the line rests on, as text (as the brief prints it).")
     supports: list[str]
 
 

@@ -29,8 +29,8 @@ Role = Literal["decisive", "default", "defeated", "not_applicable", "unknown", "
 
 # The version of the JSON contract (docs/schema/, docs/CHANGELOG.md); the Literal pins it in the
 # generated schemas, so the two must name the same version.
-SCHEMA_VERSION: Final = "1.0"
-SchemaVersion = Literal["1.0"]
+SCHEMA_VERSION: Final = "2.0"
+SchemaVersion = Literal["2.0"]
 
 
 class Out(BaseModel):

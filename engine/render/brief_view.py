@@ -55,7 +55,7 @@ def brief_blocks(brief: Brief, language: str) -> list[Block]:
 
 def brief_data(brief: Brief) -> C.BriefOut:
     def lines(items: list[Line]) -> list[C.BriefLineOut]:
-        return [C.BriefLineOut(text=x.text, citations=x.citations, supports=list(x.supports)) for x in items]
+        return [C.BriefLineOut(text=x.text, cited=x.citations, supports=list(x.supports)) for x in items]
 
     return C.BriefOut(
         rulebook_fingerprint=brief.evaluation.rulebook_fingerprint,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tolka.citations import citation
 from tolka.model.contract import ParameterRowOut
 from tolka.model.parameter import Parameter
 from tolka.render.labels import WORDS, word
@@ -50,7 +51,7 @@ TEXTS = {
 }
 
 
-def parameter_row(parameter: Parameter, day: dt.date, language: str) -> ParameterRowOut:
+def parameter_row(rulebook: Rulebook, parameter: Parameter, day: dt.date, language: str) -> ParameterRowOut:
     """One parameter's value on `day` as a flat record (value as text, so no float rounding creeps in)."""
     value = parameter.value_at(day)
     source = value.source if value else None
@@ -65,7 +66,7 @@ def parameter_row(parameter: Parameter, day: dt.date, language: str) -> Paramete
         valid_to=value.valid_to.isoformat() if value and value.valid_to else None,
         source=(source.url or source.document) if source else None,
         source_date=(source.published.isoformat() if source.published else source.date_note) if source else None,
-        cites=list(value.cites) if value else [],
+        citations=[citation(rulebook, p) for p in value.cites] if value else [],
         verified=value.verified if value else None,
     )
 
@@ -75,7 +76,7 @@ def parameter_rows(rulebook: Rulebook, country: str | None, day: dt.date, langua
     chosen = sorted(
         (p for p in rulebook.parameters.values() if country is None or p.country == country), key=lambda p: p.id
     )
-    return [parameter_row(parameter, day, language) for parameter in chosen]
+    return [parameter_row(rulebook, parameter, day, language) for parameter in chosen]
 
 
 def parameter_blocks(rows: list[ParameterRowOut], day: dt.date, language: str) -> list[Block]:

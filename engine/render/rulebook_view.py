@@ -48,9 +48,20 @@ def chosen_supports(rulebook: Rulebook, country: str | None, category: str | Non
     ]
 
 
+def support_out(rulebook: Rulebook, support: Support) -> C.SupportOut:
+    """A support as the contract gives it: each period's provisions as citation objects."""
+    periods = [
+        C.BenefitPeriodOut(
+            **period.model_dump(exclude={"cites"}), citations=[citation(rulebook, p) for p in period.cites]
+        )
+        for period in support.periods
+    ]
+    return C.SupportOut(**support.model_dump(exclude={"periods"}), periods=periods)
+
+
 def supports_data(rulebook: Rulebook, chosen: list[Support]) -> C.SupportsOut:
     """`tolka supports --format json` and `GET /api/supports`."""
-    return C.SupportsOut(rulebook_fingerprint=rulebook.fingerprint, supports=chosen)
+    return C.SupportsOut(rulebook_fingerprint=rulebook.fingerprint, supports=[support_out(rulebook, s) for s in chosen])
 
 
 def rules_markdown(rulebook: Rulebook, language: str) -> list[Block]:

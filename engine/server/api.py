@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -15,7 +14,7 @@ from tolka.case import Case
 from tolka.compare import compare_explained
 from tolka.errors import CaseError, UnknownIdError
 from tolka.evaluate import Engine
-from tolka.explain import explain_all
+from tolka.explain import explain_all, explanation_data
 from tolka.mandate import mandate as find_mandate
 from tolka.matrix import list_jurisdictions, readings_matrix
 from tolka.model import contract as C
@@ -77,7 +76,8 @@ def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
         data["plan"] = plan_data(action_plan(rulebook, result))
     if body.explain:
         data["explanations"] = {
-            support: asdict(e) for support, e in explain_all(engine, case, result, body.lang).items()
+            support: explanation_data(e).model_dump(mode="json")
+            for support, e in explain_all(engine, case, result, body.lang).items()
         }
     if body.budget or body.budget_if:
         try:

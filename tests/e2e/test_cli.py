@@ -230,7 +230,7 @@ def test_brief_gives_each_role_a_page_for_the_person():
     economy = [line["text"] for line in roles["no_nav_social_worker"]["know"]["economy"]]
     assert any("last day 2027-02-28" in text for text in economy)
     period = next(line for line in roles["no_nav_social_worker"]["know"]["economy"] if "last day" in line["text"])
-    assert period["citations"] == ["folketrygdloven § 11-12"]
+    assert period["cited"] == ["folketrygdloven § 11-12"]
     text = tolka("brief", str(IDA), "-j", "NO-0301", "--date", "2026-11-23", "--lang", "nb").stdout
     assert "NAV-veileder" in text and "Behandler" in text and "Økonomi" in text
 

@@ -34,7 +34,7 @@ def test_parameters_csv_has_one_row_per_parameter():
     assert len({row["id"] for row in rows}) == len(rows)
     (row,) = [row for row in rows if row["id"] == "se.prisbasbelopp"]
     expected = ("se.prisbasbelopp", "59200", "sfb.2.6-8", "True")
-    assert (row["id"], row["value"], row["cites"], row["verified"]) == expected
+    assert (row["id"], row["value"], row["citations"], row["verified"]) == expected
 
 
 def test_diff_shows_the_grunnbelop_changing_on_1_may():

@@ -54,5 +54,5 @@ def not_marked_unverified(listing: dict, parameter: str) -> None:
 
 @then(parsers.parse('the value of {parameter} cites "{citation}"'))
 def cites(shipped_engine, listing: dict, parameter: str, citation: str) -> None:
-    cited = [shipped_engine.rulebook.citation(p) for p in _row(listing, parameter).cites]
+    cited = [c.text for c in _row(listing, parameter).citations]
     assert citation in cited, cited

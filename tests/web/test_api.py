@@ -109,8 +109,8 @@ def test_evaluate_explains_with_citations_and_what_would_change(client):
     ).json()
     why = data["explanations"]["studiehjalp"]["why"]
     assert why[0]["text"] == "Studiehjälp (studiebidrag): berättigad."
-    assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in why[0]["citations"]
-    assert all(sentence["citations"] for e in data["explanations"].values() for sentence in e["why"])
+    assert "Studiestödslagen (1999:1395) 2 kap. 3 §" in why[0]["cited"]
+    assert all(sentence["cited"] for e in data["explanations"].values() for sentence in e["why"])
     assert any(e["would_change"] for e in data["explanations"].values())
 
 
