@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tolka.compare import Comparison, CounterpartRow, Difference, ExplainedComparison
 from tolka.model import contract as C
+from tolka.render.amounts_view import amount_text
 from tolka.render.labels import CATEGORY, LEGAL_STATUS, STATUS, WORDS, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
 from tolka.render.resolved import listed_ids, reading_pair, reading_value
@@ -22,11 +23,15 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
     ]
     if len(comparison.jurisdictions) <= 6:
         table = Table([word(WORDS, "support", language)] + comparison.jurisdictions)
+        amounts = _amounts(rulebook, comparison, language)
         for support in comparison.supports:
             cells = {}
             for group in support.groups:
                 for jurisdiction_id in group.jurisdictions:
                     cells[jurisdiction_id] = word(STATUS, group.status, language)
+                    amount = amounts.get((jurisdiction_id, support.support))
+                    if amount:
+                        cells[jurisdiction_id] += f": {amount}"
             mark = " ≠" if support.differs else ""
             table.rows.append([names[support.support] + mark] + [cells.get(j, "") for j in comparison.jurisdictions])
         blocks.append(table)
@@ -67,6 +72,22 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
                 Paragraph("No reading differs: local rules or the jurisdictions' scope explain the difference.")
             )
     return blocks
+
+
+def _amounts(rulebook: Rulebook, comparison: Comparison, language: str) -> dict[tuple[str, str], str]:
+    """(jurisdiction, support) → the amount as text, where the rulebook calculates one (docs/amounts.md).
+
+    Amounts can differ where the answers agree (a reading that sets an amount), so they are read
+    from each jurisdiction's full evaluation — built only when the rulebook has calculations.
+    """
+    if not rulebook.amounts:
+        return {}
+    return {
+        (evaluation.jurisdiction.id, outcome.support): amount_text(outcome.amount, language)
+        for evaluation in comparison.evaluations
+        for outcome in evaluation.outcomes
+        if outcome.amount is not None
+    }
 
 
 def comparison_rows(comparison: Comparison) -> list[dict]:

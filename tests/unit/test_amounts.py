@@ -456,3 +456,15 @@ def test_the_web_api_gives_the_budget_with_what_if_columns(book):
         assert money["amount"]["value"] == "7200"
         bad = client.post("/api/evaluate", json={**body, "budget_if": ["activity"]})
         assert bad.status_code in (400, 422) and "FACT=VALUE" in bad.text
+
+
+def test_compare_shows_the_amount_each_jurisdiction_gives(book):
+    from tolka.compare import compare
+    from tolka.render.compare_view import comparison_blocks
+    from tolka.render.draw import to_markdown
+
+    engine = Engine(load_rulebook(book))
+    case = case_from_mapping({**COMPLETE, "activity": "studying"}, engine.rulebook)
+    text = to_markdown(comparison_blocks(engine.rulebook, compare(engine, case, ["SE-0001", "SE-0002"], DAY), "en"))
+    money = next(line for line in text.splitlines() if line.startswith("| Money"))
+    assert "not eligible" in money and "2,104 SEK per month" in money  # SE-0002 pays money during studies
