@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tolka
 from tolka.amounts import with_amounts
@@ -26,6 +27,11 @@ from tolka.jurisdictions import ResolvedReading, jurisdiction, reading_values, r
 from tolka.model import outcome as O
 from tolka.resolve import RuleTruth, RuleTruths
 from tolka.rulebook import Rulebook, RuleEntry
+
+if TYPE_CHECKING:  # numpy and the vector back end are imported only when first used (CLI start-up)
+    import numpy as np
+
+    from tolka.backends.vector.backend import VectorBackend
 
 
 def compile_rulebook(rulebook: Rulebook) -> CompiledNetwork:
@@ -60,6 +66,18 @@ class SupportSituation:
     # Per rule: where its truth value comes from — (key, position in `rulesets`, None), or
     # (key, -1, truth value) for a rule whose condition reads nothing.
     sources: tuple[tuple[str, int, RuleTruth | None], ...]
+    # Every point the rules read (sorted) with its value here: the vector back end's `Situation.readings`.
+    readings: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The part of a support's situation fixed by its rules in force (see Engine._layout)."""
+
+    keys: tuple[str, ...]
+    points: tuple[str, ...]  # sorted
+    rulesets: tuple[tuple[int, tuple[str, ...]], ...]  # position of each ruleset, and its reading keys
+    sources: tuple[tuple[str, int, RuleTruth | None], ...]
 
 
 # support → its distinct situations, each with the jurisdictions in it (see Engine.situation_groups)
@@ -74,6 +92,7 @@ class Engine:
         self.network = network or compile_rulebook(rulebook)
         self.rete = ReteNetwork(self.network)
         self._situation_ids: dict[tuple, int] = {}
+        self._vector: dict[dt.date, VectorBackend] = {}  # for many hypothetical cases (decide_hypotheticals)
 
     @classmethod
     def load(cls, root: Path, use_cache: bool = True) -> Engine:
@@ -224,6 +243,32 @@ class Engine:
                 decisions.append(decide_pattern(self.rulebook, plan.support, plan.rules, plan.keys, pattern))
         return out
 
+    def decide_hypotheticals(
+        self, cases: Sequence[Case], plans: Sequence[SupportSituation], day: dt.date
+    ) -> list[tuple[np.ndarray, list[SupportDecision]]]:
+        """Every case's decision in every situation: per plan, the distinct decisions and, per case,
+        the position of its decision among them.
+
+        Many hypothetical cases in many situations (`tolka ask` tries every answer in every
+        jurisdiction) is the vectorised back end's work: each rule runs once over all the cases per
+        distinct combination of the readings it reads, and each distinct truth pattern is decided
+        by the resolver the Rete path uses (`decide_pattern`, memoised), so the decisions are the
+        Rete path's (the back ends' agreement is tested in tests/vector).
+        """
+        from tolka.backends.vector.backend import Situation, VectorBackend
+        from tolka.backends.vector.columns import Frame
+
+        backend = self._vector.get(day)
+        if backend is None:
+            backend = self._vector[day] = VectorBackend(self.rulebook, day)
+        session = backend.session(Frame.from_facts(self.rulebook, [case.facts for case in cases], day))
+        out = []
+        for plan in plans:
+            inverse, patterns = session.patterns(Situation(plan.support, plan.keys, plan.readings))
+            decided = [decide_pattern(self.rulebook, plan.support, plan.rules, plan.keys, p) for p in patterns]
+            out.append((inverse, decided))
+        return out
+
     def support_situations(self, jurisdiction_id: str, day: dt.date) -> dict[str, SupportSituation]:
         """Per support of the jurisdiction's country (catalogue order), its situation on `day` (computed once)."""
         rulebook = self.rulebook
@@ -238,29 +283,42 @@ class Engine:
             plans = {}
             for support in rulebook.supports_of(place.country):
                 rules = by_support.get(support.id, [])
-                keys = tuple(r.key for r in rules)
-                points = sorted({p for r in rules for p in r.points()})
-                positions = self.rete.rulesets_for(keys)
-                holder = {key: n for n, i in enumerate(positions) for key in self.rete.rule_keys(i)}
+                layout = self._layout(support.id, rules)
+                readings = tuple((p, values.get(p)) for p in layout.points)
                 plans[support.id] = SupportSituation(
                     support=support.id,
-                    situation=registry.setdefault(
-                        (support.id, keys, tuple((p, values.get(p)) for p in points)), len(registry)
-                    ),
+                    situation=registry.setdefault((support.id, layout.keys, readings), len(registry)),
                     rules=rules,
-                    keys=keys,
+                    keys=layout.keys,
+                    readings=readings,
                     rulesets=tuple(
-                        (i, self.rete.scopes_in(i, scopes), tuple(read.get(k) for k in self.rete.reading_keys(i)))
-                        for i in positions
+                        (i, self.rete.scopes_in(i, scopes), tuple(read.get(k) for k in reading_keys))
+                        for i, reading_keys in layout.rulesets
                     ),
-                    sources=tuple(
-                        (r.key, -1, (r.constant, ())) if r.constant is not None else (r.key, holder[r.key], None)
-                        for r in rules
-                    ),
+                    sources=layout.sources,
                 )
             return plans
 
         return rulebook._cached(("support_situations", jurisdiction_id, day), compute)
+
+    def _layout(self, support: str, rules: list[RuleEntry]) -> _Layout:
+        """What a support's situation needs of its rules in force, apart from the jurisdiction (computed once)."""
+        keys = tuple(r.key for r in rules)
+
+        def compute() -> _Layout:
+            positions = self.rete.rulesets_for(keys)
+            holder = {key: n for n, i in enumerate(positions) for key in self.rete.rule_keys(i)}
+            return _Layout(
+                keys=keys,
+                points=tuple(sorted({p for r in rules for p in r.points()})),
+                rulesets=tuple((i, self.rete.reading_keys(i)) for i in positions),
+                sources=tuple(
+                    (r.key, -1, (r.constant, ())) if r.constant is not None else (r.key, holder[r.key], None)
+                    for r in rules
+                ),
+            )
+
+        return self.rulebook._cached(("situation_layout", support, keys), compute)
 
     def evaluate_many(self, case: Case, jurisdiction_ids: list[str], day: dt.date) -> list[O.Evaluation]:
         """Evaluate one case in many jurisdictions.

@@ -74,10 +74,22 @@ def resolve_readings(rulebook: Rulebook, jurisdiction_id: str, day: dt.date) -> 
     return dict(rulebook._cached(("readings", jurisdiction_id, day), compute))
 
 
+def _readings_by_point(rulebook: Rulebook, holder: str) -> dict[str, list]:
+    """A jurisdiction's own readings grouped by point, file order kept (computed once)."""
+
+    def compute() -> dict[str, list]:
+        grouped: dict[str, list] = {}
+        for entry in rulebook.readings.get(holder, []):
+            grouped.setdefault(entry.item.point, []).append(entry)
+        return grouped
+
+    return rulebook._cached(("readings_by_point", holder), compute)
+
+
 def _resolve_point(rulebook: Rulebook, chain: list[Jurisdiction], point_id: str, day: dt.date) -> ResolvedReading:
     for depth, holder in enumerate(chain):
-        for entry in rulebook.readings.get(holder.id, []):
-            if entry.item.point == point_id and entry.item.in_force(day):
+        for entry in _readings_by_point(rulebook, holder.id).get(point_id, ()):
+            if entry.item.in_force(day):
                 return ResolvedReading(
                     point=point_id,
                     value=entry.item.value,

@@ -19,6 +19,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from tolka.case import Case
 from tolka.evaluate import Engine
 from tolka.expr import ast as A
@@ -165,33 +167,41 @@ def next_questions(
         for name in sorted(assessing, key=lambda n: order.get(n, len(order)))
         if name not in waiting
     ]
-    for name in sorted(waiting, key=lambda n: order.get(n, len(order))):
+    asked = sorted(waiting, key=lambda n: order.get(n, len(order)))
+    # Every answer worth trying, as one hypothetical case each; rows[name] = their positions.
+    trials: list[Case] = []
+    rows: dict[str, range] = {}
+    for name in asked:
         values = answers(rulebook.facts[name], day, rulebook)
-        for_assessment = tuple(assessing.get(name, ()))
-        if not values:
-            ranked.append(Question(name, 0.0, 0, len(jurisdiction_ids), tuple(waiting[name]), for_assessment))
-            continue
-        settled_total = 0
-        places_settled: set[str] = set()
-        for value in values:
-            # Only supports waiting for this fact can be settled by it: decide those alone, once
-            # per distinct open situation, and count the jurisdictions in each settled one.
-            trial = engine.decide_situations(
-                case.with_fact(name, value), open_groups, day, memo, supports=waiting[name]
-            )
-            for support, decisions in trial.items():
-                for (_, members), decided in zip(open_groups[support], decisions, strict=True):
-                    if decided.status != "undetermined":
-                        settled_total += len(members)
-                        places_settled.update(members)
+        rows[name] = range(len(trials), len(trials) + len(values))
+        trials += [case.with_fact(name, value) for value in values]
+    settled_total = dict.fromkeys(asked, 0)
+    places_settled: dict[str, set[str]] = {name: set() for name in asked}
+    # Only an open situation of a support waiting for a fact can be settled by its answers: those
+    # situations are decided for all the trials at once, each distinct truth pattern once.
+    wanted = [(support, plan, members) for support, group in open_groups.items() for plan, members in group]
+    wanted = [w for w in wanted if any(w[0] in waiting[name] for name in asked)]
+    if trials and wanted:
+        decided = engine.decide_hypotheticals(trials, [plan for _, plan, _ in wanted], day)
+        for (support, _, members), (inverse, decisions) in zip(wanted, decided, strict=True):
+            settles = np.array([d.status != "undetermined" for d in decisions], dtype=bool)[inverse]
+            for name in asked:
+                if support not in waiting[name]:
+                    continue
+                count = int(settles[rows[name].start : rows[name].stop].sum())
+                if count:
+                    settled_total[name] += count * len(members)
+                    places_settled[name].update(members)
+    for name in asked:
+        tried = len(rows[name])
         ranked.append(
             Question(
                 name,
-                settled_total / len(values),
-                len(places_settled),
+                settled_total[name] / tried if tried else 0.0,
+                len(places_settled[name]),
                 len(jurisdiction_ids),
                 tuple(waiting[name]),
-                for_assessment,
+                tuple(assessing.get(name, ())),
             )
         )
     # settling questions first; then those an assessment needs; then the rest

@@ -225,7 +225,8 @@ class Rulebook:
     def rules_in_force(self, jurisdiction_id: str, day: dt.date) -> list[RuleEntry]:
         def compute() -> list[RuleEntry]:
             scopes = self.scopes(jurisdiction_id)
-            return [r for r in self.rules if r.scope in scopes and r.validity.in_force(day)]
+            in_force = self._cached(("in_force_on", day), lambda: [r for r in self.rules if r.validity.in_force(day)])
+            return [r for r in in_force if r.scope in scopes]
 
         return self._cached(("in_force", jurisdiction_id, day), compute)
 

@@ -81,6 +81,7 @@ class ReteNetwork:
 
     def __init__(self, network: CompiledNetwork) -> None:
         self._host = _Host()
+        self._scopes_in: dict[tuple[int, frozenset[str]], tuple[str, ...]] = {}
         self._rulesets = []
         definitions = {}
         process_tag = next(_ruleset_names)
@@ -149,7 +150,11 @@ class ReteNetwork:
 
     def scopes_in(self, index: int, scopes: frozenset[str]) -> tuple[str, ...]:
         """The scopes of the ruleset at `index` that are among `scopes` (its rules that can apply)."""
-        return tuple(s for s in self._rulesets[index][1].scopes if s in scopes)
+        key = (index, scopes)
+        found = self._scopes_in.get(key)
+        if found is None:  # a ruleset can hold hundreds of local scopes: look each chain up once
+            found = self._scopes_in[key] = tuple(s for s in self._rulesets[index][1].scopes if s in scopes)
+        return found
 
     def reading_keys(self, index: int) -> tuple[str, ...]:
         """The document keys of readings the ruleset at `index` reads."""

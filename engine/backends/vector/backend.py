@@ -239,19 +239,19 @@ class Session:
         """
         found = self._answers.get(situation)
         if found is None:
-            coded = [self.rule(key, situation) for key in situation.rules]
-            inverse, representatives = _patterns(coded, self.frame.size)
-            ids = np.array(
-                [
-                    self.backend.decide(situation, tuple(c.table[c.codes[person]] for c in coded))
-                    for person in representatives
-                ],
-                dtype=np.int32,
-            )
+            inverse, patterns = self.patterns(situation)
+            ids = np.array([self.backend.decide(situation, pattern) for pattern in patterns], dtype=np.int32)
             found = ids[inverse] if len(ids) else np.zeros(0, dtype=np.int32)
             if keep:
                 self._answers[situation] = found
         return found
+
+    def patterns(self, situation: Situation) -> tuple[np.ndarray, list[tuple[RuleTruth, ...]]]:
+        """The situation's distinct truth patterns (each rule's truth and missing keys, rule order), and
+        the position of each person's pattern among them."""
+        coded = [self.rule(key, situation) for key in situation.rules]
+        inverse, representatives = _patterns(coded, self.frame.size)
+        return inverse, [tuple(c.table[c.codes[person]] for c in coded) for person in representatives]
 
     def forget(self, situations: Sequence[Situation]) -> None:
         """Free the answers of these situations and the coded values of their rules (summarised)."""
