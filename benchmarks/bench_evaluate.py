@@ -4,8 +4,9 @@ Prints figures; asserts nothing (machines are noisy: read the ratios). Run:
 
     .venv/bin/python benchmarks/bench_evaluate.py [--cases 2000]
 
-* warm: cases/s and ms per case for `Engine.evaluate` (Rete truth values, resolution, outcome
-  models) on synthetic cases with unknown facts, after one warm-up pass;
+* warm: ms per case (wall and CPU) for `Engine.evaluate` with and without the JSON rendering (Rete
+  truth values, resolution, outcome models) on synthetic cases with unknown facts, after a warm-up
+  pass over every case, as the median of interleaved rounds;
 * the Rete part alone (`Engine.truths`);
 * a bare durable_rules baseline in the same process: the same compiled rulesets and the same
   facts asserted into a plain host whose actions do nothing (durable_rules alone);
@@ -30,6 +31,7 @@ sys.path.insert(0, str(REPO))
 from tolka.case import Case  # noqa: E402
 from tolka.compare import compare  # noqa: E402
 from tolka.evaluate import Engine  # noqa: E402
+from tolka.render.json_out import to_json  # noqa: E402
 
 DAY = dt.date(2025, 9, 1)
 
@@ -103,10 +105,16 @@ def bare_durable_baseline(engine: Engine, work) -> float:
             if ruleset.uses_day:
                 fact[DAY_KEY] = document[DAY_KEY]
             facts.append((f"bare_{ruleset.name}", fact))
+
+    def run(batch: list[tuple[str, dict]], tag: str) -> None:
+        for name, fact in batch:
+            fact = {**fact, "sid": fact["sid"] + tag}
+            host.assert_fact(name, fact)
+            host.delete_state(name, fact["sid"])
+
+    run(facts[: len(facts) // 10], "w")  # warm-up, as for the measured path
     start = time.perf_counter()
-    for name, fact in facts:
-        host.assert_fact(name, fact)
-        host.delete_state(name, fact["sid"])
+    run(facts, "")
     return time.perf_counter() - start
 
 
@@ -137,6 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--cli-runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3, help="Interleaved timing rounds (the median is printed).")
     args = parser.parse_args()
 
     load_start = time.perf_counter()
@@ -146,37 +155,53 @@ def main() -> None:
     jurisdictions = ["SE", "SE-EX-A", "SE-EX-C", "SE-0180"]
     work = [(case, jurisdictions[i % len(jurisdictions)]) for i, case in enumerate(cases)]
 
-    timed(lambda item: engine.evaluate(item[0], item[1], DAY), work[:200])  # warm-up
-    evaluate_seconds = timed(lambda item: engine.evaluate(item[0], item[1], DAY), work)
-    truths_seconds = timed(lambda item: engine.truths(item[0], item[1], DAY), work)
-    decide_seconds = timed(lambda item: engine.decide(item[0], item[1], DAY), work)
+    def evaluate_json(item) -> None:
+        to_json(engine.evaluate(item[0], item[1], DAY))
+
+    # One warm-up pass of every measured path over all the cases (first-use caches: citations,
+    # reasons, readings shown; durable_rules' own first asserts), then --rounds rounds in which the
+    # paths and the bare baseline alternate, so that load on a shared machine hits them alike.
+    paths = {
+        "evaluate + JSON": evaluate_json,
+        "evaluate": lambda item: engine.evaluate(item[0], item[1], DAY),
+        "  of which Rete truth values": lambda item: engine.truths(item[0], item[1], DAY),
+        "decide (statuses only, no reasons)": lambda item: engine.decide(item[0], item[1], DAY),
+    }
+    for function in paths.values():
+        timed(function, work)
+    samples: dict[str, list[tuple[float, float]]] = {}
+    for _ in range(args.rounds):
+        for name, function in paths.items():
+            cpu = time.process_time()
+            wall = timed(function, work)
+            samples.setdefault(name, []).append((wall, time.process_time() - cpu))
+        cpu = time.process_time()
+        wall = bare_durable_baseline(engine, work)
+        samples.setdefault("bare durable_rules (same rulesets and facts, no-op actions)", []).append(
+            (wall, time.process_time() - cpu)
+        )
     every = [j.id for j in engine.rulebook.jurisdictions.values() if j.country == "SE"]
     compare_runs = [timed(lambda case: compare(engine, case, every, DAY), [case]) for case in cases[:20]]
     rulesets = engine.rete.ruleset_count
-    baseline_seconds = bare_durable_baseline(engine, work)
 
     n = len(work)
     print(
         f"rulebook: {len(engine.rulebook.rules)} rules ({sum(1 for r in engine.rulebook.rules if r.constant is None)} in the network) → {engine.network.leaves} durable_rules leaves in {rulesets} rulesets"
     )
     print(f"load + validate + compile (no cache): {load_seconds:.2f} s")
-    print(
-        f"evaluate (warm, {n} cases):   {n / evaluate_seconds:8.0f} cases/s   {1000 * evaluate_seconds / n:6.3f} ms/case"
-    )
-    print(
-        f"  of which Rete truth values:  {n / truths_seconds:8.0f} cases/s   {1000 * truths_seconds / n:6.3f} ms/case"
-    )
-    print(
-        f"decide (statuses only, no reasons): {n / decide_seconds:8.0f} cases/s   {1000 * decide_seconds / n:6.3f} ms/case"
-    )
+    print(f"warm, {n} cases, median of {args.rounds} interleaved rounds (wall; CPU of this process):")
+    medians = {}
+    for name, values in samples.items():
+        wall = statistics.median(v[0] for v in values) / n
+        cpu = medians[name] = statistics.median(v[1] for v in values) / n
+        print(f"  {name:60} {1000 * wall:7.3f} ms/case wall  {1000 * cpu:7.3f} ms/case CPU")
+    baseline = medians["bare durable_rules (same rulesets and facts, no-op actions)"]
+    print(f"ratio evaluate + JSON / bare durable_rules (CPU per case): {medians['evaluate + JSON'] / baseline:.2f}")
+    print(f"ratio evaluate / bare durable_rules (CPU per case): {medians['evaluate'] / baseline:.2f}")
     print(
         f"compare one case across all {len(every)} Swedish jurisdictions (warm, 20 cases): "
         f"median {statistics.median(compare_runs):.3f} s (min {min(compare_runs):.3f}, max {max(compare_runs):.3f})"
     )
-    print(
-        f"bare durable_rules, same rulesets and facts, no-op actions: {n / baseline_seconds:8.0f} cases/s   {1000 * baseline_seconds / n:6.3f} ms/case"
-    )
-    print(f"ratio evaluate / bare durable_rules (time per case): {evaluate_seconds / baseline_seconds:.2f}")
     warm = cli_cold_start(args.cli_runs, str(Path("/tmp") / "tolka-bench-cache"))
     cold = cli_cold_start(max(2, args.cli_runs // 2), "off")
     print(

@@ -115,6 +115,8 @@ def in_process(engines: dict[str, Engine], runs: int, cases: int) -> None:
                     for index, c in enumerate(evaluate_cases):
                         to_json(engine.evaluate(c, places[index % len(places)], DAY))
 
+                if run == 0:
+                    evaluate_all()  # warm-up: first-use caches (citations, reasons, readings) are not the figure
                 wall, cpu = timed(evaluate_all)
                 add(name, f"evaluate + JSON, per case ({cases} cases)", (wall / cases, cpu / cases))
     figures = list(dict.fromkeys(figure for _, figure in samples))
