@@ -10,8 +10,8 @@ An `Engine` is built once per process; compiling is cached on disk (engine.cache
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from tolka.backends.rete.durable_adapter import ReteNetwork
 from tolka.case import Case
 from tolka.decisions import FALSE_TRUTH, SupportDecision, decide_pattern, decide_support
 from tolka.document import build_document
+from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
 from tolka.model import outcome as O
 from tolka.resolve import RuleTruth, RuleTruths
@@ -79,6 +80,8 @@ class _Layout:
     rulesets: tuple[tuple[int, tuple[str, ...]], ...]  # position of each ruleset, and its reading keys
     sources: tuple[tuple[str, int, RuleTruth | None], ...]
 
+
+TruthPattern = tuple[tuple[Truth, tuple[str, ...]], ...]  # per rule of a situation: truth value, missing keys
 
 # support → its distinct situations, each with the jurisdictions in it (see Engine.situation_groups)
 SituationGroups = dict[str, list[tuple["SupportSituation", list[str]]]]
@@ -245,9 +248,10 @@ class Engine:
 
     def decide_hypotheticals(
         self, cases: Sequence[Case], plans: Sequence[SupportSituation], day: dt.date
-    ) -> list[tuple[np.ndarray, list[SupportDecision]]]:
-        """Every case's decision in every situation: per plan, the distinct decisions and, per case,
-        the position of its decision among them.
+    ) -> list[tuple[np.ndarray, list[TruthPattern], list[SupportDecision]]]:
+        """Every case's decision in every situation: per plan, the distinct truth patterns (each
+        rule's truth value and missing keys, rule order) with their decisions and, per case, the
+        position of its pattern among them.
 
         Many hypothetical cases in many situations (`tolka ask` tries every answer in every
         jurisdiction) is the vectorised back end's work: each rule runs once over all the cases per
@@ -266,7 +270,7 @@ class Engine:
         for plan in plans:
             inverse, patterns = session.patterns(Situation(plan.support, plan.keys, plan.readings))
             decided = [decide_pattern(self.rulebook, plan.support, plan.rules, plan.keys, p) for p in patterns]
-            out.append((inverse, decided))
+            out.append((inverse, patterns, decided))
         return out
 
     def support_situations(self, jurisdiction_id: str, day: dt.date) -> dict[str, SupportSituation]:
@@ -300,6 +304,20 @@ class Engine:
             return plans
 
         return rulebook._cached(("support_situations", jurisdiction_id, day), compute)
+
+    def counterfactual(self, plan: SupportSituation, values: Mapping[str, object]) -> SupportSituation:
+        """The situation as it would be if the points in `values` were read so (the manager's "what if")."""
+        readings = tuple((p, values.get(p, v)) for p, v in plan.readings)
+        swapped = {f"reading__{p}": v for p, v in values.items()}
+        return replace(
+            plan,
+            situation=self._situation_ids.setdefault((plan.support, plan.keys, readings), len(self._situation_ids)),
+            readings=readings,
+            rulesets=tuple(
+                (i, scopes, tuple(swapped.get(k, v) for k, v in zip(self.rete.reading_keys(i), read, strict=True)))
+                for i, scopes, read in plan.rulesets
+            ),
+        )
 
     def _layout(self, support: str, rules: list[RuleEntry]) -> _Layout:
         """What a support's situation needs of its rules in force, apart from the jurisdiction (computed once)."""

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from tolka.answer import still_possible
 from tolka.boundary import code
 from tolka.case import Case
 from tolka.errors import UnknownIdError
 from tolka.evaluate import Engine
 from tolka.jurisdictions import jurisdiction, resolve_readings
 from tolka.model.outcome import Outcome
-from tolka.variants import Variant, variants
+from tolka.variants import Variant, legal_status_variants
 
 
 @dataclass
@@ -26,7 +27,8 @@ class LegalStatusAnswer:
     jurisdiction: str
     legal_status: str | None  # decided for anyone; None when it depends on the person or a reading
     variants: list[Variant] | None
-    outcome: Outcome
+    # The legal statuses the resolver leaves open for anyone (a sound superset of the variants').
+    resolver_possible: list[str | None]
 
     @property
     def possible_values(self) -> list[str | None]:
@@ -34,11 +36,6 @@ class LegalStatusAnswer:
         if self.legal_status is not None or not self.variants:
             return [self.legal_status]
         return sorted({v.value for v in self.variants}, key=str)
-
-    @property
-    def resolver_possible(self) -> list[str | None]:
-        """The legal statuses the resolver leaves open for anyone (a sound superset of the variants')."""
-        return self.outcome.legal_status_possible
 
     @property
     def mandated_by_law_possible(self) -> bool:
@@ -62,11 +59,18 @@ class LegalStatusAnswer:
 
 
 @dataclass
+class HereAnswer(LegalStatusAnswer):
+    """The answer for the jurisdiction asked about, with the outcome its reasons are shown from."""
+
+    outcome: Outcome
+
+
+@dataclass
 class MandateView:
     support: str
     evaluation_date: str
     rulebook_fingerprint: str
-    here: LegalStatusAnswer
+    here: HereAnswer
     points: list[str]  # the interpretation points that bear on the legal status
     others: dict[str, list[str]] = field(default_factory=dict)  # summary → jurisdictions with a known reading
     other_answers: dict[str, LegalStatusAnswer] = field(default_factory=dict)  # summary → the first such answer
@@ -81,16 +85,6 @@ def legal_status_points(engine: Engine, support: str, day: dt.date) -> list[str]
     return list(points)
 
 
-def legal_status_answer(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> LegalStatusAnswer:
-    """The legal status of `support` for anyone in the jurisdiction, or its variants (only that support is built)."""
-    outcome = engine.evaluate(Case({}), jurisdiction_id, day, supports=(support,)).outcomes[0]
-    if outcome.legal_status is not None:
-        return LegalStatusAnswer(jurisdiction_id, outcome.legal_status, None, outcome)
-    return LegalStatusAnswer(
-        jurisdiction_id, None, variants(engine, Case({}), jurisdiction_id, day, support, "legal_status"), outcome
-    )
-
-
 def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> MandateView:
     """Is `support` mandated in `jurisdiction_id` on `day`, on what basis, and how do others read it?"""
     rulebook = engine.rulebook
@@ -100,23 +94,36 @@ def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) ->
     if rulebook.supports[support].country != place.country:
         raise UnknownIdError(f"{support} is a support of {rulebook.supports[support].country}, not of {place.country}")
     points = legal_status_points(engine, support, day)
-    view = MandateView(
-        support, day.isoformat(), rulebook.fingerprint, legal_status_answer(engine, support, place.id, day), points
-    )
     # The answer depends only on the support's situation (its rules in force and the readings they
-    # read): it is worked out for the first jurisdiction in each situation and shared by the rest.
-    by_situation: dict[int, LegalStatusAnswer] = {}
+    # read): it is worked out once per distinct situation, from decisions alone (no outcomes), and
+    # the situations are decided together (tolka.variants.legal_status_variants).
+    others: list[tuple[str, int]] = []  # (jurisdiction, situation) of those with a known reading
+    plans = {0: engine.support_situations(place.id, day)[support]}  # situation → plan; the place asked first
+    without_reading = 0
     for other in rulebook.jurisdictions.values():
         if other.country != place.country or other.id == place.id or other.kind == "country":
             continue
         readings = resolve_readings(rulebook, other.id, day)
         if not any(readings[p].basis in ("local", "inherited") for p in points if p in readings):
-            view.without_reading += 1
+            without_reading += 1
             continue
-        situation = engine.support_situations(other.id, day)[support].situation
-        answer = by_situation.get(situation)
-        if answer is None:
-            answer = by_situation[situation] = legal_status_answer(engine, support, other.id, day)
-        view.others.setdefault(answer.summary, []).append(other.id)
+        plan = engine.support_situations(other.id, day)[support]
+        plans.setdefault(plan.situation + 1, plan)
+        others.append((other.id, plan.situation + 1))
+    found = dict(zip(plans, legal_status_variants(engine, Case({}), list(plans.values()), day), strict=True))
+    decided, _, here_variants = found[0]
+    outcome = engine.evaluate(Case({}), place.id, day, supports=(support,)).outcomes[0]
+    here = HereAnswer(place.id, decided.legal_status, here_variants, outcome.legal_status_possible, outcome)
+    view = MandateView(support, day.isoformat(), rulebook.fingerprint, here, points, without_reading=without_reading)
+    answers: dict[int, LegalStatusAnswer] = {}
+    for other_id, situation in others:
+        answer = answers.get(situation)
+        if answer is None:  # named after the first jurisdiction in the situation
+            plan = plans[situation]
+            decided, pattern, variants = found[situation]
+            truths = dict(zip(plan.keys, pattern, strict=True))
+            possible = still_possible(rulebook, support, plan.rules, truths, decided, "legal_status")
+            answer = answers[situation] = LegalStatusAnswer(other_id, decided.legal_status, variants, possible)
+        view.others.setdefault(answer.summary, []).append(other_id)
         view.other_answers.setdefault(answer.summary, answer)
     return view

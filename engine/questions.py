@@ -183,7 +183,7 @@ def next_questions(
     wanted = [w for w in wanted if any(w[0] in waiting[name] for name in asked)]
     if trials and wanted:
         decided = engine.decide_hypotheticals(trials, [plan for _, plan, _ in wanted], day)
-        for (support, _, members), (inverse, decisions) in zip(wanted, decided, strict=True):
+        for (support, _, members), (inverse, _, decisions) in zip(wanted, decided, strict=True):
             settles = np.array([d.status != "undetermined" for d in decisions], dtype=bool)[inverse]
             for name in asked:
                 if support not in waiting[name]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tolka.answer import SupportDecision
 from tolka.case import Case
-from tolka.evaluate import Engine
-from tolka.jurisdictions import ResolvedReading, resolve_readings
-from tolka.model.outcome import Outcome
+from tolka.evaluate import Engine, SupportSituation, TruthPattern
 from tolka.rulebook import Rulebook
 
 MAX_COMBINATIONS = 32
@@ -28,7 +28,6 @@ class Variant:
     facts: tuple[tuple[str, object], ...]
     readings: tuple[tuple[str, object], ...]
     value: str | None
-    outcome: Outcome
 
 
 def _fact_values(rulebook: Rulebook, name: str) -> list[object] | None:
@@ -40,51 +39,68 @@ def _fact_values(rulebook: Rulebook, name: str) -> list[object] | None:
     return None  # dates and numbers have no small domain
 
 
-def aspect_value(outcome: Outcome, aspect: str) -> str | None:
-    if aspect == "status":
-        return outcome.status
-    if aspect == "route":
-        return outcome.route.id if outcome.route else None
-    return outcome.legal_status
+Assignment = tuple[tuple[str, object], ...]
 
 
-def variants(
-    engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, support: str, aspect: str
-) -> list[Variant] | None:
-    """Every combination of the missing facts and readings, with the aspect's value; None if too many."""
-    decided = engine.decide_many(case, [jurisdiction_id], day, supports=(support,))[jurisdiction_id][support]
-    missing_facts, missing_readings = decided.missing_by_aspect[aspect]
-    readings = resolve_readings(engine.rulebook, jurisdiction_id, day)
-    fact_domains: list[tuple[str, list[object]]] = []
-    for name in missing_facts:
-        domain = _fact_values(engine.rulebook, name)
-        if domain is None:
-            return None
-        fact_domains.append((name, domain))
-    reading_domains: list[tuple[str, list[str | int | float]]] = [
-        (point, list(engine.rulebook.points[point].value_ids)) for point in missing_readings
+def legal_status_variants(
+    engine: Engine, case: Case, plans: Sequence[SupportSituation], day: dt.date
+) -> list[tuple[SupportDecision, TruthPattern, list[Variant] | None]]:
+    """Per situation: the case's decision and truth pattern, and, when the legal status is not decided,
+    every combination of the missing facts and readings it waits for with the legal status under
+    it (None if there are more than MAX_COMBINATIONS, or a missing fact has no small domain).
+
+    All the combinations of all the situations are decided together (`Engine.decide_hypotheticals`):
+    one case per fact assignment, one counterfactual situation per reading assignment.
+    """
+    rulebook = engine.rulebook
+    baseline = [
+        (decided[inverse[0]], patterns[inverse[0]])
+        for inverse, patterns, decided in engine.decide_hypotheticals([case], plans, day)
     ]
-    sizes = [len(v) for _, v in fact_domains + reading_domains]
-    if not sizes or _product(sizes) > MAX_COMBINATIONS:
-        return None
-    out = []
-    for fact_values in itertools.product(*(values for _, values in fact_domains)):
-        assigned = case
-        for (name, _), value in zip(fact_domains, fact_values, strict=True):
-            assigned = assigned.with_fact(name, value)
-        for reading_values in itertools.product(*(values for _, values in reading_domains)):
-            swapped: dict[str, ResolvedReading] = dict(readings)
-            for (point, _), value in zip(reading_domains, reading_values, strict=True):
-                swapped[point] = ResolvedReading(point, value, "local", jurisdiction_id)
-            outcome = engine.evaluate(assigned, jurisdiction_id, day, readings=swapped, supports=(support,)).outcomes[0]
-            out.append(
-                Variant(
-                    tuple(zip((n for n, _ in fact_domains), fact_values, strict=True)),
-                    tuple(zip((p for p, _ in reading_domains), reading_values, strict=True)),
-                    aspect_value(outcome, aspect),
-                    outcome,
-                )
-            )
+    wanted: list[list[tuple[Assignment, Assignment]] | None] = []
+    rows: dict[Assignment, int] = {}
+    situations: dict[tuple[int, Assignment], int] = {}
+    for position, (decided, _) in enumerate(baseline):
+        missing_facts, missing_readings = decided.missing_by_aspect["legal_status"]
+        fact_domains = [(name, _fact_values(rulebook, name)) for name in missing_facts]
+        reading_domains = [(point, list(rulebook.points[point].value_ids)) for point in missing_readings]
+        sizes = [len(v) if v is not None else 0 for _, v in fact_domains + reading_domains]
+        if (
+            decided.legal_status is not None
+            or any(v is None for _, v in fact_domains)
+            or not sizes
+            or _product(sizes) > MAX_COMBINATIONS
+        ):
+            wanted.append(None)
+            continue
+        combinations = [
+            (tuple(zip(missing_facts, facts, strict=True)), tuple(zip(missing_readings, readings, strict=True)))
+            for facts in itertools.product(*(values or [] for _, values in fact_domains))
+            for readings in itertools.product(*(values for _, values in reading_domains))
+        ]
+        for facts, readings in combinations:
+            rows.setdefault(facts, len(rows))
+            situations.setdefault((position, readings), len(situations))
+        wanted.append(combinations)
+    decided_all = []
+    if situations:
+        cases = []
+        for facts in rows:
+            assigned = case
+            for name, value in facts:
+                assigned = assigned.with_fact(name, value)
+            cases.append(assigned)
+        counterfactuals = [engine.counterfactual(plans[position], dict(readings)) for position, readings in situations]
+        decided_all = engine.decide_hypotheticals(cases, counterfactuals, day)
+    out: list[tuple[SupportDecision, TruthPattern, list[Variant] | None]] = []
+    for position, ((decided, pattern), combinations) in enumerate(zip(baseline, wanted, strict=True)):
+        found = None
+        if combinations is not None:
+            found = []
+            for facts, readings in combinations:
+                inverse, _, decisions = decided_all[situations[position, readings]]
+                found.append(Variant(facts, readings, decisions[inverse[rows[facts]]].legal_status))
+        out.append((decided, pattern, found))
     return out
 
 
