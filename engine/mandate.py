@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tolka.answer import still_possible
 from tolka.boundary import code
 from tolka.case import Case
+from tolka.decisions import still_possible
 from tolka.errors import UnknownIdError
 from tolka.evaluate import Engine
 from tolka.jurisdictions import jurisdiction, resolve_readings

@@ -182,8 +182,8 @@ def next_questions(
     wanted = [(support, plan, members) for support, group in open_groups.items() for plan, members in group]
     wanted = [w for w in wanted if any(w[0] in waiting[name] for name in asked)]
     if trials and wanted:
-        decided = engine.decide_hypotheticals(trials, [plan for _, plan, _ in wanted], day)
-        for (support, _, members), (inverse, _, decisions) in zip(wanted, decided, strict=True):
+        results = engine.decide_hypotheticals(trials, [plan for _, plan, _ in wanted], day)
+        for (support, _, members), (inverse, _, decisions) in zip(wanted, results, strict=True):
             settles = np.array([d.status != "undetermined" for d in decisions], dtype=bool)[inverse]
             for name in asked:
                 if support not in waiting[name]:

@@ -13,8 +13,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tolka.answer import SupportDecision
 from tolka.case import Case
+from tolka.decisions import SupportDecision
 from tolka.evaluate import Engine, SupportSituation, TruthPattern
 from tolka.rulebook import Rulebook
 
@@ -73,7 +73,7 @@ def legal_status_variants(
         ):
             wanted.append(None)
             continue
-        combinations = [
+        combinations: list[tuple[Assignment, Assignment]] = [
             (tuple(zip(missing_facts, facts, strict=True)), tuple(zip(missing_readings, readings, strict=True)))
             for facts in itertools.product(*(values or [] for _, values in fact_domains))
             for readings in itertools.product(*(values for _, values in reading_domains))
@@ -93,11 +93,11 @@ def legal_status_variants(
         counterfactuals = [engine.counterfactual(plans[position], dict(readings)) for position, readings in situations]
         decided_all = engine.decide_hypotheticals(cases, counterfactuals, day)
     out: list[tuple[SupportDecision, TruthPattern, list[Variant] | None]] = []
-    for position, ((decided, pattern), combinations) in enumerate(zip(baseline, wanted, strict=True)):
-        found = None
-        if combinations is not None:
+    for position, ((decided, pattern), tried) in enumerate(zip(baseline, wanted, strict=True)):
+        found: list[Variant] | None = None
+        if tried is not None:
             found = []
-            for facts, readings in combinations:
+            for facts, readings in tried:
                 inverse, _, decisions = decided_all[situations[position, readings]]
                 found.append(Variant(facts, readings, decisions[inverse[rows[facts]]].legal_status))
         out.append((decided, pattern, found))
