@@ -68,10 +68,12 @@ def json_answer(data: Any) -> Response:
 def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
     """One case, one jurisdiction, one date → cited outcomes (as `tolka evaluate --format json`)."""
     rulebook, day = engine.rulebook, body.date or dt.date.today()
-    case = valid_case(body.case, rulebook, day)
+    case, warnings = valid_case(body.case, rulebook, day, body.lang)
     place = case_jurisdiction(rulebook, case, body.jurisdiction)
     result = engine.evaluate(case, place, day)
     data = to_data(result)
+    if warnings:  # the CLI writes these on standard error, before its answer
+        data["warnings"] = [{"facts": list(w.facts), "message": w.message} for w in warnings]
     if body.plan:
         data["plan"] = plan_data(action_plan(rulebook, result))
     if body.explain:
@@ -93,7 +95,7 @@ def brief(body: BriefRequest, engine: EngineDep) -> Response:
     """The IPS team brief: by the meeting's agenda, what each role needs to know and do for this person,
     and the unknowns each can find out (as `tolka brief --format json`)."""
     rulebook, day = engine.rulebook, body.date or dt.date.today()
-    case = valid_case(body.case, rulebook, day)
+    case, _warnings = valid_case(body.case, rulebook, day, body.lang)
     place = case_jurisdiction(rulebook, case, body.jurisdiction)
     return json_answer(brief_view.brief_data(make_brief(engine, case, place, day, body.lang)))
 
@@ -118,7 +120,7 @@ PoolDep = Annotated[HeavyPool, Depends(heavy_pool)]
 async def next_questions(body: NextQuestionsRequest, engine: EngineDep, pool: PoolDep) -> Response:
     """The unknown facts whose answers settle the most open outcomes, most decisive first (as `tolka ask`)."""
     rulebook, day = engine.rulebook, body.date or dt.date.today()
-    case = valid_case(body.case, rulebook, day)
+    case, _warnings = valid_case(body.case, rulebook, day)
     if body.jurisdictions is None:
         places = [case_jurisdiction(rulebook, case, None)]
     else:
@@ -168,7 +170,7 @@ async def compare(body: CompareRequest, engine: EngineDep, pool: PoolDep) -> Res
     `counterparts` (supports lined up with their counterparts in the other country).
     """
     rulebook, day = engine.rulebook, body.date or dt.date.today()
-    case = valid_case(body.case, rulebook, day)
+    case, _warnings = valid_case(body.case, rulebook, day)
     places = jurisdiction_ids(rulebook, body.jurisdictions, case)
     return Response(await pool.run(comparison_json, case, places, day), media_type="application/json")
 

@@ -25,11 +25,19 @@ class InputError(Exception):
     ) -> None:
         super().__init__(message)
         self.field, self.message, self.kind, self.hint, self.status = field, message, kind, hint, status
+        self.others: list[InputError] = []  # further problems of the same request, answered together
 
     @classmethod
     def of(cls, error: TolkaError, field: str) -> InputError:
         """The engine's own error (unknown fact, bad value, unknown id) located at `field`."""
         return cls(field, error.message, kind=error.kind, hint=error.hint)
+
+    @classmethod
+    def all_of(cls, errors: list[InputError]) -> InputError:
+        """The first of `errors`, carrying the others: the answer lists every one."""
+        first = errors[0]
+        first.others = errors[1:]
+        return first
 
     def payload(self) -> dict[str, Any]:
         return {"kind": self.kind, "field": self.field, "message": self.message, "hint": self.hint}
@@ -48,7 +56,7 @@ def _field(location: tuple) -> str | None:
 
 
 async def input_error(_request: Request, exc: InputError) -> JSONResponse:
-    return JSONResponse(error_body([exc.payload()]), status_code=exc.status)
+    return JSONResponse(error_body([exc.payload()] + [other.payload() for other in exc.others]), status_code=exc.status)
 
 
 async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

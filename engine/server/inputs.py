@@ -8,9 +8,10 @@ from typing import Any
 
 from tolka.case import Case, case_from_mapping
 from tolka.cli.app import jurisdiction_list
-from tolka.errors import CaseError, CaseInvalid, UnknownIdError
+from tolka.errors import CaseError, UnknownIdError
 from tolka.jurisdictions import default_jurisdiction, jurisdiction
-from tolka.plausible import plausibility
+from tolka.model.common import Language
+from tolka.plausible import CaseWarning, findings
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
 
@@ -33,18 +34,17 @@ def check_facts(
     return Case(facts), errors
 
 
-def valid_case(data: Mapping[str, Any], rulebook: Rulebook, day: dt.date) -> Case:
-    """The case, or an `InputError` naming the first fact that is unknown or has a bad value, or
-    the first impossible combination at `day` (field `case`; warnings are not reported by the API)."""
-    case, errors = check_facts(data, rulebook)
-    if errors:
-        raise next(iter(errors.values()))
-    try:
-        plausibility(case, rulebook, day)
-    except CaseError as error:
-        first = error.errors[0] if isinstance(error, CaseInvalid) else error
-        raise InputError.of(first, "case") from None
-    return case
+def valid_case(
+    data: Mapping[str, Any], rulebook: Rulebook, day: dt.date, lang: Language = "en"
+) -> tuple[Case, list[CaseWarning]]:
+    """The case and its plausibility warnings at `day` (in `lang`), or an `InputError` carrying every
+    problem at once: each unknown fact or bad value, and each impossible combination, at its fact."""
+    case, errors = check_facts(data, rulebook, lang=lang)
+    impossible, warnings = findings(case, rulebook, day, lang)
+    problems = list(errors.values()) + [InputError.of(problem, f"case.{name}") for name, problem in impossible]
+    if problems:
+        raise InputError.all_of(problems)
+    return case, warnings
 
 
 def valid_jurisdiction(rulebook: Rulebook, jurisdiction_id: str, field: str = "jurisdiction") -> str:

@@ -87,7 +87,9 @@ class EvaluateRequest(StrictBody):
         description="Add `explanations`: per support, sentences with citations and what would change the "
         "answer (slower).",
     )
-    lang: Literal["sv", "en"] = Field("sv", description="Language of the explanations.")
+    lang: Literal["sv", "en", "nb"] = Field(
+        "sv", description="Language of the explanations, the warnings and the messages about facts."
+    )
     budget: bool = Field(
         False, description="Add `budget`: per month, what comes from whom and what social services top up."
     )

@@ -36,6 +36,29 @@ def error_of(response) -> dict:
 # --- POST /api/evaluate ---------------------------------------------------------------------------
 
 
+def test_every_problem_of_a_case_is_answered_at_once_in_the_language_asked(client):
+    case = {"birth_date": "2030-01-01", "goal": "flying", "lacks_money": True, "current_activity": "upper_secondary"}
+    response = client.post("/api/evaluate", json={"case": case, "date": DAY, "lang": "sv"})
+    assert response.status_code == 422
+    fields = sorted(e["field"] for e in response.json()["errors"])
+    # a value not allowed, an unknown fact, and born after the evaluation date — all three
+    assert fields == ["case.birth_date", "case.goal", "case.lacks_money"]
+    born = next(e for e in response.json()["errors"] if e["field"] == "case.birth_date")
+    assert "2030-01-01" in born["message"] and DAY in born["message"]
+
+
+def test_facts_unusual_together_are_answered_with_a_warning(client):
+    # Gymnasieskolan after a completed upper secondary education is possible (a second programme), but
+    # worth a second look: the answer is given, with the warning in the language asked.
+    case = {"current_activity": "upper_secondary", "completed_upper_secondary": True, "birth_date": "2006-03-14"}
+    response = client.post("/api/evaluate", json={"case": case, "date": DAY, "jurisdiction": "SE-EX-C", "lang": "nb"})
+    assert response.status_code == 200
+    warnings = response.json()["warnings"]
+    assert [w["facts"] for w in warnings] == [["current_activity", "completed_upper_secondary"]]
+    plain = client.post("/api/evaluate", json={"case": {"birth_date": "2006-03-14"}, "date": DAY})
+    assert "warnings" not in plain.json()
+
+
 # --- the API answers what the CLI's --format json prints, byte for byte --------------------------
 
 SAME_AS_CLI = [

@@ -56,9 +56,18 @@ class PlanOut(Output):
     team: list[dict[str, Any]]
 
 
+class CaseWarningOut(Output):
+    """Facts that are each valid but unusual together (e.g. in upper secondary school after completing it)."""
+
+    facts: list[str]
+    message: str
+
+
 class EvaluationOut(Evaluation):
     """`tolka evaluate --format json` and `POST /api/evaluate`; `plan` and `explanations` only when asked."""
 
+    # `POST /api/evaluate` only, when there are some (the CLI writes them on standard error)
+    warnings: list[CaseWarningOut] | None = None
     plan: PlanOut | None = None
     explanations: dict[str, ExplanationOut] | None = None
     # `--budget`: the case as given, then one budget per `--if` scenario (docs/amounts.md)
