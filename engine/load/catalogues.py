@@ -9,6 +9,7 @@ gives (laws first: everything else cites their provisions); rules come after, in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from tolka.errors import CycleError, DuplicateIdError, MissingCitationError, SchemaError, UnknownNameError
 from tolka.load import parameters as P
@@ -17,7 +18,7 @@ from tolka.load.collector import Collector, find_cycle, unique, versions_overlap
 from tolka.load.sections import RawRulebook
 from tolka.model.catalogue import Route
 from tolka.model.interpretation import Reading
-from tolka.model.origin import Entry
+from tolka.model.origin import Entry, Origin
 from tolka.rulebook import Rulebook
 
 
@@ -159,9 +160,7 @@ def points(raw: RawRulebook, book: Rulebook, errors: Collector) -> None:
     for ident, (point, origin) in seen.items():
         book.origins[("point", ident)] = origin
         check_cites(book, errors, point.provisions, origin, f"point {ident} interprets")
-        for support in point.supports:
-            if support not in book.supports:
-                errors.add(UnknownNameError(f"point {ident}: unknown support `{support}`"), origin)
+        _check_supports(book, errors, point.supports, f"point {ident}", origin)
         if not point.default:
             errors.add(
                 SchemaError(
@@ -251,9 +250,7 @@ def team(raw: RawRulebook, book: Rulebook, errors: Collector) -> None:
     book.team = {ident: item for ident, (item, _) in seen.items()}
     for ident, (role, origin) in seen.items():
         for task in role.tasks:
-            for support in task.supports:
-                if support not in book.supports:
-                    errors.add(UnknownNameError(f"team role {ident}: unknown support `{support}`"), origin)
+            _check_supports(book, errors, task.supports, f"team role {ident}", origin)
         named = [("explores", fact) for task in role.tasks for fact in task.explores] + [
             ("finds out", fact) for fact in role.finds_out
         ]
@@ -265,3 +262,10 @@ def team(raw: RawRulebook, book: Rulebook, errors: Collector) -> None:
                     UnknownNameError(f"team role {ident}: {verb} `{fact}`, a fact not asked in {role.country}"),
                     origin,
                 )
+
+
+def _check_supports(book: Rulebook, errors: Collector, supports: Iterable[str], owner: str, origin: Origin) -> None:
+    """Report every support `owner` names that the catalogue does not have."""
+    for support in supports:
+        if support not in book.supports:
+            errors.add(UnknownNameError(f"{owner}: unknown support `{support}`"), origin)

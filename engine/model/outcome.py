@@ -12,17 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tolka.model.common import Text
 from tolka.model.interpretation import Source
+from tolka.model.rule import Status
 
-OutcomeStatus = Literal[
-    "eligible",
-    "eligible_after_decision",
-    "eligible_after_application",
-    "not_eligible",
-    "not_eligible_as_a_rule",
-    "not_offered",
-    "undetermined",
-    "conflict",
-]
+OutcomeStatus = Literal[Status, "undetermined", "conflict"]  # what rules set, or that they do not settle it
 
 Role = Literal["decisive", "default", "defeated", "not_applicable", "unknown", "conflicting"]  # of a rule in an answer
 

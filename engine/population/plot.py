@@ -16,26 +16,19 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import get_args
 
 import numpy as np
 from matplotlib.figure import Figure
 
 from tolka.errors import CaseFileError
+from tolka.model.jurisdiction import JurisdictionKind
 from tolka.population.differences import ANY
 from tolka.population.summary import read_summary
 
 FORMATS = (".png", ".svg", ".pdf")
 ANNOTATE_ROWS = 60  # cells carry their percentage up to this many rows
-KIND_ORDER = (
-    "country",
-    "region",
-    "county",
-    "municipality",
-    "kommunalforbund",
-    "samordningsforbund",
-    "nav_office",
-    "example_unit",
-)
+KIND_ORDER: tuple[str, ...] = get_args(JurisdictionKind)  # broadest first, as the model lists them
 LABEL_WIDTH = 34
 
 

@@ -103,6 +103,22 @@ def sentence_text(sentence) -> str:
     return f"{sentence.text} ({'; '.join(sentence.citations)})" if sentence.citations else sentence.text
 
 
+def _route_blocks(outcome: O.Outcome, language: str) -> list[Block]:
+    """The outcome's route and the local information about it."""
+    blocks: list[Block] = []
+    if outcome.route is not None:
+        blocks += [
+            Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"),
+            Bullets(_route_lines(outcome.route, language)),
+        ]
+    if outcome.route_info:
+        blocks += [
+            Paragraph(f"{word(WORDS, 'route_info', language)}:"),
+            Bullets([reading_line(r, language) for r in outcome.route_info]),
+        ]
+    return blocks
+
+
 def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[Block]:
     blocks: list[Block] = [Heading(3, f"{outcome.name.get(language)} — {word(STATUS, outcome.status, language)}")]
     summary = f"{word(WORDS, 'legal_status', language)}: {word(LEGAL_STATUS, outcome.legal_status, language)}."
@@ -125,17 +141,7 @@ def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[
                 Paragraph(f"{word(WORDS, 'would_change', language)}:"),
                 Bullets([sentence_text(x) for x in explanation.would_change]),
             ]
-        if outcome.route is not None:
-            blocks += [
-                Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"),
-                Bullets(_route_lines(outcome.route, language)),
-            ]
-        if outcome.route_info:
-            blocks += [
-                Paragraph(f"{word(WORDS, 'route_info', language)}:"),
-                Bullets([reading_line(r, language) for r in outcome.route_info]),
-            ]
-        return blocks
+        return blocks + _route_blocks(outcome, language)
     why = []
     for reason in outcome.reasons.rules:
         cites = ", ".join(citation_text(c, language) for c in reason.citations)
@@ -154,16 +160,7 @@ def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[
             Paragraph(f"{word(WORDS, 'readings', language)}:"),
             Bullets([reading_line(r, language) for r in outcome.reasons.readings]),
         ]
-    if outcome.route is not None:
-        blocks += [
-            Paragraph(f"{word(WORDS, 'route', language)}: {route_text(outcome.route, language)}"),
-            Bullets(_route_lines(outcome.route, language)),
-        ]
-    if outcome.route_info:
-        blocks += [
-            Paragraph(f"{word(WORDS, 'route_info', language)}:"),
-            Bullets([reading_line(r, language) for r in outcome.route_info]),
-        ]
+    blocks += _route_blocks(outcome, language)
     for conflict in outcome.conflicts:
         blocks.append(
             Paragraph(f"{word(STATUS, 'conflict', language)} ({conflict['aspect']}): {', '.join(conflict['rules'])}")
