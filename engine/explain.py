@@ -162,7 +162,9 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
             # One sentence for all of them: several open rules often wait on the same questions.
             waiting_on.update(dict.fromkeys(reason.missing_facts))
             waiting_cites.update(dict.fromkeys(cites))
-    if waiting_on:
+    # Rules still waiting on facts matter only while the answer is open: a settled status (and legal
+    # status) is not followed by "that depends on …", which would contradict it.
+    if waiting_on and (len(outcome.status_possible) > 1 or len(outcome.legal_status_possible) > 1):
         questions = " ".join(
             (rulebook.facts.get(name) or rulebook.points[name]).question.get(language) for name in waiting_on
         )

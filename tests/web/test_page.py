@@ -300,3 +300,16 @@ def test_compare_across_sweden_and_norway_lines_supports_up_by_counterpart(clien
     assert len(ips) == 1  # Norway's IPS sits on one line, beside its Swedish counterpart
     sweden, oslo = re.findall(r"<td data-label=[^>]*>(.*?)</td>", ips[0], re.S)
     assert "IPS" in sweden and "Individuell jobbstøtte (IPS)" in oslo and "IPS ung" in oslo
+
+
+def test_a_settled_status_is_not_followed_by_what_it_depends_on(client):
+    # Jobbgarantin för ungdomar is for the unemployed: a pupil in upper secondary school is not
+    # eligible whatever else is unknown, so the reasons must not say "that depends on …".
+    state = {**STEP, "known.current_activity": "upper_secondary", "known.birth_date": "2006-03-14"}
+    page = client.get("/", params=state).text
+    row = re.search(r'<tr id="row-youth_job_guarantee".*?</tr>', page, re.S).group(0)
+    assert ">inte berättigad<" in row and "Fortfarande möjligt" not in row
+    details = re.search(r'<details class="outcome" id="o-youth_job_guarantee".*?</details>', page, re.S).group(0)
+    assert "Det beror på det som ännu inte är känt" not in details
+    undetermined = re.search(r'<details class="outcome" id="o-ips".*?</details>', page, re.S).group(0)
+    assert "Det beror på det som ännu inte är känt" in undetermined  # an open answer still says so
