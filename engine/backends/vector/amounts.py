@@ -24,7 +24,7 @@ import numpy as np
 from tolka.amounts import MAY_PAY, PAYS, PAYS_NOTHING
 from tolka.backends.vector.backend import ReadingValues, Session, Situation, situation_of
 from tolka.backends.vector.columns import Column, Scalar
-from tolka.backends.vector.kernel import Tri, compile_condition, run
+from tolka.backends.vector.kernel import Program, Tri, compile_condition, run
 from tolka.expr import ast as A
 from tolka.expr.formula import (
     TAmountOf,
@@ -146,6 +146,7 @@ class AmountSession:
         self.size = session.frame.size
         self.entries = {entry.key: entry for entry in rulebook.amounts}
         self._done: dict[AmountSituation, Amounts] = {}
+        self._programs: dict[int, Program] = {}
         self._statuses = np.array([], dtype=object)
 
     def statuses(self, situation: Situation) -> np.ndarray:
@@ -162,9 +163,6 @@ class AmountSession:
         if found is None:
             found = self._done[situation] = self._compute(situation)
         return found
-
-    def forget(self) -> None:
-        self._done.clear()
 
     def _compute(self, situation: AmountSituation) -> Amounts:
         readings = dict(situation.readings)
@@ -206,7 +204,11 @@ class AmountSession:
         return Amounts(low, high, applies, status, entries[0].type.period)
 
     def _truth(self, condition: A.Expr, readings: Mapping[str, Any]) -> Tri:
-        values = run(compile_condition(condition), lambda fld: self._source(fld, readings), self.size)
+        # conditions are the rulebook's own objects, alive as long as it is: compiled once each
+        program = self._programs.get(id(condition))
+        if program is None:
+            program = self._programs[id(condition)] = compile_condition(condition)
+        values = run(program, lambda fld: self._source(fld, readings), self.size)
         return Tri(np.broadcast_to(values.true, (self.size,)), np.broadcast_to(values.false, (self.size,)))
 
     def _source(self, fld: A.Field, readings: Mapping[str, Any]):
