@@ -27,7 +27,7 @@ def facts_blocks(page: Page) -> list[Block]:
     if page.unknown:
         blocks += [Paragraph(word(PAGE, "unknown_answers", lang) + ":"), Bullets([q for _n, q in page.unknown])]
     if page.warnings:
-        blocks += [Paragraph(_("Worth a second look:")), Bullets([w.message for w in page.warnings])]
+        blocks += [Paragraph(_("Worth a second look:")), Bullets([page.words(w.message) for w in page.warnings])]
     return blocks
 
 

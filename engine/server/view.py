@@ -9,6 +9,7 @@ them with the engine's validators, evaluate, explain, plan, and rank the next qu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -34,7 +35,9 @@ from tolka.server.errors import InputError
 from tolka.server.inputs import check_facts, valid_jurisdiction
 
 LANGUAGES = ("sv", "nb", "en")
-NORWEGIAN = {"no": "nb", "nn": "nb"}  # Accept-Language codes answered with the Bokmål page
+NORWEGIAN = {"no": "nb", "nn": "nb"}
+QUOTES: dict[str, str] = {"sv": "”{}”", "nb": "«{}»", "en": "“{}”"}  # a question quoted in a sentence
+FACT_NAME = re.compile(r"`([a-z][a-z0-9_]*)`")  # Accept-Language codes answered with the Bokmål page
 DONT_KNOW = "?"  # the value of every "don't know" choice
 QUESTIONS_PER_PAGE = 3
 SUPPORTS_NAMED = 3  # a question names this many of the outcomes it settles
@@ -183,6 +186,16 @@ class Page:
         """How many supports have each status, in the order of STATUS (for the line under the questions)."""
         counts: Counter[str] = Counter(o.status for o in self.evaluation.outcomes)
         return [(status, counts[status]) for status in STATUS if counts[status]]
+
+    def words(self, message: str) -> str:
+        """An engine message for the page: each `fact` it names becomes the fact's question, quoted
+        (the CLI's messages name facts as they are written in a case file)."""
+
+        def question(match: re.Match[str]) -> str:
+            text = self.fact_questions.get(match.group(1))
+            return QUOTES[self.lang].format(text) if text else match.group(0)
+
+        return FACT_NAME.sub(question, message)
 
     def supports(self, ids: list[str]) -> str:
         """Support names, for lists of ids in the plan."""
