@@ -277,19 +277,22 @@ def test_a_bad_case_file_is_refused_beside_the_upload_with_every_problem(client)
 
 
 def test_compare_names_the_minimal_differing_readings_in_words(client):
-    state = {
-        **STEP,
-        "jurisdiction": "SE-EX-A",
-        "known.current_activity": "unemployed",
-        "known.birth_date": "2001-05-01",
-    }
-    page = client.get("/compare", params={**state, "with": "SE-EX-B"}).text
-    assert '<th scope="col">Exempelenhet A' in page and '<th scope="col">Exempelenhet B' in page
-    minimal = re.search(r'<ul class="minimal">.*?</ul>', page, re.S)
-    if minimal:  # the readings that explain the differences, as questions with their values in words
-        assert "SE-EX" not in minimal.group(0) and "_" not in re.sub(r"<[^>]+>", "", minimal.group(0))
-    else:
-        assert "No outcome differs between the two." in page or "No reading explains" in page
+    # Amira (examples/cases/amira-19-psychosis-upper-secondary.yaml) in example units A and C: IPS
+    # differs, and exactly the two local readings about IPS explain it (compare.why_different).
+    state = {**STEP, "jurisdiction": "SE-EX-A", "known.current_activity": "upper_secondary", "known.goal": "studies"}
+    state |= {f"known.{f}": "true" for f in ("mental_health_problem", "schizophrenia_spectrum_diagnosis")}
+    state |= {"known.psychiatric_contact": "true", "known.birth_date": "2006-03-14"}
+    page = client.get("/compare", params={**state, "with": "SE-EX-C"}).text
+    assert '<th scope="col">Exempelenhet A' in page and '<th scope="col">Exempelenhet C' in page
+    assert "Tolkningarna som förklarar varje skillnad" in page
+    minimal = re.search(r'<ul class="minimal">.*?</ul>', page, re.S).group(0)
+    assert minimal.count("<li>") == 2
+    assert "Krävs ett behovsprövat beslut för att få IPS/SEd" in minimal
+    assert "direktkontakt utan beslut (egenanmälan)" in minimal and "behovsprövat beslut (biståndsbeslut) krävs" in minimal
+    text = re.sub(r"<[^>]+>", "", minimal)
+    assert "SE-EX" not in text and not re.search(r"\b[a-z]+_[a-z_]+\b", text)  # words, not ids
+    ips = re.search(r'<tr class="differs">\s*<th scope="row">Individanpassat stöd till arbete \(IPS\)', page)
+    assert ips, "IPS is marked as differing"
 
 
 def test_compare_across_sweden_and_norway_lines_supports_up_by_counterpart(client):
