@@ -281,15 +281,15 @@ class Rulebook:
         return None
 
     def term_fields(self) -> tuple[A.Field, ...]:
-        """The calendar terms (`start_of_quarter_after(turns(birth_date, 16))`, …) the rules compare."""
-        return self._cached(
-            ("term_fields",),
-            lambda: tuple(
-                dict.fromkeys(
-                    f for entry in self.rules for f in entry.fields() if f.kind == "derived" and is_term_field(f.name)
-                )
-            ),
-        )
+        """The calendar terms (`start_of_quarter_after(turns(birth_date, 16))`, …) the rules and the
+        amount formulas compare (an amount step may choose by `start_of_month(turns(birth_date, 21))`)."""
+
+        def compute() -> tuple[A.Field, ...]:
+            read = [f for entry in self.rules for f in entry.fields()]
+            read += [f for entry in self.amounts for f in entry.fields()]
+            return tuple(dict.fromkeys(f for f in read if f.kind == "derived" and is_term_field(f.name)))
+
+        return self._cached(("term_fields",), compute)
 
     def domains(self) -> dict[A.Field, tuple | str]:
         out: dict[A.Field, tuple | str] = {}

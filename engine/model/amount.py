@@ -86,6 +86,10 @@ class AmountEntry:
     def validity(self) -> Validity:
         return Validity(valid_from=self.formula.valid_from, valid_to=self.formula.valid_to)
 
+    def fields(self) -> list[A.Field]:
+        """The fields the calculation's `when` and the conditions of its steps' choices read."""
+        return A.fields(self.condition) + [fld for step in self.steps for fld in condition_fields(step)]
+
     def amounts_read(self) -> tuple[str, ...]:
         """The supports whose amounts this calculation subtracts or adds (subsidiarity)."""
         return tuple(
@@ -94,6 +98,6 @@ class AmountEntry:
 
     def points(self) -> tuple[str, ...]:
         """The interpretation points the calculation reads: in `when`, in its choices and as values."""
-        fields = A.fields(self.condition) + [f for step in self.steps for f in condition_fields(step)]
+        fields = self.fields()
         fields += [leaf.field for step in self.steps for leaf in reads(step) if isinstance(leaf, TField)]
         return tuple(sorted({f.name for f in fields if f.kind == "reading"}))
