@@ -236,7 +236,9 @@ def _input(run: _Evaluation, leaf: Typed) -> O.AmountInput | None:
     if isinstance(leaf, TParam):
         parameter = rulebook.parameters[leaf.parameter]
         found = parameter.value_at(day)
-        text = decimal_text(found.value) if found is not None else None
+        # A sourced figure is shown as the source gives it: a share such as 0.0174 of the
+        # prisbasbelopp must not read as 0.02.
+        text = format(found.value, "f") if found is not None else None
         return O.AmountInput(
             kind="parameter",
             id=leaf.parameter,
