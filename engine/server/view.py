@@ -278,6 +278,9 @@ def checked_input(rulebook: Rulebook, state: PageInput) -> tuple[Case, str, dict
     case, fact_errors = check_facts(state.known, rulebook, prefix="", where="answer", lang=state.lang)
     for name, problem in fact_errors.items():
         errors[f"known.{name}"] = problem
+    # A name that is no fact is reported once and not carried on: no question can correct it.
+    state.known = {name: value for name, value in state.known.items() if name in rulebook.facts}
+    state.unknown = [name for name in state.unknown if name in rulebook.facts]
     # An impossible combination (born after the date, a period before birth) is reported beside the
     # answer it concerns, and that answer is left out, like a bad value.
     impossible, warnings = findings(case, rulebook, state.day, state.lang)
@@ -319,7 +322,7 @@ def build_page(engine: Engine, state: PageInput, with_questions: bool = True) ->
             explanations[outcome.support] = explain_outcome(engine, outcome, lang)
     names = {s.id: s.name.get(lang) for s in rulebook.supports.values()}
     first = [state.edit] if state.edit in rulebook.facts else []
-    first += [key[6:] for key in errors if key.startswith("known.") and key[6:] not in first]
+    first += [key[6:] for key in errors if key.startswith("known.") and key[6:] in state.known and key[6:] not in first]
     _ = translator(lang, "web")
     change_hint = _("Change the answer, then save.")
     questions = [_question_view(engine, name, change_hint, lang) for name in first]

@@ -77,6 +77,14 @@ def test_a_wrong_answer_is_shown_at_its_question_and_the_rest_still_counts(clien
     assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in page
 
 
+def test_a_name_that_is_no_fact_is_reported_once_and_not_carried_on(client):
+    for view in ("/", "/report", "/compare", "/brief"):
+        response = client.get(view, params={**STEP, "known.zebra": "1", "known.goal": "studies"})
+        assert response.status_code == 422, view
+    page = client.get("/", params={**STEP, "known.zebra": "1", "known.goal": "studies"}).text
+    assert "zebra" in page and 'name="known.zebra"' not in page and "known.zebra" not in page.split("</header>")[1]
+
+
 def test_an_unknown_jurisdiction_or_date_is_reported_not_a_crash(client):
     response = client.get("/", params={"jurisdiction": "SE-NOPE", "date": "soon", "lang": "en"})
     assert response.status_code == 422
