@@ -170,13 +170,19 @@ class _BoundedComposer(Composer):
 
 
 class _BoundedConstructor(RoundTripConstructor):
-    """Turns a value Python cannot hold (an impossible date, an integer of thousands of digits) into
-    an error at the value's line instead of a bare `ValueError`."""
+    """Turns a value Python cannot hold (an integer of thousands of digits) into an error at the
+    value's line instead of a bare `ValueError`.
+
+    A date that looks like one but does not exist (`2006-02-30`) stays the text written: whoever
+    reads it (a case's date fact, a rule file's schema) then says what is wrong, in the reader's
+    language and together with every other problem, instead of the parser stopping at the first."""
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep=deep)
         except (ValueError, OverflowError) as exc:
+            if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(node.value, str):
+                return node.value
             value = node.value if isinstance(node.value, str) else ""
             raise ConstructorError(
                 None, None, f"cannot read {shown(value, 40)}: {clean_text(str(exc), 60)}", node.start_mark

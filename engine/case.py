@@ -19,7 +19,6 @@ from tolka.boundary import (
     CASE_FILE_BYTES,
     ECHO_CHARS,
     check_tree,
-    code,
     decode,
     finite_number,
     in_date_range,
@@ -29,11 +28,12 @@ from tolka.boundary import (
     read_limited,
     shown,
 )
-from tolka.errors import CaseError, CaseFileError, CaseInvalid, FactValueError, UnknownFactError
+from tolka.errors import CaseError, CaseFileError, CaseInvalid, FactValueError
 from tolka.load.yaml_source import line_of, refuse_tags
 from tolka.model.vocabulary import Fact
 from tolka.render.labels import phrase
 from tolka.rulebook import Rulebook
+from tolka.suggest import unknown_fact
 
 UNKNOWN_WORDS = frozenset({"unknown", "okänt", "vet inte", "ukjent"})
 
@@ -131,6 +131,16 @@ def case_from_mapping(data: Mapping[str, Any], rulebook: Rulebook, where: str = 
     Every fact is checked: one problem raises its own `CaseError` naming the fact (and its line when
     `data` comes from YAML); several raise `CaseInvalid` carrying all of them.
     """
+    case, problems = checked_facts(data, rulebook, where, lang)
+    raise_all(problems, lang)
+    return case
+
+
+def checked_facts(
+    data: Mapping[str, Any], rulebook: Rulebook, where: str = "case", lang: str = "en"
+) -> tuple[Case, list[CaseError]]:
+    """The facts of `data` that are valid, as a case, and a problem for each one that is not (unknown
+    fact, bad value), so that a caller can add its own findings and report everything at once."""
     if not isinstance(data, Mapping):
         raise CaseFileError((where + ": " if where else "") + phrase("not_mapping", lang, what=type(data).__name__))
     facts: dict[str, Any] = {}
@@ -139,23 +149,22 @@ def case_from_mapping(data: Mapping[str, Any], rulebook: Rulebook, where: str = 
         try:
             fact = rulebook.facts.get(name) if isinstance(name, str) else None
             if fact is None:
-                text = str(name)
-                close = [f for f in rulebook.facts if f.startswith(text[:4])][:3] if len(text) >= 4 else []
-                raise UnknownFactError(
-                    f"{where + ': ' if where else ''}{code(text)} is not a fact of the vocabulary",
-                    hint=("did you mean " + ", ".join(close) + "? " if close else "") + "`tolka facts` lists them all",
-                )
+                raise unknown_fact(str(name), rulebook, where, lang)
             typed = coerce_fact(fact, value, where, lang)
         except CaseError as problem:
             problems.append(problem.located(None, line_of(data, [name])))
             continue
         if typed is not None:
             facts[fact.name] = typed
+    return Case(facts), problems
+
+
+def raise_all(problems: list[CaseError], lang: str = "en") -> None:
+    """Raise the one problem as it is, several as one `CaseInvalid`; nothing when there are none."""
     if len(problems) == 1:
         raise problems[0]
     if problems:
         raise CaseInvalid(problems, phrase("problems", lang, count=len(problems)))
-    return Case(facts)
 
 
 def case_data(raw: bytes, name: str | Path, lang: str = "en", json_format: bool = False) -> Any:
@@ -171,11 +180,15 @@ def case_data(raw: bytes, name: str | Path, lang: str = "en", json_format: bool 
     return {} if data is None else data
 
 
-def read_case(path: Path, rulebook: Rulebook, lang: str = "en") -> Case:
-    """Read a case from a YAML or JSON file, through the input boundary (size, encoding, aliases,
-    depth, duplicate keys and numbers are checked there; facts here)."""
+def read_case_data(path: Path, lang: str = "en") -> Any:
+    """The parsed content of a YAML or JSON case file (`case_data`); facts are not checked yet."""
     raw = read_limited(path, CASE_FILE_BYTES, CaseFileError, lang, "cannot_read_case")
-    data = case_data(raw, path, lang, json_format=path.suffix == ".json")
+    return case_data(raw, path, lang, json_format=path.suffix == ".json")
+
+
+def read_case(path: Path, rulebook: Rulebook, lang: str = "en") -> Case:
+    """Read a case from a YAML or JSON file (`read_case_data`), every fact checked."""
+    data = read_case_data(path, lang)
     try:
         return case_from_mapping(data, rulebook, where="", lang=lang)
     except CaseError as exc:

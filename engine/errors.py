@@ -48,8 +48,10 @@ class TolkaError(Exception):
         return ":".join(parts)  # `column` counts within a condition; messages name it themselves
 
     def render(self) -> str:
-        """One line `file:line: kind: message`, then the hint on its own line."""
-        text = f"{self.location}: {self.kind}: {self.message}"
+        """One line `file:line: kind: message` (`kind: message` for a command-line value, which has no
+        file), then the hint on its own line."""
+        where = f"{self.location}: " if self.file is not None or self.line is not None else ""
+        text = f"{where}{self.kind}: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text

@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from tolka.boundary import code
 from tolka.errors import UnknownIdError
 from tolka.model.interpretation import DefaultReading, Reading, ReadingValue
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.model.origin import Origin
 from tolka.rulebook import Rulebook
+from tolka.suggest import known_jurisdiction
 
 Basis = Literal["local", "inherited", "national_default", "no_national_position"]
 
@@ -45,19 +45,9 @@ class ResolvedReading:
         return self.basis in ("national_default", "no_national_position")
 
 
-def jurisdiction(rulebook: Rulebook, jurisdiction_id: str) -> Jurisdiction:
-    """The jurisdiction with this id, or a `UnknownIdError` that suggests close ids."""
-    found = rulebook.jurisdictions.get(jurisdiction_id)
-    if found is None:
-        lowered = jurisdiction_id.lower()
-        close = [j.id for j in rulebook.jurisdictions.values() if lowered in j.name.lower() or lowered in j.id.lower()][
-            :5
-        ]
-        raise UnknownIdError(
-            f"no jurisdiction {code(jurisdiction_id)}",
-            hint=("perhaps " + ", ".join(close) + "; " if close else "") + "`tolka jurisdictions` lists them",
-        )
-    return found
+def jurisdiction(rulebook: Rulebook, jurisdiction_id: str, lang: str = "en") -> Jurisdiction:
+    """The jurisdiction with this id, or a `UnknownIdError` that suggests the nearest ids and names."""
+    return known_jurisdiction(rulebook.jurisdictions, jurisdiction_id, lang)
 
 
 def resolve_readings(rulebook: Rulebook, jurisdiction_id: str, day: dt.date) -> dict[str, ResolvedReading]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tolka.boundary import code
 from tolka.case import Case
 from tolka.decisions import still_possible
 from tolka.errors import UnknownIdError
 from tolka.evaluate import Engine
 from tolka.jurisdictions import jurisdiction, resolve_readings
 from tolka.model.outcome import Outcome
+from tolka.suggest import known
 from tolka.variants import Variant, legal_status_variants
 
 
@@ -85,12 +85,11 @@ def legal_status_points(engine: Engine, support: str, day: dt.date) -> list[str]
     return list(points)
 
 
-def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date) -> MandateView:
+def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date, lang: str = "en") -> MandateView:
     """Is `support` mandated in `jurisdiction_id` on `day`, on what basis, and how do others read it?"""
     rulebook = engine.rulebook
-    if support not in rulebook.supports:
-        raise UnknownIdError(f"no support {code(support)}", hint="`tolka supports` lists them")
-    place = jurisdiction(rulebook, jurisdiction_id)
+    known("support", support, rulebook.supports, "tolka supports", lang)
+    place = jurisdiction(rulebook, jurisdiction_id, lang)
     if rulebook.supports[support].country != place.country:
         raise UnknownIdError(f"{support} is a support of {rulebook.supports[support].country}, not of {place.country}")
     points = legal_status_points(engine, support, day)

@@ -23,7 +23,11 @@ def cell_text(reading: ResolvedReading | None) -> str:
     ~ source over five years old)."""
     if reading is None:
         return ""
-    text = "—" if reading.value is None else str(reading.value)
+    return ("—" if reading.value is None else str(reading.value)) + cell_marks(reading)
+
+
+def cell_marks(reading: ResolvedReading) -> str:
+    """The markers of `cell_text` alone (the text view puts them after the value's label)."""
     marks = ""
     if reading.basis in ("national_default", "no_national_position"):
         marks += DEFAULT_MARK
@@ -33,7 +37,13 @@ def cell_text(reading: ResolvedReading | None) -> str:
         marks += CONTESTED_MARK
     if reading.stale:
         marks += STALE_MARK
-    return text + marks
+    return marks
+
+
+def in_county(place: Jurisdiction, county: str) -> bool:
+    """Whether `place` lies in `county`, given by name (`Stockholms län`, any case) or by its two-digit
+    code (`01`, the first two digits of a municipality's code)."""
+    return (place.county or "").lower() == county.lower() or (place.code or "")[:2] == county
 
 
 def own_readings(rulebook: Rulebook, jurisdiction_id: str) -> int:
@@ -85,7 +95,7 @@ def readings_matrix(
     for place in rulebook.jurisdictions.values():
         if place.country != country or (kind and place.kind != kind):
             continue
-        if county and (place.county or "").lower() != county.lower() and place.code != county:
+        if county and not in_county(place, county):
             continue
         if not include_all and not own_readings(rulebook, place.id) and place.kind != "country":
             continue
@@ -112,7 +122,7 @@ def list_jurisdictions(
     for place in rulebook.jurisdictions.values():
         if kind and place.kind != kind or country and place.country != country:
             continue
-        if county and (place.county or "").lower() != county.lower() and (place.code or "")[:2] != county:
+        if county and not in_county(place, county):
             continue
         entries = rulebook.readings.get(place.id, [])
         sources = sorted({e.item.source.url or e.item.source.document or "" for e in entries})

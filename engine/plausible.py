@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from tolka.case import Case, read_case
-from tolka.errors import CaseError, CaseInvalid, FactValueError
+from tolka.case import Case, checked_facts, raise_all, read_case_data
+from tolka.errors import CaseError, FactValueError
 from tolka.render.labels import phrase
 from tolka.rulebook import Rulebook
 
@@ -41,11 +41,7 @@ def _age(birth: dt.date, day: dt.date) -> int:
 def plausibility(case: Case, rulebook: Rulebook, day: dt.date, lang: str = "en") -> list[CaseWarning]:
     """The warnings for `case` at `day`; raises the impossible findings, all at once, as a `CaseError`."""
     found, warnings = findings(case, rulebook, day, lang)
-    errors = [error for _, error in found]
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise CaseInvalid(errors, phrase("problems", lang, count=len(errors)))
+    raise_all([error for _, error in found], lang)
     return warnings
 
 
@@ -85,13 +81,28 @@ def findings(
     return errors, warnings
 
 
+def check_case_file(
+    path: Path, rulebook: Rulebook, day: dt.date, lang: str = "en"
+) -> tuple[Case, list[CaseError], list[CaseWarning]]:
+    """The valid facts of the case in `path`, every problem with it (bad values, unknown facts,
+    impossible combinations of the valid facts at `day`) and its warnings — all at once.
+
+    A file that cannot be read or parsed at all raises its one error, naming the file."""
+    data = read_case_data(path, lang)
+    case, problems = checked_facts(data, rulebook, "", lang)
+    found, warnings = findings(case, rulebook, day, lang)
+    problems += [error for _, error in found]
+    return case, [problem.located(path, None) for problem in problems], warnings
+
+
 def read_plausible_case(
     path: Path, rulebook: Rulebook, day: dt.date, lang: str = "en"
 ) -> tuple[Case, list[CaseWarning]]:
     """The case in `path` and its warnings at `day`; every error (bad value or impossible
-    combination) names the file."""
-    case = read_case(path, rulebook, lang)
+    combination) is raised at once, naming the file."""
+    case, problems, warnings = check_case_file(path, rulebook, day, lang)
     try:
-        return case, plausibility(case, rulebook, day, lang)
+        raise_all(problems, lang)
     except CaseError as exc:
         raise exc.located(path, None) from None
+    return case, warnings

@@ -19,6 +19,7 @@ from tolka.shipped import rulebook_root
 
 if TYPE_CHECKING:
     from tolka.case import Case
+    from tolka.plausible import CaseWarning
 
 
 def default_rulebook() -> Path:
@@ -167,14 +168,25 @@ def evaluation_day(day: dt.date | None) -> dt.date:
 
 
 def read_checked_case(state: State, path: Path, day: dt.date, lang: str) -> Case:
-    """The case in `path`, checked for plausibility at `day`: impossible combinations are errors
-    (with the file), doubtful ones are warnings on standard error before the answer."""
-    from tolka.plausible import read_plausible_case
+    """The case in `path`, checked for plausibility at `day` (`checked_case`)."""
+    return checked_case(state, path, day, lang)[0]
 
-    case, doubts = read_plausible_case(path, state.rulebook, day, lang)
+
+def checked_case(state: State, path: Path, day: dt.date, lang: str) -> tuple[Case, list[CaseWarning]]:
+    """The case in `path` and its warnings, checked for plausibility at `day`. Every problem is
+    reported at once: doubtful combinations as warnings on standard error, then the errors (exit 2)
+    — or, when there are none, the answer follows the warnings."""
+    from tolka.case import raise_all
+    from tolka.plausible import check_case_file
+
+    case, problems, doubts = check_case_file(path, state.rulebook, day, lang)
     for doubt in doubts:
         click.echo(f"{path}: {phrase('warning', lang)}: {doubt.message}", err=True)
-    return case
+    try:
+        raise_all(problems, lang)
+    except CaseError as exc:
+        raise exc.located(path, None) from None
+    return case, doubts
 
 
 def language(lang: str | None) -> str:
@@ -237,11 +249,26 @@ def emit(fmt: str, *, blocks=None, data=None, rows=None, title: str = "tolka", l
         click.echo(to_terminal(blocks), nl=False)
 
 
-def jurisdiction_list(rulebook, text: str, country: str = "SE") -> list[str]:
-    """`all` (every jurisdiction of the country) or a comma-separated list of ids."""
+def jurisdiction_list(rulebook, text: str, country: str = "SE", lang: str = "en") -> list[str]:
+    """`all` (every jurisdiction of the country) or a comma-separated list of ids, each checked (an
+    unknown one is refused with the nearest ids and names)."""
     if text.strip().lower() == "all":
         return [j.id for j in rulebook.jurisdictions.values() if j.country == country]
     ids = [part.strip() for part in text.split(",") if part.strip()]
     if not ids:
         raise UnknownIdError("no jurisdiction given", hint="`all`, or ids separated by commas (`tolka jurisdictions`)")
-    return ids
+    return [place_id(rulebook, typed, lang) for typed in ids]
+
+
+def place_id(rulebook, typed: str, lang: str) -> str:
+    """The id of the jurisdiction `typed`, or an `UnknownIdError` in `lang` suggesting the nearest."""
+    from tolka.jurisdictions import jurisdiction
+
+    return jurisdiction(rulebook, typed, lang).id
+
+
+def case_place(rulebook, case: Case, typed: str | None, lang: str) -> str:
+    """The jurisdiction asked for (checked), else the case's own: its home municipality, else its country."""
+    from tolka.jurisdictions import default_jurisdiction
+
+    return place_id(rulebook, typed, lang) if typed else default_jurisdiction(case, rulebook)

@@ -20,7 +20,6 @@ from tolka.cli.app import (
     read_checked_case,
 )
 from tolka.errors import FactValueError
-from tolka.jurisdictions import jurisdiction
 from tolka.questions import Question, next_questions
 from tolka.render.draw import to_terminal
 from tolka.render.labels import STATUS, word
@@ -122,9 +121,7 @@ def ask(
     words, when = language(lang), evaluation_day(day)
     case = read_checked_case(state, start, when, words) if start else Case({})
     # `all` means every jurisdiction of the starting case's country, as in compare.
-    places = jurisdiction_list(engine.rulebook, which, case.facts.get("home_country", "SE"))
-    for place in places:
-        jurisdiction(engine.rulebook, place)
+    places = jurisdiction_list(engine.rulebook, which, case.facts.get("home_country", "SE"), words)
     stdin = click.open_file("-")  # standard input as click reads it (get_text_stream is deprecated)
     skipped: set[str] = set()
     click.echo(_status_table(engine, case, places, when, words), nl=False)

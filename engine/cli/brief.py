@@ -7,8 +7,17 @@ from pathlib import Path
 import click
 
 from tolka.brief import brief as make_brief
-from tolka.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language, read_checked_case
-from tolka.jurisdictions import default_jurisdiction
+from tolka.cli.app import (
+    State,
+    case_place,
+    cli,
+    date_option,
+    emit,
+    evaluation_day,
+    lang_option,
+    language,
+    read_checked_case,
+)
 from tolka.render import brief_view
 
 
@@ -29,7 +38,7 @@ def brief(state: State, case_file: Path, jurisdiction: str | None, day, fmt: str
     engine = state.engine
     words, when = language(lang), evaluation_day(day)
     case = read_checked_case(state, case_file, when, words)
-    place = jurisdiction if jurisdiction is not None else default_jurisdiction(case, engine.rulebook)
+    place = case_place(engine.rulebook, case, jurisdiction, words)
     result = make_brief(engine, case, place, when, words)
     emit(
         fmt,

@@ -7,13 +7,22 @@ from pathlib import Path
 import click
 
 from tolka.budget import what_if_budgets
-from tolka.cli.app import State, cli, date_option, evaluation_day, lang_option, language, read_checked_case
+from tolka.cli.app import (
+    State,
+    case_place,
+    checked_case,
+    cli,
+    date_option,
+    evaluation_day,
+    lang_option,
+    language,
+)
 from tolka.explain import explain_all, explain_outcome
-from tolka.jurisdictions import default_jurisdiction
-from tolka.plan import action_plan, plan_data
+from tolka.plan import action_plan
 from tolka.render.amounts_view import budget_blocks
 from tolka.render.blocks import Table
 from tolka.render.draw import to_html, to_markdown, to_terminal
+from tolka.render.evaluation_json import evaluation_data
 from tolka.render.json_out import to_data, to_json
 from tolka.render.report import evaluation_blocks
 
@@ -76,19 +85,19 @@ def evaluate(
     """
     engine = state.engine
     words, when = language(lang), evaluation_day(day)
-    case = read_checked_case(state, case_file, when, words)
-    place = jurisdiction if jurisdiction is not None else default_jurisdiction(case, engine.rulebook)
+    case, warnings = checked_case(state, case_file, when, words)
+    place = case_place(engine.rulebook, case, jurisdiction, words)
     result = engine.evaluate(case, place, when)
-    plan = action_plan(engine.rulebook, result) if with_plan else None
     budgets = what_if_budgets(engine, case, place, when, result, scenarios, words) if with_budget or scenarios else []
     if fmt == "json":
-        data = to_data(result)
-        if plan is not None:
-            data["plan"] = plan_data(plan)
+        data = evaluation_data(
+            engine, case, result, plan=with_plan, explain=with_counterfactuals, lang=words, warnings=warnings
+        )
         if budgets:
             data["budget"] = [to_data(b) for _, b in budgets]
         click.echo(to_json(data), nl=False)
         return
+    plan = action_plan(engine.rulebook, result) if with_plan else None
     if with_counterfactuals:
         explanations = explain_all(engine, case, result, words)
     else:

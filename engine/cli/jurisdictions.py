@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from tolka.boundary import code
 from tolka.cli.app import (
     State,
     cli,
@@ -22,6 +21,7 @@ from tolka.compare import compare_explained
 from tolka.mandate import mandate as find_mandate
 from tolka.matrix import SourceFilter, list_jurisdictions, readings_matrix
 from tolka.render import compare_view, mandate_view, matrix_view
+from tolka.suggest import known, known_county, known_kind
 
 
 @cli.command()
@@ -45,7 +45,7 @@ def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str 
     words, when = language(lang), evaluation_day(day)
     case = read_checked_case(state, case_file, when, words)
     country = case.facts.get("home_country", "SE")
-    ids = jurisdiction_list(engine.rulebook, which, country)
+    ids = jurisdiction_list(engine.rulebook, which, country, words)
     explained = compare_explained(engine, case, ids, when)
     emit(
         fmt,
@@ -69,8 +69,8 @@ def compare(state: State, case_file: Path, which: str, day, fmt: str, lang: str 
 def mandate(state: State, support: str, jurisdiction: str, day, fmt: str, lang: str | None) -> None:
     """Is SUPPORT mandated here — by law, by the local reading, by national guidance — and how do others read it?"""
     engine = state.engine
-    view = find_mandate(engine, support, jurisdiction, evaluation_day(day))
     words = language(lang)
+    view = find_mandate(engine, support, jurisdiction, evaluation_day(day), words)
     emit(
         fmt,
         blocks=mandate_view.mandate_blocks(engine.rulebook, view, words),
@@ -99,19 +99,19 @@ def mandate(state: State, support: str, jurisdiction: str, day, fmt: str, lang: 
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "csv", "json", "markdown", "html"]), default="text", show_default=True
 )
+@lang_option
 @click.pass_obj
 def readings(
-    state: State, points, county, kind, country, include_all, verified_only, max_age, own_page_only, day, fmt
+    state: State, points, county, kind, country, include_all, verified_only, max_age, own_page_only, day, fmt, lang
 ) -> None:
-    """The readings matrix: jurisdictions × interpretation points, with default/unverified/contested marks."""
-    rulebook = state.rulebook
+    """How jurisdictions read the law: per jurisdiction, the points it reads differently from the
+    national default (text); with --point, those points for every jurisdiction; --format csv or json,
+    the whole matrix of jurisdictions × interpretation points."""
+    rulebook, words = state.rulebook, language(lang)
+    country_points = {p.id for p in rulebook.points_of(country)}
     for point in points:
-        if point not in rulebook.points:
-            from tolka.errors import UnknownIdError
-
-            raise UnknownIdError(
-                f"no interpretation point {code(point)}", hint="`tolka readings` without --point shows them all"
-            )
+        known("point", point, country_points, "tolka readings", words)
+    check_place_filters(rulebook, county, kind, country, words)
     day = evaluation_day(day)
     wanted = SourceFilter(verified_only, max_age, own_page_only)
     filtered = wanted != SourceFilter()
@@ -120,11 +120,20 @@ def readings(
     )
     emit(
         fmt,
-        blocks=matrix_view.matrix_blocks(columns, rows),
+        blocks=matrix_view.matrix_blocks(rulebook, columns, rows, day, words, chosen=bool(points)),
         data=matrix_view.matrix_data(columns, rows, day.isoformat()),
         rows=matrix_view.matrix_rows(columns, rows),
         title="tolka readings",
+        lang=words,
     )
+
+
+def check_place_filters(rulebook, county: str | None, kind: str | None, country: str | None, lang: str) -> None:
+    """A county or kind that no jurisdiction has is a typo, not an empty answer: refuse it."""
+    if county is not None:
+        known_county(rulebook, county, country, lang)
+    if kind is not None:
+        known_kind(kind, lang)
 
 
 @cli.command(name="jurisdictions")
@@ -134,8 +143,16 @@ def readings(
 @click.option("--county", help="Only this county (name or 2-digit code).")
 @click.option("--country", type=click.Choice(["SE", "NO"]), default=None)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
 @click.pass_obj
-def list_command(state: State, kind, county, country, fmt) -> None:
+def list_command(state: State, kind, county, country, fmt, lang) -> None:
     """Every jurisdiction, with how many readings it has and from which sources."""
-    listings = list_jurisdictions(state.rulebook, kind, county, country)
-    emit(fmt, blocks=matrix_view.listing_blocks(listings), data=matrix_view.listing_data(listings))
+    rulebook, words = state.rulebook, language(lang)
+    check_place_filters(rulebook, county, kind, country, words)
+    listings = list_jurisdictions(rulebook, kind, county, country)
+    emit(
+        fmt,
+        blocks=matrix_view.listing_blocks(rulebook, listings, words),
+        data=matrix_view.listing_data(listings),
+        lang=words,
+    )

@@ -64,13 +64,16 @@ def supports_data(rulebook: Rulebook, chosen: list[Support]) -> C.SupportsOut:
     return C.SupportsOut(rulebook_fingerprint=rulebook.fingerprint, supports=[support_out(rulebook, s) for s in chosen])
 
 
-def rules_markdown(rulebook: Rulebook, language: str) -> list[Block]:
+def rules_markdown(rulebook: Rulebook, chosen: list[RuleEntry], language: str) -> list[Block]:
+    """`tolka rules` as text or Markdown: the `chosen` rules under their supports, in rulebook order."""
     blocks: list[Block] = [
         Heading(1, "tolka rulebook"),
         Paragraph(f"{word(WORDS, 'fingerprint', language)}: {rulebook.fingerprint}"),
     ]
     for support in rulebook.supports.values():
-        entries = [e for e in rulebook.rules if e.rule.support == support.id]
+        entries = [e for e in chosen if e.rule.support == support.id]
+        if not entries:
+            continue
         blocks.append(Heading(2, f"{support.name.get(language)} ({support.id}, {support.country}, {support.category})"))
         for entry in entries:
             data = rule_data(rulebook, entry)

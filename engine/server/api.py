@@ -14,16 +14,15 @@ from tolka.case import Case
 from tolka.compare import compare_explained
 from tolka.errors import CaseError, UnknownIdError
 from tolka.evaluate import Engine
-from tolka.explain import explain_all, explanation_data
 from tolka.mandate import mandate as find_mandate
 from tolka.matrix import list_jurisdictions, readings_matrix
 from tolka.model import contract as C
 from tolka.model.catalogue import Category
 from tolka.model.common import Country
 from tolka.model.jurisdiction import JurisdictionKind
-from tolka.plan import action_plan, plan_data
 from tolka.questions import next_questions as ranked_questions
 from tolka.render import brief_view, compare_view, mandate_view, matrix_view, rulebook_view
+from tolka.render.evaluation_json import evaluation_data
 from tolka.render.json_out import to_data, to_json
 from tolka.server.errors import InputError
 from tolka.server.heavy import HeavyPool
@@ -71,16 +70,9 @@ def evaluate(body: EvaluateRequest, engine: EngineDep) -> Response:
     case, warnings = valid_case(body.case, rulebook, day, body.lang)
     place = case_jurisdiction(rulebook, case, body.jurisdiction)
     result = engine.evaluate(case, place, day)
-    data = to_data(result)
-    if warnings:  # the CLI writes these on standard error, before its answer
-        data["warnings"] = [{"facts": list(w.facts), "message": w.message} for w in warnings]
-    if body.plan:
-        data["plan"] = plan_data(action_plan(rulebook, result))
-    if body.explain:
-        data["explanations"] = {
-            support: explanation_data(e).model_dump(mode="json")
-            for support, e in explain_all(engine, case, result, body.lang).items()
-        }
+    data = evaluation_data(
+        engine, case, result, plan=body.plan, explain=body.explain, lang=body.lang, warnings=warnings
+    )
     if body.budget or body.budget_if:
         try:
             budgets = what_if_budgets(engine, case, place, day, result, body.budget_if, body.lang)
