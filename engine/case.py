@@ -29,9 +29,10 @@ from tolka.boundary import (
     shown,
 )
 from tolka.errors import CaseError, CaseFileError, CaseInvalid, FactValueError
+from tolka.i18n import translator
 from tolka.load.yaml_source import line_of, refuse_tags
 from tolka.model.vocabulary import Fact
-from tolka.render.labels import phrase
+from tolka.render.labels import as_language, phrase
 from tolka.rulebook import Rulebook
 from tolka.suggest import unknown_fact
 
@@ -77,9 +78,10 @@ def coerce_fact(fact: Fact, value: Any, where: str = "", lang: str = "en") -> An
     elif fact.type == "enum":
         if isinstance(value, str) and value in fact.value_ids:
             return value
+        _ = translator(as_language(lang))
         raise FactValueError(
-            f"{prefix}`{fact.name}` cannot be {shown(value)}",
-            hint=f"allowed values: {', '.join(fact.value_ids)} (or unknown)",
+            prefix + _("`{fact}` cannot be {value}", fact=fact.name, value=shown(value)),
+            hint=_("allowed values: {values} (or unknown)", values=", ".join(map(str, fact.value_ids))),
         )
     elif fact.type in ("integer", "number"):
         return _number(fact, value, prefix, lang)
@@ -98,11 +100,18 @@ def coerce_fact(fact: Fact, value: Any, where: str = "", lang: str = "en") -> An
         text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if text is not None and len(text) <= ECHO_CHARS and re.fullmatch(fact.pattern or ".*", text):
             return text
+        _ = translator(as_language(lang))
         raise FactValueError(
-            f"{prefix}`{fact.name}` = {shown(value)} does not have the expected form",
-            hint=f"expected a value matching {fact.pattern} (write codes in quotes to keep leading zeros)",
+            prefix + _("`{fact}` = {value} does not have the expected form", fact=fact.name, value=shown(value)),
+            hint=_(
+                "expected a value matching {pattern} (write codes in quotes to keep leading zeros)",
+                pattern=fact.pattern,
+            ),
         )
-    raise FactValueError(f"{prefix}`{fact.name}` is {fact.type}, not {shown(value)}")
+    _ = translator(as_language(lang))
+    raise FactValueError(
+        prefix + _("`{fact}` is {type}, not {value}", fact=fact.name, type=fact.type, value=shown(value))
+    )
 
 
 def _number(fact: Fact, value: Any, prefix: str, lang: str) -> int | float:

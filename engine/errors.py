@@ -8,7 +8,18 @@ and `CaseError` (something is wrong in a case or a command-line value; the CLI e
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
+
+from tolka.i18n import N_
+
+if TYPE_CHECKING:
+    from tolka.i18n import Translator
+
+
+def _translator(lang: str) -> Translator:
+    from tolka.i18n import translator  # at first use: most errors are never rendered
+
+    return translator("sv" if lang == "sv" else "nb" if lang == "nb" else "en")
 
 
 class TolkaError(Exception):
@@ -47,13 +58,16 @@ class TolkaError(Exception):
             parts.append(str(self.line))
         return ":".join(parts)  # `column` counts within a condition; messages name it themselves
 
-    def render(self) -> str:
+    def render(self, lang: str = "en") -> str:
         """One line `file:line: kind: message` (`kind: message` for a command-line value, which has no
-        file), then the hint on its own line."""
+        file), then the hint on its own line. `lang` words the kind and the hint's label; the message
+        and the hint were worded where the error was raised."""
+        _ = _translator(lang)
         where = f"{self.location}: " if self.file is not None or self.line is not None else ""
-        text = f"{where}{self.kind}: {self.message}"
+        text = f"{where}{_(self.kind)}: {self.message}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            label = _("hint")
+            text += f"\n    {label}: {self.hint}"
         return text
 
     def __str__(self) -> str:
@@ -124,8 +138,9 @@ class RulebookWarning(RulebookError):
 
     kind = "warning"
 
-    def render(self) -> str:
-        """`file:line: warning: kind: message`, then the hint on its own line."""
+    def render(self, lang: str = "en") -> str:
+        """`file:line: warning: kind: message`, then the hint on its own line (in English: `tolka check`
+        speaks to rule authors, whose files are written in English)."""
         label = "warning" if self.kind == "warning" else f"warning: {self.kind}"
         text = f"{self.location}: {label}: {self.message}"
         if self.hint:
@@ -186,27 +201,27 @@ class CaseError(TolkaError):
 
 
 class CaseFileError(CaseError):
-    kind = "case file"
+    kind = N_("case file")
 
 
 class RequestBodyError(CaseError):
     """An API request body that is not strict JSON (duplicate keys, NaN, too deep, not UTF-8)."""
 
-    kind = "invalid JSON"
+    kind = N_("invalid JSON")
 
 
 class UnknownFactError(CaseError):
-    kind = "unknown fact"
+    kind = N_("unknown fact")
 
 
 class FactValueError(CaseError):
-    kind = "fact value"
+    kind = N_("fact value")
 
 
 class CaseInvalid(CaseError):
     """Several problems in one case, all reported at once (each names its fact and line)."""
 
-    kind = "invalid case"
+    kind = N_("invalid case")
 
     def __init__(self, errors: list[CaseError], message: str) -> None:
         super().__init__(message)
@@ -218,14 +233,14 @@ class CaseInvalid(CaseError):
             error.located(file, None)
         return super().located(file, line)
 
-    def render(self) -> str:
-        return "\n".join(error.render() for error in self.errors) + f"\n{self.location}: {self.message}"
+    def render(self, lang: str = "en") -> str:
+        return "\n".join(error.render(lang) for error in self.errors) + f"\n{self.location}: {self.message}"
 
 
 class UnknownIdError(CaseError):
     """An id given on the command line (support, jurisdiction, point) that the rulebook lacks."""
 
-    kind = "unknown id"
+    kind = N_("unknown id")
 
 
 # --- bugs ---------------------------------------------------------------------------------------

@@ -89,7 +89,10 @@ def check_case_file(
 
     A file that cannot be read or parsed at all raises its one error, naming the file."""
     data = read_case_data(path, lang)
-    case, problems = checked_facts(data, rulebook, "", lang)
+    try:
+        case, problems = checked_facts(data, rulebook, "", lang)
+    except CaseError as exc:  # not a mapping at all: nothing else can be checked
+        raise exc.located(path, None) from None
     found, warnings = findings(case, rulebook, day, lang)
     problems += [error for _, error in found]
     return case, [problem.located(path, None) for problem in problems], warnings

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, get_args
 
 from tolka.boundary import code
 from tolka.errors import CaseError, UnknownFactError, UnknownIdError
+from tolka.i18n import N_
 from tolka.model.jurisdiction import JurisdictionKind
 from tolka.render.labels import word
 
@@ -26,31 +27,15 @@ SUGGESTIONS = 3
 NEAR = 0.6
 
 MESSAGES = {
-    "listed_by": {"en": "`{command}` lists them all", "sv": "`{command}` listar alla", "nb": "`{command}` viser alle"},
-    "did_you_mean": {"en": "did you mean {names}?", "sv": "menade du {names}?", "nb": "mente du {names}?"},
-    "unknown_support": {"en": "no support {id}", "sv": "inget stöd {id}", "nb": "ingen støtte {id}"},
-    "unknown_jurisdiction": {
-        "en": "no jurisdiction {id}",
-        "sv": "ingen jurisdiktion {id}",
-        "nb": "ingen jurisdiksjon {id}",
-    },
-    "unknown_point": {
-        "en": "no interpretation point {id}",
-        "sv": "ingen tolkningspunkt {id}",
-        "nb": "ikke noe tolkningspunkt {id}",
-    },
-    "unknown_fact": {
-        "en": "{id} is not a fact of the vocabulary",
-        "sv": "{id} är inte en uppgift i vokabulären",
-        "nb": "{id} er ikke en opplysning i vokabularet",
-    },
-    "unknown_rule": {"en": "no rule {id}", "sv": "ingen regel {id}", "nb": "ingen regel {id}"},
-    "unknown_kind": {
-        "en": "no kind of jurisdiction {id}",
-        "sv": "ingen sorts jurisdiktion {id}",
-        "nb": "ingen type jurisdiksjon {id}",
-    },
-    "unknown_county": {"en": "no county {id}", "sv": "inget län {id}", "nb": "intet fylke {id}"},
+    "listed_by": N_("`{command}` lists them all"),
+    "did_you_mean": N_("did you mean {names}?"),
+    "unknown_support": N_("no support {id}"),
+    "unknown_jurisdiction": N_("no jurisdiction {id}"),
+    "unknown_point": N_("no interpretation point {id}"),
+    "unknown_fact": N_("{id} is not a fact of the vocabulary"),
+    "unknown_rule": N_("no rule {id}"),
+    "unknown_kind": N_("no kind of jurisdiction {id}"),
+    "unknown_county": N_("no county {id}"),
 }
 
 

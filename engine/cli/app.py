@@ -88,7 +88,7 @@ class _Group(click.Group):
             click.echo(f"{len(exc.errors)} error(s) in the rulebook at {ctx.obj.root}", err=True)
             ctx.exit(1)
         except CaseError as exc:
-            click.echo(exc.render(), err=True)
+            click.echo(exc.render(ctx.obj.lang if isinstance(ctx.obj, State) else default_language()), err=True)
             ctx.exit(2)
         except TolkaError as exc:
             click.echo(exc.render(), err=True)
@@ -101,6 +101,7 @@ class State:
     def __init__(self, root: Path, use_cache: bool) -> None:
         self.root = root
         self.use_cache = use_cache
+        self.lang = default_language()  # the command's --lang, once its options are read (for errors)
         self._engine = None
 
     @property
@@ -155,11 +156,22 @@ date_option = click.option(
     default=None,
     help="Evaluation date YYYY-MM-DD (decides which laws and readings are in force). Default: today.",
 )
+
+
+def _remember_language(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Keep the command's language where the error handler finds it, so errors speak it too."""
+    state = ctx.find_object(State)
+    if state is not None and value is not None:
+        state.lang = value
+    return value
+
+
 lang_option = click.option(
     "--lang",
     type=click.Choice(["sv", "en", "nb"]),
     default=None,
-    help="Language of the text output. Default: from the locale.",
+    callback=_remember_language,
+    help="Language of the text output and of error messages. Default: from the locale.",
 )
 
 

@@ -20,63 +20,77 @@ from tolka.cli.app import (
     read_checked_case,
 )
 from tolka.errors import FactValueError
+from tolka.i18n import N_
 from tolka.questions import Question, next_questions
 from tolka.render.draw import to_terminal
-from tolka.render.labels import STATUS, word
+from tolka.render.labels import STATUS, WORDS, word
 from tolka.render.report import Table
+from tolka.render.resolved import listed_ids
 
 DONT_KNOW = {"", "?", "vet inte", "don't know", "dont know", "unknown", "okänt", "vet ej", "ukjent"}
 STOP = {"q", "quit", "sluta", "avsluta"}
 PROMPTS = {
-    "dont_know": {"en": "empty or ? = don't know, q = stop", "sv": "tomt eller ? = vet inte, q = avsluta"},
-    "settles": {
-        "en": "answering this settles outcomes in {n} of {m} jurisdictions",
-        "sv": "svaret avgör utfall i {n} av {m} jurisdiktioner",
-    },
-    "done": {
-        "en": "No question left that would settle an outcome.",
-        "sv": "Inga fler frågor som skulle avgöra något utfall.",
-    },
-    "saved": {
-        "en": "Case saved to {path} (facts only, no name).",
-        "sv": "Fallet sparat i {path} (bara fakta, inget namn).",
-    },
-    "invalid": {"en": "Not a valid answer: {error}", "sv": "Inget giltigt svar: {error}"},
-    "for_assessment": {
-        "en": "for the individual assessment of: {supports} (the answer does not change the status)",
-        "sv": "till den individuella prövningen av: {supports} (svaret ändrar inte statusen)",
-        "nb": "til den individuelle vurderingen av: {supports} (svaret endrer ikke statusen)",
-    },
+    "dont_know": N_("empty or ? = don't know, q = stop"),
+    "settles": N_("answering this settles outcomes in {n} of {m} jurisdictions"),
+    "done": N_("No question left that would settle an outcome."),
+    "saved": N_("Case saved to {path} (facts only, no name)."),
+    "invalid": N_("Not a valid answer: {error}"),
+    "for_assessment": N_("for the individual assessment of: {supports} (the answer does not change the status)"),
+    "outcomes": N_("Outcomes"),
+    "everywhere": N_("{status} (all {n})"),
+    "yes_no": N_("yes/no"),
 }
+# Up to this many jurisdictions get a column each; more are grouped by outcome in one column.
+COLUMNS = 6
 
 
 def say(key: str, lang: str, **values) -> str:
-    table = PROMPTS[key]
-    return (table.get(lang) or table["en"]).format(**values)
+    return word(PROMPTS, key, lang).format(**values)
 
 
 def _status_table(engine, case: Case, places: list[str], day: dt.date, lang: str) -> str:
+    """Each support's outcome: per jurisdiction (a column each, by name), or, with many, which
+    jurisdictions have which outcome."""
     decided = engine.decide_many(case, places, day)
-    names = {s.id: s.name.get(lang) for s in engine.rulebook.supports.values()}
+    rulebook = engine.rulebook
+    names = {s.id: s.name.get(lang) for s in rulebook.supports.values()}
+    support_word = word(WORDS, "support", lang)
     if len(places) == 1:
-        table = Table(["support", "status"])
+        table = Table([support_word, word(WORDS, "status", lang)])
         for support, decision in decided[places[0]].items():
             table.rows.append([names[support], word(STATUS, decision.status, lang)])
-    else:
-        table = Table(["support"] + [word(STATUS, s, lang) for s in STATUS])
+    elif len(places) <= COLUMNS:
+        table = Table([support_word] + [rulebook.jurisdictions[p].name for p in places])
         for support in names:
-            counts = {s: 0 for s in STATUS}
-            for decisions in decided.values():
-                if support in decisions:
-                    counts[decisions[support].status] += 1
-            if any(counts.values()):
-                table.rows.append([names[support]] + [str(counts[s]) for s in STATUS])
+            if any(support in decided[p] for p in places):
+                cells = [
+                    word(STATUS, decided[p][support].status, lang) if support in decided[p] else "" for p in places
+                ]
+                table.rows.append([names[support]] + cells)
+    else:
+        table = Table([support_word, say("outcomes", lang)])
+        for support in names:
+            groups: dict[str, list[str]] = {}
+            for place in places:
+                if support in decided[place]:
+                    groups.setdefault(decided[place][support].status, []).append(place)
+            if groups:
+                lines = [_group(rulebook, status, ids, len(places), lang) for status, ids in groups.items()]
+                table.rows.append([names[support], "\n".join(lines)])
     return to_terminal([table])
+
+
+def _group(rulebook, status: str, ids: list[str], total: int, lang: str) -> str:
+    """One outcome and the jurisdictions that have it, by name (or that all have it)."""
+    label = word(STATUS, status, lang)
+    if len(ids) == total:
+        return say("everywhere", lang, status=label, n=total)
+    return f"{label}: {listed_ids([rulebook.jurisdictions[j].name for j in ids])}"
 
 
 def _choices(fact, lang: str) -> str:
     if fact.type == "bool":
-        return "ja/nej" if lang == "sv" else "yes/no"
+        return say("yes_no", lang)
     if fact.type == "enum":
         return " · ".join(f"{i + 1}={v.label.get(lang)}" for i, v in enumerate(fact.values))
     if fact.type == "date":

@@ -91,4 +91,4 @@ def diff(state: State, first, second, pair, day, fmt, lang) -> None:
         rulebook_fingerprint=rulebook.fingerprint,
         changes=[C.ChangeOut(**vars(c)) for c in changes],
     )
-    emit(fmt, blocks=diff_view.date_diff_blocks(changes, a.isoformat(), b.isoformat()), data=data)
+    emit(fmt, blocks=diff_view.date_diff_blocks(rulebook, changes, a.isoformat(), b.isoformat(), words), data=data)

@@ -3,26 +3,67 @@ jurisdictions differ — as blocks, rows and contract data."""
 
 from __future__ import annotations
 
-from tolka.compare import Comparison, CounterpartRow, Difference, ExplainedComparison
+from tolka.compare import AnswerGroup, Comparison, CounterpartRow, Difference, ExplainedComparison
+from tolka.i18n import N_
 from tolka.model import contract as C
 from tolka.render.amounts_view import amount_text
-from tolka.render.labels import CATEGORY, LEGAL_STATUS, STATUS, WORDS, word
+from tolka.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
 from tolka.render.resolved import listed_ids, reading_pair, reading_value
 from tolka.rulebook import Rulebook
 
+PHRASES = {
+    "compared": N_("{n} jurisdictions compared"),
+    "same_everywhere": N_("The same answer everywhere:"),
+    "differs": N_("{support}: the answers differ"),
+    "differing_readings": N_("Readings that differ between them:"),
+    "no_reading_differs": N_("No reading differs: local rules or the jurisdictions' scope explain the difference."),
+    "value_in": N_("{value} in {places}"),
+    "why_title": N_("Why {first} and {second} answer differently ({day})"),
+    "same_answers": N_("They give the same answer on every support."),
+    "two_answers": N_("{support}: {first_status} in {first}, {second_status} in {second}"),
+    "explained": N_("Explained by this minimal set of differing readings:"),
+    "partly_explained": N_("Partly explained by this minimal set of differing readings:"),
+    "local_rules_differ": N_("Local rules also differ: {rules}"),
+}
+
+
+def _say(key: str, language: str, **values: object) -> str:
+    return word(PHRASES, key, language).format(**values)
+
+
+def _names(rulebook: Rulebook, ids: list[str]) -> str:
+    """Jurisdictions by name, the first few of a long list and how many more."""
+    return listed_ids([rulebook.jurisdictions[j].name if j in rulebook.jurisdictions else j for j in ids])
+
+
+def _route_name(group: AnswerGroup, language: str) -> str:
+    route = group.outcome.route
+    return "—" if route is None else route.name.get(language)
+
+
+def _point_value(rulebook: Rulebook, point: str, value: str, language: str) -> str:
+    """A reading value given as text (as `PointDifference` keeps it) by its label."""
+    for candidate in rulebook.points[point].values:
+        if str(candidate.id) == value:
+            return candidate.label.get(language)
+    return word(BASIS, "no_national_position", language) if value in ("None", "—", "") else value
+
 
 def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str) -> list[Block]:
+    """The comparison as text: a table of statuses (up to six jurisdictions), then per support that
+    differs which jurisdictions answer what, by which route, and the readings behind it."""
     names = {s.id: s.name.get(language) for s in rulebook.supports.values()}
+    places = {j: rulebook.jurisdictions[j].name for j in comparison.jurisdictions}
     blocks: list[Block] = [
-        Heading(2, f"{len(comparison.jurisdictions)} jurisdictions compared"),
+        Heading(2, _say("compared", language, n=len(comparison.jurisdictions))),
         Paragraph(
             f"{word(WORDS, 'date', language).capitalize()}: {comparison.evaluation_date} · "
             f"{word(WORDS, 'fingerprint', language)}: {comparison.rulebook_fingerprint}"
         ),
     ]
     if len(comparison.jurisdictions) <= 6:
-        table = Table([word(WORDS, "support", language)] + comparison.jurisdictions)
+        table = Table([word(WORDS, "support", language)] + [places[j] for j in comparison.jurisdictions])
         amounts = _amounts(rulebook, comparison, language)
         for support in comparison.supports:
             cells = {}
@@ -37,40 +78,38 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
         blocks.append(table)
     same = [s for s in comparison.supports if not s.differs]
     if same:
-        blocks.append(
-            Paragraph(
-                "Same answer everywhere: "
-                + "; ".join(f"{names[s.support]} — {word(STATUS, s.groups[0].status, language)}" for s in same)
-            )
-        )
+        blocks.append(Paragraph(_say("same_everywhere", language)))
+        blocks.append(Bullets([f"{names[s.support]}: {word(STATUS, s.groups[0].status, language)}" for s in same]))
     for support in comparison.supports:
         if not support.differs:
             continue
-        blocks.append(Heading(3, f"{names[support.support]} — differs"))
+        blocks.append(Heading(3, _say("differs", language, support=names[support.support])))
         blocks.append(
             Bullets(
                 [
-                    f"{word(STATUS, g.status, language)}; {g.route or '—'}; "
-                    f"{word(LEGAL_STATUS, g.legal_status, language)} — "
-                    f"{len(g.jurisdictions)}: {listed_ids(g.jurisdictions)}"
+                    f"{word(STATUS, g.status, language)}; {_route_name(g, language)}; "
+                    f"{word(LEGAL_STATUS, g.legal_status, language)}: {_names(rulebook, g.jurisdictions)}"
                     for g in support.groups
                 ]
             )
         )
         if support.points:
-            blocks.append(Paragraph("Readings that differ between them:"))
-            blocks.append(
-                Bullets(
-                    [
-                        f"{p.point}: " + "; ".join(f"{value} in {listed_ids(ids)}" for value, ids in p.values.items())
-                        for p in support.points
-                    ]
+            blocks.append(Paragraph(_say("differing_readings", language)))
+            lines = []
+            for p in support.points:
+                values = "; ".join(
+                    _say(
+                        "value_in",
+                        language,
+                        value=_point_value(rulebook, p.point, v, language),
+                        places=_names(rulebook, ids),
+                    )
+                    for v, ids in p.values.items()
                 )
-            )
+                lines.append(f"{rulebook.points[p.point].question.get(language)} {values}")
+            blocks.append(Bullets(lines))
         else:
-            blocks.append(
-                Paragraph("No reading differs: local rules or the jurisdictions' scope explain the difference.")
-            )
+            blocks.append(Paragraph(_say("no_reading_differs", language)))
     return blocks
 
 
@@ -139,9 +178,10 @@ def counterpart_blocks(
     for place, missing in still_unknown(evaluations).items():
         if missing:
             questions = [rulebook.facts[name].question.get(language) for name in missing]
-            blocks += [Paragraph(f"{word(WORDS, 'missing', language)} — {place}:"), Bullets(questions)]
+            name = rulebook.jurisdictions[place].name
+            blocks += [Paragraph(f"{word(WORDS, 'missing', language)} — {name}:"), Bullets(questions)]
     for category in ("vocational", "educational", "financial"):
-        table = Table([word(WORDS, "support", language)] + jurisdictions)
+        table = Table([word(WORDS, "support", language)] + [rulebook.jurisdictions[j].name for j in jurisdictions])
         for row in (r for r in rows if r.category == category):
             cells = []
             for jurisdiction_id in jurisdictions:
@@ -154,7 +194,7 @@ def counterpart_blocks(
                     or "—"
                 )
             first = next(iter(row.outcomes.values()))[0]
-            table.rows.append([f"{rulebook.supports[first.support].name.get(language)} ({first.support})"] + cells)
+            table.rows.append([rulebook.supports[first.support].name.get(language)] + cells)
         if table.rows:
             blocks += [Heading(3, word(CATEGORY, category, language)), table]
     return blocks
@@ -222,35 +262,45 @@ def explained_comparison_data(explained: ExplainedComparison) -> C.ComparisonOut
 
 
 def difference_blocks(rulebook: Rulebook, difference: Difference, language: str) -> list[Block]:
+    """Why two jurisdictions answer differently: the supports, then the fewest readings that explain it."""
     names = {s.id: s.name.get(language) for s in rulebook.supports.values()}
+    first, second = (rulebook.jurisdictions[j].name for j in (difference.first, difference.second))
     blocks: list[Block] = [
-        Heading(2, f"Why {difference.first} and {difference.second} answer differently ({difference.evaluation_date})")
+        Heading(2, _say("why_title", language, first=first, second=second, day=difference.evaluation_date))
     ]
     if not difference.differing:
-        return blocks + [Paragraph("They give the same answer on every support.")]
+        return blocks + [Paragraph(_say("same_answers", language))]
     blocks.append(
         Bullets(
             [
-                f"{names[a.support]}: {word(STATUS, a.status, language)} in {difference.first}, "
-                f"{word(STATUS, b.status, language)} in {difference.second}"
+                _say(
+                    "two_answers",
+                    language,
+                    support=names[a.support],
+                    first_status=word(STATUS, a.status, language),
+                    first=first,
+                    second_status=word(STATUS, b.status, language),
+                    second=second,
+                )
                 for a, b in difference.differing
             ]
         )
     )
     if difference.readings:
-        lead = "Explained by" if difference.explained_by_readings else "Partly explained by"
-        blocks.append(Paragraph(f"{lead} this minimal set of differing readings:"))
+        lead = "explained" if difference.explained_by_readings else "partly_explained"
+        blocks.append(Paragraph(_say(lead, language)))
         blocks.append(
             Bullets(
                 [
-                    f"{pair.point}: {difference.first} → {reading_value(rulebook, pair.first, language)}; "
-                    f"{difference.second} → {reading_value(rulebook, pair.second, language)}"
+                    f"{rulebook.points[pair.point].question.get(language)} {first} → "
+                    f"{reading_value(rulebook, pair.first, language)}; "
+                    f"{second} → {reading_value(rulebook, pair.second, language)}"
                     for pair in difference.readings
                 ]
             )
         )
     if not difference.explained_by_readings and difference.local_rules:
-        blocks.append(Paragraph("Local rules also differ: " + ", ".join(difference.local_rules)))
+        blocks.append(Paragraph(_say("local_rules_differ", language, rules=", ".join(difference.local_rules))))
     return blocks
 
 

@@ -3,37 +3,121 @@
 from __future__ import annotations
 
 from tolka.diff import Change, JurisdictionDiff
+from tolka.i18n import N_
 from tolka.model import contract as C
+from tolka.render.labels import word
+from tolka.render.matrix_view import place_name
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
 from tolka.render.resolved import reading_pair, reading_value
-from tolka.rulebook import Rulebook
+from tolka.rulebook import Rulebook, RuleEntry
+
+PHRASES = {
+    "dates_title": N_("What changes from {first} to {second}"),
+    "nothing": N_("Nothing in the rulebook changes between these dates."),
+    "kind": N_("What"),
+    "subject": N_("Which"),
+    "change": N_("Change"),
+    "before": N_("Before"),
+    "after": N_("After"),
+    "pair_title": N_("{first} and {second}: how they read the law ({day})"),
+    "point": N_("Interpretation point"),
+    "all_same": N_("Every interpretation point is read the same way."),
+    "same": N_("Read the same way ({n} points):"),
+    "local_rules": N_("Local rules in force in {place}:"),
+}
+KINDS = {
+    "law": N_("law"),
+    "provision": N_("provision"),
+    "rule": N_("rule"),
+    "citation": N_("citation"),
+    "route": N_("route"),
+    "default": N_("national default"),
+    "reading": N_("reading"),
+    "parameter": N_("parameter"),
+}
+CHANGES = {
+    "entered": N_("enters into force"),
+    "ended": N_("ends"),
+    "changed": N_("changes"),
+}
 
 
-def date_diff_blocks(changes: list[Change], first: str, second: str) -> list[Block]:
-    blocks: list[Block] = [Heading(2, f"What changes from {first} to {second}")]
+def _say(key: str, language: str, **values: object) -> str:
+    return word(PHRASES, key, language).format(**values)
+
+
+def _subject(rulebook: Rulebook, change: Change, language: str) -> str:
+    """What changes, in words where the rulebook has them (a law's title, a provision's citation, a
+    point's question, a route's or parameter's name); rules are named by their id, as in `tolka rules`."""
+    if change.kind == "law" and change.subject in rulebook.laws:
+        law = rulebook.laws[change.subject]
+        title = law.title.get(language)
+        return title + (f" ({law.number})" if law.number and law.number.split()[-1] not in title else "")
+    if change.kind == "provision":
+        return rulebook.citation(change.subject)
+    if change.kind == "default" and change.subject in rulebook.points:
+        return rulebook.points[change.subject].question.get(language)
+    if change.kind == "reading":
+        scope, _, point = change.subject.partition(": ")
+        if scope in rulebook.jurisdictions and point in rulebook.points:
+            return f"{rulebook.jurisdictions[scope].name}: {rulebook.points[point].question.get(language)}"
+    if change.kind == "route" and rulebook.routes.get(change.subject):
+        return rulebook.routes[change.subject][0].name.get(language)
+    if change.kind == "parameter" and change.subject in rulebook.parameters:
+        return rulebook.parameters[change.subject].name.get(language)
+    return change.subject
+
+
+def date_diff_blocks(rulebook: Rulebook, changes: list[Change], first: str, second: str, language: str) -> list[Block]:
+    """`tolka diff --from --to` as text: one row per change, in words."""
+    blocks: list[Block] = [Heading(2, _say("dates_title", language, first=first, second=second))]
     if not changes:
-        return blocks + [Paragraph("Nothing in the rulebook changes between these dates.")]
-    table = Table(["kind", "subject", "change", "before", "after"])
+        return blocks + [Paragraph(_say("nothing", language))]
+    table = Table([_say(k, language) for k in ("kind", "subject", "change", "before", "after")])
     for change in changes:
-        table.rows.append([change.kind, change.subject, change.change, change.before or "", change.after or ""])
+        before, after = change.before or "", change.after or ""
+        if change.kind in ("law", "provision"):  # the subject and the change say it all (and in words)
+            before = after = ""
+        table.rows.append(
+            [
+                word(KINDS, change.kind, language),
+                _subject(rulebook, change, language),
+                word(CHANGES, change.change, language),
+                before,
+                after,
+            ]
+        )
     return blocks + [table]
 
 
 def jurisdiction_diff_blocks(rulebook: Rulebook, diff: JurisdictionDiff, language: str) -> list[Block]:
-    blocks: list[Block] = [Heading(2, f"{diff.first} vs {diff.second} ({diff.evaluation_date})")]
-    table = Table(["point", diff.first, diff.second])
-    for point, first, second in diff.readings:
-        table.rows.append([point, reading_value(rulebook, first, language), reading_value(rulebook, second, language)])
-    blocks.append(table if table.rows else Paragraph("Every interpretation point is read the same way."))
+    """`tolka diff -J A,B` as text: the points read differently, then those read alike, then local rules."""
+    first, second = (place_name(rulebook.jurisdictions[j]) for j in (diff.first, diff.second))
+    blocks: list[Block] = [
+        Heading(2, _say("pair_title", language, first=first, second=second, day=diff.evaluation_date))
+    ]
+    table = Table([_say("point", language), first, second])
+    for point, a, b in diff.readings:
+        question = rulebook.points[point].question.get(language)
+        table.rows.append([question, reading_value(rulebook, a, language), reading_value(rulebook, b, language)])
+    blocks.append(table if table.rows else Paragraph(_say("all_same", language)))
     if diff.same:
-        blocks.append(Paragraph("Read the same way: " + ", ".join(diff.same)))
+        blocks.append(Paragraph(_say("same", language, n=len(diff.same))))
+        blocks.append(Bullets([rulebook.points[p].question.get(language) for p in diff.same]))
     for jurisdiction_id, rules in diff.local_rules.items():
         if rules:
-            blocks.append(Paragraph(f"Local rules in force in {jurisdiction_id}:"))
-            blocks.append(
-                Bullets([f"{r.rule.id}: {r.rule.when or 'default'} → {r.rule.then.aspects()}" for r in rules])
-            )
+            place = place_name(rulebook.jurisdictions[jurisdiction_id])
+            blocks.append(Paragraph(_say("local_rules", language, place=place)))
+            blocks.append(Bullets([local_rule_text(r, language) for r in rules]))
     return blocks
+
+
+def local_rule_text(entry: RuleEntry, language: str) -> str:
+    """A local rule: its explanation where it has one, else its condition and conclusion as written."""
+    rule = entry.rule
+    if rule.explanation:
+        return f"{rule.explanation.get(language)} ({rule.id})"
+    return f"{rule.id}: {rule.when or 'default'} → {rule.then.aspects()}"
 
 
 def jurisdiction_diff_data(diff: JurisdictionDiff) -> C.JurisdictionDiffOut:

@@ -3,6 +3,7 @@ how other jurisdictions answer."""
 
 from __future__ import annotations
 
+from tolka.i18n import N_
 from tolka.mandate import LegalStatusAnswer, MandateView
 from tolka.model import contract as C
 from tolka.render.labels import LEGAL_STATUS, WORDS, fact_value_label, word
@@ -11,28 +12,46 @@ from tolka.render.resolved import listed_ids
 from tolka.rulebook import Rulebook
 from tolka.variants import compress
 
+PHRASES = {
+    "fact_is": N_("the answer to “{question}” is {values}"),
+    "reads_as": N_("{place} reads “{question}” as {values}"),
+    "depends_on": N_("depends on: {subjects}"),
+}
 
-def _condition_text(rulebook: Rulebook, name: str, allowed, language: str) -> str:
-    """`name = a or b` with the values worded for people (yes/no, value labels, reading labels)."""
+
+def _say(key: str, language: str, **values: object) -> str:
+    return word(PHRASES, key, language).format(**values)
+
+
+def _condition_text(rulebook: Rulebook, place: str, name: str, allowed, language: str) -> str:
+    """A condition as a sentence: what the answer to a question is, or how `place` reads a point."""
     or_ = f" {word(WORDS, 'or', language)} "
     if name.startswith("reading(") and name.endswith(")"):
-        point = rulebook.points[
-            name[len("reading(") : -1]
-        ]  # the id keeps the line short; "Readings used" has the question
-        return f"{name} = " + or_.join(sorted(point.label(v, language) for v in allowed))
-    return f"{name} = " + or_.join(sorted(fact_value_label(rulebook, name, v, language) for v in allowed))
+        point = rulebook.points[name[len("reading(") : -1]]
+        values = or_.join(sorted(point.label(v, language) for v in allowed))
+        return _say("reads_as", language, place=place, question=point.question.get(language), values=values)
+    values = or_.join(sorted(fact_value_label(rulebook, name, v, language) for v in allowed))
+    return _say("fact_is", language, question=rulebook.facts[name].question.get(language), values=values)
 
 
-def _legal_status_summary(answer: LegalStatusAnswer, language: str) -> str:
+def _subject(rulebook: Rulebook, name: str, language: str) -> str:
+    """A fact or an interpretation point that an answer depends on, by its question."""
+    if name in rulebook.facts:
+        return rulebook.facts[name].question.get(language)
+    if name in rulebook.points:
+        return rulebook.points[name].question.get(language)
+    return name
+
+
+def _legal_status_summary(rulebook: Rulebook, answer: LegalStatusAnswer, language: str) -> str:
     """`LegalStatusAnswer.summary` in words."""
     values = " / ".join(word(LEGAL_STATUS, v, language) for v in answer.possible_values)
     if answer.legal_status is None and not answer.mandated_by_law_possible:
         values += f" — {word(WORDS, 'never_mandated_by_law', language)}"
-    return (
-        f"{values} ({word(WORDS, 'depends_on', language)} {', '.join(answer.depends_on)})"
-        if answer.depends_on
-        else values
-    )
+    if not answer.depends_on:
+        return values
+    subjects = "; ".join(_subject(rulebook, name, language) for name in answer.depends_on)
+    return f"{values} ({_say('depends_on', language, subjects=subjects)})"
 
 
 def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list[Block]:
@@ -53,7 +72,9 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
         blocks.append(Paragraph(f"{legal_status} {word(WORDS, 'depends_on_person', language)}:"))
         lines = []
         for row in compress(here.variants, rulebook):
-            conditions = [_condition_text(rulebook, name, allowed, language) for name, allowed in row.conditions]
+            conditions = [
+                _condition_text(rulebook, place.name, name, allowed, language) for name, allowed in row.conditions
+            ]
             when = (
                 f"{word(WORDS, 'if', language)} " + f" {word(WORDS, 'and', language)} ".join(conditions)
                 if conditions
@@ -68,7 +89,7 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
     for reason in here.outcome.reasons.rules:
         if reason.role in ("decisive", "default", "unknown") and "legal_status" in reason.sets:
             basis.append(
-                f"{reason.rule} ({word(LEGAL_STATUS, reason.sets['legal_status'], language)}): "
+                f"{word(LEGAL_STATUS, reason.sets['legal_status'], language)}: "
                 + ", ".join(citation_text(c, language) for c in reason.citations)
             )
     if basis:
@@ -83,9 +104,9 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
     if view.others:
         table = Table([legal_status, word(WORDS, "count", language), word(WORDS, "jurisdictions", language)])
         for summary, ids in sorted(view.others.items(), key=lambda item: -len(item[1])):
-            table.rows.append(
-                [_legal_status_summary(view.other_answers[summary], language), str(len(ids)), listed_ids(ids)]
-            )
+            summary_text = _legal_status_summary(rulebook, view.other_answers[summary], language)
+            names = listed_ids([rulebook.jurisdictions[j].name for j in ids])
+            table.rows.append([summary_text, str(len(ids)), names])
         blocks.append(table)
     else:
         blocks.append(Paragraph(word(WORDS, "no_others", language)))

@@ -11,79 +11,50 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tolka.i18n import N_
 from tolka.jurisdictions import ResolvedReading
 from tolka.matrix import JurisdictionListing, MatrixRow, cell_marks, cell_text
 from tolka.model import contract as C
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.render.labels import BASIS, WORDS, word
 from tolka.render.report import Block, Heading, Paragraph, Table
-from tolka.render.resolved import listed_ids, resolved_data
+from tolka.render.resolved import listed_ids, resolved_data, value_words
 from tolka.rulebook import Rulebook
 
 PHRASES = {
-    "jurisdiction": {"en": "Jurisdiction", "sv": "Jurisdiktion", "nb": "Jurisdiksjon"},
-    "own": {"en": "Readings of its own", "sv": "Egna tolkningar", "nb": "Egne tolkninger"},
-    "differs": {
-        "en": "Reads differently from the national default",
-        "sv": "Tolkar annorlunda än den nationella utgångspunkten",
-        "nb": "Tolker annerledes enn det nasjonale utgangspunktet",
-    },
-    "summary_title": {
-        "en": "Readings in force on {day}: {n} jurisdictions",
-        "sv": "Tolkningar som gäller {day}: {n} jurisdiktioner",
-        "nb": "Tolkninger som gjelder {day}: {n} jurisdiksjoner",
-    },
-    "none_differ": {
-        "en": "the same as the national default",
-        "sv": "samma som den nationella utgångspunkten",
-        "nb": "det samme som det nasjonale utgangspunktet",
-    },
-    "points_title": {
-        "en": "Points read differently somewhere",
-        "sv": "Punkter som tolkas annorlunda någonstans",
-        "nb": "Punkter som tolkes annerledes et sted",
-    },
-    "point": {"en": "Point (--point)", "sv": "Punkt (--point)", "nb": "Punkt (--point)"},
-    "question": {"en": "Question", "sv": "Fråga", "nb": "Spørsmål"},
-    "count": {"en": "Jurisdictions", "sv": "Jurisdiktioner", "nb": "Jurisdiksjoner"},
-    "pointer": {
-        "en": "One point for every jurisdiction: `tolka readings --point ID` (add --all for those without a "
-        "reading of their own). The whole matrix, for a spreadsheet: `tolka readings --format csv`.",
-        "sv": "En punkt för varje jurisdiktion: `tolka readings --point ID` (lägg till --all för dem utan egen "
-        "tolkning). Hela matrisen, för ett kalkylark: `tolka readings --format csv`.",
-        "nb": "Ett punkt for hver jurisdiksjon: `tolka readings --point ID` (legg til --all for dem uten egen "
-        "tolkning). Hele matrisen, for et regneark: `tolka readings --format csv`.",
-    },
-    "legend": {
-        "en": "* national default (no local reading) · ? unverified · ! contested · ~ source over 5 years old "
-        "· — no position",
-        "sv": "* nationell utgångspunkt (ingen lokal tolkning) · ? ej verifierad · ! ifrågasatt · ~ källan är "
-        "över 5 år gammal · — ingen hållning",
-        "nb": "* nasjonalt utgangspunkt (ingen lokal tolkning) · ? ikke verifisert · ! omstridt · ~ kilden er "
-        "over 5 år gammel · — ingen posisjon",
-    },
-    "nothing": {
-        "en": "No jurisdiction matches the filters.",
-        "sv": "Ingen jurisdiktion matchar filtren.",
-        "nb": "Ingen jurisdiksjon passer til filtrene.",
-    },
-    "listed": {"en": "{n} jurisdictions", "sv": "{n} jurisdiktioner", "nb": "{n} jurisdiksjoner"},
-    "own_count": {"en": "{n} of its own", "sv": "{n} egna", "nb": "{n} egne"},
-    "kind": {"en": "Kind", "sv": "Slag", "nb": "Type"},
-    "part_of": {"en": "Part of", "sv": "Del av", "nb": "Del av"},
-    "county": {"en": "County", "sv": "Län", "nb": "Fylke"},
-    "sources": {"en": "Sources", "sv": "Källor", "nb": "Kilder"},
+    "jurisdiction": N_("Jurisdiction"),
+    "own": N_("Readings of its own"),
+    "differs": N_("Reads differently from the national default"),
+    "summary_title": N_("Readings in force on {day}: {n} jurisdictions"),
+    "points_title": N_("Points read differently somewhere"),
+    "point": N_("Point (--point)"),
+    "question": N_("Question"),
+    "count": N_("Jurisdictions"),
+    "pointer": N_(
+        "One point for every jurisdiction: `tolka readings --point ID` (add --all for those without a reading"
+        " of their own). The whole matrix, for a spreadsheet: `tolka readings --format csv`."
+    ),
+    "legend": N_(
+        "* national default (no local reading) · ? unverified · ! contested · ~ source over 5 years old · — no position"
+    ),
+    "nothing": N_("No jurisdiction matches the filters."),
+    "listed": N_("{n} jurisdictions"),
+    "own_count": N_("{n} of its own"),
+    "kind": N_("Kind"),
+    "part_of": N_("Part of"),
+    "county": N_("County"),
+    "sources": N_("Sources"),
 }
 
 KIND_ONE = {
-    "country": {"en": "country", "sv": "land", "nb": "land"},
-    "region": {"en": "region", "sv": "region", "nb": "region"},
-    "county": {"en": "county", "sv": "län", "nb": "fylke"},
-    "municipality": {"en": "municipality", "sv": "kommun", "nb": "kommune"},
-    "kommunalforbund": {"en": "municipal federation", "sv": "kommunalförbund", "nb": "kommunalt samarbeid"},
-    "samordningsforbund": {"en": "coordination association", "sv": "samordningsförbund", "nb": "samordningsforbund"},
-    "nav_office": {"en": "NAV office", "sv": "NAV-kontor", "nb": "NAV-kontor"},
-    "example_unit": {"en": "example unit", "sv": "exempelenhet", "nb": "eksempelenhet"},
+    "country": N_("country"),
+    "region": N_("region"),
+    "county": N_("county"),
+    "municipality": N_("municipality"),
+    "kommunalforbund": N_("municipal federation"),
+    "samordningsforbund": N_("coordination association"),
+    "nav_office": N_("NAV office"),
+    "example_unit": N_("example unit"),
 }
 
 
@@ -116,13 +87,6 @@ def _reading_words(rulebook: Rulebook, reading: ResolvedReading, language: str) 
         flags.append(f"{word(BASIS, 'inherited', language)}, {rulebook.jurisdictions[reading.jurisdiction].name}")
     marks = f" ({'; '.join(flags)})" if flags else ""
     return f"{value_words(rulebook, reading, language)}{marks}"
-
-
-def value_words(rulebook: Rulebook, reading: ResolvedReading, language: str) -> str:
-    """The value's label, or that there is no national position."""
-    if reading.value is None:
-        return word(BASIS, "no_national_position", language)
-    return rulebook.points[reading.point].label(reading.value, language)
 
 
 def matrix_blocks(

@@ -21,8 +21,7 @@ def reading_value(rulebook: Rulebook, reading: ResolvedReading | None, language:
     """A reading as text: its value's label, where it comes from, its source and its doubts."""
     if reading is None:
         return "—"
-    point = rulebook.points[reading.point]
-    value = point.label(reading.value, language)
+    value = value_words(rulebook, reading, language)
     source = ""
     if reading.reading is not None:
         src = reading.reading.source
@@ -32,7 +31,17 @@ def reading_value(rulebook: Rulebook, reading: ResolvedReading | None, language:
         [word(WORDS, "stale", language)] if reading.stale else []
     )
     marks = f" [{'; '.join(flags)}]" if flags else ""
-    return f"{value} ({word(BASIS, reading.basis, language)}, {reading.jurisdiction}{source}){marks}"
+    # whose reading it is, where that is not the jurisdiction itself (inherited, or the country's default)
+    holder = rulebook.jurisdictions.get(reading.jurisdiction) if reading.basis != "local" else None
+    where = f", {holder.name}" if holder is not None else ""
+    return f"{value} ({word(BASIS, reading.basis, language)}{where}{source}){marks}"
+
+
+def value_words(rulebook: Rulebook, reading: ResolvedReading, language: str) -> str:
+    """The reading's value as its label, or that there is no national position."""
+    if reading.value is None:
+        return word(BASIS, "no_national_position", language)
+    return rulebook.points[reading.point].label(reading.value, language)
 
 
 def resolved_data(reading: ResolvedReading | None) -> C.ResolvedReadingOut | None:

@@ -180,7 +180,9 @@ def test_mandate_answers_and_counts_other_jurisdictions():
     assert data["without_reading"] > 200
     swedish = tolka("mandate", "ips", "-j", "SE-EX-B", "--date", "2025-09-01", "--lang", "sv").stdout
     assert "Rättslig status beror på personen eller på en lokal tolkning" in swedish
-    assert "om schizophrenia_spectrum_diagnosis = ja → rekommenderad i nationella riktlinjer" in swedish
+    # conditions as sentences: the question asked and the answer, not `fact = value` (issue 15, item 5)
+    assert "om svaret på ”Har personen schizofreni eller ett schizofreniliknande tillstånd (psykos)?” är ja" in swedish
+    assert "schizophrenia_spectrum_diagnosis" not in swedish and "reading(" not in swedish
 
 
 def test_compare_all_jurisdictions_and_two_with_why():
