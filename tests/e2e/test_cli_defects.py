@@ -91,7 +91,11 @@ def test_attending_upper_secondary_after_completing_it_is_a_warning_beside_the_a
         (["evaluate", str(CASE), "-j", "SE-018", "--date", DAY], "`SE-018`", "`SE-0180` (Stockholm)"),
         (["compare", str(CASE), "-J", "SE-0180,Malmo", "--date", DAY], "`Malmo`", "`SE-1280` (Malmö)"),
         (["diff", "-J", "SE-0180,SE-018"], "`SE-018`", "`SE-0180`"),
-        (["readings", "--point", "vocational_support_ofered"], "`vocational_support_ofered`", "`vocational_support_offered`"),
+        (
+            ["readings", "--point", "vocational_support_ofered"],
+            "`vocational_support_ofered`",
+            "`vocational_support_offered`",
+        ),
         (["readings", "--county", "Stokholm"], "`Stokholm`", "`Stockholms län`"),
         (["jurisdictions", "--kind", "municipalty"], "`municipalty`", "`municipality`"),
     ],
@@ -138,3 +142,104 @@ def test_evaluate_json_explain_is_what_the_api_returns(shipped_engine):
         response = client.post("/api/evaluate", json=body)
     assert response.status_code == 200
     assert response.text == cli
+
+
+# --- item 7: readings readable, --lang everywhere ----------------------------------------------------
+
+
+def test_readings_in_a_terminal_is_one_row_per_jurisdiction_with_a_pointer_to_the_rest():
+    """It printed ~1,859 lines of one-letter vertical column headers (one column per point)."""
+    output = tolka("readings", "--date", DAY, "--lang", "en").stdout
+    lines = output.splitlines()
+    assert all(len(line) <= 120 for line in lines)
+    header = lines[lines.index(next(line for line in lines if line.startswith("┏"))) + 1]
+    assert "Jurisdiction" in header and "Reads differently from the national default" in header
+    # the same view as Markdown (no wrapping): a jurisdiction by name, the point's question, the value's label
+    markdown = tolka("readings", "--date", DAY, "--lang", "en", "--format", "markdown").stdout
+    row = next(line for line in markdown.splitlines() if line.startswith("| Exempelenhet A (kommunal socialtjänst)"))
+    assert "Can financial assistance continue during studies? → yes, within a rehabilitation plan" in row
+    assert "`tolka readings --point ID`" in markdown and "`tolka readings --format csv`" in markdown
+
+
+def test_readings_for_chosen_points_head_the_columns_with_the_question_in_swedish():
+    output = tolka(
+        "readings",
+        "--point",
+        "vocational_support_offered",
+        "--kind",
+        "example_unit",
+        "--date",
+        DAY,
+        "--lang",
+        "sv",
+        "--format",
+        "markdown",
+    ).stdout
+    assert "Erbjuder jurisdiktionen IPS?" in output and "Exempelenhet A" in output
+    assert "ja, som ordinarie verksamhet" in output and "vocational_support_offered" not in output
+
+
+def test_jurisdictions_speaks_norwegian_and_names_kinds_and_parents():
+    output = tolka("jurisdictions", "--country", "NO", "--county", "Oslo", "--lang", "nb", "--format", "text").stdout
+    assert "Jurisdiksjon" in output and "kommune" in output and "Oslo (NO-0301)" in output
+    assert "municipality" not in output
+
+
+def test_diff_of_two_jurisdictions_is_in_swedish_with_questions_not_point_ids():
+    """`tolka diff --lang sv` printed English and point ids."""
+    output = tolka("diff", "-J", "SE-EX-A,SE-EX-C", "--date", DAY, "--lang", "sv", "--format", "markdown").stdout
+    assert "Exempelenhet A (kommunal socialtjänst) (SE-EX-A) och Exempelenhet C" in output
+    assert "Kan försörjningsstöd ges under studier?" in output and "Tolkas på samma sätt" in output
+    for english in ("Read the same way", " vs ", "point", "vocational_support_mandate", "no national position"):
+        assert english not in output, english
+
+
+def test_diff_between_dates_is_in_norwegian():
+    output = tolka("diff", "--from", "2025-06-30", "--to", "2025-07-01", "--lang", "nb", "--format", "markdown").stdout
+    assert "Hva som endres fra 2025-06-30 til 2025-07-01" in output
+    assert "trer i kraft" in output and "opphører" in output and "entered" not in output
+
+
+# --- item 5: words, not ids; which jurisdiction has which outcome ---------------------------------------
+
+
+def test_ask_with_two_jurisdictions_shows_each_jurisdictions_outcome_not_counts():
+    result = subprocess.run(
+        [str(TOLKA), "ask", "-j", "SE-0180,SE-1480", "--date", DAY, "--lang", "sv"],
+        input="q\n",
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, LANG="sv_SE.UTF-8"),
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    table = result.stdout
+    assert "Stockholm" in table and "Göteborg" in table
+    assert "Individanpassat stöd till arbete (IPS)" in table and "kan inte avgöras" in table
+    assert "│ 0 " not in table and "│ 2 " not in table  # no columns of counts
+
+
+def test_compare_names_jurisdictions_routes_and_points_in_the_readers_language():
+    output = tolka(
+        "compare", str(CASE), "-J", "SE-EX-A,SE-EX-C", "--date", DAY, "--lang", "sv", "--format", "markdown"
+    ).stdout
+    assert (
+        "Varför Exempelenhet A (kommunal socialtjänst) och Exempelenhet C (kommunal socialtjänst) svarar olika"
+        in output
+    )
+    assert "Direktkontakt – insats utan individuell behovsprövning" in output  # the route by its name
+    assert "Krävs ett behovsprövat beslut för att få IPS/SEd" in output  # the point by its question
+    for leftover in (
+        "se.sol_direct_contact",
+        "vocational_support_access_route",
+        "— differs",
+        "Same answer",
+        " in SE-EX",
+    ):
+        assert leftover not in output, leftover
+
+
+def test_error_messages_follow_the_language_asked_for():
+    result = tolka("mandate", "ips", "-j", "SE-018", "--lang", "sv", status=2)
+    assert "okänt id: ingen jurisdiktion `SE-018`" in result.stderr
+    assert "tips: menade du `SE-0180` (Stockholm)" in result.stderr
