@@ -5,9 +5,11 @@ from __future__ import annotations
 import click
 
 from tolka.cli.app import State, cli, lang_option, language
+from tolka.i18n import translator
 from tolka.render import rulebook_view
 from tolka.render.draw import to_terminal
 from tolka.render.json_out import to_json
+from tolka.render.labels import CATEGORY, COUNTRY, as_language, word
 from tolka.render.report import Table
 
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -24,9 +26,10 @@ def facts(state: State, fmt: str, lang: str | None) -> None:
         click.echo(to_json(rulebook_view.facts_data(state.rulebook)), nl=False)
         return
     words = language(lang)
-    table = Table(["fact", "type", "values / unit", "countries", "question"])
+    _ = translator(as_language(words))
+    table = Table([_("Fact (in a case file)"), _("Type"), _("Values / unit"), _("Countries"), _("Question")])
     for fact in vocabulary:
-        values = ", ".join(fact.value_ids) if fact.values else (fact.unit or fact.pattern or "")
+        values = ", ".join(map(str, fact.value_ids)) if fact.values else (fact.unit or fact.pattern or "")
         table.rows.append([fact.name, fact.type, values, ", ".join(fact.countries), fact.question.get(words)])
     click.echo(to_terminal([table], width=160), nl=False)
 
@@ -45,9 +48,18 @@ def supports(state: State, country: str | None, category: str | None, fmt: str, 
         click.echo(to_json(rulebook_view.supports_data(rulebook, chosen)), nl=False)
         return
     words = language(lang)
-    table = Table(["support", "name", "category", "country", "provided by"])
+    _ = translator(as_language(words))
+    table = Table([_("Support"), _("Id (for --support)"), _("Category"), _("Country"), _("Provided by")])
     for support in chosen:
         providers = ", ".join(rulebook.bodies[p].name.get(words) for p in support.providers)
         mark = "" if support.verified else " ⚠"
-        table.rows.append([support.id, support.name.get(words) + mark, support.category, support.country, providers])
+        table.rows.append(
+            [
+                support.name.get(words) + mark,
+                support.id,
+                word(CATEGORY, support.category, words),
+                word(COUNTRY, support.country, words),
+                providers,
+            ]
+        )
     click.echo(to_terminal([table], width=160), nl=False)

@@ -7,10 +7,15 @@ still unknown, and every unverified or contested mark.
 
 from __future__ import annotations
 
+from tolka.answer import LOCAL_UNKNOWN_NOTE
+from tolka.i18n import N_
 from tolka.model import outcome as O
 from tolka.render.amounts_view import AMOUNT_COLUMN, amount_blocks, amount_text
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
 from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, word
+
+# Notes the engine writes into answers (data, in English) and their words for people.
+NOTES = {LOCAL_UNKNOWN_NOTE: N_("local reading unknown — national default applied")}
 
 
 def source_text(reading: O.ReadingUsed, language: str) -> str:
@@ -55,7 +60,7 @@ def reading_line(reading: O.ReadingUsed, language: str) -> str:
     text = f"{reading.question.get(language)} → {value} ({basis}, {reading.jurisdiction}{period}){mark}"
     text += f". {word(WORDS, 'source', language).capitalize()}: {source_text(reading, language)}"
     if reading.note:
-        text += f". {reading.note}"
+        text += f". {word(NOTES, reading.note, language)}"
     return text
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from tolka.citations import citation
+from tolka.i18n import translator
 from tolka.model import contract as C
 from tolka.model.catalogue import Support
-from tolka.render.labels import WORDS, word
+from tolka.render.labels import CATEGORY, WORDS, as_language, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph
 from tolka.rulebook import Rulebook, RuleEntry
 
@@ -65,32 +66,40 @@ def supports_data(rulebook: Rulebook, chosen: list[Support]) -> C.SupportsOut:
 
 
 def rules_markdown(rulebook: Rulebook, chosen: list[RuleEntry], language: str) -> list[Block]:
-    """`tolka rules` as text or Markdown: the `chosen` rules under their supports, in rulebook order."""
+    """`tolka rules` as text or Markdown: the `chosen` rules under their supports, in rulebook order.
+
+    Conditions and conclusions stay as written in the rule files (that is what a legal reviewer
+    checks); the labels around them are in `language`."""
+    _ = translator(as_language(language))
+    unverified = word(WORDS, "unverified", language)
     blocks: list[Block] = [
-        Heading(1, "tolka rulebook"),
+        Heading(1, _("The tolka rulebook")),
         Paragraph(f"{word(WORDS, 'fingerprint', language)}: {rulebook.fingerprint}"),
     ]
     for support in rulebook.supports.values():
         entries = [e for e in chosen if e.rule.support == support.id]
         if not entries:
             continue
-        blocks.append(Heading(2, f"{support.name.get(language)} ({support.id}, {support.country}, {support.category})"))
+        category = word(CATEGORY, support.category, language)
+        blocks.append(Heading(2, f"{support.name.get(language)} ({support.id}, {support.country}, {category})"))
         for entry in entries:
             data = rule_data(rulebook, entry)
+            condition = _("(default)") if entry.rule.default else f"`{entry.rule.when or ''}`"
+            cited = "; ".join(c.text + ("" if c.verified else f" [{unverified}]") for c in data.citations)
             lines = [
-                f"condition: {'(default)' if entry.rule.default else '`' + (entry.rule.when or '') + '`'}",
-                "then: " + ", ".join(f"{k} = {v}" for k, v in data.then.items()),
-                "cites: " + "; ".join(c.text + ("" if c.verified else " [unverified]") for c in data.citations),
-                f"in force: {entry.validity.period}; scope: {entry.scope}",
+                _("condition: {condition}", condition=condition),
+                _("then: {conclusion}", conclusion=", ".join(f"{k} = {v}" for k, v in data.then.items())),
+                _("cites: {citations}", citations=cited),
+                _("in force: {period}; scope: {scope}", period=entry.validity.period, scope=entry.scope),
             ]
             if entry.rule.exception_to:
-                lines.append("exception to: " + ", ".join(entry.rule.exception_to))
+                lines.append(_("exception to: {rules}", rules=", ".join(entry.rule.exception_to)))
             if not entry.rule.verified:
-                lines.append("rule marked unverified")
+                lines.append(_("rule marked unverified"))
             if entry.rule.explanation:
-                lines.append("why: " + entry.rule.explanation.get(language))
+                lines.append(_("why: {text}", text=entry.rule.explanation.get(language)))
             if entry.rule.note:
-                lines.append("note: " + entry.rule.note.get(language))
-            lines.append(f"file: {entry.origin}")
+                lines.append(_("note: {text}", text=entry.rule.note.get(language)))
+            lines.append(_("file: {path}", path=entry.origin))
             blocks += [Heading(3, entry.key), Bullets(lines)]
     return blocks

@@ -243,3 +243,19 @@ def test_error_messages_follow_the_language_asked_for():
     result = tolka("mandate", "ips", "-j", "SE-018", "--lang", "sv", status=2)
     assert "okänt id: ingen jurisdiktion `SE-018`" in result.stderr
     assert "tips: menade du `SE-0180` (Stockholm)" in result.stderr
+
+
+def test_the_catalogue_and_the_rules_speak_the_language_asked_for():
+    supports = tolka("supports", "--country", "SE", "--lang", "sv", "--format", "text").stdout
+    assert "Ges av" in supports and "Arbete" in supports and "provided by" not in supports
+    facts = tolka("facts", "--lang", "nb").stdout
+    assert "Spørsmål" in facts and "Hva er personens fødselsdato?" in facts
+    rules = tolka("rules", "--support", "ips", "--format", "markdown", "--lang", "sv").stdout
+    assert "- villkor: `" in rules and "- hänvisar till: SoL" in rules and "condition:" not in rules
+
+
+def test_a_national_default_is_said_in_the_readers_language():
+    """'local reading unknown — national default applied' was English in Swedish output."""
+    output = tolka("mandate", "ips", "-j", "SE-0180", "--date", DAY, "--lang", "sv", "--format", "markdown").stdout
+    assert "lokal tolkning okänd – den nationella utgångspunkten gäller" in output
+    assert "local reading unknown" not in output
