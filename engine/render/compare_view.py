@@ -7,7 +7,7 @@ from tolka.compare import AnswerGroup, Comparison, CounterpartRow, Difference, E
 from tolka.i18n import N_
 from tolka.model import contract as C
 from tolka.render.amounts_view import amount_text
-from tolka.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, word
+from tolka.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, sentence, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
 from tolka.render.resolved import listed_ids, reading_pair, reading_value
 from tolka.rulebook import Rulebook
@@ -26,10 +26,6 @@ PHRASES = {
     "partly_explained": N_("Partly explained by this minimal set of differing readings:"),
     "local_rules_differ": N_("Local rules also differ: {rules}"),
 }
-
-
-def _say(key: str, language: str, **values: object) -> str:
-    return word(PHRASES, key, language).format(**values)
 
 
 def _names(rulebook: Rulebook, ids: list[str]) -> str:
@@ -56,7 +52,7 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
     names = {s.id: s.name.get(language) for s in rulebook.supports.values()}
     places = {j: rulebook.jurisdictions[j].name for j in comparison.jurisdictions}
     blocks: list[Block] = [
-        Heading(2, _say("compared", language, n=len(comparison.jurisdictions))),
+        Heading(2, sentence(PHRASES, "compared", language, n=len(comparison.jurisdictions))),
         Paragraph(
             f"{word(WORDS, 'date', language).capitalize()}: {comparison.evaluation_date} · "
             f"{word(WORDS, 'fingerprint', language)}: {comparison.rulebook_fingerprint}"
@@ -78,12 +74,12 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
         blocks.append(table)
     same = [s for s in comparison.supports if not s.differs]
     if same:
-        blocks.append(Paragraph(_say("same_everywhere", language)))
+        blocks.append(Paragraph(sentence(PHRASES, "same_everywhere", language)))
         blocks.append(Bullets([f"{names[s.support]}: {word(STATUS, s.groups[0].status, language)}" for s in same]))
     for support in comparison.supports:
         if not support.differs:
             continue
-        blocks.append(Heading(3, _say("differs", language, support=names[support.support])))
+        blocks.append(Heading(3, sentence(PHRASES, "differs", language, support=names[support.support])))
         blocks.append(
             Bullets(
                 [
@@ -94,11 +90,12 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
             )
         )
         if support.points:
-            blocks.append(Paragraph(_say("differing_readings", language)))
+            blocks.append(Paragraph(sentence(PHRASES, "differing_readings", language)))
             lines = []
             for p in support.points:
                 values = "; ".join(
-                    _say(
+                    sentence(
+                        PHRASES,
                         "value_in",
                         language,
                         value=_point_value(rulebook, p.point, v, language),
@@ -109,7 +106,7 @@ def comparison_blocks(rulebook: Rulebook, comparison: Comparison, language: str)
                 lines.append(f"{rulebook.points[p.point].question.get(language)} {values}")
             blocks.append(Bullets(lines))
         else:
-            blocks.append(Paragraph(_say("no_reading_differs", language)))
+            blocks.append(Paragraph(sentence(PHRASES, "no_reading_differs", language)))
     return blocks
 
 
@@ -266,14 +263,15 @@ def difference_blocks(rulebook: Rulebook, difference: Difference, language: str)
     names = {s.id: s.name.get(language) for s in rulebook.supports.values()}
     first, second = (rulebook.jurisdictions[j].name for j in (difference.first, difference.second))
     blocks: list[Block] = [
-        Heading(2, _say("why_title", language, first=first, second=second, day=difference.evaluation_date))
+        Heading(2, sentence(PHRASES, "why_title", language, first=first, second=second, day=difference.evaluation_date))
     ]
     if not difference.differing:
-        return blocks + [Paragraph(_say("same_answers", language))]
+        return blocks + [Paragraph(sentence(PHRASES, "same_answers", language))]
     blocks.append(
         Bullets(
             [
-                _say(
+                sentence(
+                    PHRASES,
                     "two_answers",
                     language,
                     support=names[a.support],
@@ -288,7 +286,7 @@ def difference_blocks(rulebook: Rulebook, difference: Difference, language: str)
     )
     if difference.readings:
         lead = "explained" if difference.explained_by_readings else "partly_explained"
-        blocks.append(Paragraph(_say(lead, language)))
+        blocks.append(Paragraph(sentence(PHRASES, lead, language)))
         blocks.append(
             Bullets(
                 [
@@ -300,7 +298,9 @@ def difference_blocks(rulebook: Rulebook, difference: Difference, language: str)
             )
         )
     if not difference.explained_by_readings and difference.local_rules:
-        blocks.append(Paragraph(_say("local_rules_differ", language, rules=", ".join(difference.local_rules))))
+        blocks.append(
+            Paragraph(sentence(PHRASES, "local_rules_differ", language, rules=", ".join(difference.local_rules)))
+        )
     return blocks
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tolka.diff import Change, JurisdictionDiff
 from tolka.i18n import N_
 from tolka.model import contract as C
-from tolka.render.labels import word
+from tolka.render.labels import sentence, word
 from tolka.render.matrix_view import place_name
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
 from tolka.render.resolved import reading_pair, reading_value
@@ -42,10 +42,6 @@ CHANGES = {
 }
 
 
-def _say(key: str, language: str, **values: object) -> str:
-    return word(PHRASES, key, language).format(**values)
-
-
 def _subject(rulebook: Rulebook, change: Change, language: str) -> str:
     """What changes, in words where the rulebook has them (a law's title, a provision's citation, a
     point's question, a route's or parameter's name); rules are named by their id, as in `tolka rules`."""
@@ -70,10 +66,10 @@ def _subject(rulebook: Rulebook, change: Change, language: str) -> str:
 
 def date_diff_blocks(rulebook: Rulebook, changes: list[Change], first: str, second: str, language: str) -> list[Block]:
     """`tolka diff --from --to` as text: one row per change, in words."""
-    blocks: list[Block] = [Heading(2, _say("dates_title", language, first=first, second=second))]
+    blocks: list[Block] = [Heading(2, sentence(PHRASES, "dates_title", language, first=first, second=second))]
     if not changes:
-        return blocks + [Paragraph(_say("nothing", language))]
-    table = Table([_say(k, language) for k in ("kind", "subject", "change", "before", "after")])
+        return blocks + [Paragraph(sentence(PHRASES, "nothing", language))]
+    table = Table([sentence(PHRASES, k, language) for k in ("kind", "subject", "change", "before", "after")])
     for change in changes:
         before, after = change.before or "", change.after or ""
         if change.kind in ("law", "provision"):  # the subject and the change say it all (and in words)
@@ -94,20 +90,20 @@ def jurisdiction_diff_blocks(rulebook: Rulebook, diff: JurisdictionDiff, languag
     """`tolka diff -J A,B` as text: the points read differently, then those read alike, then local rules."""
     first, second = (place_name(rulebook.jurisdictions[j]) for j in (diff.first, diff.second))
     blocks: list[Block] = [
-        Heading(2, _say("pair_title", language, first=first, second=second, day=diff.evaluation_date))
+        Heading(2, sentence(PHRASES, "pair_title", language, first=first, second=second, day=diff.evaluation_date))
     ]
-    table = Table([_say("point", language), first, second])
+    table = Table([sentence(PHRASES, "point", language), first, second])
     for point, a, b in diff.readings:
         question = rulebook.points[point].question.get(language)
         table.rows.append([question, reading_value(rulebook, a, language), reading_value(rulebook, b, language)])
-    blocks.append(table if table.rows else Paragraph(_say("all_same", language)))
+    blocks.append(table if table.rows else Paragraph(sentence(PHRASES, "all_same", language)))
     if diff.same:
-        blocks.append(Paragraph(_say("same", language, n=len(diff.same))))
+        blocks.append(Paragraph(sentence(PHRASES, "same", language, n=len(diff.same))))
         blocks.append(Bullets([rulebook.points[p].question.get(language) for p in diff.same]))
     for jurisdiction_id, rules in diff.local_rules.items():
         if rules:
             place = place_name(rulebook.jurisdictions[jurisdiction_id])
-            blocks.append(Paragraph(_say("local_rules", language, place=place)))
+            blocks.append(Paragraph(sentence(PHRASES, "local_rules", language, place=place)))
             blocks.append(Bullets([local_rule_text(r, language) for r in rules]))
     return blocks
 

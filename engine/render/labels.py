@@ -133,6 +133,11 @@ def word(table: Mapping[Any, str] | Mapping[Any, Mapping[str, str]], key: object
     return entry.get(language) or entry["en"]
 
 
+def sentence(table: Mapping[Any, str], key: object, language: str, /, **values: object) -> str:
+    """The sentence `key` of `table` in `language` (as `word`), with `values` filled in."""
+    return word(table, key, language).format(**values)
+
+
 def as_language(language: str) -> Language:
     """`language` when tolka has a catalogue for it, else English."""
     return language if language in ("sv", "nb") else "en"  # type: ignore[return-value]

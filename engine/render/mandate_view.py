@@ -6,7 +6,7 @@ from __future__ import annotations
 from tolka.i18n import N_
 from tolka.mandate import LegalStatusAnswer, MandateView
 from tolka.model import contract as C
-from tolka.render.labels import LEGAL_STATUS, WORDS, fact_value_label, word
+from tolka.render.labels import LEGAL_STATUS, WORDS, fact_value_label, sentence, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table, citation_text, reading_line
 from tolka.render.resolved import listed_ids
 from tolka.rulebook import Rulebook
@@ -19,19 +19,17 @@ PHRASES = {
 }
 
 
-def _say(key: str, language: str, **values: object) -> str:
-    return word(PHRASES, key, language).format(**values)
-
-
 def _condition_text(rulebook: Rulebook, place: str, name: str, allowed, language: str) -> str:
     """A condition as a sentence: what the answer to a question is, or how `place` reads a point."""
     or_ = f" {word(WORDS, 'or', language)} "
     if name.startswith("reading(") and name.endswith(")"):
         point = rulebook.points[name[len("reading(") : -1]]
         values = or_.join(sorted(point.label(v, language) for v in allowed))
-        return _say("reads_as", language, place=place, question=point.question.get(language), values=values)
+        return sentence(
+            PHRASES, "reads_as", language, place=place, question=point.question.get(language), values=values
+        )
     values = or_.join(sorted(fact_value_label(rulebook, name, v, language) for v in allowed))
-    return _say("fact_is", language, question=rulebook.facts[name].question.get(language), values=values)
+    return sentence(PHRASES, "fact_is", language, question=rulebook.facts[name].question.get(language), values=values)
 
 
 def _subject(rulebook: Rulebook, name: str, language: str) -> str:
@@ -51,7 +49,7 @@ def _legal_status_summary(rulebook: Rulebook, answer: LegalStatusAnswer, languag
     if not answer.depends_on:
         return values
     subjects = "; ".join(_subject(rulebook, name, language) for name in answer.depends_on)
-    return f"{values} ({_say('depends_on', language, subjects=subjects)})"
+    return f"{values} ({sentence(PHRASES, 'depends_on', language, subjects=subjects)})"
 
 
 def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list[Block]:

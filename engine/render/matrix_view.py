@@ -16,7 +16,7 @@ from tolka.jurisdictions import ResolvedReading
 from tolka.matrix import JurisdictionListing, MatrixRow, cell_marks, cell_text
 from tolka.model import contract as C
 from tolka.model.jurisdiction import Jurisdiction
-from tolka.render.labels import BASIS, WORDS, word
+from tolka.render.labels import BASIS, WORDS, sentence, word
 from tolka.render.report import Block, Heading, Paragraph, Table
 from tolka.render.resolved import listed_ids, resolved_data, value_words
 from tolka.rulebook import Rulebook
@@ -58,10 +58,6 @@ KIND_ONE = {
 }
 
 
-def _say(key: str, language: str, **values: object) -> str:
-    return word(PHRASES, key, language).format(**values)
-
-
 def place_name(place: Jurisdiction) -> str:
     """A jurisdiction as people name it, with the id to type after it: `Stockholm (SE-0180)` (an
     example unit's name says that it is one)."""
@@ -94,10 +90,10 @@ def matrix_blocks(
 ) -> list[Block]:
     """The readings as text: the summary (one row per jurisdiction), or with `chosen` points the matrix."""
     if not rows:
-        return [Paragraph(_say("nothing", language))]
+        return [Paragraph(sentence(PHRASES, "nothing", language))]
     if chosen:
         return _chosen_points(rulebook, columns, rows, language)
-    table = Table([_say("jurisdiction", language), _say("differs", language)])
+    table = Table([sentence(PHRASES, "jurisdiction", language), sentence(PHRASES, "differs", language)])
     differing: dict[str, int] = {}
     for row in rows:
         cells = [r for r in (row.cells.get(c) for c in columns) if r is not None]
@@ -108,29 +104,37 @@ def matrix_blocks(
                 differing[reading.point] = differing.get(reading.point, 0) + 1
                 question = rulebook.points[reading.point].question.get(language)
                 lines.append(f"• {question} → {_reading_words(rulebook, reading, language)}")
-        place = f"{place_name(row.jurisdiction)}\n{_say('own_count', language, n=own)}"
+        place = f"{place_name(row.jurisdiction)}\n{sentence(PHRASES, 'own_count', language, n=own)}"
         table.rows.append([place, "\n".join(lines) or "—"])
     blocks: list[Block] = [
-        Heading(2, _say("summary_title", language, day=day.isoformat(), n=len(rows))),
+        Heading(2, sentence(PHRASES, "summary_title", language, day=day.isoformat(), n=len(rows))),
         table,
     ]
     if differing:
-        points = Table([_say("point", language), _say("question", language), _say("count", language)])
+        points = Table(
+            [
+                sentence(PHRASES, "point", language),
+                sentence(PHRASES, "question", language),
+                sentence(PHRASES, "count", language),
+            ]
+        )
         for point, count in sorted(differing.items(), key=lambda item: (-item[1], item[0])):
             points.rows.append([point, rulebook.points[point].question.get(language), str(count)])
-        blocks += [Heading(3, _say("points_title", language)), points]
-    return blocks + [Paragraph(_say("pointer", language))]
+        blocks += [Heading(3, sentence(PHRASES, "points_title", language)), points]
+    return blocks + [Paragraph(sentence(PHRASES, "pointer", language))]
 
 
 def _chosen_points(rulebook: Rulebook, columns: list[str], rows: list[MatrixRow], language: str) -> list[Block]:
-    table = Table([_say("jurisdiction", language)] + [rulebook.points[c].question.get(language) for c in columns])
+    table = Table(
+        [sentence(PHRASES, "jurisdiction", language)] + [rulebook.points[c].question.get(language) for c in columns]
+    )
     for row in rows:
         cells = []
         for column in columns:
             reading = row.cells.get(column)
             cells.append("" if reading is None else value_words(rulebook, reading, language) + cell_marks(reading))
         table.rows.append([place_name(row.jurisdiction)] + cells)
-    return [table, Paragraph(_say("legend", language))]
+    return [table, Paragraph(sentence(PHRASES, "legend", language))]
 
 
 def matrix_rows(columns: list[str], rows: list[MatrixRow]) -> list[dict]:
@@ -170,12 +174,12 @@ def listing_blocks(rulebook: Rulebook, listings: list[JurisdictionListing], lang
     """`tolka jurisdictions` as text: name, kind and county in words, the id to type, the readings."""
     table = Table(
         [
-            _say("jurisdiction", language),
-            _say("kind", language),
-            _say("part_of", language),
-            _say("county", language),
-            _say("own", language),
-            _say("sources", language),
+            sentence(PHRASES, "jurisdiction", language),
+            sentence(PHRASES, "kind", language),
+            sentence(PHRASES, "part_of", language),
+            sentence(PHRASES, "county", language),
+            sentence(PHRASES, "own", language),
+            sentence(PHRASES, "sources", language),
         ]
     )
     for item in listings:
@@ -191,7 +195,7 @@ def listing_blocks(rulebook: Rulebook, listings: list[JurisdictionListing], lang
                 listed_ids(item.sources) if item.sources else "",
             ]
         )
-    return [table, Paragraph(_say("listed", language, n=len(listings)))]
+    return [table, Paragraph(sentence(PHRASES, "listed", language, n=len(listings)))]
 
 
 def listing_data(listings: list[JurisdictionListing]) -> C.JurisdictionsOut:
