@@ -18,11 +18,12 @@ cost what their few distinct situations cost.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from tolka.backends.vector.backend import Plan, Session, Situation
+from tolka.backends.vector.backend import Classes, Plan, Session, Situation
 
 OTHER = "(other)"  # differences that no single reading explains
 ANY = "*"  # every support together
@@ -41,17 +42,12 @@ class Differences:
         self.caused.update(other.caused)
 
 
-def _signatures(session: Session, situation: Situation, keep: bool = True) -> np.ndarray:
-    """Every person's answer in a situation, as the id of its (status, route, legal status)."""
-    answers = session.answers(situation, keep=keep)
-    return np.asarray(session.backend.signature_of, dtype=np.int32)[answers]
-
-
 class ChunkDifferences:
     """Differences between the plan's jurisdictions for one session's persons, one support at a time.
 
-    Supports are added one by one so that their per-situation arrays can be freed as soon as they
-    are counted; only per-person masks for "any support" are kept across supports.
+    Supports are added one by one so that their arrays can be freed as soon as they are counted;
+    only per-person masks for "any support" are kept across supports. Within a support everything
+    is computed per class of persons who answer alike in every situation asked (`Classes`).
     """
 
     def __init__(self, session: Session) -> None:
@@ -60,32 +56,44 @@ class ChunkDifferences:
         self._any_differs = np.zeros(session.frame.size, dtype=bool)
         self._any_caused: dict[str, np.ndarray] = {}
 
-    def add_support(self, support: str, situations: list[Situation]) -> None:
-        """Count the persons whose answer to `support` differs between `situations`, and why."""
+    def add_support(self, support: str, situations: list[Situation], classes: Classes) -> None:
+        """Count the persons whose answer to `support` differs between `situations`, and why.
+
+        `classes` must group the persons for `situations` and their `counterfactuals`.
+        """
         if len(situations) < 2:
             return
-        size = self.session.frame.size
-        out = [_signatures(self.session, s) for s in situations]
-        differs = np.zeros(size, dtype=bool)
+        backend = self.session.backend
+        signature_of = np.zeros(0, dtype=np.int32)
+
+        def signatures(situation: Situation) -> np.ndarray:
+            nonlocal signature_of
+            answers = classes.answers(situation)  # may find new answers
+            if len(signature_of) < len(backend.signature_of):
+                signature_of = np.asarray(backend.signature_of, dtype=np.int32)
+            return signature_of[answers]
+
+        out = [signatures(s) for s in situations]
+        differs = np.zeros(len(classes), dtype=bool)
         for other in out[1:]:
             differs |= other != out[0]
-        self.result.differing[support] += int(differs.sum())
-        self._any_differs |= differs
+        self.result.differing[support] += int(classes.sizes[differs].sum())
+        self._any_differs |= differs[classes.of_person]
         if not differs.any():
             return
-        explained = np.zeros(size, dtype=bool)
-        for point, caused in _causes(self.session, situations, out).items():
+        explained = np.zeros(len(classes), dtype=bool)
+        for point, caused in _causes(situations, out, signatures).items():
             caused &= differs
-            self.result.caused[point, support] += int(caused.sum())
-            self._mark(point, caused)
+            self.result.caused[point, support] += int(classes.sizes[caused].sum())
+            self._mark(point, caused[classes.of_person])
             explained |= caused
         other = differs & ~explained
-        self.result.caused[OTHER, support] += int(other.sum())
-        self._mark(OTHER, other)
+        self.result.caused[OTHER, support] += int(classes.sizes[other].sum())
+        self._mark(OTHER, other[classes.of_person])
 
     def _mark(self, point: str, persons: np.ndarray) -> None:
         found = self._any_caused.get(point)
-        self._any_caused[point] = persons.copy() if found is None else found | persons
+        self._any_caused[point] = persons if found is None else found | persons
 
     def finish(self) -> Differences:
         """The counts, with every support together (`ANY`)."""
@@ -99,25 +107,45 @@ def chunk_differences(session: Session, plan: Plan) -> Differences:
     """Differences between the plan's jurisdictions for the persons of one session."""
     counter = ChunkDifferences(session)
     for support in dict.fromkeys(s for supports in plan.supports.values() for s in supports):
-        counter.add_support(support, [plan.situations[i] for i in plan.situations_of(support)])
+        situations = [plan.situations[i] for i in plan.situations_of(support)]
+        counter.add_support(support, situations, session.classes([*situations, *counterfactuals(situations)]))
     return counter.finish()
 
 
-def _causes(session: Session, situations: list[Situation], out: list[np.ndarray]) -> dict[str, np.ndarray]:
-    """Per point: the persons for whom one jurisdiction taking another's reading of it changes its answer.
-
-    Linear in the situations: for each value of the point, the smallest and largest answer among
-    the situations reading it so say whether *some* situation with that value answers a person
-    differently from situation i (not every pair of situations is compared). Counterfactual
-    answers are not kept in the session, so memory does not grow with them.
-    """
+def _varying(situations: list[Situation]) -> dict[str, set]:
+    """The points read with more than one value among the situations, and those values."""
     values: dict[str, set] = {}
     for situation in situations:
         for point, value in situation.readings:
             values.setdefault(point, set()).add(value)
+    return {point: seen for point, seen in values.items() if len(seen) > 1}
+
+
+def counterfactuals(situations: list[Situation]) -> list[Situation]:
+    """The situations `_causes` asks about: each one with another situation's reading of one point."""
+    if len(situations) < 2:
+        return []
+    found: dict[Situation, None] = {}
+    for point, seen in _varying(situations).items():
+        for situation in situations:
+            own = dict(situation.readings)
+            if point in own:
+                found.update(dict.fromkeys(situation.with_reading(point, v) for v in seen if v != own[point]))
+    return list(found)
+
+
+def _causes(
+    situations: list[Situation], out: list[np.ndarray], signatures: Callable[[Situation], np.ndarray]
+) -> dict[str, np.ndarray]:
+    """Per point: the classes for whom one jurisdiction taking another's reading of it changes its answer.
+
+    Linear in the situations: for each value of the point, the smallest and largest answer among
+    the situations reading it say whether *some* situation with that value answers a class
+    differently from situation i (not every pair of situations is compared).
+    """
     found: dict[str, np.ndarray] = {}
-    for point in sorted(p for p, seen in values.items() if len(seen) > 1):
-        caused = np.zeros(session.frame.size, dtype=bool)
+    for point in sorted(_varying(situations)):
+        caused = np.zeros(len(out[0]), dtype=bool)
         readers = [(i, dict(s.readings)[point]) for i, s in enumerate(situations) if point in dict(s.readings)]
         low: dict = {}
         high: dict = {}
@@ -126,7 +154,7 @@ def _causes(session: Session, situations: list[Situation], out: list[np.ndarray]
             high[value] = out[i] if value not in high else np.maximum(high[value], out[i])
         for i, own in readers:
             for value in low.keys() - {own}:
-                changed = _signatures(session, situations[i].with_reading(point, value), keep=False) != out[i]
+                changed = signatures(situations[i].with_reading(point, value)) != out[i]
                 if not changed.any():
                     continue
                 caused |= changed & ((low[value] != out[i]) | (high[value] != out[i]))

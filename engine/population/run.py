@@ -33,7 +33,7 @@ from tolka.backends.vector.backend import Answer, Plan, VectorBackend
 from tolka.errors import CaseFileError, EngineInvariantError, FactValueError
 from tolka.model.outcome import SCHEMA_VERSION
 from tolka.population.amounts import AmountCounts, AmountPlan, chunk_amounts
-from tolka.population.differences import ChunkDifferences, Differences
+from tolka.population.differences import ChunkDifferences, Differences, counterfactuals
 from tolka.population.output import ResultWriter
 from tolka.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
 from tolka.population.summary import Summary, write_csv
@@ -98,13 +98,15 @@ def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> C
     counts: dict[int, np.ndarray] = {}
     for support, indices in _situations_by_support(plan).items():
         situations = [plan.situations[i] for i in indices]
+        classes = session.classes([*situations, *counterfactuals(situations)])
         for index, situation in zip(indices, situations, strict=True):
-            array = session.answers(situation)
-            counts[index] = np.bincount(array, minlength=len(backend.answers))
+            answers = classes.answers(situation)
+            counts[index] = np.bincount(answers, weights=classes.sizes, minlength=len(backend.answers)).astype(np.int64)
             if context.keep_rows:
-                ids[index] = array
-        differences.add_support(support, situations)
+                ids[index] = answers[classes.of_person]
+        differences.add_support(support, situations, classes)
         session.forget(situations)
+        del classes
     amounts = chunk_amounts(session, context.rulebook, context.amounts) if context.amounts is not None else None
     present = np.zeros(len(backend.answers), dtype=bool)
     in_order = [counts[index] for index in range(len(plan.situations))]

@@ -15,13 +15,18 @@ share a handful per support), so each situation is evaluated once per chunk of p
    the decision is remembered across chunks;
 3. each person gets the id of an `Answer`: status, route, legal status, the deciding rules and the
    readings they read, and what is missing.
+
+A population run asks one support in hundreds of situations (and more counterfactual ones, for the
+causes of differences). `Session.classes` groups the persons first by their code under *every* rule
+variant those situations use: the members of a class answer alike in each of them, so each
+situation is then decided for a few hundred classes, not for every person.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -38,7 +43,7 @@ from tolka.rulebook import Rulebook, RuleEntry
 ReadingValues = tuple[tuple[str, Any], ...]  # (point, value or None) pairs, sorted by point
 RuleTruth = tuple[Truth, tuple[str, ...]]  # a rule's truth value and, when unknown, its missing keys
 DENSE_LIMIT = 1 << 40  # combined keys are re-densified before they could overflow int64
-DECISION_MEMO_LIMIT = 500_000  # distinct (situation, truth pattern) decisions remembered
+DECISION_MEMO_LIMIT = 500_000  # distinct (support, rules, truth pattern) decisions remembered
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,28 @@ def answer_of(decided: SupportDecision, readings: Mapping[str, Any]) -> Answer:
         missing_facts=tuple(decided.missing_facts),
         missing_readings=tuple(decided.missing_readings),
     )
+
+
+@dataclass(frozen=True)
+class Core:
+    """A decided truth pattern: the answer with its readings' values left out."""
+
+    template: Answer  # readings: the points, each with value None
+    ids: dict[tuple, int] = field(default_factory=dict, compare=False)  # reading values → answer id
+
+    def answer(self, readings: Mapping[str, Any]) -> Answer:
+        """The answer in a situation with these reading values."""
+        if not self.template.readings:
+            return self.template
+        return replace(self.template, readings=tuple((p, readings.get(p)) for p, _ in self.template.readings))
+
+    def answer_id(self, backend: VectorBackend, readings: Mapping[str, Any]) -> int:
+        """The back end's id of `answer(readings)` (remembered per distinct value of the points read)."""
+        values = tuple(readings.get(p) for p, _ in self.template.readings)
+        found = self.ids.get(values)
+        if found is None:
+            found = self.ids[values] = backend.answer_id(self.answer(readings))
+        return found
 
 
 def situation_of(
@@ -142,6 +169,7 @@ class Coded:
 
     codes: np.ndarray  # int64, one per person
     table: tuple[RuleTruth, ...]
+    ids: np.ndarray  # per code: the back end's number for its truth value (`VectorBackend.truth_id`)
 
 
 class VectorBackend:
@@ -156,7 +184,31 @@ class VectorBackend:
         self.signature_of: list[int] = []  # per answer id: the id of its (status, route, legal status)
         self._answer_ids: dict[Answer, int] = {}
         self._signature_ids: dict[tuple, int] = {}
-        self._decided: dict[tuple, int] = {}
+        self._decided: dict[tuple, Core] = {}
+        self._by_pattern: dict[tuple[int, bytes], Core] = {}  # (rule set, truth ids) → the same cores
+        self._rule_sets: dict[tuple[str, tuple[str, ...]], int] = {}
+        self._truth_ids: dict[RuleTruth, int] = {}
+        self.truths: list[RuleTruth] = []
+        self._points: dict[str, tuple[str, ...]] = {}
+
+    def points(self, rule_key: str) -> tuple[str, ...]:
+        """The points a rule reads, in order."""
+        found = self._points.get(rule_key)
+        if found is None:
+            found = self._points[rule_key] = tuple(self.entries[rule_key].points())
+        return found
+
+    def truth_id(self, truth: RuleTruth) -> int:
+        """A number for a rule's truth value and missing keys, so that patterns compare as bytes."""
+        found = self._truth_ids.get(truth)
+        if found is None:
+            found = self._truth_ids[truth] = len(self.truths)
+            self.truths.append(truth)
+        return found
+
+    def rule_set(self, situation: Situation) -> int:
+        """A number for the support and the rules in force of a situation."""
+        return self._rule_sets.setdefault((situation.support, situation.rules), len(self._rule_sets))
 
     def program(self, rule_key: str) -> Program:
         """The rule's condition as an array program (compiled once)."""
@@ -173,9 +225,13 @@ class VectorBackend:
             self.signature_of.append(self._signature_ids.setdefault(answer.signature, len(self._signature_ids)))
         return found
 
-    def decide(self, situation: Situation, truths: tuple[RuleTruth, ...]) -> int:
-        """The answer id for one truth pattern of a situation's rules (decided once, then remembered)."""
-        key = (situation, truths)
+    def core(self, situation: Situation, truths: tuple[RuleTruth, ...]) -> Core:
+        """The decision of a truth pattern, shared by every situation with the same rules in force.
+
+        A decision does not depend on the readings' values (they are in the truth values already),
+        so jurisdictions that differ only in readings share it; only the answer's `readings` differ.
+        """
+        key = (situation.support, situation.rules, truths)
         found = self._decided.get(key)
         if found is None:
             if len(self._decided) > DECISION_MEMO_LIMIT:  # bound memory on very varied populations
@@ -184,7 +240,17 @@ class VectorBackend:
             decided = decide_support(
                 self.rulebook, situation.support, rules, dict(zip(situation.rules, truths, strict=True))
             )
-            found = self._decided[key] = self.answer_id(answer_of(decided, dict(situation.readings)))
+            found = self._decided[key] = Core(answer_of(decided, {}))
+        return found
+
+    def pattern_core(self, rule_set: int, situation: Situation, truth_ids: np.ndarray) -> Core:
+        """`core` for truth values given as `truth_id` numbers (int32), one per rule of the situation."""
+        key = (rule_set, truth_ids.tobytes())
+        found = self._by_pattern.get(key)
+        if found is None:
+            if len(self._by_pattern) > DECISION_MEMO_LIMIT:
+                self._by_pattern.clear()
+            found = self._by_pattern[key] = self.core(situation, tuple(self.truths[i] for i in truth_ids))
         return found
 
     def session(self, frame: Frame) -> Session:
@@ -201,14 +267,16 @@ class Session:
         self._rules: dict[tuple[str, ReadingValues], Coded] = {}
         self._answers: dict[Situation, np.ndarray] = {}
 
+    def variant(self, rule_key: str, situation: Situation) -> tuple[str, ReadingValues]:
+        """Which version of a rule a situation runs: the rule and the values of the points it reads."""
+        readings = dict(situation.readings)
+        return rule_key, tuple((point, readings.get(point)) for point in self.backend.points(rule_key))
+
     def rule(self, rule_key: str, situation: Situation) -> Coded:
         """A rule's coded value for every person, under the situation's readings."""
-        entry = self.backend.entries[rule_key]
-        readings = dict(situation.readings)
-        reads = tuple((point, readings.get(point)) for point in entry.points())
-        key = (rule_key, reads)
+        key = self.variant(rule_key, situation)
         if key not in self._rules:
-            self._rules[key] = self._code(rule_key, dict(reads))
+            self._rules[key] = self._code(rule_key, dict(key[1]))
         return self._rules[key]
 
     def _code(self, rule_key: str, readings: Mapping[str, Any]) -> Coded:
@@ -230,7 +298,7 @@ class Session:
                 patterns, inverse = np.unique(missing, axis=0, return_inverse=True)
             codes[unknown] = 2 + inverse.reshape(-1)
             table += [(Truth.UNKNOWN, missing_keys(program, pattern)) for pattern in patterns]
-        return Coded(codes, tuple(table))
+        return Coded(codes, tuple(table), np.array([self.backend.truth_id(t) for t in table], dtype=np.int32))
 
     def answers(self, situation: Situation, keep: bool = True) -> np.ndarray:
         """The answer id (`VectorBackend.answers`) of the situation's support for every person.
@@ -239,9 +307,8 @@ class Session:
         """
         found = self._answers.get(situation)
         if found is None:
-            inverse, patterns = self.patterns(situation)
-            ids = np.array([self.backend.decide(situation, pattern) for pattern in patterns], dtype=np.int32)
-            found = ids[inverse] if len(ids) else np.zeros(0, dtype=np.int32)
+            classes = self.classes([situation])
+            found = classes.answers(situation)[classes.of_person]
             if keep:
                 self._answers[situation] = found
         return found
@@ -250,8 +317,12 @@ class Session:
         """The situation's distinct truth patterns (each rule's truth and missing keys, rule order), and
         the position of each person's pattern among them."""
         coded = [self.rule(key, situation) for key in situation.rules]
-        inverse, representatives = _patterns(coded, self.frame.size)
+        inverse, representatives = _patterns([(c.codes, len(c.table)) for c in coded], self.frame.size)
         return inverse, [tuple(c.table[c.codes[person]] for c in coded) for person in representatives]
+
+    def classes(self, situations: Sequence[Situation]) -> Classes:
+        """The persons grouped so that each group answers alike in every one of `situations`."""
+        return Classes(self, situations)
 
     def forget(self, situations: Sequence[Situation]) -> None:
         """Free the answers of these situations and the coded values of their rules (summarised)."""
@@ -262,16 +333,71 @@ class Session:
             del self._rules[key]
 
 
-def _patterns(coded: list[Coded], size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Group persons by their combination of rule codes: (group of each person, one person per group)."""
+class Classes:
+    """A session's persons grouped by their code under every rule variant of some situations.
+
+    The members of a class share the truth value (and missing facts) of every rule those situations
+    run, so they get the same answer in each: a situation is decided once per class, and a per-class
+    array expands to persons through `of_person`.
+    """
+
+    def __init__(self, session: Session, situations: Sequence[Situation]) -> None:
+        self.session = session
+        self._variants: dict[tuple[str, ReadingValues], Coded] = {}
+        for situation in situations:
+            for key in situation.rules:
+                self._variants.setdefault(session.variant(key, situation), session.rule(key, situation))
+        columns = [(c.codes, len(c.table)) for c in self._variants.values()]
+        self.of_person, self.representatives = _patterns(columns, session.frame.size)
+        self.sizes = np.bincount(self.of_person, minlength=len(self.representatives))
+        self._answers: dict[Situation, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.representatives)
+
+    def answers(self, situation: Situation) -> np.ndarray:
+        """Each class's answer id in a situation (one of those the classes were made for)."""
+        found = self._answers.get(situation)
+        if found is not None:
+            return found
+        backend = self.session.backend
+        readings = dict(situation.readings)
+        try:
+            coded = [
+                self._variants[key, tuple((p, readings.get(p)) for p in backend.points(key))] for key in situation.rules
+            ]
+        except KeyError:
+            raise ValueError("the persons were not grouped for this situation") from None
+        codes = [c.codes[self.representatives] for c in coded]
+        inverse, patterns = _patterns([(k, len(c.table)) for k, c in zip(codes, coded, strict=True)], len(self))
+        # Each pattern's truth values as one row of numbers: its decision is found by the row's bytes.
+        rows = np.empty((len(patterns), len(coded)), dtype=np.int32)
+        for column, (c, k) in enumerate(zip(coded, codes, strict=True)):
+            rows[:, column] = c.ids[k[patterns]]
+        rule_set = backend.rule_set(situation)
+        by_core: dict[int, tuple[Core, int]] = {}  # the core is kept so that its id is not reused
+        ids = np.empty(len(patterns), dtype=np.int32)
+        for position, row in enumerate(rows):
+            core = backend.pattern_core(rule_set, situation, row)
+            hit = by_core.get(id(core))
+            if hit is None:
+                hit = by_core[id(core)] = (core, core.answer_id(backend, readings))
+            ids[position] = hit[1]
+        found = self._answers[situation] = ids[inverse]
+        return found
+
+
+def _patterns(columns: list[tuple[np.ndarray, int]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Group rows by their combination of codes (each column: codes and their cardinality).
+
+    Returns (group of each row, one row per group)."""
     key = np.zeros(size, dtype=np.int64)
     bound = 1
-    for rule in coded:
-        cardinality = len(rule.table)
+    for codes, cardinality in columns:
         if bound * cardinality > DENSE_LIMIT:
             key, _ = _dense(key, bound)
             bound = int(key.max()) + 1 if size else 1
-        key += rule.codes * bound
+        key += codes * bound
         bound *= cardinality
     return _dense(key, bound)
 
