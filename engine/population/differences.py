@@ -63,17 +63,7 @@ class ChunkDifferences:
         """
         if len(situations) < 2:
             return
-        backend = self.session.backend
-        signature_of = np.zeros(0, dtype=np.int32)
-
-        def signatures(situation: Situation) -> np.ndarray:
-            nonlocal signature_of
-            answers = classes.answers(situation)  # may find new answers
-            if len(signature_of) < len(backend.signature_of):
-                signature_of = np.asarray(backend.signature_of, dtype=np.int32)
-            return signature_of[answers]
-
-        out = [signatures(s) for s in situations]
+        out = [classes.signatures(s) for s in situations]
         differs = np.zeros(len(classes), dtype=bool)
         for other in out[1:]:
             differs |= other != out[0]
@@ -82,7 +72,7 @@ class ChunkDifferences:
         if not differs.any():
             return
         explained = np.zeros(len(classes), dtype=bool)
-        for point, caused in _causes(situations, out, signatures).items():
+        for point, caused in _causes(situations, out, classes.signatures).items():
             caused &= differs
             self.result.caused[point, support] += int(classes.sizes[caused].sum())
             self._mark(point, caused[classes.of_person])

@@ -101,6 +101,7 @@ class Core:
     """A decided truth pattern: the answer with its readings' values left out."""
 
     template: Answer  # readings: the points, each with value None
+    signature: int  # the back end's id of the template's (status, route, legal status)
     ids: dict[tuple, int] = field(default_factory=dict, compare=False)  # reading values → answer id
 
     def answer(self, readings: Mapping[str, Any]) -> Answer:
@@ -222,8 +223,12 @@ class VectorBackend:
         if found is None:
             found = self._answer_ids[answer] = len(self.answers)
             self.answers.append(answer)
-            self.signature_of.append(self._signature_ids.setdefault(answer.signature, len(self._signature_ids)))
+            self.signature_of.append(self.signature_id(answer.signature))
         return found
+
+    def signature_id(self, signature: tuple[str, str | None, str | None]) -> int:
+        """The id of an answer's (status, route, legal status)."""
+        return self._signature_ids.setdefault(signature, len(self._signature_ids))
 
     def core(self, situation: Situation, truths: tuple[RuleTruth, ...]) -> Core:
         """The decision of a truth pattern, shared by every situation with the same rules in force.
@@ -240,7 +245,8 @@ class VectorBackend:
             decided = decide_support(
                 self.rulebook, situation.support, rules, dict(zip(situation.rules, truths, strict=True))
             )
-            found = self._decided[key] = Core(answer_of(decided, {}))
+            template = answer_of(decided, {})
+            found = self._decided[key] = Core(template, self.signature_id(template.signature))
         return found
 
     def pattern_core(self, rule_set: int, situation: Situation, truth_ids: np.ndarray) -> Core:
@@ -274,10 +280,14 @@ class Session:
 
     def rule(self, rule_key: str, situation: Situation) -> Coded:
         """A rule's coded value for every person, under the situation's readings."""
-        key = self.variant(rule_key, situation)
-        if key not in self._rules:
-            self._rules[key] = self._code(rule_key, dict(key[1]))
-        return self._rules[key]
+        return self.coded(self.variant(rule_key, situation))
+
+    def coded(self, variant: tuple[str, ReadingValues]) -> Coded:
+        """A rule variant's coded value for every person (computed once per session)."""
+        found = self._rules.get(variant)
+        if found is None:
+            found = self._rules[variant] = self._code(variant[0], dict(variant[1]))
+        return found
 
     def _code(self, rule_key: str, readings: Mapping[str, Any]) -> Coded:
         program = self.backend.program(rule_key)
@@ -343,48 +353,56 @@ class Classes:
 
     def __init__(self, session: Session, situations: Sequence[Situation]) -> None:
         self.session = session
-        self._variants: dict[tuple[str, ReadingValues], Coded] = {}
+        variants: dict[tuple[str, ReadingValues], Coded] = {}
+        per_situation: dict[Situation, list[Coded]] = {}
         for situation in situations:
-            for key in situation.rules:
-                self._variants.setdefault(session.variant(key, situation), session.rule(key, situation))
-        columns = [(c.codes, len(c.table)) for c in self._variants.values()]
+            if situation not in per_situation:
+                keys = [session.variant(key, situation) for key in situation.rules]
+                per_situation[situation] = [variants.get(k) or variants.setdefault(k, session.coded(k)) for k in keys]
+        columns = [(c.codes, len(c.table)) for c in variants.values()]
         self.of_person, self.representatives = _patterns(columns, session.frame.size)
         self.sizes = np.bincount(self.of_person, minlength=len(self.representatives))
+        of_class = {id(c): c.codes[self.representatives] for c in variants.values()}
+        # Per situation, its rules' variants with each class's code.
+        self._coded = {s: [(c, of_class[id(c)]) for c in coded] for s, coded in per_situation.items()}
         self._answers: dict[Situation, np.ndarray] = {}
+        self._signatures: dict[Situation, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.representatives)
 
     def answers(self, situation: Situation) -> np.ndarray:
-        """Each class's answer id in a situation (one of those the classes were made for)."""
+        """Each class's answer id (`VectorBackend.answers`) in one of the situations the classes were made for."""
         found = self._answers.get(situation)
-        if found is not None:
-            return found
-        backend = self.session.backend
-        readings = dict(situation.readings)
-        try:
-            coded = [
-                self._variants[key, tuple((p, readings.get(p)) for p in backend.points(key))] for key in situation.rules
-            ]
-        except KeyError:
-            raise ValueError("the persons were not grouped for this situation") from None
-        codes = [c.codes[self.representatives] for c in coded]
-        inverse, patterns = _patterns([(k, len(c.table)) for k, c in zip(codes, coded, strict=True)], len(self))
+        if found is None:
+            inverse, cores = self._cores(situation)
+            backend, readings = self.session.backend, dict(situation.readings)
+            found = np.array([core.answer_id(backend, readings) for core in cores], dtype=np.int32)[inverse]
+            self._answers[situation] = found
+            self._signatures[situation] = np.array([c.signature for c in cores], dtype=np.int32)[inverse]
+        return found
+
+    def signatures(self, situation: Situation) -> np.ndarray:
+        """Each class's (status, route, legal status) id in a situation — all that comparing answers needs."""
+        found = self._signatures.get(situation)
+        if found is None:
+            inverse, cores = self._cores(situation)
+            found = self._signatures[situation] = np.array([c.signature for c in cores], dtype=np.int32)[inverse]
+        return found
+
+    def _cores(self, situation: Situation) -> tuple[np.ndarray, list[Core]]:
+        """The classes' truth patterns in a situation: (pattern of each class, the decision of each pattern)."""
+        coded = self._coded.get(situation)
+        if coded is None:
+            raise ValueError("the persons were not grouped for this situation")
+        inverse, patterns = _patterns([(k, len(c.table)) for c, k in coded], len(self))
         # Each pattern's truth values as one row of numbers: its decision is found by the row's bytes.
         rows = np.empty((len(patterns), len(coded)), dtype=np.int32)
-        for column, (c, k) in enumerate(zip(coded, codes, strict=True)):
+        for column, (c, k) in enumerate(coded):
             rows[:, column] = c.ids[k[patterns]]
+        backend = self.session.backend
         rule_set = backend.rule_set(situation)
-        by_core: dict[int, tuple[Core, int]] = {}  # the core is kept so that its id is not reused
-        ids = np.empty(len(patterns), dtype=np.int32)
-        for position, row in enumerate(rows):
-            core = backend.pattern_core(rule_set, situation, row)
-            hit = by_core.get(id(core))
-            if hit is None:
-                hit = by_core[id(core)] = (core, core.answer_id(backend, readings))
-            ids[position] = hit[1]
-        found = self._answers[situation] = ids[inverse]
-        return found
+        return inverse, [backend.pattern_core(rule_set, situation, row) for row in rows]
 
 
 def _patterns(columns: list[tuple[np.ndarray, int]], size: int) -> tuple[np.ndarray, np.ndarray]:
