@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "readings": "jurisdictions",
     "jurisdictions": "jurisdictions",
     "population": "population",
+    "expand": "population",
     "synth": "population",
     "plot": "population",
     "rules": "rulebook",

@@ -1,4 +1,4 @@
-"""`tolka population`, `tolka synth` and `tolka plot`: population runs for researchers."""
+"""`tolka population`, `tolka expand`, `tolka synth` and `tolka plot`: population runs for researchers."""
 
 from __future__ import annotations
 
@@ -32,7 +32,15 @@ from tolka.population.synth import DEFAULT_CONFIG, read_manifest, write_populati
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Results: one row per person × jurisdiction × support (.parquet or .csv).",
+    help="Results (.parquet or .csv): one row per person × jurisdiction × support, or see --layout.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["long", "compact"]),
+    default="long",
+    show_default=True,
+    help="compact: one row per person × situation, and the jurisdiction × support → situation map in "
+    "<out>.situations.csv (`tolka expand` turns it into the long layout).",
 )
 @click.option(
     "--summary",
@@ -85,6 +93,7 @@ def population(
     country: str,
     day: dt.datetime | None,
     out: Path | None,
+    layout: str,
     summary: Path | None,
     rejected: Path | None,
     bad_rows: str,
@@ -132,6 +141,7 @@ def population(
             executor=executor,
             progress=lambda n: bar.advance(task, n),
             amounts=amounts,
+            layout=layout,
         )
     rate = report.persons * report.jurisdictions / report.seconds if report.seconds else 0.0
     click.echo(
@@ -182,6 +192,27 @@ def synth(state: State, n: int, seed: int, out: Path, config: Path, day: dt.date
     click.echo(
         f"{n:,} synthetic persons (seed {seed}, ages at {when.isoformat()}) written to {out}; manifest {manifest}"
     )
+
+
+@cli.command()
+@click.argument("compact", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Long-layout results to write (.parquet or .csv).",
+)
+@click.option(
+    "--situations",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The situation map. Default: <compact>.situations.csv beside it.",
+)
+def expand(compact: Path, out: Path, situations: Path | None) -> None:
+    """Expand COMPACT population results (--layout compact) to one row per person × jurisdiction × support."""
+    from tolka.population.compact import expand_file
+
+    rows = expand_file(compact, out, situations)
+    click.echo(f"{rows:,} rows written to {out}")
 
 
 @cli.command()

@@ -34,12 +34,16 @@ from tolka.errors import CaseFileError, EngineInvariantError, FactValueError
 from tolka.model.outcome import SCHEMA_VERSION
 from tolka.population.amounts import AmountCounts, AmountPlan, chunk_amounts
 from tolka.population.differences import ChunkDifferences, Differences, counterfactuals
-from tolka.population.output import ResultWriter
+from tolka.population.output import CompactWriter, ResultWriter
 from tolka.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
 from tolka.population.summary import Summary, write_csv
 from tolka.rulebook import Rulebook
 
 DEFAULT_CHUNK = 100_000
+LAYOUTS: dict[str, type[ResultWriter] | type[CompactWriter]] = {
+    "long": ResultWriter,
+    "compact": CompactWriter,
+}  # of the results file (`--layout`)
 REJECTED_COLUMNS = ("row", "fact", "value", "message")
 
 Batches = Iterable[tuple[int, pa.RecordBatch]]  # (row number of the first person, batch)
@@ -217,11 +221,17 @@ def run_population(
     executor: Callable[[Context, Batches], Iterator[ChunkResult]] = local_results,
     progress: Callable[[int], None] | None = None,
     amounts: bool = True,
+    layout: str = "long",
 ) -> RunReport:
     """Evaluate every person of `people` in every jurisdiction on `day`; write results and summary.
 
     `amounts=False` leaves the amount calculations out of the summary (a benchmark's baseline).
+    `layout="compact"` writes `out` as one row per person × situation with the situation map
+    beside it (tolka.population.output.CompactWriter) instead of one row per person ×
+    jurisdiction × support.
     """
+    if layout not in LAYOUTS:
+        raise CaseFileError(f"the results layout is one of {', '.join(LAYOUTS)}, not {layout}")
     if out is None and summary is None:
         raise CaseFileError("nothing to write: give --out for results, --summary for the summary, or both")
     if out is not None and out.suffix.lower() not in (".parquet", ".csv"):
@@ -237,7 +247,7 @@ def run_population(
     registry = Registry()
     totals = Summary(plan, amount_plan)
     side = _Rejected(rejected or default_rejected_path(out, summary))
-    writer = None
+    writer: ResultWriter | CompactWriter | None = None
     try:
         batches = _numbered(read_batches(people, chunk_size))
         first = next(batches, None)
@@ -252,7 +262,7 @@ def run_population(
                 "tolka.evaluation_date": day.isoformat(),
                 "tolka.people": people.name,
             }
-            writer = ResultWriter(out, plan, id_type, metadata)
+            writer = LAYOUTS[layout](out, plan, id_type, metadata)
         for result in executor(context, _chain(first, batches)):
             if result.bad:
                 if bad_rows == "stop":

@@ -52,3 +52,11 @@ def test_readings_everywhere_rulebook_agrees(everywhere, tmp_path):
         for support, answer in expected.items():
             got = result.answers[result.by_situation[plan.index[place, support]][person]]
             assert got == answer, (place, support, row)
+
+
+def test_compact_results_expand_to_the_long_ones_here_too(everywhere, tmp_path):
+    """Hundreds of situations: the compact layout and its map still expand to the long rows exactly."""
+    from tests.vector.test_compact import check_expands_to_long
+
+    places = sorted(j.id for j in everywhere.rulebook.jurisdictions.values() if j.country == "SE")[:20]
+    check_expands_to_long(everywhere.rulebook, places, tmp_path, persons=100)
