@@ -40,6 +40,12 @@ TOLKA = str(Path(sys.executable).parent / "tolka")
 
 def child(rulebook: Path, *args: str) -> tuple[float, float, str]:
     """Run `tolka --rulebook RULEBOOK ARGS` as a child process: (wall seconds, peak RSS in MB, stdout)."""
+    wall, _, peak, out = child_usage(rulebook, *args)
+    return wall, peak, out
+
+
+def child_usage(rulebook: Path, *args: str) -> tuple[float, float, float, str]:
+    """`child`, with the CPU seconds (user + system, its waited-for workers included) after the wall time."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [TOLKA, "--rulebook", str(rulebook), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -50,7 +56,7 @@ def child(rulebook: Path, *args: str) -> tuple[float, float, str]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"tolka {' '.join(args)} failed:\n{err}")
-    return wall, usage.ru_maxrss / 1024, out
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
 
 
 def run_seconds(stdout: str) -> float:

@@ -6,6 +6,7 @@ machine hits both alike; CPU seconds are printed beside wall seconds for the sam
 throughput figure names the number of distinct situations computed. Run:
 
     .venv/bin/python benchmarks/bench_scale.py [--runs 3] [--persons 100000] [--big 1000000] [--skip-population]
+        [--skip-in-process] [--skip-cli] [--dask] [--layouts 10000]
 
 The readings-everywhere rulebook is built by benchmarks/readings_everywhere.py under the system's
 temporary directory (synthetic readings, never shipped).
@@ -18,7 +19,9 @@ In-process figures (the engine loaded, compile cache warm):
 * evaluate with JSON output, per case (warm).
 Child-process figures: the CLI's `ask -j all` up to its first question with the compile cache
 warm; `evaluate` without the cache (validate + compile); `population` summaries, whole command
-wall time and peak memory (max RSS).
+wall time, CPU time (its Dask workers included) and peak memory (max RSS), on a local Dask cluster
+too with --dask; with --layouts N, the long and compact results files for N persons (rows, bytes,
+time) and expanding compact to long.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from bench_population import child  # noqa: E402
+from bench_population import child, child_usage  # noqa: E402
 from readings_everywhere import cached_build  # noqa: E402
 
 from tolka.case import Case  # noqa: E402
@@ -160,30 +163,63 @@ def cli_figures(roots: dict[str, Path], runs: int) -> None:
             )
 
 
-def population(roots: dict[str, Path], persons: list[int], runs: int, situation_counts: dict[str, int]) -> None:
+def population(
+    roots: dict[str, Path], persons: list[int], runs: int, situation_counts: dict[str, int], dask: bool
+) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         for n in persons:
             people = work / f"people-{n}.parquet"
             child(roots["shipped"], "synth", "--n", str(n), "--seed", "2025", "--out", str(people), "--date", str(DAY))
             print(f"  {n:,} persons × all Swedish jurisdictions, summary (whole command)")
-            samples: dict[str, list[tuple[float, float]]] = {}
+            engines = {"local": ()} | ({"dask, local cluster of 2": ("--engine", "dask", "--workers", "2")} if dask else {})
+            samples: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+            jurisdictions = 0
             for _ in range(runs):
-                for name, root in roots.items():
-                    summary = work / f"summary-{name}.csv"
-                    wall, peak, out = child(
-                        root, "population", str(people), "-J", "all", "--date", str(DAY), "--summary", str(summary)
-                    )
-                    samples.setdefault(name, []).append((wall, peak))
-                    jurisdictions = int(re.search(r"× (\d+) jurisdictions", out).group(1))
-            for name in roots:
-                wall = statistics.median(s[0] for s in samples[name])
-                peak = statistics.median(s[1] for s in samples[name])
+                for engine, options in engines.items():
+                    for name, root in roots.items():
+                        summary = work / f"summary-{name}.csv"
+                        wall, cpu, peak, out = child_usage(
+                            root, "population", str(people), "-J", "all", "--date", str(DAY), "--summary",
+                            str(summary), "--no-progress", *options,
+                        )  # fmt: skip
+                        samples.setdefault((engine, name), []).append((wall, cpu, peak))
+                        jurisdictions = int(re.search(r"× (\d+) jurisdictions", out).group(1))
+            for engine, name in samples:
+                wall, cpu, peak = (statistics.median(s[k] for s in samples[engine, name]) for k in range(3))
                 print(
-                    f"    {name:20} {wall:6.1f} s, peak {peak:,.0f} MB; {n * jurisdictions / wall:,.0f} persons ×"
-                    f" jurisdictions/s over {situation_counts[name]} situations"
-                    f" ({n * situation_counts[name] / wall:,.0f} person-situations/s)"
+                    f"    {engine:24} {name:20} {wall:6.1f} s wall, {cpu:6.1f} s CPU, peak {peak:,.0f} MB;"
+                    f" {n * jurisdictions / wall:,.0f} persons × jurisdictions/s over {situation_counts[name]}"
+                    f" situations ({n * situation_counts[name] / wall:,.0f} person-situations/s)"
                 )
+
+
+def layouts(roots: dict[str, Path], n: int) -> None:
+    """What the long results layout costs against the compact one, and expanding compact to long."""
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        people = work / "people.parquet"
+        child(roots["shipped"], "synth", "--n", str(n), "--seed", "2025", "--out", str(people), "--date", str(DAY))
+        print(f"  {n:,} persons × all Swedish jurisdictions, --out (whole command, no amounts)")
+        for name, root in roots.items():
+            for layout in ("compact", "long"):
+                out = work / f"{layout}.parquet"
+                wall, cpu, peak, stdout = child_usage(
+                    root, "population", str(people), "-J", "all", "--date", str(DAY), "--out", str(out),
+                    "--layout", layout, "--no-amounts", "--no-progress",
+                )  # fmt: skip
+                rows = re.search(r"\(([\d,]+) rows\)", stdout).group(1)
+                print(
+                    f"    {name:20} {layout:8} {rows:>14} rows, {out.stat().st_size / 1e6:8.1f} MB,"
+                    f" {wall:6.1f} s wall, {cpu:6.1f} s CPU, peak {peak:,.0f} MB"
+                )
+            wall, cpu, peak, stdout = child_usage(
+                root, "expand", str(work / "compact.parquet"), "--out", str(work / "expanded.parquet")
+            )
+            print(f"    {name:20} expand compact → long: {wall:6.1f} s wall, {cpu:6.1f} s CPU, peak {peak:,.0f} MB")
+            for file in work.glob("*.parquet"):
+                if file != people:
+                    file.unlink()
 
 
 def main() -> None:
@@ -194,6 +230,11 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=1_000_000, help="0 to skip the large population run.")
     parser.add_argument("--skip-population", action="store_true")
     parser.add_argument("--skip-cli", action="store_true")
+    parser.add_argument("--skip-in-process", action="store_true")
+    parser.add_argument("--dask", action="store_true", help="Also run the population on a local Dask cluster.")
+    parser.add_argument(
+        "--layouts", type=int, default=0, help="Persons for the long vs compact results figure (0: skip)."
+    )
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; evaluation date {DAY}")
     roots = {"shipped": REPO, "readings everywhere": cached_build()}
@@ -206,14 +247,18 @@ def main() -> None:
             f"{name}: {len(swedish(engine))} Swedish jurisdictions → {whole} distinct jurisdiction situations,"
             f" {support_situations} distinct support situations ({len(engine.rulebook.rules)} rules)"
         )
-    print(f"\nin process (median of {args.runs}, interleaved):")
-    in_process(engines, args.runs, args.cases)
+    if not args.skip_in_process:
+        print(f"\nin process (median of {args.runs}, interleaved):")
+        in_process(engines, args.runs, args.cases)
     if not args.skip_cli:
         print(f"\nchild processes (median of {args.runs}, interleaved):")
         cli_figures(roots, args.runs)
     if not args.skip_population:
         print(f"\npopulation (median of {args.runs}, interleaved):")
-        population(roots, [args.persons] + ([args.big] if args.big else []), args.runs, counts)
+        population(roots, [args.persons] + ([args.big] if args.big else []), args.runs, counts, args.dask)
+    if args.layouts:
+        print("\nresults layouts (one run):")
+        layouts(roots, args.layouts)
 
 
 if __name__ == "__main__":
