@@ -82,6 +82,7 @@ class ReteNetwork:
     def __init__(self, network: CompiledNetwork) -> None:
         self._host = _Host()
         self._scopes_in: dict[tuple[int, frozenset[str]], tuple[str, ...]] = {}
+        self._scope_order = [{scope: n for n, scope in enumerate(r.scopes)} for r in network.rulesets]
         self._rulesets = []
         definitions = {}
         process_tag = next(_ruleset_names)
@@ -152,8 +153,9 @@ class ReteNetwork:
         """The scopes of the ruleset at `index` that are among `scopes` (its rules that can apply)."""
         key = (index, scopes)
         found = self._scopes_in.get(key)
-        if found is None:  # a ruleset can hold hundreds of local scopes: look each chain up once
-            found = self._scopes_in[key] = tuple(s for s in self._rulesets[index][1].scopes if s in scopes)
+        if found is None:  # a ruleset can hold hundreds of local scopes, a chain only a few
+            order = self._scope_order[index]
+            found = self._scopes_in[key] = tuple(sorted((s for s in scopes if s in order), key=order.__getitem__))
         return found
 
     def reading_keys(self, index: int) -> tuple[str, ...]:
