@@ -7,12 +7,14 @@ Location: tolka.cache_dir (`$TOLKA_CACHE_DIR`; `off` disables it).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import tolka
@@ -42,6 +44,19 @@ def cache_key(root: Path) -> str:
     return digest.hexdigest()
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: unpickling a rulebook allocates about a million objects,
+    none of them garbage, and the collections they trigger tripled the time (0.21 against 0.63 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_or_build(
     root: Path, compile_rulebook: Callable[[Rulebook], CompiledNetwork], use_cache: bool = True
 ) -> tuple[Rulebook, CompiledNetwork]:
@@ -51,7 +66,7 @@ def load_or_build(
     target = directory / f"{key}.pickle" if directory and key else None
     if target and target.exists():
         try:
-            with target.open("rb") as handle:
+            with target.open("rb") as handle, _collector_paused():
                 rulebook, network = pickle.load(handle)
             rulebook.root = root
             return rulebook, network
