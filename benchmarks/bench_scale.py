@@ -18,7 +18,8 @@ In-process figures (the engine loaded, compile cache warm):
 * mandate: IPS in Stockholm;
 * evaluate with JSON output, per case (warm).
 Child-process figures: the CLI's `ask -j all` up to its first question with the compile cache
-warm; `evaluate` without the cache (validate + compile); `population` summaries, whole command
+warm; `evaluate` with no cache at all, and without the compile cache but with each file's parsed
+YAML kept (as after editing one rule file); `population` summaries, whole command
 wall time, CPU time (its Dask workers included) and peak memory (max RSS), on a local Dask cluster
 too with --dask; with --layouts N, the long and compact results files for N persons (rows, bytes,
 time) and expanding compact to long.
