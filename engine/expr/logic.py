@@ -20,6 +20,8 @@ class Truth(enum.Enum):
     # hashes the name) showed up in profiles of memoised decisions, whose keys hold many of them.
     __hash__ = object.__hash__
 
+    # `and` and `or` are duals (each is the other with TRUE and FALSE swapped); both are written out
+    # rather than derived through `~`, since they run for every rule of every case.
     def __and__(self, other: Truth) -> Truth:
         if self is Truth.FALSE or other is Truth.FALSE:
             return Truth.FALSE

@@ -42,6 +42,8 @@ DONT_KNOW = "?"  # the value of every "don't know" choice
 QUESTIONS_PER_PAGE = 3
 SUPPORTS_NAMED = 3  # a question names this many of the outcomes it settles
 RADIO_LIMIT = 8  # choice facts with more values than this are asked with a <select>
+# The page's own order of jurisdiction kinds, not the model's (model.jurisdiction.JurisdictionKind):
+# the example units, the places a first visitor tries, come right after the countries.
 KIND_ORDER = (
     "country",
     "example_unit",
