@@ -126,8 +126,9 @@ def _number(fact: Fact, value: Any, prefix: str, lang: str) -> int | float:
     if fact.type == "integer" and number != int(number):
         raise FactValueError(prefix + phrase("fact_whole", lang, fact=fact.name, value=shown(value)))
     if (fact.minimum is not None and number < fact.minimum) or (fact.maximum is not None and number > fact.maximum):
-        low = "" if fact.minimum is None else f"{fact.minimum:g}"
-        high = "" if fact.maximum is None else f"{fact.maximum:g}"
+        # Whole bounds in full (100000000, not 1e+08): a reader compares them with what they typed.
+        low = "" if fact.minimum is None else f"{fact.minimum:.15g}"
+        high = "" if fact.maximum is None else f"{fact.maximum:.15g}"
         raise FactValueError(
             prefix + phrase("fact_range", lang, fact=fact.name, value=shown(number), low=low, high=high)
         )

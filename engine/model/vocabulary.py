@@ -15,6 +15,9 @@ FactType = Literal["bool", "enum", "integer", "number", "date", "code"]
 ValueId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=80)]
 
 
+# The largest `maximum` a money fact may have: far above any income or benefit, well inside exact arithmetic.
+MONEY_CEILING = 1e9
+
 class ValueLabel(Model):
     id: ValueId
     label: Text
@@ -48,6 +51,11 @@ class Fact(Named):
             raise ValueError(f"a money fact has `unit: money` and a `period`, and only a money fact (`{self.name}`)")
         if self.unit == "money" and (self.type != "number" or self.minimum is None or self.minimum < 0):
             raise ValueError(f"money fact `{self.name}` is `type: number` with `minimum: 0` (never negative)")
+        # Amounts are exact decimals (28 digits): an unbounded figure such as 1e308 cannot be computed exactly.
+        if self.unit == "money" and (self.maximum is None or self.maximum > MONEY_CEILING):
+            raise ValueError(
+                f"money fact `{self.name}` needs a `maximum` of at most {MONEY_CEILING:.0f} (a bound no real figure reaches)"
+            )
         if self.type == "code" and not self.pattern:
             raise ValueError(f"code fact `{self.name}` needs a `pattern` (a regular expression)")
         return self

@@ -96,7 +96,9 @@ class EvaluateRequest(StrictBody):
     budget_if: list[Annotated[str, StringConstraints(max_length=2000)]] = Field(
         [],
         max_length=10,
-        description="What-if budgets beside the case's, each `fact=value,fact=value` (as `tolka evaluate --if`).",
+        description="What-if budgets beside the case's, each `fact=value,fact=value` (as `tolka evaluate --if`;"
+        " an empty value makes the fact unknown). Each fact must be one of GET /api/facts with a value it"
+        " allows, and the changed case must be possible at the evaluation date.",
         examples=[["current_activity=higher_education"]],
     )
 

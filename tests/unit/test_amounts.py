@@ -9,6 +9,7 @@ income or other benefits). The figures are test figures, not the law's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from decimal import Decimal
 
@@ -29,12 +30,14 @@ FACTS = """
     unit: money
     period: per_month
     minimum: 0
+    maximum: 100000000
     question: {en: "Income per month?"}
   - name: monthly_housing_cost
     type: number
     unit: money
     period: per_month
     minimum: 0
+    maximum: 100000000
     question: {en: "Housing cost per month?"}
 """
 
@@ -468,3 +471,15 @@ def test_compare_shows_the_amount_each_jurisdiction_gives(book):
     text = to_markdown(comparison_blocks(engine.rulebook, compare(engine, case, ["SE-0001", "SE-0002"], DAY), "en"))
     money = next(line for line in text.splitlines() if line.startswith("| Money"))
     assert "not eligible" in money and "2,104 SEK per month" in money  # SE-0002 pays money during studies
+
+
+def test_a_money_fact_without_a_bound_is_refused_and_a_huge_income_is_a_case_error(book):
+    """Exact amounts need bounded inputs: the vocabulary must bound money, and a case beyond it is refused."""
+    facts = book / "rules/facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    with pytest.raises(E.FactValueError, match="outside 0..100000000"):
+        evaluate(book, {"monthly_income": 1.7976931348623157e308})
+    facts.write_text(re.sub(r"\n *maximum: 100000000", "", text, count=1), encoding="utf-8")
+    with pytest.raises(E.RulebookInvalid) as refused:
+        load_rulebook(book)
+    assert any("needs a `maximum`" in str(error) for error in refused.value.errors)

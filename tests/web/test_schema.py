@@ -15,6 +15,7 @@ import datetime as dt
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
+from tolka.budget import parse_scenario
 from tolka.case import case_from_mapping
 from tolka.errors import CaseError
 from tolka.jurisdictions import default_jurisdiction
@@ -31,7 +32,7 @@ def _expressible(engine, case) -> bool:
         place = rulebook.jurisdictions.get(query.get("jurisdiction"))
         return place is None or rulebook.supports[query["support"]].country == place.country
     body = case.body if isinstance(case.body, dict) else {}
-    facts = body.get("case")
+    facts = body.get("case", {})  # left out: the empty case
     if not isinstance(facts, dict):
         return True
     try:
@@ -43,6 +44,12 @@ def _expressible(engine, case) -> bool:
         plausibility(known, rulebook, day)
         if body.get("jurisdiction") is None and body.get("jurisdictions") is None:
             default_jurisdiction(known, rulebook)
+        for scenario in body.get("budget_if") or []:
+            # A what-if must name facts of the vocabulary with allowed values and stay possible.
+            changes = parse_scenario(scenario)
+            changed = {k: v for k, v in facts.items() if k not in changes}
+            changed.update({k: v for k, v in changes.items() if v != ""})
+            plausibility(case_from_mapping(changed, rulebook), rulebook, day)
     except CaseError:
         return False
     return True
