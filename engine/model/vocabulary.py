@@ -18,6 +18,7 @@ ValueId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]
 # The largest `maximum` a money fact may have: far above any income or benefit, well inside exact arithmetic.
 MONEY_CEILING = 1e9
 
+
 class ValueLabel(Model):
     id: ValueId
     label: Text
@@ -54,7 +55,8 @@ class Fact(Named):
         # Amounts are exact decimals (28 digits): an unbounded figure such as 1e308 cannot be computed exactly.
         if self.unit == "money" and (self.maximum is None or self.maximum > MONEY_CEILING):
             raise ValueError(
-                f"money fact `{self.name}` needs a `maximum` of at most {MONEY_CEILING:.0f} (a bound no real figure reaches)"
+                f"money fact `{self.name}` needs a `maximum` of at most {MONEY_CEILING:.0f}"
+                " (a bound no real figure reaches)"
             )
         if self.type == "code" and not self.pattern:
             raise ValueError(f"code fact `{self.name}` needs a `pattern` (a regular expression)")
