@@ -19,54 +19,17 @@ from tolka.case import Case
 from tolka.citations import citations_at
 from tolka.evaluate import Engine
 from tolka.explain import explain_outcome, reading_sentence
+from tolka.i18n import translator
 from tolka.model.catalogue import BenefitPeriod
 from tolka.model.common import Text
 from tolka.model.outcome import Evaluation, Outcome
 from tolka.plan import OPEN
 from tolka.questions import answers
-from tolka.render.labels import STATUS, fact_value_label, word
+from tolka.render.labels import STATUS, as_language, fact_value_label, word
 from tolka.render.report import citation_text
 
 AGENDA = ("work", "treatment", "economy", "concerns")
 SECTION_OF_CATEGORY = {"vocational": "work", "educational": "work", "financial": "economy"}
-WORDS = {
-    "period": {
-        "en": "{support}: {label} — last day {end} (counted from {start})",
-        "sv": "{support}: {label} — sista dag {end} (räknat från {start})",
-        "nb": "{support}: {label} — siste dag {end} (regnet fra {start})",
-    },
-    "what_if": {
-        "en": "{support}: if the answer to “{fact}” were {value}, it would be: {status}",
-        "sv": "{support}: om svaret på ”{fact}” vore {value} skulle det bli: {status}",
-        "nb": "{support}: om svaret på «{fact}» var {value}, ville det bli: {status}",
-    },
-    "would_depend": {
-        "en": "it would then depend on: {questions}",
-        "sv": "det skulle då bero på: {questions}",
-        "nb": "det ville da avhenge av: {questions}",
-    },
-    "unknown": {"en": "Still unknown: {question}", "sv": "Okänt än: {question}", "nb": "Ennå ukjent: {question}"},
-    "unverified": {
-        "en": "{support}: not verified — {what}",
-        "sv": "{support}: inte verifierat — {what}",
-        "nb": "{support}: ikke verifisert — {what}",
-    },
-    "contested": {
-        "en": "{support}: contested — {what}",
-        "sv": "{support}: ifrågasatt — {what}",
-        "nb": "{support}: omstridt — {what}",
-    },
-    "local": {
-        "en": "Local practice unknown: {question}",
-        "sv": "Lokal praxis okänd: {question}",
-        "nb": "Lokal praksis ukjent: {question}",
-    },
-}
-
-
-def _say(key: str, language: str, **values: object) -> str:
-    table = WORDS[key]
-    return (table.get(language) or table["en"]).format(**values)
 
 
 @dataclass
@@ -138,9 +101,8 @@ def _periods(engine: Engine, case: Case, outcome: Outcome, day: dt.date, languag
             continue
         end = last_day(period, start)
         cites = [citation_text(c, language) for c in citations_at(rulebook, period.cites, day)]
-        text = _say(
-            "period",
-            language,
+        text = translator(as_language(language))(
+            "{support}: {label} — last day {end} (counted from {start})",
             support=rulebook.supports[outcome.support].name.get(language),
             label=period.label.get(language),
             start=start.isoformat(),
@@ -188,9 +150,8 @@ def _what_ifs(
                     for rule in changed.decisions["status"].deciding
                     for c in citations_at(rulebook, rule.rule.cites, day)
                 ]
-                text = _say(
-                    "what_if",
-                    language,
+                text = translator(as_language(language))(
+                    "{support}: if the answer to “{fact}” were {value}, it would be: {status}",
                     support=rulebook.supports[support].name.get(language),
                     fact=fact.question.get(language).rstrip("?"),
                     value=fact_value_label(engine.rulebook, name, value, language)
@@ -205,7 +166,9 @@ def _what_ifs(
                     waiting = [rulebook.facts[f].question.get(language) for f in facts_then] + [
                         rulebook.points[p].question.get(language) for p in points_then
                     ]
-                    text += " — " + _say("would_depend", language, questions=" ".join(waiting))
+                    text += " — " + translator(as_language(language))(
+                        "it would then depend on: {questions}", questions=" ".join(waiting)
+                    )
                     cites = cites or [
                         citation_text(c, language)
                         for rule in rulebook.rules_by_support(place, day).get(support, [])
@@ -239,7 +202,9 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
         for point in outcome.missing_readings:
             agenda["concerns"].append(
                 Line(
-                    _say("local", language, question=rulebook.points[point].question.get(language)),
+                    translator(as_language(language))(
+                        "Local practice unknown: {question}", question=rulebook.points[point].question.get(language)
+                    ),
                     [f"{point}: {_default_basis(rulebook, point, day, language)}"],
                     (outcome.support,),
                 )
@@ -248,7 +213,9 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
     for name, supports in sorted(questions.items(), key=lambda item: -len(item[1])):
         agenda["concerns"].append(
             Line(
-                _say("unknown", language, question=rulebook.facts[name].question.get(language)),
+                translator(as_language(language))(
+                    "Still unknown: {question}", question=rulebook.facts[name].question.get(language)
+                ),
                 [", ".join(sorted(supports))],
                 tuple(sorted(supports)),
                 name,
@@ -303,7 +270,13 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
         if reason.role in ("decisive", "default") and not reason.verified:
             cites = [citation_text(c, language) for c in reason.citations] or ["—"]
             lines.append(
-                Line(_say("unverified", language, support=name, what="; ".join(cites)), cites, (outcome.support,))
+                Line(
+                    translator(as_language(language))(
+                        "{support}: not verified — {what}", support=name, what="; ".join(cites)
+                    ),
+                    cites,
+                    (outcome.support,),
+                )
             )
     for used in outcome.reasons.readings + outcome.route_info:
         holder = rulebook.jurisdictions.get(used.jurisdiction)
@@ -311,7 +284,9 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
         if not used.verified:
             lines.append(
                 Line(
-                    _say("unverified", language, support=name, what=used.question.get(language)),
+                    translator(as_language(language))(
+                        "{support}: not verified — {what}", support=name, what=used.question.get(language)
+                    ),
                     source,
                     (outcome.support,),
                 )
@@ -320,7 +295,9 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
             note = used.contested["note"]
             lines.append(
                 Line(
-                    _say("contested", language, support=name, what=note.get(language) or note["en"]),
+                    translator(as_language(language))(
+                        "{support}: contested — {what}", support=name, what=note.get(language) or note["en"]
+                    ),
                     source,
                     (outcome.support,),
                 )
@@ -328,7 +305,9 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
     if outcome.route is not None and not outcome.route.verified:
         lines.append(
             Line(
-                _say("unverified", language, support=name, what=outcome.route.name.get(language)),
+                translator(as_language(language))(
+                    "{support}: not verified — {what}", support=name, what=outcome.route.name.get(language)
+                ),
                 ["—"],
                 (outcome.support,),
             )

@@ -1,4 +1,4 @@
-"""Explanations in plain Swedish or English: why each outcome holds, and what would change it.
+"""Explanations in plain Swedish, Norwegian or English: why each outcome holds, and what would change it.
 
 Every sentence carries its citation: a rule's provisions, or a reading's source (its URL and date,
 or for a national default the provisions it rests on). An outcome `not_eligible_as_a_rule` adds when
@@ -18,12 +18,13 @@ from tolka.case import Case
 from tolka.citations import citations_at
 from tolka.document import full_years
 from tolka.evaluate import Engine
+from tolka.i18n import translator
 from tolka.jurisdictions import ResolvedReading, resolve_readings
 from tolka.model.contract import ExplanationOut, SentenceOut
-from tolka.model.outcome import Outcome, ReadingUsed
+from tolka.model.outcome import Outcome, ReadingUsed, RuleReason
 from tolka.questions import answers
-from tolka.render.labels import STATUS, WORDS, fact_value_label, word
-from tolka.render.report import citation_text, possible_text
+from tolka.render.labels import COUNTRY, STATUS, WORDS, as_language, fact_value_label, word
+from tolka.render.report import citation_text, contested_sentences, possible_text, unverified_sentences
 
 EXPLAINED = (
     "not_eligible",
@@ -31,63 +32,6 @@ EXPLAINED = (
     "undetermined",
     "not_offered",
 )  # outcomes with "what would change"
-
-PHRASES = {
-    "status": {"en": "{support}: {status}.", "sv": "{support}: {status}.", "nb": "{support}: {status}."},
-    "applies": {"en": "{text}", "sv": "{text}"},
-    "applies_generic": {
-        "en": "The rule {rule} applies.",
-        "sv": "Regeln {rule} gäller.",
-        "nb": "Regelen {rule} gjelder.",
-    },
-    "defeated": {
-        "en": "The rule {rule} would otherwise apply, but {by} overrides it.",
-        "sv": "Regeln {rule} skulle annars gälla, men {by} går före.",
-        "nb": "Regelen {rule} ville ellers gjelde, men {by} går foran.",
-    },
-    "pending": {
-        "en": "That depends on what is not yet known: {missing}",
-        "sv": "Det beror på det som ännu inte är känt: {missing}",
-        "nb": "Det avhenger av det som ennå ikke er kjent: {missing}",
-    },
-    "local": {
-        "en": "{holder} reads “{question}” as “{value}”.",
-        "sv": "{holder} tolkar ”{question}” som ”{value}”.",
-        "nb": "{holder} tolker «{question}» som «{value}».",
-    },
-    "default": {
-        "en": "No local reading is known here; the national default “{value}” applies to “{question}”.",
-        "sv": "Ingen lokal tolkning är känd här; den nationella utgångspunkten ”{value}” gäller för ”{question}”.",
-        "nb": "Ingen lokal tolkning er kjent her; det nasjonale utgangspunktet «{value}» gjelder for «{question}».",
-    },
-    "no_position": {
-        "en": "No local reading is known and there is no national position on “{question}”.",
-        "sv": "Ingen lokal tolkning är känd och det finns ingen nationell hållning i frågan ”{question}”.",
-        "nb": "Ingen lokal tolkning er kjent, og det finnes ingen nasjonal posisjon i spørsmålet «{question}».",
-    },
-    "example": {
-        "en": " (an anonymised example unit)",
-        "sv": " (en anonymiserad exempelenhet)",
-        "nb": " (en anonymisert eksempelenhet)",
-    },
-    "unverified": {"en": "Not verified: {item}.", "sv": "Ej verifierat: {item}.", "nb": "Ikke verifisert: {item}."},
-    "contested": {"en": "Contested: {item}.", "sv": "Ifrågasatt: {item}.", "nb": "Omstridt: {item}."},
-    "if_fact": {
-        "en": "If {fact} were {value}, the status would be {status}.",
-        "sv": "Om {fact} vore {value} skulle statusen bli {status}.",
-        "nb": "Om {fact} var {value}, ville statusen bli {status}.",
-    },
-    "if_reading": {
-        "en": "If {holder} read “{question}” as “{value}”, the status would be {status}.",
-        "sv": "Om {holder} tolkade ”{question}” som ”{value}” skulle statusen bli {status}.",
-        "nb": "Om {holder} tolket «{question}» som «{value}», ville statusen bli {status}.",
-    },
-}
-
-
-def phrase(key: str, language: str, **values: object) -> str:
-    table = PHRASES[key]
-    return (table.get(language) or table["en"]).format(**values)
 
 
 @dataclass
@@ -111,20 +55,33 @@ class Explanation:
 
 def reading_sentence(reading: ReadingUsed, holder_name: str, language: str) -> Sentence:
     """A reading in one sentence, cited by its source (URL and date) or, for a national default, its basis."""
+    _ = translator(as_language(language))
     value = reading.value_label.get(language) if reading.value_label else str(reading.value)
     question = reading.question.get(language)
     if reading.basis in ("local", "inherited"):
-        text = phrase("local", language, holder=holder_name, question=question, value=value)
         if reading.example:
-            text = text[:-1] + phrase("example", language) + "."
+            text = _(
+                "{holder} (an anonymised example unit) reads “{question}” as “{value}”.",
+                holder=holder_name,
+                question=question,
+                value=value,
+            )
+        else:
+            text = _("{holder} reads “{question}” as “{value}”.", holder=holder_name, question=question, value=value)
         source = reading.source
         citations = []
         if source is not None:  # a local reading always has one; the type allows a default's None
             when = source.published.isoformat() if source.published else (source.date_note or "")
             citations.append(f"{source.url or source.document} ({when})")
     else:
-        key = "no_position" if reading.value is None else "default"
-        text = phrase(key, language, value=value, question=question)
+        if reading.value is None:
+            text = _("No local reading is known and there is no national position on “{question}”.", question=question)
+        else:
+            text = _(
+                "No local reading is known here; the national default “{value}” applies to “{question}”.",
+                value=value,
+                question=question,
+            )
         citations = [c.text for c in reading.rests_on]
         if not citations and reading.rests_on_note:
             citations = [reading.rests_on_note.get(language)]
@@ -133,6 +90,7 @@ def reading_sentence(reading: ReadingUsed, holder_name: str, language: str) -> S
 
 def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanation:
     """Why the outcome holds, in sentences with citations (no counterfactuals)."""
+    _ = translator(as_language(language))
     rulebook = engine.rulebook
     name = rulebook.supports[outcome.support].name.get(language)
     all_citations = list(
@@ -140,10 +98,11 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
     )
     why = [
         Sentence(
-            phrase("status", language, support=name, status=word(STATUS, outcome.status, language)),
+            _("{support}: {status}.", support=name, status=word(STATUS, outcome.status, language)),
             all_citations or ["—"],
         )
     ]
+    by_rule = {reason.rule: reason for reason in outcome.reasons.rules}
     waiting_on: dict[str, None] = {}  # facts and points the open rules wait on, first seen first
     waiting_cites: dict[str, None] = {}
     for reason in outcome.reasons.rules:
@@ -152,11 +111,23 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
             if reason.explanation:
                 why.append(Sentence(reason.explanation.get(language), cites))
             elif "status" in reason.sets:  # route-only rules are explained by the plan
-                why.append(Sentence(phrase("applies_generic", language, rule=reason.rule), cites))
+                why.append(Sentence(rule_sentence(reason, language), cites))
         elif reason.role == "defeated":
-            why.append(
-                Sentence(phrase("defeated", language, rule=reason.rule, by=", ".join(reason.defeated_by)), cites)
+            overriding = [by_rule[rule] for rule in reason.defeated_by if rule in by_rule]
+            by = "; ".join(c for r in overriding for c in (citation_text(x, language) for x in r.citations)) or "—"
+            otherwise = word(STATUS, reason.sets.get("status"), language) if "status" in reason.sets else None
+            text = (
+                _(
+                    "Under {law} the status would otherwise be “{status}”, but a more specific rule ({by}) "
+                    "comes first.",
+                    law=", ".join(cites) or "—",
+                    status=otherwise,
+                    by=by,
+                )
+                if otherwise
+                else _("A more specific rule ({by}) comes first.", by=by)
             )
+            why.append(Sentence(text, cites))
         elif reason.role == "unknown" and reason.missing_facts:
             # A rule waits on facts about the person or on local practice (an interpretation point).
             # One sentence for all of them: several open rules often wait on the same questions.
@@ -168,18 +139,35 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
         questions = " ".join(
             (rulebook.facts.get(name) or rulebook.points[name]).question.get(language) for name in waiting_on
         )
-        why.append(Sentence(phrase("pending", language, missing=questions), list(waiting_cites)))
+        why.append(
+            Sentence(_("That depends on what is not yet known: {missing}", missing=questions), list(waiting_cites))
+        )
         why.append(Sentence(possible_text(outcome, language), list(waiting_cites) or all_citations or ["—"]))
     why += discretion_sentences(engine, outcome, language)
     readings = []
     for reading in outcome.reasons.readings:
-        holder = rulebook.jurisdictions.get(reading.jurisdiction)
-        readings.append(reading_sentence(reading, holder.name if holder else reading.jurisdiction, language))
-    marks = [
-        Sentence(phrase("unverified", language, item=item), all_citations or ["—"]) for item in outcome.unverified_items
-    ]
-    marks += [Sentence(phrase("contested", language, item=item), all_citations or ["—"]) for item in outcome.contested]
+        readings.append(reading_sentence(reading, holder_name(rulebook, reading.jurisdiction, language), language))
+    marks = [Sentence(text, all_citations or ["—"]) for text in unverified_sentences(outcome, language)]
+    marks += [Sentence(text, all_citations or ["—"]) for text in contested_sentences(outcome, language)]
     return Explanation(outcome.support, outcome.status, why, readings, marks)
+
+
+def holder_name(rulebook, jurisdiction_id: str, language: str) -> str:
+    """A jurisdiction by its name (a country by its name in `language`), never by its id."""
+    if jurisdiction_id in COUNTRY:
+        return word(COUNTRY, jurisdiction_id, language)
+    holder = rulebook.jurisdictions.get(jurisdiction_id)
+    return holder.name if holder else jurisdiction_id
+
+
+def rule_sentence(reason: RuleReason, language: str) -> str:
+    """A rule without an explanation of its own, by what it provides and where: never by its id."""
+    _ = translator(as_language(language))
+    law = ", ".join(citation_text(c, language) for c in reason.citations)
+    status = word(STATUS, reason.sets["status"], language)
+    if not law:
+        return _("A rule of the rulebook gives: {status}.", status=status)
+    return _("Under {law}: {status}.", law=law, status=status)
 
 
 def discretion_sentences(engine: Engine, outcome: Outcome, language: str) -> list[Sentence]:
@@ -247,6 +235,7 @@ def what_would_change(
     trials: Trials | None = None,
 ) -> list[Sentence]:
     """Single changes of a fact or a reading that give the support a different status."""
+    _ = translator(as_language(language))
     rulebook = engine.rulebook
     trials = trials or Trials(engine, case, jurisdiction_id, day)
     sentences: list[Sentence] = []
@@ -265,7 +254,8 @@ def what_would_change(
                 continue
             seen.add((name, decided.status))
             if isinstance(value, dt.date):
-                shown = f"{value.isoformat()} ({full_years(value, day)} {'år' if language == 'sv' else 'years'})"
+                years = full_years(value, day)
+                shown = _.ngettext("{date} ({n} year)", "{date} ({n} years)", years, date=value.isoformat())
             else:
                 shown = fact_value_label(rulebook, name, value, language)
             question = fact.question.get(language).rstrip("?")
@@ -273,10 +263,9 @@ def what_would_change(
             cites = [citation_text(c, language) for c in _citations(engine, deciding, day)]
             sentences.append(
                 Sentence(
-                    phrase(
-                        "if_fact",
-                        language,
-                        fact=f"{name} ({question})",
+                    _(
+                        "If the answer to “{question}” were {value}, the status would be {status}.",
+                        question=question,
                         value=shown,
                         status=word(STATUS, decided.status, language),
                     ),
@@ -307,9 +296,8 @@ def what_would_change(
             ]
             sentences.append(
                 Sentence(
-                    phrase(
-                        "if_reading",
-                        language,
+                    _(
+                        "If {holder} read “{question}” as “{value}”, the status would be {status}.",
                         holder=holder,
                         question=point.question.get(language).rstrip("?"),
                         value=point.label(value, language),

@@ -73,6 +73,13 @@ class Plan:
     ask_locally: list[str]  # interpretation points whose local reading is unknown
     team: list[TeamWork] = field(default_factory=list)
     assessments: list[AssessmentStep] = field(default_factory=list)
+    # What a reader sees instead of ids: each support's name, each interpretation point's question.
+    names: dict[str, Text] = field(default_factory=dict)
+    point_questions: dict[str, Text] = field(default_factory=dict)
+
+    def support_names(self, supports: list[str], language: str) -> str:
+        """The supports by name, in `language`, separated by commas."""
+        return ", ".join(self.names[s].get(language) if s in self.names else s for s in supports)
 
 
 def action_plan(rulebook: Rulebook, evaluation: Evaluation) -> Plan:
@@ -100,12 +107,15 @@ def action_plan(rulebook: Rulebook, evaluation: Evaluation) -> Plan:
         step.tentative = step.tentative and outcome.status == "undetermined"
     kinds = {route_id: rulebook.routes[route_id][0].kind for route_id in steps}
     ordered = sorted(steps.values(), key=lambda s: (s.tentative, ROUTE_ORDER.get(kinds[s.route], 9)))
+    ask_locally = _ask_locally(evaluation.outcomes)
     return Plan(
         ordered,
         _ask_person(rulebook, evaluation.outcomes),
-        _ask_locally(evaluation.outcomes),
+        ask_locally,
         _team(rulebook, evaluation),
         _assessments(evaluation.outcomes),
+        {o.support: o.name for o in evaluation.outcomes},
+        {point: rulebook.points[point].question for point in ask_locally},
     )
 
 

@@ -127,7 +127,8 @@ class Translator:
 
     def __call__(self, message: str, /, **values: object) -> str:
         """`message` in this language; formatted with `values` (str.format) when any are given."""
-        text = self._translations.gettext(message)
+        # gettext maps the empty id to the catalogue's header: an empty label stays empty.
+        text = self._translations.gettext(message) if message else message
         return text.format(**values) if values else text
 
     gettext = __call__

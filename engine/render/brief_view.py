@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from tolka.brief import Brief, Line
+from tolka.i18n import N_
 from tolka.model import contract as C
 from tolka.render.labels import WORDS, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph
 
 AGENDA_TITLES = {
-    "work": {"en": "Work and studies", "sv": "Arbete och studier", "nb": "Arbeid og utdanning"},
-    "treatment": {"en": "Treatment", "sv": "Behandling", "nb": "Behandling"},
-    "economy": {"en": "Economy", "sv": "Ekonomi", "nb": "Økonomi"},
-    "concerns": {"en": "Open concerns", "sv": "Öppna frågor", "nb": "Uavklarte spørsmål"},
+    "work": N_("Work and studies"),
+    "treatment": N_("Treatment"),
+    "economy": N_("Economy"),
+    "concerns": N_("Open concerns"),
 }
 ROLE_WORDS = {
-    "know": {"en": "Needs to know", "sv": "Behöver veta", "nb": "Trenger å vite"},
-    "do": {"en": "Does", "sv": "Gör", "nb": "Gjør"},
-    "ask": {"en": "Can help find out", "sv": "Kan hjälpa till att ta reda på", "nb": "Kan hjelpe å finne ut"},
-    "title": {"en": "IPS team brief", "sv": "Underlag för IPS-teamet", "nb": "Notat til IPS-teamet"},
+    "know": N_("Needs to know"),
+    "do": N_("Does"),
+    "ask": N_("Can help find out"),
+    "title": N_("IPS team brief"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tolka.coverage import Coverage, PointCoverage
+from tolka.i18n import N_
 from tolka.model import contract as C
 from tolka.model.interpretation import STALE_AFTER_YEARS
 from tolka.render.labels import word
@@ -12,60 +13,42 @@ from tolka.render.report import Block, Heading, Paragraph, Table
 from tolka.rulebook import Rulebook
 
 WORDS = {
-    "title": {"en": "Coverage of readings", "sv": "Täckning av tolkningar", "nb": "Dekning av tolkninger"},
-    "headline": {
-        "en": "{with_reading} of {total} municipalities have a sourced reading of their own in force on {day}",
-        "sv": "{with_reading} av {total} kommuner har en egen tolkning med källa som gäller {day}",
-        "nb": "{with_reading} av {total} kommuner har en egen tolkning med kilde som gjelder {day}",
-    },
-    "by_kind": {
-        "en": "Jurisdictions with at least one sourced reading, by kind: {kinds}",
-        "sv": "Jurisdiktioner med minst en tolkning med källa, per slag: {kinds}",
-        "nb": "Jurisdiksjoner med minst én tolkning med kilde, etter type: {kinds}",
-    },
-    "points": {"en": "Per interpretation point", "sv": "Per tolkningsfråga", "nb": "Per tolkningsspørsmål"},
-    "counties": {"en": "Per county", "sv": "Per län", "nb": "Per fylke"},
-    "point": {"en": "Interpretation point", "sv": "Tolkningsfråga", "nb": "Tolkningsspørsmål"},
-    "jurisdictions": {"en": "with", "sv": "med", "nb": "med"},
-    "municipalities": {"en": "munic.", "sv": "kommuner", "nb": "kommuner"},
-    "unverified": {"en": "unverif.", "sv": "ej verif.", "nb": "ikke verif."},
-    "not_own_page": {"en": "2nd-hand", "sv": "andrahand", "nb": "annenhånd"},
-    "undated": {"en": "undated", "sv": "odaterade", "nb": "udaterte"},
-    "stale": {"en": f">{STALE_AFTER_YEARS} y", "sv": f">{STALE_AFTER_YEARS} år", "nb": f">{STALE_AFTER_YEARS} år"},
-    "median_age": {"en": "median age", "sv": "medianålder", "nb": "medianalder"},
-    "newest": {"en": "newest", "sv": "nyaste", "nb": "nyeste"},
-    "legend": {
-        "en": "with: jurisdictions with a sourced reading of their own · munic.: of them municipalities · unverif.: "
-        "not verified · 2nd-hand: a mirror or a secondary source · >{years} y: source older than {years} years · "
-        "median age in years, of dated sources",
-        "sv": "med: jurisdiktioner med egen tolkning med källa · kommuner: varav kommuner · ej verif.: inte "
-        "verifierade · andrahand: kopia eller andrahandskälla · >{years} år: källan äldre än {years} år · "
-        "medianålder i år, för daterade källor",
-        "nb": "med: jurisdiksjoner med egen tolkning med kilde · kommuner: av dem kommuner · ikke verif.: ikke "
-        "verifisert · annenhånd: kopi eller annenhåndskilde · >{years} år: kilden eldre enn {years} år · "
-        "medianalder i år, for daterte kilder",
-    },
-    "county": {"en": "County", "sv": "Län", "nb": "Fylke"},
-    "county_total": {"en": "municipalities", "sv": "kommuner", "nb": "kommuner"},
-    "county_with": {"en": "with a reading", "sv": "med tolkning", "nb": "med tolkning"},
-    "share": {"en": "share", "sv": "andel", "nb": "andel"},
-    "trust": {
-        "en": "A comparison of jurisdictions is only as good as this coverage: where a jurisdiction has no "
-        "reading of its own, its answers rest on the national default.",
-        "sv": "En jämförelse mellan jurisdiktioner är inte bättre än den här täckningen: där en jurisdiktion "
-        "saknar egen tolkning vilar svaren på den nationella utgångspunkten.",
-        "nb": "En sammenligning av jurisdiksjoner er ikke bedre enn denne dekningen: der en jurisdiksjon ikke har "
-        "egen tolkning, hviler svarene på det nasjonale utgangspunktet.",
-    },
+    "title": N_("Coverage of readings"),
+    "headline": N_("{with_reading} of {total} municipalities have a sourced reading of their own in force on {day}"),
+    "by_kind": N_("Jurisdictions with at least one sourced reading, by kind: {kinds}"),
+    "points": N_("Per interpretation point"),
+    "counties": N_("Per county"),
+    "point": N_("Interpretation point"),
+    "jurisdictions": N_("with"),
+    "municipalities": N_("munic."),
+    "unverified": N_("unverif."),
+    "not_own_page": N_("2nd-hand"),
+    "undated": N_("undated"),
+    "stale": N_(">{years} y"),
+    "median_age": N_("median age"),
+    "newest": N_("newest"),
+    "legend": N_(
+        "with: jurisdictions with a sourced reading of their own · munic.: of them municipalities · unverif.: not "
+        "verified · 2nd-hand: a mirror or a secondary source · >{years} y: source older than {years} years · median "
+        "age in years, of dated sources"
+    ),
+    "county": N_("County"),
+    "county_total": N_("municipalities"),
+    "county_with": N_("with a reading"),
+    "share": N_("share"),
+    "trust": N_(
+        "A comparison of jurisdictions is only as good as this coverage: where a jurisdiction has no reading of its "
+        "own, its answers rest on the national default."
+    ),
 }
 
 KINDS = {
-    "region": {"en": "regions", "sv": "regioner", "nb": "regioner"},
-    "county": {"en": "counties", "sv": "fylken", "nb": "fylker"},
-    "municipality": {"en": "municipalities", "sv": "kommuner", "nb": "kommuner"},
-    "kommunalforbund": {"en": "kommunalförbund", "sv": "kommunalförbund", "nb": "kommunale forbund"},
-    "samordningsforbund": {"en": "samordningsförbund", "sv": "samordningsförbund", "nb": "samordningsforbund"},
-    "nav_office": {"en": "NAV offices", "sv": "NAV-kontor", "nb": "NAV-kontor"},
+    "region": N_("regions"),
+    "county": N_("counties"),
+    "municipality": N_("municipalities"),
+    "kommunalforbund": N_("kommunalförbund"),
+    "samordningsforbund": N_("samordningsförbund"),
+    "nav_office": N_("NAV offices"),
 }
 
 
@@ -83,7 +66,10 @@ def coverage_blocks(rulebook: Rulebook, cov: Coverage, language: str) -> list[Bl
     kinds = ", ".join(f"{word(KINDS, kind, language)} {count}" for kind, count in cov.by_kind.items()) or "—"
     points = Table(
         [word(WORDS, key, language) for key in ("point", "jurisdictions", "municipalities", "unverified")]
-        + [word(WORDS, key, language) for key in ("not_own_page", "undated", "stale", "median_age", "newest")]
+        + [
+            word(WORDS, key, language).format(years=STALE_AFTER_YEARS)
+            for key in ("not_own_page", "undated", "stale", "median_age", "newest")
+        ]
     )
     for p in cov.points:
         points.rows.append(

@@ -32,7 +32,7 @@ LEGAL_STATUS = {
     "mandated_by_law": N_("mandated by law"),
     "mandated_by_local_reading": N_("mandated by this jurisdiction's reading"),
     "recommended_by_national_guidance": N_("recommended by national guidance"),
-    "discretionary": N_("discretionary"),
+    "discretionary": N_("discretionary (no right to it)"),
     "not_offered": N_("not offered"),
     None: N_("undetermined"),
 }

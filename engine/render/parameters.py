@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tolka.citations import citation
+from tolka.i18n import N_
 from tolka.model.contract import ParameterRowOut
 from tolka.model.parameter import Parameter
 from tolka.render.labels import WORDS, word
@@ -17,37 +18,25 @@ from tolka.render.report import Block, Heading, Paragraph, Table
 from tolka.rulebook import Rulebook
 
 COLUMNS = {
-    "id": {"en": "id", "sv": "id", "nb": "id"},
-    "name": {"en": "name", "sv": "namn", "nb": "navn"},
-    "value": {"en": "value", "sv": "värde", "nb": "verdi"},
-    "unit": {"en": "unit", "sv": "enhet", "nb": "enhet"},
-    "period": {"en": "period", "sv": "period", "nb": "periode"},
-    "valid": {"en": "in force", "sv": "gäller", "nb": "gjelder"},
-    "source": {"en": "source", "sv": "källa", "nb": "kilde"},
+    "id": N_("id"),
+    "name": N_("name"),
+    "value": N_("value"),
+    "unit": N_("unit"),
+    "period": N_("period"),
+    "valid": N_("in force"),
+    "source": N_("source"),
 }
 PERIOD_WORDS = {
-    "per_month": {"en": "per month", "sv": "per månad", "nb": "per måned"},
-    "per_year": {"en": "per year", "sv": "per år", "nb": "per år"},
-    "per_4_weeks": {"en": "per 4 weeks", "sv": "per 4 veckor", "nb": "per 4 uker"},
-    "per_week": {"en": "per week", "sv": "per vecka", "nb": "per uke"},
-    "none": {"en": "", "sv": "", "nb": ""},
+    "per_month": N_("per month"),
+    "per_year": N_("per year"),
+    "per_4_weeks": N_("per 4 weeks"),
+    "per_week": N_("per week"),
+    "none": "",
 }
 TEXTS = {
-    "title": {
-        "en": "Parameters in force on {day}",
-        "sv": "Parametrar som gäller {day}",
-        "nb": "Parametere som gjelder {day}",
-    },
-    "no_value": {
-        "en": "no sourced value for this date",
-        "sv": "inget belagt värde för detta datum",
-        "nb": "ingen belagt verdi for denne datoen",
-    },
-    "none": {
-        "en": "The rulebook has no parameters for this selection.",
-        "sv": "Regelboken har inga parametrar för detta urval.",
-        "nb": "Regelboken har ingen parametere for dette utvalget.",
-    },
+    "title": N_("Parameters in force on {day}"),
+    "no_value": N_("no sourced value for this date"),
+    "none": N_("The rulebook has no parameters for this selection."),
 }
 
 

@@ -8,11 +8,11 @@ still unknown, and every unverified or contested mark.
 from __future__ import annotations
 
 from tolka.answer import LOCAL_UNKNOWN_NOTE
-from tolka.i18n import N_
+from tolka.i18n import N_, translator
 from tolka.model import outcome as O
 from tolka.render.amounts_view import AMOUNT_COLUMN, amount_blocks, amount_text
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
-from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, word
+from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, as_language, word
 
 # Notes the engine writes into answers (data, in English) and their words for people.
 NOTES = {LOCAL_UNKNOWN_NOTE: N_("local reading unknown — national default applied")}
@@ -57,11 +57,53 @@ def reading_line(reading: O.ReadingUsed, language: str) -> str:
     period = ""
     if reading.valid_from or reading.valid_to:
         period = f", {reading.valid_from or '…'} – {reading.valid_to or '…'}"
-    text = f"{reading.question.get(language)} → {value} ({basis}, {reading.jurisdiction}{period}){mark}"
+    # The basis says whose reading it is (this jurisdiction's, inherited, the national default): the
+    # holder's id would add nothing a case worker can read.
+    text = f"{reading.question.get(language)} → {value} ({basis}{period}){mark}"
     text += f". {word(WORDS, 'source', language).capitalize()}: {source_text(reading, language)}"
     if reading.note:
         text += f". {word(NOTES, reading.note, language)}"
     return text
+
+
+def unverified_sentences(outcome: O.Outcome, language: str) -> list[str]:
+    """What behind the outcome is not verified, one sentence each, by name (never by id).
+
+    Rebuilt from the outcome's structure, not from `unverified_items` (the contract's English list of
+    ids), so that each item is named in the reader's language.
+    """
+    _ = translator(as_language(language))
+    sentences = []
+    for reason in outcome.reasons.rules:
+        if reason.role in ("decisive", "default") and not reason.verified:
+            law = ", ".join(citation_text(c, language) for c in reason.citations) or "—"
+            sentences.append(_("Not verified: the rule under {law}.", law=law))
+    for reading in outcome.reasons.readings + outcome.route_info:
+        if not reading.verified:
+            sentences.append(_("Not verified: the reading of “{question}”.", question=reading.question.get(language)))
+    if outcome.route is not None and not outcome.route.verified:
+        sentences.append(_("Not verified: the route “{route}”.", route=outcome.route.name.get(language)))
+    for item in outcome.discretion:
+        if not item.verified:
+            law = ", ".join(citation_text(c, language) for c in item.citations) or "—"
+            sentences.append(_("Not verified: the individual assessment under {law}.", law=law))
+    if outcome.amount is not None and not outcome.amount.verified:
+        sentences.append(_("Not verified: the amount."))
+    return list(dict.fromkeys(sentences))
+
+
+def contested_sentences(outcome: O.Outcome, language: str) -> list[str]:
+    """Each contested reading behind the outcome, with why it is contested."""
+    _ = translator(as_language(language))
+    return [
+        _(
+            "Contested: the reading of “{question}”: {note}",
+            question=reading.question.get(language),
+            note=reading.contested["note"].get(language) or reading.contested["note"]["en"],
+        )
+        for reading in outcome.reasons.readings
+        if reading.contested
+    ]
 
 
 def route_text(route: O.Route | None, language: str) -> str:
@@ -130,7 +172,7 @@ def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[
     if len(outcome.status_possible) > 1 or len(outcome.legal_status_possible) > 1:
         summary += " " + possible_text(outcome, language)
     if outcome.unverified:
-        summary += f" [{word(WORDS, 'unverified', language)}: {', '.join(outcome.unverified_items)}]"
+        summary += " " + " ".join(unverified_sentences(outcome, language))
     blocks.append(Paragraph(summary))
     blocks += amount_blocks(outcome, language)
     if outcome.missing_facts or outcome.missing_readings:
@@ -179,7 +221,8 @@ def plan_blocks(plan, language: str) -> list[Block]:
     for number, step in enumerate(plan.steps, start=1):
         mark = f" ({word(WORDS, 'if_eligible', language)})" if step.tentative else ""
         cites = "; ".join(citation_text(c, language) for c in step.citations)
-        line = f"{number}. {step.name.get(language)} — {step.body_name.get(language)}{mark}: {', '.join(step.supports)}"
+        supports = plan.support_names(step.supports, language)
+        line = f"{number}. {step.name.get(language)} — {step.body_name.get(language)}{mark}: {supports}"
         detail = [
             f"{step.body_name.get(language)} {word(WORDS, 'decides', language)}: {step.decides.get(language)}"
             + (f" ({cites})" if cites else "")
@@ -213,9 +256,10 @@ def plan_blocks(plan, language: str) -> list[Block]:
             Bullets([q.get(language) for _, q in plan.ask_person[:10]]),
         ]
     if plan.ask_locally:
-        blocks += [Paragraph(f"{word(WORDS, 'ask_locally', language)}:"), Bullets(plan.ask_locally)]
+        questions = [plan.point_questions[p].get(language) for p in plan.ask_locally]
+        blocks += [Paragraph(f"{word(WORDS, 'ask_locally', language)}:"), Bullets(questions)]
     for work in plan.team:
-        tasks = [f"{task.get(language)} ({', '.join(supports)})" for task, supports in work.tasks]
+        tasks = [f"{task.get(language)} ({plan.support_names(supports, language)})" for task, supports in work.tasks]
         blocks += [Paragraph(f"{work.name.get(language)}:"), Bullets(tasks)]
     return blocks
 

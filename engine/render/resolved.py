@@ -17,6 +17,11 @@ def listed_ids(ids: list[str]) -> str:
     return shown + (f" … (+{len(ids) - MAX_LISTED})" if len(ids) > MAX_LISTED else "")
 
 
+def listed_names(rulebook: Rulebook, ids: list[str]) -> str:
+    """Like `listed_ids`, with each jurisdiction by its name (what a case worker reads)."""
+    return listed_ids([rulebook.jurisdictions[i].name if i in rulebook.jurisdictions else i for i in ids])
+
+
 def reading_value(rulebook: Rulebook, reading: ResolvedReading | None, language: str) -> str:
     """A reading as text: its value's label, where it comes from, its source and its doubts."""
     if reading is None:
