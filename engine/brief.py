@@ -93,6 +93,7 @@ def _status_line(engine: Engine, outcome: Outcome, language: str) -> Line:
 
 
 def _periods(engine: Engine, case: Case, outcome: Outcome, day: dt.date, language: str) -> list[Line]:
+    _ = translator(as_language(language))
     rulebook = engine.rulebook
     lines = []
     for period in rulebook.supports[outcome.support].periods:
@@ -101,7 +102,7 @@ def _periods(engine: Engine, case: Case, outcome: Outcome, day: dt.date, languag
             continue
         end = last_day(period, start)
         cites = [citation_text(c, language) for c in citations_at(rulebook, period.cites, day)]
-        text = translator(as_language(language))(
+        text = _(
             "{support}: {label} — last day {end} (counted from {start})",
             support=rulebook.supports[outcome.support].name.get(language),
             label=period.label.get(language),
@@ -122,6 +123,7 @@ def _what_ifs(
     engine: Engine, case: Case, evaluation: Evaluation, facts: tuple[str, ...], supports: tuple[str, ...], language: str
 ) -> list[Line]:
     """For the facts a role explores: the nearest change that gives one of its supports another status."""
+    _ = translator(as_language(language))
     rulebook = engine.rulebook
     place, day = evaluation.jurisdiction.id, dt.date.fromisoformat(evaluation.evaluation_date)
     current = {o.support: o.status for o in evaluation.outcomes}
@@ -150,7 +152,7 @@ def _what_ifs(
                     for rule in changed.decisions["status"].deciding
                     for c in citations_at(rulebook, rule.rule.cites, day)
                 ]
-                text = translator(as_language(language))(
+                text = _(
                     "{support}: if the answer to “{fact}” were {value}, it would be: {status}",
                     support=rulebook.supports[support].name.get(language),
                     fact=fact.question.get(language).rstrip("?"),
@@ -166,9 +168,7 @@ def _what_ifs(
                     waiting = [rulebook.facts[f].question.get(language) for f in facts_then] + [
                         rulebook.points[p].question.get(language) for p in points_then
                     ]
-                    text += " — " + translator(as_language(language))(
-                        "it would then depend on: {questions}", questions=" ".join(waiting)
-                    )
+                    text += " — " + _("it would then depend on: {questions}", questions=" ".join(waiting))
                     cites = cites or [
                         citation_text(c, language)
                         for rule in rulebook.rules_by_support(place, day).get(support, [])
@@ -181,6 +181,7 @@ def _what_ifs(
 
 def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, language: str) -> Brief:
     """The team brief for one person in one jurisdiction on one day."""
+    _ = translator(as_language(language))
     rulebook = engine.rulebook
     evaluation = engine.evaluate(case, jurisdiction_id, day)
     agenda: dict[str, list[Line]] = {section: [] for section in AGENDA}
@@ -202,10 +203,8 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
         for point in outcome.missing_readings:
             agenda["concerns"].append(
                 Line(
-                    translator(as_language(language))(
-                        "Local practice unknown: {question}", question=rulebook.points[point].question.get(language)
-                    ),
-                    [f"{point}: {_default_basis(rulebook, point, day, language)}"],
+                    _("Local practice unknown: {question}", question=rulebook.points[point].question.get(language)),
+                    [_default_basis(rulebook, point, day, language)],
                     (outcome.support,),
                 )
             )
@@ -213,10 +212,8 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
     for name, supports in sorted(questions.items(), key=lambda item: -len(item[1])):
         agenda["concerns"].append(
             Line(
-                translator(as_language(language))(
-                    "Still unknown: {question}", question=rulebook.facts[name].question.get(language)
-                ),
-                [", ".join(sorted(supports))],
+                _("Still unknown: {question}", question=rulebook.facts[name].question.get(language)),
+                [", ".join(sorted(rulebook.supports[s].name.get(language) for s in supports))],
                 tuple(sorted(supports)),
                 name,
             )
@@ -264,6 +261,7 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
 
 def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
     """What the team should not take at face value: unverified rules, readings and routes, contested readings."""
+    _ = translator(as_language(language))
     name = rulebook.supports[outcome.support].name.get(language)
     lines = []
     for reason in outcome.reasons.rules:
@@ -271,9 +269,7 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
             cites = [citation_text(c, language) for c in reason.citations] or ["—"]
             lines.append(
                 Line(
-                    translator(as_language(language))(
-                        "{support}: not verified — {what}", support=name, what="; ".join(cites)
-                    ),
+                    _("{support}: not verified — {what}", support=name, what="; ".join(cites)),
                     cites,
                     (outcome.support,),
                 )
@@ -284,9 +280,7 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
         if not used.verified:
             lines.append(
                 Line(
-                    translator(as_language(language))(
-                        "{support}: not verified — {what}", support=name, what=used.question.get(language)
-                    ),
+                    _("{support}: not verified — {what}", support=name, what=used.question.get(language)),
                     source,
                     (outcome.support,),
                 )
@@ -295,9 +289,7 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
             note = used.contested["note"]
             lines.append(
                 Line(
-                    translator(as_language(language))(
-                        "{support}: contested — {what}", support=name, what=note.get(language) or note["en"]
-                    ),
+                    _("{support}: contested — {what}", support=name, what=note.get(language) or note["en"]),
                     source,
                     (outcome.support,),
                 )
@@ -305,9 +297,7 @@ def _marks(rulebook, outcome: Outcome, language: str) -> list[Line]:
     if outcome.route is not None and not outcome.route.verified:
         lines.append(
             Line(
-                translator(as_language(language))(
-                    "{support}: not verified — {what}", support=name, what=outcome.route.name.get(language)
-                ),
+                _("{support}: not verified — {what}", support=name, what=outcome.route.name.get(language)),
                 ["—"],
                 (outcome.support,),
             )

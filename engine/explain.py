@@ -23,7 +23,7 @@ from tolka.jurisdictions import ResolvedReading, resolve_readings
 from tolka.model.contract import ExplanationOut, SentenceOut
 from tolka.model.outcome import Outcome, ReadingUsed, RuleReason
 from tolka.questions import answers
-from tolka.render.labels import COUNTRY, STATUS, WORDS, as_language, fact_value_label, word
+from tolka.render.labels import COUNTRY, STATUS, WORDS, as_language, fact_value_label, source_date, word
 from tolka.render.report import citation_text, contested_sentences, possible_text, unverified_sentences
 
 EXPLAINED = (
@@ -48,6 +48,7 @@ class Explanation:
     readings: list[Sentence]
     marks: list[Sentence]
     would_change: list[Sentence] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # the questions still open: facts, then local readings
 
     def sentences(self) -> list[Sentence]:
         return self.why + self.readings + self.marks + self.would_change
@@ -71,7 +72,7 @@ def reading_sentence(reading: ReadingUsed, holder_name: str, language: str) -> S
         source = reading.source
         citations = []
         if source is not None:  # a local reading always has one; the type allows a default's None
-            when = source.published.isoformat() if source.published else (source.date_note or "")
+            when = source_date(source, language)
             citations.append(f"{source.url or source.document} ({when})")
     else:
         if reading.value is None:
@@ -149,7 +150,9 @@ def explain_outcome(engine: Engine, outcome: Outcome, language: str) -> Explanat
         readings.append(reading_sentence(reading, holder_name(rulebook, reading.jurisdiction, language), language))
     marks = [Sentence(text, all_citations or ["—"]) for text in unverified_sentences(outcome, language)]
     marks += [Sentence(text, all_citations or ["—"]) for text in contested_sentences(outcome, language)]
-    return Explanation(outcome.support, outcome.status, why, readings, marks)
+    missing = [rulebook.facts[name].question.get(language) for name in outcome.missing_facts]
+    missing += [rulebook.points[point].question.get(language) for point in outcome.missing_readings]
+    return Explanation(outcome.support, outcome.status, why, readings, marks, missing=missing)
 
 
 def holder_name(rulebook, jurisdiction_id: str, language: str) -> str:

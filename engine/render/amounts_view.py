@@ -13,7 +13,7 @@ from decimal import Decimal
 from tolka.i18n import N_, Translator, translator
 from tolka.model import outcome as O
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
-from tolka.render.labels import STATUS, as_language, word
+from tolka.render.labels import STATUS, as_language, source_date, word
 
 PERIOD = {
     "per_month": N_("per month"),
@@ -95,7 +95,7 @@ def _input_text(item: O.AmountInput, language: str) -> str:
     if item.status is not None:
         text += f" ({word(STATUS, item.status, language)})"
     if item.source is not None:
-        when = item.source.published.isoformat() if item.source.published else (item.source.date_note or "")
+        when = source_date(item.source, language)
         text += " " + _("(source: {where}, {date})", where=item.source.url or item.source.document or "", date=when)
     if item.valid_from:
         text += " " + _("[from {date}]", date=item.valid_from)

@@ -143,6 +143,17 @@ def as_language(language: str) -> Language:
     return language if language in ("sv", "nb") else "en"  # type: ignore[return-value]
 
 
+def source_date(source: Any, language: str) -> str:
+    """When a source was published, or its note on the date; the common "date not shown" translated.
+
+    Other date notes are the harvester's own words about one page and stay as written.
+    """
+    if source.published:
+        return str(source.published.isoformat())
+    note = source.date_note or ""
+    return word(WORDS, "date_not_shown", language) if note in ("", "date not shown") else note
+
+
 def default_language() -> str:
     """`sv` or `nb` when the locale says so, else English."""
     for name in ("TOLKA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):

@@ -7,15 +7,11 @@ still unknown, and every unverified or contested mark.
 
 from __future__ import annotations
 
-from tolka.answer import LOCAL_UNKNOWN_NOTE
-from tolka.i18n import N_, translator
+from tolka.i18n import translator
 from tolka.model import outcome as O
 from tolka.render.amounts_view import AMOUNT_COLUMN, amount_blocks, amount_text
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
-from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, as_language, word
-
-# Notes the engine writes into answers (data, in English) and their words for people.
-NOTES = {LOCAL_UNKNOWN_NOTE: N_("local reading unknown — national default applied")}
+from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, as_language, source_date, word
 
 
 def source_text(reading: O.ReadingUsed, language: str) -> str:
@@ -25,16 +21,13 @@ def source_text(reading: O.ReadingUsed, language: str) -> str:
         return " — ".join(part for part in (cites, note) if part)
     source = reading.source
     where = source.url or source.document or ""
-    when = (
-        source.published.isoformat()
-        if source.published
-        else (source.date_note or word(WORDS, "date_not_shown", language))
-    )
+    when = source_date(source, language)
     retrieved = f"; {source.retrieved}" if source.retrieved else ""
     return f"{where} ({when}{retrieved})"
 
 
 def reading_line(reading: O.ReadingUsed, language: str) -> str:
+    _ = translator(as_language(language))
     value = (
         reading.value_label.get(language)
         if reading.value_label
@@ -61,8 +54,8 @@ def reading_line(reading: O.ReadingUsed, language: str) -> str:
     # holder's id would add nothing a case worker can read.
     text = f"{reading.question.get(language)} → {value} ({basis}{period}){mark}"
     text += f". {word(WORDS, 'source', language).capitalize()}: {source_text(reading, language)}"
-    if reading.note:
-        text += f". {word(NOTES, reading.note, language)}"
+    if reading.note:  # the contract's English note: the local reading is unknown, the default applies
+        text += ". " + _("The local reading is not known; the national default applies.")
     return text
 
 
@@ -176,8 +169,12 @@ def outcome_blocks(outcome: O.Outcome, language: str, explanation=None) -> list[
     blocks.append(Paragraph(summary))
     blocks += amount_blocks(outcome, language)
     if outcome.missing_facts or outcome.missing_readings:
-        missing = outcome.missing_facts + [f"reading({p})" for p in outcome.missing_readings]
-        blocks.append(Paragraph(f"{word(WORDS, 'missing', language)}: {', '.join(missing)}"))
+        # With an explanation the open questions are asked in words; without one, the ids are all there is.
+        if explanation is not None:
+            missing = " ".join(explanation.missing)
+        else:
+            missing = ", ".join(outcome.missing_facts + [f"reading({p})" for p in outcome.missing_readings])
+        blocks.append(Paragraph(f"{word(WORDS, 'missing', language)}: {missing}"))
     if explanation is not None:
         blocks += [
             Paragraph(f"{word(WORDS, 'why', language)}:"),

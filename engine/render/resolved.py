@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tolka.jurisdictions import ResolvedReading
 from tolka.model import contract as C
-from tolka.render.labels import BASIS, WORDS, word
+from tolka.render.labels import BASIS, WORDS, source_date, word
 from tolka.rulebook import Rulebook
 
 MAX_LISTED = 12
@@ -30,7 +30,7 @@ def reading_value(rulebook: Rulebook, reading: ResolvedReading | None, language:
     source = ""
     if reading.reading is not None:
         src = reading.reading.source
-        when = src.published.isoformat() if src.published else (src.date_note or "")
+        when = source_date(src, language)
         source = f"; {src.url or src.document} ({when})"
     flags = ([] if reading.verified else [word(WORDS, "unverified", language)]) + (
         [word(WORDS, "stale", language)] if reading.stale else []
