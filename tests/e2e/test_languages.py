@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pydantic import BaseModel
 
 from tolka.cli import cli
 from tolka.i18n.catalogues import PLACEHOLDER, read
@@ -79,7 +80,7 @@ def internal_ids() -> frozenset[str]:
         if isinstance(item, Text):
             for text in (item.en, item.sv, item.nb):
                 words.update(word.strip(".") for word in re.findall(r"[\w.]+", (text or "").lower()))
-        elif hasattr(item, "model_fields"):
+        elif isinstance(item, BaseModel):
             for name in type(item).model_fields:
                 collect(getattr(item, name))
         elif isinstance(item, (list, tuple)):
