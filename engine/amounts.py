@@ -40,6 +40,7 @@ from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading
 from tolka.model import outcome as O
 from tolka.model.amount import AmountEntry
+from tolka.model.common import Text
 from tolka.rulebook import Rulebook
 
 # Statuses under which a support pays its amount; `undetermined` and an assessment's main rule may.
@@ -230,6 +231,21 @@ class _Evaluation:
         return own if other.status in PAYS else own.hull(ZERO)
 
 
+def name_of(rulebook: Rulebook, kind: str, ident: str) -> Text | None:
+    """What a reader is shown for an input of a calculation: a name or the question, never the id."""
+    if kind == "parameter" and ident in rulebook.parameters:
+        return rulebook.parameters[ident].name
+    if kind == "fact" and ident in rulebook.facts:
+        return rulebook.facts[ident].question
+    if kind == "fact" and ident in rulebook.definitions:
+        return rulebook.definitions[ident].description
+    if kind == "reading" and ident in rulebook.points:
+        return rulebook.points[ident].question
+    if kind == "amount" and ident in rulebook.supports:
+        return rulebook.supports[ident].name
+    return None
+
+
 def _input(run: _Evaluation, leaf: Typed) -> O.AmountInput | None:
     """How a step's leaf is shown: its value and where it comes from."""
     rulebook, day = run.rulebook, run.day
@@ -242,6 +258,7 @@ def _input(run: _Evaluation, leaf: Typed) -> O.AmountInput | None:
         return O.AmountInput(
             kind="parameter",
             id=leaf.parameter,
+            name=parameter.name,
             value=text,
             low=text,
             high=text,
@@ -256,9 +273,12 @@ def _input(run: _Evaluation, leaf: Typed) -> O.AmountInput | None:
         value, low, high = interval_texts(run.field(leaf))
         resolved = run.readings.get(leaf.field.name) if leaf.field.kind == "reading" else None
         source = resolved.reading.source if resolved is not None and resolved.reading is not None else None
+        kind = "reading" if leaf.field.kind == "reading" else "fact"
+        ident = leaf.field.name if leaf.field.kind != "derived" else leaf.field.key
         return O.AmountInput(
-            kind="reading" if leaf.field.kind == "reading" else "fact",
-            id=leaf.field.name if leaf.field.kind != "derived" else leaf.field.key,
+            kind=kind,
+            id=ident,
+            name=name_of(rulebook, kind, ident),
             value=value,
             low=low,
             high=high,
@@ -273,6 +293,7 @@ def _input(run: _Evaluation, leaf: Typed) -> O.AmountInput | None:
         return O.AmountInput(
             kind="amount",
             id=leaf.support,
+            name=name_of(rulebook, "amount", leaf.support),
             value=value,
             low=low,
             high=high,
@@ -405,6 +426,12 @@ def support_amount(
         missing_facts=list(missing.facts),
         missing_readings=list(missing.readings),
         missing_parameters=list(missing.parameters),
+        missing_named=[
+            named
+            for kind, ids in (("fact", missing.facts), ("reading", missing.readings), ("parameter", missing.parameters))
+            for ident in ids
+            if (named := name_of(rulebook, kind, ident)) is not None
+        ],
         last_resort=any(entry.formula.last_resort for entry, _ in possible),
         calculations=calculations,
         conflict=conflict,

@@ -108,6 +108,7 @@ def budget(
         income=_range(income),
         total=_range(total),
         missing_facts=list(missing),
+        missing_named=[rulebook.facts[name].question for name in missing if name in rulebook.facts],
         not_monthly=not_monthly,
     )
 

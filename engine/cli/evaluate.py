@@ -105,7 +105,7 @@ def evaluate(
     blocks = evaluation_blocks(result, words, explanations=explanations, plan=plan)
     if budgets:
         after_table = next(i for i, block in enumerate(blocks) if isinstance(block, Table)) + 1
-        blocks[after_table:after_table] = budget_blocks(budgets, words)
+        blocks[after_table:after_table] = budget_blocks(budgets, words, engine.rulebook)
     if fmt == "markdown":
         click.echo(to_markdown(blocks), nl=False)
     elif fmt == "html":

@@ -129,6 +129,8 @@ class AmountInput(Out):
     high: str | None
     unit: str | None
     period: str | None
+    # What a reader is shown instead of the id: the parameter's or support's name, the fact's or point's question.
+    name: Text | None = None
     status: str | None = None  # for another support's amount: that support's status
     valid_from: str | None = None  # for a parameter: from when its value is in force
     source: Source | None = None
@@ -176,6 +178,8 @@ class Amount(Out):
     missing_facts: list[str]  # the facts that would settle it
     missing_readings: list[str]
     missing_parameters: list[str]  # parameters with no sourced value on the evaluation date
+    # The same facts, points and parameters in words (questions, names), in that order, for readers.
+    missing_named: list[Text] = []
     last_resort: bool  # tops up what other supports and income leave
     calculations: list[Calculation]
     conflict: list[str] = []  # calculations that apply together, neither an exception to the other
@@ -216,6 +220,7 @@ class Budget(Out):
     income: MoneyRange
     total: MoneyRange
     missing_facts: list[str]
+    missing_named: list[Text] = []  # the missing facts' questions, in the same order
     not_monthly: list[str]  # supports whose amount is not a flow (paid once)
 
 

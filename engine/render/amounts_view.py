@@ -14,6 +14,7 @@ from tolka.i18n import N_, Translator, translator
 from tolka.model import outcome as O
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
 from tolka.render.labels import STATUS, as_language, source_date, word
+from tolka.rulebook import Rulebook
 
 PERIOD = {
     "per_month": N_("per month"),
@@ -28,6 +29,12 @@ def _translator(language: str) -> Translator:
     return translator(as_language(language))
 
 
+def quoted(text: str, language: str) -> str:
+    """A question or name in the language's quotation marks (”…” sv, «…» nb, “…” en)."""
+    _ = _translator(language)
+    return _("“{text}”", text=text)
+
+
 def money_text(value: str | None, unit: str | None, language: str) -> str:
     """A decimal text grouped by thousands as the language writes it, with its currency."""
     _ = _translator(language)
@@ -37,6 +44,8 @@ def money_text(value: str | None, unit: str | None, language: str) -> str:
     grouped = f"{number:,.2f}" if number != number.to_integral_value() else f"{number:,.0f}"
     if language != "en":
         grouped = grouped.replace(",", " ").replace(".", ",")
+    if unit == "share":  # currencies and base amounts (SEK, G, prisbasbelopp) read the same in every language
+        unit = _("share")
     return f"{grouped} {unit}" if unit else grouped
 
 
@@ -63,13 +72,12 @@ def amount_text(amount: O.Amount, language: str) -> str:
     if amount.from_date:
         text += " " + _("(from {date})", date=amount.from_date)
     reasons = []
-    if amount.missing_facts or amount.missing_readings:
-        what = ", ".join(amount.missing_facts + [f"reading({p})" for p in amount.missing_readings])
-        reasons.append(_("depending on {facts}", facts=what))
-    if amount.missing_parameters:
-        reasons.append(
-            _("no sourced value of {parameters} on this date", parameters=", ".join(amount.missing_parameters))
-        )
+    named = [quoted(text.get(language), language) for text in amount.missing_named]
+    answers = named[: len(amount.missing_facts) + len(amount.missing_readings)]
+    if answers:
+        reasons.append(_("depending on the answers to {questions}", questions=", ".join(answers)))
+    if named[len(answers) :]:
+        reasons.append(_("no sourced value of {parameters} on this date", parameters=", ".join(named[len(answers) :])))
     if amount.conflict:
         reasons.append(
             _(
@@ -88,14 +96,19 @@ def _input_text(item: O.AmountInput, language: str) -> str:
     _ = _translator(language)
     period = word(PERIOD, item.period, language) if item.period in PERIOD else ""
     value = f"{range_text(item.value, item.low, item.high, item.unit, language)} {period}".rstrip()
-    name = {"parameter": f"param({item.id})", "amount": f"amount({item.id})", "reading": f"reading({item.id})"}.get(
-        item.kind, item.id
-    )
-    text = f"{name} = {value}"
+    if item.name is None:
+        name = item.id
+    elif item.kind in ("fact", "reading"):  # a question: the answer given is its value
+        name = quoted(item.name.get(language), language)
+    else:
+        name = item.name.get(language)
+    text = f"{name}: {value}"
     if item.status is not None:
         text += f" ({word(STATUS, item.status, language)})"
     if item.source is not None:
-        when = source_date(item.source, language)
+        # A figure's source note is the harvester's own (English) working note: the answer gives the
+        # date or says it is not shown; the note stays in the JSON's `source`.
+        when = source_date(item.source.model_copy(update={"date_note": None}), language)
         text += " " + _("(source: {where}, {date})", where=item.source.url or item.source.document or "", date=when)
     if item.valid_from:
         text += " " + _("[from {date}]", date=item.valid_from)
@@ -135,7 +148,7 @@ def amount_blocks(outcome: O.Outcome, language: str) -> list[Block]:
     return blocks
 
 
-def budget_blocks(budgets: list[tuple[str | None, O.Budget]], language: str) -> list[Block]:
+def budget_blocks(budgets: list[tuple[str | None, O.Budget]], language: str, rulebook: Rulebook) -> list[Block]:
     """The monthly budget: from whom, how much, what the last-resort support tops up; one column per scenario."""
     _ = _translator(language)
     if not budgets:
@@ -158,12 +171,13 @@ def budget_blocks(budgets: list[tuple[str | None, O.Budget]], language: str) -> 
     totals = [range_text(b.total.value, b.total.low, b.total.high, b.currency, language) for _label, b in budgets]
     table.rows.append(["", _("Total per month"), "", *totals])
     blocks: list[Block] = [Heading(3, _("Monthly budget")), table]
-    missing = list(dict.fromkeys(fact for _label, budget in budgets for fact in budget.missing_facts))
+    missing = list(dict.fromkeys(quoted(q.get(language), language) for _l, b in budgets for q in b.missing_named))
     if missing:
-        blocks.append(Paragraph(_("The budget depends on {facts}.", facts=", ".join(missing))))
+        blocks.append(Paragraph(_("The budget depends on the answers to {questions}.", questions=", ".join(missing))))
     lump = list(dict.fromkeys(s for _label, budget in budgets for s in budget.not_monthly))
     if lump:
-        blocks.append(Paragraph(_("Not counted per month (paid once): {supports}.", supports=", ".join(lump))))
+        names = ", ".join(rulebook.supports[s].name.get(language) if s in rulebook.supports else s for s in lump)
+        blocks.append(Paragraph(_("Not counted per month (paid once): {supports}.", supports=names)))
     return blocks
 
 

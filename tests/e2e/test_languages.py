@@ -141,7 +141,6 @@ def test_each_output_is_in_one_language_and_names_things(case, place, support, c
     found = {
         view: problems(text, language)
         for view, text in outputs(case, place, support, language).items()
-        if not view.startswith("evaluate")  # see the xfail test below
     }
     assert {view: items for view, items in found.items() if items} == {}
 
@@ -153,18 +152,3 @@ def test_the_checks_catch_what_they_look_for():
     assert problems("Handlingsplan: ips, supported_education (se.fs.right)", "sv")
     assert problems("om reading(vocational_support_offered) = ja", "sv")
     assert not problems("Handlingsplan — Individanpassat stöd till arbete (IPS)", "sv")
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="the evaluation's amounts of money (landed 08:50 this session) still name facts, parameters and "
-    "supports by id (`amount(bostadstillagg) = …`, 'beroende på monthly_income'); everything else in it passes",
-)
-@pytest.mark.parametrize(("case", "place", "support", "country_language"), PLACES[:1] + PLACES[3:4])
-def test_the_evaluation_is_in_one_language_and_names_things(case, place, support, country_language):
-    found = {
-        view: problems(text, country_language)
-        for view, text in outputs(case, place, support, country_language).items()
-        if view.startswith("evaluate")
-    }
-    assert {view: items for view, items in found.items() if items} == {}
