@@ -353,7 +353,8 @@ def _field_type(fld: A.Field, scope: FormulaScope, what: str) -> TField:
     low = Decimal(str(fact.minimum)) if fact.minimum is not None else -INFINITY
     high = Decimal(str(fact.maximum)) if fact.maximum is not None else INFINITY
     if fact.unit == "money":
-        return TField(fld, MoneyType("money", scope.currency, fact.period or NO_PERIOD), max(low, Decimal(0)), high)
+        # A money fact's `maximum` only refuses absurd input; an unknown amount has no upper bound in law.
+        return TField(fld, MoneyType("money", scope.currency, fact.period or NO_PERIOD), max(low, Decimal(0)), INFINITY)
     return TField(fld, NUMBER, low, high)
 
 

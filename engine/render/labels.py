@@ -151,7 +151,9 @@ def source_date(source: Any, language: str) -> str:
     if source.published:
         return str(source.published.isoformat())
     note = source.date_note or ""
-    return word(WORDS, "date_not_shown", language) if note in ("", "date not shown") else note
+    # "date not shown; the report covers 2009–2014": the harvester's English aside stays in the JSON,
+    # the reader gets the common note in their language.
+    return word(WORDS, "date_not_shown", language) if note == "" or note.startswith("date not shown") else note
 
 
 def default_language() -> str:
