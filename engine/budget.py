@@ -145,6 +145,6 @@ def what_if_budgets(
         for name in changes:
             changed = changed.with_fact(name, checked.facts.get(name))
         result = engine.evaluate(changed, jurisdiction_id, day)
-        shown = {name: (value if value != "" else None) for name, value in changes.items()}
+        shown = {name: checked.facts.get(name) for name in changes}  # as checked: typed, or None when unknown
         out.append((text, budget(engine.rulebook, result, changed, shown)))
     return out

@@ -13,7 +13,7 @@ from decimal import Decimal
 from tolka.i18n import N_, Translator, translator
 from tolka.model import outcome as O
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
-from tolka.render.labels import STATUS, as_language, source_date, word
+from tolka.render.labels import STATUS, as_language, fact_value_label, source_date, word
 from tolka.rulebook import Rulebook
 
 PERIOD = {
@@ -154,7 +154,8 @@ def budget_blocks(budgets: list[tuple[str | None, O.Budget]], language: str, rul
     if not budgets:
         return []
     columns = [_("From"), _("Support"), _("Status")]
-    columns += [_("If {change}", change=label) if label else _("As given") for label, _budget in budgets]
+    # A scenario's column is numbered; its changes follow the table in words (questions, answers), not as typed.
+    columns += [_("Scenario {number}", number=i) if label else _("As given") for i, (label, _b) in enumerate(budgets)]
     table = Table(columns)
     supports = list(dict.fromkeys(line.support for _label, budget in budgets for line in budget.lines))
     for support in supports:
@@ -171,6 +172,12 @@ def budget_blocks(budgets: list[tuple[str | None, O.Budget]], language: str, rul
     totals = [range_text(b.total.value, b.total.low, b.total.high, b.currency, language) for _label, b in budgets]
     table.rows.append(["", _("Total per month"), "", *totals])
     blocks: list[Block] = [Heading(3, _("Monthly budget")), table]
+    for number, (label, scenario) in enumerate(budgets):
+        if label:
+            changes = "; ".join(
+                _change_text(rulebook, name, value, language) for name, value in scenario.changed_facts.items()
+            )
+            blocks.append(Paragraph(_("Scenario {number}: {changes}.", number=number, changes=changes)))
     missing = list(dict.fromkeys(quoted(q.get(language), language) for _l, b in budgets for q in b.missing_named))
     if missing:
         blocks.append(Paragraph(_("The budget depends on the answers to {questions}.", questions=", ".join(missing))))
@@ -179,6 +186,14 @@ def budget_blocks(budgets: list[tuple[str | None, O.Budget]], language: str, rul
         names = ", ".join(rulebook.supports[s].name.get(language) if s in rulebook.supports else s for s in lump)
         blocks.append(Paragraph(_("Not counted per month (paid once): {supports}.", supports=names)))
     return blocks
+
+
+def _change_text(rulebook: Rulebook, name: str, value: object, language: str) -> str:
+    """One changed answer of a scenario: the question and the answer in words."""
+    _ = _translator(language)
+    question = rulebook.facts[name].question.get(language) if name in rulebook.facts else name
+    answer = _("unknown") if value is None else fact_value_label(rulebook, name, value, language)
+    return _("{question} {answer}", question=quoted(question, language), answer=answer)
 
 
 def _line_cell(line: O.BudgetLine | None, language: str) -> str:
