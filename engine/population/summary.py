@@ -21,6 +21,8 @@ of `persons` (the persons evaluated), with `share = count / persons`:
   the national default: `amount_total_per_month` is what the reading costs (positive) or saves
   (negative) per month against the default for the same persons, `count` the persons whose amount
   it changes; jurisdiction `*` sums a point over the run's jurisdictions.
+- `amount_total_per_year` is twelve times the month's total: what a support or a reading costs in a
+  year at the rates in force on the evaluation date (not a forecast of next year's rates).
 
 `evaluation_date`, `rulebook_fingerprint` and `schema_version` are on every row, so a filtered copy still
 says what it was computed from.
@@ -44,6 +46,8 @@ from tolka.rulebook import Rulebook
 
 STATUSES: tuple[str, ...] = get_args(OutcomeStatus)  # the answer contract's order
 ELIGIBLE = tuple(s for s in STATUSES if s.startswith("eligible"))  # by any route
+YEAR = 12  # months: a year's cost at the evaluation date's monthly rates
+
 COLUMNS = (
     "section",
     "jurisdiction",
@@ -58,6 +62,7 @@ COLUMNS = (
     *STATUSES,
     "amount_inexact",
     "amount_total_per_month",
+    "amount_total_per_year",
     "amount_median_per_month",
     "currency",
     "evaluation_date",
@@ -185,6 +190,7 @@ class Summary:
                     support_name=support_name(support),
                     amount_inexact=counts.inexact[position],
                     amount_total_per_month=counts.total(position) / CENTS,
+                    amount_total_per_year=YEAR * counts.total(position) / CENTS,
                     amount_median_per_month="" if median is None else median,
                     currency=CURRENCY[place.country],
                 )
@@ -208,6 +214,7 @@ class Summary:
                     support_name=support_name(cause.support),
                     point=cause.point,
                     amount_total_per_month=difference / CENTS,
+                    amount_total_per_year=YEAR * difference / CENTS,
                     currency=CURRENCY[place.country],
                 )
             )
@@ -221,6 +228,7 @@ class Summary:
                     support_name=support_name(support),
                     point=point,
                     amount_total_per_month=difference / CENTS,
+                    amount_total_per_year=YEAR * difference / CENTS,
                     currency=CURRENCY[rulebook.supports[support].country],
                 )
             )

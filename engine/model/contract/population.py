@@ -55,6 +55,7 @@ class PopulationSummaryRowOut(Versioned):
     conflict: Count
     amount_inexact: Count
     amount_total_per_month: float | str  # "" where the section has no amounts
+    amount_total_per_year: float | str  # 12 × the month's total: what it costs a year at the evaluation date's rates
     amount_median_per_month: float | str
     currency: str
     evaluation_date: str
