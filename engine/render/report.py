@@ -55,7 +55,8 @@ def reading_line(reading: O.ReadingUsed, language: str) -> str:
     text = f"{reading.question.get(language)} → {value} ({basis}{period}){mark}"
     text += f". {word(WORDS, 'source', language).capitalize()}: {source_text(reading, language)}"
     if reading.note:  # the contract's English note: the local reading is unknown, the default applies
-        text += ". " + _("The local reading is not known; the national default applies.")
+        # A source text may end a sentence of its own: one full stop, not two.
+        text = text.rstrip(".") + ". " + _("The local reading is not known; the national default applies.")
     return text
 
 

@@ -257,5 +257,6 @@ def test_the_catalogue_and_the_rules_speak_the_language_asked_for():
 def test_a_national_default_is_said_in_the_readers_language():
     """'local reading unknown — national default applied' was English in Swedish output."""
     output = tolka("mandate", "ips", "-j", "SE-0180", "--date", DAY, "--lang", "sv", "--format", "markdown").stdout
-    assert "lokal tolkning okänd – den nationella utgångspunkten gäller" in output
-    assert "local reading unknown" not in output
+    assert "Den lokala tolkningen är inte känd; den nationella utgångspunkten gäller." in output
+    assert "local reading unknown" not in output and "national default" not in output
+    assert ".. " not in output
