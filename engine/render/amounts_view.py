@@ -23,6 +23,8 @@ PERIOD = {
     "per_4_weeks": N_("per 4 weeks"),
 }
 AMOUNT_COLUMN = N_("Amount")  # the heading of the outcome table's amount column
+# A reader writes the own country's currency as "kr" and a neighbour's by its code (sv "NOK", nb "SEK").
+CURRENCY = {"SEK": N_("SEK"), "NOK": N_("NOK")}
 
 
 def _translator(language: str) -> Translator:
@@ -41,11 +43,17 @@ def money_text(value: str | None, unit: str | None, language: str) -> str:
     if value is None:
         return _("unknown")
     number = Decimal(value)
-    grouped = f"{number:,.2f}" if number != number.to_integral_value() else f"{number:,.0f}"
+    if unit == "share":  # the statutes write rates as per cent ("64,7 procent", "66 prosent")
+        number, unit = number * 100, "%"
+        grouped = f"{number.normalize():,f}"
+    else:
+        grouped = f"{number:,.2f}" if number != number.to_integral_value() else f"{number:,.0f}"
     if language != "en":
         grouped = grouped.replace(",", " ").replace(".", ",")
-    if unit == "share":  # currencies and base amounts (SEK, G, prisbasbelopp) read the same in every language
-        unit = _("share")
+    if unit in CURRENCY:  # base amounts (G, prisbasbelopp) keep their legal names in every language
+        unit = word(CURRENCY, unit, language)
+    if unit == "%" and language == "en":
+        return f"{grouped}%"
     return f"{grouped} {unit}" if unit else grouped
 
 
@@ -56,15 +64,19 @@ def range_text(value: str | None, low: str | None, high: str | None, unit: str |
         return money_text(value, unit, language)
     if low is not None and high is not None:
         return _("between {low} and {high}", low=money_text(low, None, language), high=money_text(high, unit, language))
-    if low is not None:
+    if low is not None and Decimal(low) > 0:  # "at least 0" says nothing a reader can use
         return _("at least {low}", low=money_text(low, unit, language))
     if high is not None:
         return _("at most {high}", high=money_text(high, unit, language))
     return _("unknown")
 
 
-def amount_text(amount: O.Amount, language: str) -> str:
-    """ "7 200 SEK per month", or the range with what it depends on."""
+def amount_text(amount: O.Amount, language: str, *, brief: bool = False) -> str:
+    """ "7 200 SEK per month", or the range with what it depends on.
+
+    `brief` is for a table cell: the open questions are counted, not listed — the calculation
+    below the table (amount_blocks) names them.
+    """
     _ = _translator(language)
     period = word(PERIOD, amount.period, language) if amount.period in PERIOD else ""
     text = range_text(amount.value, amount.low, amount.high, amount.unit, language)
@@ -74,7 +86,12 @@ def amount_text(amount: O.Amount, language: str) -> str:
     reasons = []
     named = [quoted(text.get(language), language) for text in amount.missing_named]
     answers = named[: len(amount.missing_facts) + len(amount.missing_readings)]
-    if answers:
+    if answers and brief:
+        count = len(answers)
+        reasons.append(
+            _.ngettext("depending on {count} open question", "depending on {count} open questions", count, count=count)
+        )
+    elif answers:
         reasons.append(_("depending on the answers to {questions}", questions=", ".join(answers)))
     if named[len(answers) :]:
         reasons.append(_("no sourced value of {parameters} on this date", parameters=", ".join(named[len(answers) :])))

@@ -119,7 +119,7 @@ def _amounts(rulebook: Rulebook, comparison: Comparison, language: str) -> dict[
     if not rulebook.amounts:
         return {}
     return {
-        (evaluation.jurisdiction.id, outcome.support): amount_text(outcome.amount, language)
+        (evaluation.jurisdiction.id, outcome.support): amount_text(outcome.amount, language, brief=True)
         for evaluation in comparison.evaluations
         for outcome in evaluation.outcomes
         if outcome.amount is not None

@@ -295,7 +295,7 @@ def evaluation_blocks(
             ]
         )
         if with_amounts:
-            table.rows[-1].append(amount_text(outcome.amount, language) if outcome.amount else "")
+            table.rows[-1].append(amount_text(outcome.amount, language, brief=True) if outcome.amount else "")
     blocks.append(table)
     if plan is not None:
         blocks += plan_blocks(plan, language)

@@ -392,9 +392,12 @@ def test_the_budget_says_what_comes_from_whom_and_what_is_topped_up(book):
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("sv", ["Månadsbudget", "Alternativ 1", "Alternativ 1: ”Activity?” studying.", "7 200 SEK"]),
-        ("nb", ["Månedsbudsjett", "Alternativ 1", "Alternativ 1: «Activity?» studying."]),
-        ("en", ["Monthly budget", "Scenario 1: “Activity?” studying.", "7,200 SEK", "Personal costs: 3,000 SEK per month"]),
+        ("sv", ["Månadsbudget", "Alternativ 1", "Alternativ 1: ”Activity?” studying.", "7 200 kr per månad"]),
+        ("nb", ["Månedsbudsjett", "Alternativ 1", "Alternativ 1: «Activity?» studying.", "7 200 SEK per måned"]),
+        (
+            "en",
+            ["Monthly budget", "Scenario 1: “Activity?” studying.", "7,200 SEK", "Personal costs: 3,000 SEK per month"],
+        ),
     ],
 )
 def test_the_budget_and_the_steps_read_in_each_language(book, language, words):
@@ -484,3 +487,48 @@ def test_a_money_fact_without_a_bound_is_refused_and_a_huge_income_is_a_case_err
     with pytest.raises(E.RulebookInvalid) as refused:
         load_rulebook(book)
     assert any("needs a `maximum`" in str(error) for error in refused.value.errors)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "language", "expected"),
+    [
+        ("7200", "SEK", "sv", "7 200 kr"),  # a Swede writes her own currency as kr
+        ("7200", "SEK", "nb", "7 200 SEK"),  # and a Norwegian reader sees whose currency it is
+        ("7200", "NOK", "nb", "7 200 kr"),
+        ("7200", "NOK", "sv", "7 200 NOK"),
+        ("7200", "SEK", "en", "7,200 SEK"),
+        ("0.647", "share", "sv", "64,7 %"),  # SFB 34 kap. 12 §: "64,7 procent"
+        ("0.66", "share", "nb", "66 %"),  # ftrl. § 11-19: "66 prosent"
+        ("0.647", "share", "en", "64.7%"),
+    ],
+)
+def test_money_and_rates_read_as_each_language_writes_them(value, unit, language, expected):
+    from tolka.render.amounts_view import money_text
+
+    assert money_text(value, unit, language) == expected
+
+
+def test_a_table_cell_counts_the_open_questions_and_never_says_at_least_nothing():
+    from tolka.model import outcome as O
+    from tolka.model.common import Text
+    from tolka.render.amounts_view import amount_text
+
+    questions = [Text(sv=f"Fråga {i}?", en=f"Question {i}?", nb=f"Spørsmål {i}?") for i in range(3)]
+    amount = O.Amount(
+        value=None,
+        low="0",
+        high=None,
+        unit="SEK",
+        period="per_month",
+        missing_facts=["a", "b", "c"],
+        missing_readings=[],
+        missing_parameters=[],
+        missing_named=questions,
+        last_resort=True,
+        calculations=[],
+        verified=True,
+    )
+    cell = amount_text(amount, "sv", brief=True)
+    assert cell == "okänt per månad, beroende på 3 öppna frågor"
+    assert "minst 0" not in amount_text(amount, "sv")
+    assert "”Fråga 2?”" in amount_text(amount, "sv")  # in full, the questions are named
