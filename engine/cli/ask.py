@@ -22,6 +22,7 @@ from tolka.cli.app import (
 from tolka.errors import FactValueError
 from tolka.i18n import N_
 from tolka.questions import Question, next_questions
+from tolka.render.amounts_view import PERIOD
 from tolka.render.draw import to_terminal
 from tolka.render.labels import STATUS, WORDS, word
 from tolka.render.report import Table
@@ -35,10 +36,24 @@ PROMPTS = {
     "done": N_("No question left that would settle an outcome."),
     "saved": N_("Case saved to {path} (facts only, no name)."),
     "invalid": N_("Not a valid answer: {error}"),
+    "pick": N_("write the number of one of the choices (1–{n})"),
+    "answer_yes_no": N_("answer yes or no"),
+    "date": N_("write a date that exists, as YYYY-MM-DD"),
+    "whole": N_("a whole number"),
+    "number": N_("a number"),
+    "amount": N_("an amount"),
+    "between": N_("{what} from {low} to {high}"),
     "for_assessment": N_("for the individual assessment of: {supports} (the answer does not change the status)"),
     "outcomes": N_("Outcomes"),
     "everywhere": N_("{status} (all {n})"),
     "yes_no": N_("yes/no"),
+}
+# A numeric fact's unit as a reader says it; money is counted in the country's currency per period.
+UNITS = {
+    "percent": N_("per cent"),
+    "years": N_("years"),
+    "studiepoeng": N_("credits"),
+    "money": N_("kronor"),
 }
 # Up to this many jurisdictions get a column each; more are grouped by outcome in one column.
 COLUMNS = 6
@@ -95,7 +110,31 @@ def _choices(fact, lang: str) -> str:
         return " · ".join(f"{i + 1}={v.label.get(lang)}" for i, v in enumerate(fact.values))
     if fact.type == "date":
         return "YYYY-MM-DD"
-    return fact.unit or fact.type
+    return _number_form(fact, lang)
+
+
+def _number_form(fact, lang: str) -> str:
+    """ "a whole number from 0 to 100 (per cent)", "a number from 0 to … (kronor per month)"."""
+    what = say("whole" if fact.type == "integer" else "number", lang)
+    if fact.unit == "money":  # its maximum is a technical ceiling (docs/amounts.md), not a limit to show
+        what = say("amount", lang)
+    elif fact.minimum is not None and fact.maximum is not None:
+        what = say("between", lang, what=what, low=f"{fact.minimum:.15g}", high=f"{fact.maximum:.15g}")
+    unit = word(UNITS, fact.unit, lang) if fact.unit in UNITS else fact.unit
+    if fact.period in PERIOD:
+        unit = f"{unit} {word(PERIOD, fact.period, lang)}"
+    return f"{what} ({unit})" if unit else what
+
+
+def _invalid(fact, lang: str) -> str:
+    """What a valid answer looks like, without the fact's internal name: the question is on screen."""
+    if fact.type == "enum":
+        return say("pick", lang, n=len(fact.values))
+    if fact.type == "bool":
+        return say("answer_yes_no", lang)
+    if fact.type == "date":
+        return say("date", lang)
+    return _number_form(fact, lang)
 
 
 def _parse(fact, text: str):
@@ -164,8 +203,8 @@ def ask(
                 break
             try:
                 value = _parse(fact, text)
-            except FactValueError as error:
-                click.echo(say("invalid", words, error=error.message))
+            except FactValueError:
+                click.echo(say("invalid", words, error=_invalid(fact, words)))
                 click.echo(f"{fact.question.get(words)} [{_choices(fact, words)}]")
                 continue
             case = case.with_fact(fact.name, value)

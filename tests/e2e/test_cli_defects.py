@@ -260,3 +260,20 @@ def test_a_national_default_is_said_in_the_readers_language():
     assert "Den lokala tolkningen är inte känd; den nationella utgångspunkten gäller." in output
     assert "local reading unknown" not in output and "national default" not in output
     assert ".. " not in output
+
+
+def test_ask_says_what_a_valid_answer_looks_like_in_words_not_by_the_facts_id():
+    """A Norwegian case worker types a date where a choice is asked, then a number where yes/no is."""
+    result = subprocess.run(
+        [str(TOLKA), "ask", "-j", "NO-0301", "--date", DAY, "--lang", "nb", "--max-questions", "2"],
+        input="2003-05-01\n4\nkanskje\nja\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Ikke et gyldig svar: skriv nummeret på ett av alternativene (1–6)" in out
+    assert "Ikke et gyldig svar: svar ja eller nei" in out
+    for leak in ("current_activity", "mental_health_problem", "cannot be", "is bool"):
+        assert leak not in out
