@@ -47,7 +47,7 @@ from tolka.cli.app import State, cli
 def serve(
     state: State, host: str, port: int, body_limit: int, workers: int, heavy_processes: int, heavy_budget: float
 ) -> None:
-    """Start the web page (Swedish and English) and the JSON API (OpenAPI at /openapi.json).
+    """Start the web page (Swedish, Norwegian and English) and the JSON API (OpenAPI at /openapi.json).
 
     Each server process has one engine. durable_rules keeps process-global state, so processes are
     spawned, never forked, and each builds its own engine (from the on-disk cache): `--workers`
