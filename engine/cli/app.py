@@ -13,6 +13,7 @@ import click
 
 import tolka
 from tolka.boundary import parse_date
+from tolka.cli.help_language import TranslatedCommand, TranslatedHelp, install, language_in
 from tolka.errors import CaseError, RulebookInvalid, TolkaError, UnknownIdError
 from tolka.render.labels import default_language, phrase
 from tolka.shipped import rulebook_root
@@ -66,7 +67,14 @@ def _import_all_commands() -> None:
         importlib.import_module(f"tolka.cli.{module.name}")
 
 
-class _Group(click.Group):
+class _Group(TranslatedHelp, click.Group):
+    command_class = TranslatedCommand
+
+    def main(self, args=None, *extra, **options):
+        # Help and usage errors come before any option is processed: choose their language first.
+        install(language_in(sys.argv[1:] if args is None else list(args), default_language()))
+        return super().main(args, *extra, **options)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands:
             module = COMMAND_MODULES.get(cmd_name)

@@ -36,7 +36,7 @@ from tolka.model.common import LANGUAGES, Language
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-DOMAINS: tuple[str, ...] = ("tolka", "web")
+DOMAINS: tuple[str, ...] = ("tolka", "web", "cli")
 SOURCE_LANGUAGE: Language = "en"
 
 

@@ -27,7 +27,7 @@ from tolka.model.common import LANGUAGES
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 LOCALE = REPOSITORY / "engine" / "locale"
-MAPPING = {"tolka": REPOSITORY / "babel.cfg", "web": REPOSITORY / "babel-web.cfg"}
+MAPPING = {"tolka": REPOSITORY / "babel.cfg", "web": REPOSITORY / "babel-web.cfg", "cli": REPOSITORY / "babel-cli.cfg"}
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}|%\((\w+)\)")
 
 
@@ -40,7 +40,21 @@ def extract(domain: str) -> Catalog:
         REPOSITORY, method_map, options_map, keywords=DEFAULT_KEYWORDS
     ):
         template.add(message, context=context)
+    if domain == "cli":
+        _add_help(template)
     return template
+
+
+def _add_help(template: Catalog) -> None:
+    """The CLI's help texts as written (they are the message ids) and click's plural messages."""
+    from tolka.cli.app import _import_all_commands, cli
+    from tolka.cli.help_language import CLICK_PLURALS, help_texts
+
+    _import_all_commands()
+    for text in help_texts(cli):
+        template.add(text)
+    for plural in CLICK_PLURALS:
+        template.add(plural)
 
 
 def render(catalogue: Catalog) -> bytes:
@@ -107,11 +121,13 @@ def translation_problems(language: str, domain: str) -> Iterator[Problem]:
             if language != SOURCE_LANGUAGE:
                 yield Problem(language, domain, f"no translation of {shown!r}")
             continue
-        expected = set().union(*(placeholders(text) for text in ids))
-        for text in strings:
-            if placeholders(text) - expected:
+        known = set().union(*(placeholders(text) for text in ids))
+        for index, text in enumerate(strings):
+            if placeholders(text) - known:
                 yield Problem(language, domain, f"the translation of {shown!r} has unknown placeholders: {text!r}")
-            # A plural may leave out {n} (e.g. "one problem"); anything else must keep its values.
+            # Each plural form keeps the values of its English form (click's singular and plural name
+            # different values); a plural may leave out {n} (e.g. "one problem").
+            expected = placeholders(ids[min(index, len(ids) - 1)])
             missing = expected - placeholders(text) - ({"n"} if len(ids) > 1 else set())
             if missing:
                 yield Problem(language, domain, f"the translation of {shown!r} leaves out {sorted(missing)}")

@@ -161,10 +161,14 @@ def default_language() -> str:
     for name in ("TOLKA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            code = value.split(".")[0].split("_")[0].lower()
-            return code if code in ("sv", "en", "nb") else "en"
-    code = (locale.getlocale()[0] or "en").split("_")[0].lower()
-    return code if code in ("sv", "nb") else "en"
+            return _language_of(value)
+    return _language_of(locale.getlocale()[0] or "en")
+
+
+def _language_of(locale_name: str) -> str:
+    """sv_SE.UTF-8 → sv; Norwegian in any form (nb, nn, no) reads Bokmål; anything else English."""
+    code = locale_name.split(".")[0].split("_")[0].lower()
+    return "nb" if code in ("nb", "nn", "no") else code if code == "sv" else "en"
 
 
 # --- the web page (tolka.server) ----------------------------------------------------------------

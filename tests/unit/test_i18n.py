@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from jinja2 import Environment
 
-from tolka.i18n import install_jinja2, translator
+from tolka.i18n import DOMAINS, install_jinja2, translator
 from tolka.i18n.catalogues import counts, placeholders, stale, translation_problems
 from tolka.model.common import LANGUAGES
 
@@ -16,13 +16,13 @@ def test_the_catalogues_hold_exactly_the_sentences_the_code_marks():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("domain", ["tolka", "web"])
+@pytest.mark.parametrize("domain", DOMAINS)
 def test_every_message_has_a_translation_with_the_same_placeholders(language, domain):
     assert [str(problem) for problem in translation_problems(language, domain)] == []
 
 
 def test_every_language_has_the_same_messages():
-    for domain in ("tolka", "web"):
+    for domain in DOMAINS:
         assert len({counts()[language, domain][0] for language in LANGUAGES}) == 1
 
 

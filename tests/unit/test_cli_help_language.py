@@ -1,0 +1,87 @@
+"""The CLI's help and click's own words (usage errors) in the reader's language (docs/i18n.md)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from tolka.cli.app import _import_all_commands, cli
+from tolka.cli.help_language import help_texts, install, language_in
+from tolka.i18n import translations
+from tolka.render.labels import default_language
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    yield
+    install("en")  # click's words are process-wide: leave them as the other tests expect
+
+
+def _run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), env=env or {"TOLKA_LANG": "en"}, prog_name="tolka")
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "english"),
+    [
+        ("sv", ["Användning: tolka evaluate", "Flaggor:", "Bedöm ärendet", "Visa den här hjälpen"], "Usage:"),
+        ("nb", ["Bruk: tolka evaluate", "Valg:", "Vurder saken i CASE_FILE", "Vis denne hjelpen"], "Options:"),
+    ],
+)
+def test_help_speaks_the_language_given_with_lang(language, words, english):
+    result = _run("evaluate", "--help", "--lang", language)
+    assert result.exit_code == 0, result.output
+    for word in words:
+        assert word in result.output
+    assert english not in result.output
+    assert "Add the action plan" not in result.output  # the options' help too
+
+
+def test_help_follows_the_locale_when_no_lang_is_given():
+    result = _run("--help", env={"TOLKA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "nb_NO.UTF-8"})
+    assert "Bruk: tolka" in result.output and "Kommandoer:" in result.output
+    assert "Vurder saken i CASE_FILE" in result.output  # a command's one-line summary in the list
+
+
+def test_a_mistyped_option_is_reported_in_the_readers_language():
+    result = _run("evaluate", "--lang", "sv", "--plna")
+    assert result.exit_code == 2
+    assert "Fel: Det finns ingen flagga '--plna'." in result.output
+    assert "Menade du något av: '--explain', '--lang', '--plan'?" in result.output
+    assert "No such option" not in result.output
+
+
+def test_english_stays_english_after_another_language():
+    _run("evaluate", "--help", "--lang", "sv")
+    result = _run("evaluate", "--help", "--lang", "en")
+    assert "Usage: tolka evaluate" in result.output and "Add the action plan" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["evaluate", "--lang", "nb"], "nb"),
+        (["evaluate", "--lang=sv", "x"], "sv"),
+        (["evaluate", "--lang"], "en"),  # no value: click reports it, in the default language
+        (["evaluate", "--", "--lang", "sv"], "en"),  # after `--` it is an argument, not an option
+        (["evaluate", "--lang", "de"], "en"),
+    ],
+)
+def test_the_language_is_read_from_the_command_line_before_click_parses_it(args, expected):
+    assert language_in(args, "en") == expected
+
+
+@pytest.mark.parametrize(("locale", "expected"), [("nn_NO.UTF-8", "nb"), ("no_NO", "nb"), ("sv_FI.UTF-8", "sv")])
+def test_norwegian_locales_read_bokmal(monkeypatch, locale, expected):
+    for name in ("TOLKA_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", locale)
+    assert default_language() == expected
+
+
+@pytest.mark.parametrize("language", ["sv", "nb"])
+def test_every_help_text_has_a_translation(language):
+    _import_all_commands()
+    catalogue = translations(language, "cli")
+    untranslated = [text for text in help_texts(cli) if catalogue.gettext(text) == text]
+    assert untranslated == []
