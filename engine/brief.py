@@ -156,8 +156,7 @@ def _what_ifs(
                     "{support}: if the answer to “{fact}” were {value}, it would be: {status}",
                     support=rulebook.supports[support].name.get(language),
                     fact=fact.question.get(language).rstrip("?"),
-                    value=fact_value_label(engine.rulebook, name, value, language)
-                    + (f" {fact.unit}" if fact.unit else ""),
+                    value=fact_value_label(engine.rulebook, name, value, language),
                     status=word(STATUS, changed.status, language),
                 )
                 if changed.status == "undetermined":

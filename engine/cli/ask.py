@@ -22,9 +22,8 @@ from tolka.cli.app import (
 from tolka.errors import FactValueError
 from tolka.i18n import N_
 from tolka.questions import Question, next_questions
-from tolka.render.amounts_view import PERIOD
 from tolka.render.draw import to_terminal
-from tolka.render.labels import STATUS, WORDS, word
+from tolka.render.labels import STATUS, WORDS, fact_unit_text, word
 from tolka.render.report import Table
 from tolka.render.resolved import listed_ids
 
@@ -47,13 +46,6 @@ PROMPTS = {
     "outcomes": N_("Outcomes"),
     "everywhere": N_("{status} (all {n})"),
     "yes_no": N_("yes/no"),
-}
-# A numeric fact's unit as a reader says it; money is counted in the country's currency per period.
-UNITS = {
-    "percent": N_("per cent"),
-    "years": N_("years"),
-    "studiepoeng": N_("credits"),
-    "money": N_("kronor"),
 }
 # Up to this many jurisdictions get a column each; more are grouped by outcome in one column.
 COLUMNS = 6
@@ -120,9 +112,7 @@ def _number_form(fact, lang: str) -> str:
         what = say("amount", lang)
     elif fact.minimum is not None and fact.maximum is not None:
         what = say("between", lang, what=what, low=f"{fact.minimum:.15g}", high=f"{fact.maximum:.15g}")
-    unit = word(UNITS, fact.unit, lang) if fact.unit in UNITS else fact.unit
-    if fact.period in PERIOD:
-        unit = f"{unit} {word(PERIOD, fact.period, lang)}"
+    unit = fact_unit_text(fact, lang)
     return f"{what} ({unit})" if unit else what
 
 

@@ -13,15 +13,9 @@ from decimal import Decimal
 from tolka.i18n import N_, Translator, translator
 from tolka.model import outcome as O
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
-from tolka.render.labels import STATUS, as_language, fact_value_label, source_date, word
+from tolka.render.labels import PERIOD, STATUS, as_language, fact_value_label, source_date, word
 from tolka.rulebook import Rulebook
 
-PERIOD = {
-    "per_month": N_("per month"),
-    "per_year": N_("per year"),
-    "per_week": N_("per week"),
-    "per_4_weeks": N_("per 4 weeks"),
-}
 AMOUNT_COLUMN = N_("Amount")  # the heading of the outcome table's amount column
 # A reader writes the own country's currency as "kr" and a neighbour's by its code (sv "NOK", nb "SEK").
 CURRENCY = {"SEK": N_("SEK"), "NOK": N_("NOK")}

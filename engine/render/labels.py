@@ -243,15 +243,41 @@ PAGE = {
 }
 
 
+PERIOD = {
+    "per_month": N_("per month"),
+    "per_year": N_("per year"),
+    "per_week": N_("per week"),
+    "per_4_weeks": N_("per 4 weeks"),
+}
+# A numeric fact's unit as a reader says it; money is counted in the country's currency.
+FACT_UNITS = {
+    "percent": N_("per cent"),
+    "years": N_("years"),
+    "studiepoeng": N_("credits"),
+    "money": N_("kronor"),
+}
+
+
+def fact_unit_text(fact: Any, language: str) -> str:
+    """ "per cent", "kronor per month", "years" — or "" for a fact without a unit."""
+    unit = word(FACT_UNITS, fact.unit, language) if fact.unit in FACT_UNITS else (fact.unit or "")
+    if fact.period in PERIOD:
+        unit = f"{unit} {word(PERIOD, fact.period, language)}"
+    return unit
+
+
 def fact_value_label(rulebook: Rulebook, name: str, value: object, language: str) -> str:
-    """A fact's value as a person reads it: yes/no, an enum value's label, or the value itself."""
+    """A fact's value as a person reads it: yes/no, an enum value's label, or a number with its unit."""
     fact = rulebook.facts[name]
     if fact.type == "bool":
         return word(YES_NO, bool(value), language)
     for candidate in fact.values:
         if candidate.id == value:
             return candidate.label.get(language)
-    return str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    unit = fact_unit_text(fact, language) if fact.type in ("integer", "number") else ""
+    return f"{value} {unit}" if unit else str(value)
 
 
 # --- input errors (tolka.boundary, tolka.case, tolka.plausible) ---------------------------------

@@ -28,7 +28,7 @@ Feature: The IPS team brief in Norway — what the employment specialist, the NA
     And the person's in_gradual_return is false
     When the team brief is made in NO-0301 on 2026-11-23
     Then the brief tells the no_nav_social_worker under economy: "Work assessment allowance (AAP): ordinary maximum period (can be extended by up to 2 years) — last day 2027-02-28"
-    And the brief tells the no_nav_social_worker under economy: "were 61 percent, it would be: not eligible"
+    And the brief tells the no_nav_social_worker under economy: "were 61 per cent, it would be: not eligible"
     And the brief tells the no_nav_social_worker under economy: "were in upper secondary school, it would be: undetermined — it would then depend on: Has the student had to break off the studies completely"
     And the brief gives the no_nav_social_worker the task: "when the AAP period ends and whether it can be extended"
 
