@@ -16,10 +16,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from tolka.amounts import MAY_PAY, ZERO, Interval, interval_texts
+from tolka.amount_calculation import MAY_PAY
 from tolka.case import Case, case_from_mapping
 from tolka.errors import CaseError
-from tolka.expr.formula import CURRENCY, INFINITY, PERIODS_PER_YEAR
+from tolka.expr.money import CURRENCY, INFINITY, PERIODS_PER_YEAR
+from tolka.intervals import ZERO, Interval, interval_texts
 from tolka.model import outcome as O
 from tolka.rulebook import Rulebook
 

@@ -3,7 +3,7 @@
 Runs after the rules are linked (it needs the vocabulary with definitions, the parameters and the
 supports). Checks, each as an error located at the step's or key's line: the support exists, is
 financial and of the calculation's country; citations exist; each step's formula parses and
-type-checks (tolka.expr.formula); the last step is money of the country's currency in the declared
+type-checks (tolka.expr.formula_check); the last step is money of the country's currency in the declared
 period; all calculations of one support count in one period; `exception_to` names a calculation of
 the same support; `amount(…)` references between supports form no circle; versions do not overlap.
 """
@@ -16,10 +16,13 @@ from functools import partial
 
 from tolka.errors import CycleError, ExpressionTypeError, RulebookError, SchemaError, UnknownNameError
 from tolka.expr import ast as A
-from tolka.expr.formula import BASES, CURRENCY, NUMBER, FormulaScope, MoneyType, Typed, check, parse_formula
+from tolka.expr.formula import parse_formula
+from tolka.expr.formula_check import FormulaScope, check
 from tolka.expr.logic import Truth
+from tolka.expr.money import BASES, CURRENCY, NUMBER, MoneyType
 from tolka.expr.parser import parse
 from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, date_term, lower
+from tolka.expr.typed_formula import Typed
 from tolka.load.parameters import step_key
 from tolka.model.amount import AmountEntry, AmountFormula
 from tolka.model.origin import Entry, Origin

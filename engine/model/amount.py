@@ -1,10 +1,10 @@
 """Amount calculations: how much a financial support is worth, step by step (docs/amounts.md).
 
-An *AmountFormula* belongs to one support. Its steps are formulas (tolka.expr.formula) evaluated in
-order; each names its value for the steps below it, carries a label in sv/en/nb and its citations,
-and the last step is the amount. Several calculations of one support are chosen like rules: `when`
-selects, `exception_to` defeats, dated versions share an id. A jurisdiction's own calculation is a
-local entry (in its file) that is an exception to the national one.
+An *AmountFormula* belongs to one support. Its steps are formulas (tolka.expr.formula, typed by
+tolka.expr.formula_check) evaluated in order; each names its value for the steps below it, carries a
+label in sv/en/nb and its citations, and the last step is the amount. Several calculations of one
+support are chosen like rules: `when` selects, `exception_to` defeats, dated versions share an id. A
+jurisdiction's own calculation is a local entry (in its file) that is an exception to the national one.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pydantic import Field as PydanticField
 from pydantic import model_validator
 
 from tolka.expr import ast as A
-from tolka.expr.formula import MoneyType, TAmountOf, TField, Typed, condition_fields, reads
+from tolka.expr.money import MoneyType
+from tolka.expr.typed_formula import TAmountOf, TField, Typed, condition_fields, reads
 from tolka.model.common import Identifier, Model, Text, Validity
 from tolka.model.origin import Origin
 from tolka.periods import DateTerm

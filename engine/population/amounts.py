@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tolka.amounts import PAYS
+from tolka.amount_calculation import PAYS
 from tolka.backends.vector.amounts import AmountSession, AmountSituation, amount_situation
 from tolka.backends.vector.backend import Plan, Session
-from tolka.expr.formula import PERIODS_PER_YEAR
+from tolka.expr.money import PERIODS_PER_YEAR
 from tolka.jurisdictions import resolve_readings
 from tolka.rulebook import Rulebook
 

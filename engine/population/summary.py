@@ -38,7 +38,7 @@ from typing import Any, get_args
 import numpy as np
 
 from tolka.backends.vector.backend import Answer, Plan
-from tolka.expr.formula import CURRENCY
+from tolka.expr.money import CURRENCY
 from tolka.model.outcome import SCHEMA_VERSION, OutcomeStatus
 from tolka.population.amounts import CENTS, AmountCounts, AmountPlan
 from tolka.population.differences import ANY, Differences

@@ -347,12 +347,12 @@ def test_a_formula_never_reaches_python_eval():
 
 
 def test_rounding_modes_and_conversions_are_exact():
-    from tolka.amounts import Interval, _round
+    from tolka.intervals import Interval, round_to
 
-    assert _round(Decimal("1234.99"), "round_down", Decimal(1)) == Decimal(1234)
-    assert _round(Decimal("1234.01"), "round_up", Decimal(1)) == Decimal(1235)
-    assert _round(Decimal("1234.5"), "round_nearest", Decimal(1)) == Decimal(1235)
-    assert _round(Decimal("1299"), "round_down", Decimal(100)) == Decimal(1200)
+    assert round_to(Decimal("1234.99"), "round_down", Decimal(1)) == Decimal(1234)
+    assert round_to(Decimal("1234.01"), "round_up", Decimal(1)) == Decimal(1235)
+    assert round_to(Decimal("1234.5"), "round_nearest", Decimal(1)) == Decimal(1235)
+    assert round_to(Decimal("1299"), "round_down", Decimal(100)) == Decimal(1200)
     assert not Interval(Decimal(0), Decimal("Infinity")).is_exact
 
 

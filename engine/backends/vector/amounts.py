@@ -21,12 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from tolka.amounts import MAY_PAY, PAYS, PAYS_NOTHING
+from tolka.amount_calculation import MAY_PAY, PAYS, PAYS_NOTHING
 from tolka.backends.vector.backend import ReadingValues, Session, Situation, situation_of
 from tolka.backends.vector.columns import Column, Scalar
 from tolka.backends.vector.kernel import Program, Tri, compile_condition, run
 from tolka.expr import ast as A
-from tolka.expr.formula import (
+from tolka.expr.typed_formula import (
     TAmountOf,
     TArith,
     TChoice,
