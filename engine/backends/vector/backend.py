@@ -16,10 +16,8 @@ share a handful per support), so each situation is evaluated once per chunk of p
 3. each person gets the id of an `Answer`: status, route, legal status, the deciding rules and the
    readings they read, and what is missing.
 
-A population run asks one support in hundreds of situations (and more counterfactual ones, for the
-causes of differences). `Session.classes` groups the persons first by their code under *every* rule
-variant those situations use: the members of a class answer alike in each of them, so each
-situation is then decided for a few hundred classes, not for every person.
+A population run asks one support in hundreds of situations: `Session.classes` groups the persons
+that answer alike in all of them (tolka.backends.vector.classes), so each is decided per class.
 """
 
 from __future__ import annotations
@@ -31,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from tolka.backends.vector.classes import Classes, dense_keys, group_rows
 from tolka.backends.vector.columns import Frame, Scalar, Value
 from tolka.backends.vector.kernel import Program, compile_condition, missing_keys, run
 from tolka.decisions import SupportDecision, decide_support
@@ -42,7 +41,6 @@ from tolka.rulebook import Rulebook, RuleEntry
 
 ReadingValues = tuple[tuple[str, Any], ...]  # (point, value or None) pairs, sorted by point
 RuleTruth = tuple[Truth, tuple[str, ...]]  # a rule's truth value and, when unknown, its missing keys
-DENSE_LIMIT = 1 << 40  # combined keys are re-densified before they could overflow int64
 DECISION_MEMO_LIMIT = 500_000  # distinct (support, rules, truth pattern) decisions remembered
 
 
@@ -302,7 +300,7 @@ class Session:
             unknown = np.flatnonzero(~(values.true | values.false))
             missing = values.missing[unknown]
             if len(program.atoms) < 63:  # one word: group the patterns as integers (no row-wise sort)
-                inverse, representatives = _dense(missing[:, 0].astype(np.int64), 1 << len(program.atoms))
+                inverse, representatives = dense_keys(missing[:, 0].astype(np.int64), 1 << len(program.atoms))
                 patterns = missing[representatives]
             else:
                 patterns, inverse = np.unique(missing, axis=0, return_inverse=True)
@@ -327,7 +325,7 @@ class Session:
         """The situation's distinct truth patterns (each rule's truth and missing keys, rule order), and
         the position of each person's pattern among them."""
         coded = [self.rule(key, situation) for key in situation.rules]
-        inverse, representatives = _patterns([(c.codes, len(c.table)) for c in coded], self.frame.size)
+        inverse, representatives = group_rows([(c.codes, len(c.table)) for c in coded], self.frame.size)
         return inverse, [tuple(c.table[c.codes[person]] for c in coded) for person in representatives]
 
     def classes(self, situations: Sequence[Situation]) -> Classes:
@@ -341,98 +339,3 @@ class Session:
             self._answers.pop(situation, None)
         for key in [k for k in self._rules if k[0] in rules]:
             del self._rules[key]
-
-
-class Classes:
-    """A session's persons grouped by their code under every rule variant of some situations.
-
-    The members of a class share the truth value (and missing facts) of every rule those situations
-    run, so they get the same answer in each: a situation is decided once per class, and a per-class
-    array expands to persons through `of_person`.
-    """
-
-    def __init__(self, session: Session, situations: Sequence[Situation]) -> None:
-        self.session = session
-        variants: dict[tuple[str, ReadingValues], Coded] = {}
-        per_situation: dict[Situation, list[Coded]] = {}
-        for situation in situations:
-            if situation not in per_situation:
-                keys = [session.variant(key, situation) for key in situation.rules]
-                per_situation[situation] = [variants.get(k) or variants.setdefault(k, session.coded(k)) for k in keys]
-        columns = [(c.codes, len(c.table)) for c in variants.values()]
-        self.of_person, self.representatives = _patterns(columns, session.frame.size)
-        self.sizes = np.bincount(self.of_person, minlength=len(self.representatives))
-        of_class = {id(c): c.codes[self.representatives] for c in variants.values()}
-        # Per situation, its rules' variants with each class's code.
-        self._coded = {s: [(c, of_class[id(c)]) for c in coded] for s, coded in per_situation.items()}
-        self._answers: dict[Situation, np.ndarray] = {}
-        self._signatures: dict[Situation, np.ndarray] = {}
-
-    def __len__(self) -> int:
-        return len(self.representatives)
-
-    def answers(self, situation: Situation) -> np.ndarray:
-        """Each class's answer id (`VectorBackend.answers`) in one of the situations the classes were made for."""
-        found = self._answers.get(situation)
-        if found is None:
-            inverse, cores = self._cores(situation)
-            backend, readings = self.session.backend, dict(situation.readings)
-            found = np.array([core.answer_id(backend, readings) for core in cores], dtype=np.int32)[inverse]
-            self._answers[situation] = found
-            self._signatures[situation] = np.array([c.signature for c in cores], dtype=np.int32)[inverse]
-        return found
-
-    def signatures(self, situation: Situation) -> np.ndarray:
-        """Each class's (status, route, legal status) id in a situation — all that comparing answers needs."""
-        found = self._signatures.get(situation)
-        if found is None:
-            inverse, cores = self._cores(situation)
-            found = self._signatures[situation] = np.array([c.signature for c in cores], dtype=np.int32)[inverse]
-        return found
-
-    def _cores(self, situation: Situation) -> tuple[np.ndarray, list[Core]]:
-        """The classes' truth patterns in a situation: (pattern of each class, the decision of each pattern)."""
-        coded = self._coded.get(situation)
-        if coded is None:
-            raise ValueError("the persons were not grouped for this situation")
-        inverse, patterns = _patterns([(k, len(c.table)) for c, k in coded], len(self))
-        # Each pattern's truth values as one row of numbers: its decision is found by the row's bytes.
-        rows = np.empty((len(patterns), len(coded)), dtype=np.int32)
-        for column, (c, k) in enumerate(coded):
-            rows[:, column] = c.ids[k[patterns]]
-        backend = self.session.backend
-        rule_set = backend.rule_set(situation)
-        return inverse, [backend.pattern_core(rule_set, situation, row) for row in rows]
-
-
-def _patterns(columns: list[tuple[np.ndarray, int]], size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Group rows by their combination of codes (each column: codes and their cardinality).
-
-    Returns (group of each row, one row per group)."""
-    key = np.zeros(size, dtype=np.int64)
-    bound = 1
-    for codes, cardinality in columns:
-        if bound * cardinality > DENSE_LIMIT:
-            key, _ = _dense(key, bound)
-            bound = int(key.max()) + 1 if size else 1
-        key += codes * bound
-        bound *= cardinality
-    return _dense(key, bound)
-
-
-def _dense(key: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
-    """Renumber keys 0…m-1: (new key of each person, one person holding each new key)."""
-    size = len(key)
-    if bound <= max(4 * size, 1 << 16):  # counting beats sorting when keys are small
-        present = np.zeros(bound, dtype=bool)
-        present[key] = True
-        renumber = np.cumsum(present, dtype=np.int64) - 1
-        inverse = renumber[key]
-        groups = int(present.sum())
-    else:
-        _, inverse = np.unique(key, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        groups = int(inverse.max()) + 1 if size else 0
-    representatives = np.empty(groups, dtype=np.int64)
-    representatives[inverse] = np.arange(size)  # any member represents its group: they share every code
-    return inverse, representatives
