@@ -96,3 +96,23 @@ def test_every_rule_note_is_in_its_countrys_language(shipped_engine):
         if entry.rule.note is not None and not getattr(entry.rule.note, LANGUAGE[entry.country])
     ]
     assert problems == []
+
+
+def test_what_a_comparison_across_the_border_shows_is_in_both_languages(shipped_engine):
+    """`compare -J SE-0180,NO-0301` in nb lists Sweden's open questions, bodies and points too (and in
+    sv Norway's): a fact's question and values, a point's question and values and a body's name need
+    sv and nb whichever country they belong to. (Support names: see the supports' own test.)"""
+    book = shipped_engine.rulebook
+    both = ["SE", "NO"]
+    problems: list[str] = []
+    for name, fact in book.facts.items():
+        problems += lacking(fact.question, f"fact {name}.question", both)
+        for value in fact.values:
+            problems += lacking(value.label, f"fact {name}.{value.id}", both)
+    for ident, point in book.points.items():
+        problems += lacking(point.question, f"point {ident}.question", both)
+        for value in point.values:
+            problems += lacking(value.label, f"point {ident}.{value.id}", both)
+    for ident, body in book.bodies.items():
+        problems += lacking(body.name, f"body {ident}.name", both)
+    assert problems == []
