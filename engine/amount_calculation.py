@@ -19,6 +19,7 @@ from tolka.expr.evaluate import missing_fields, truth
 from tolka.expr.logic import Truth
 from tolka.expr.money import INFINITY
 from tolka.expr.typed_formula import (
+    # duplicates: every node kind, as in formula_check and the vector back end: all visit the whole tree
     TAmountOf,
     TArith,
     TChoice,
@@ -32,7 +33,7 @@ from tolka.expr.typed_formula import (
     TStep,
     Typed,
 )
-from tolka.intervals import UNBOUNDED, ZERO, Interval, arith, interval_texts, round_to
+from tolka.intervals import UNBOUNDED, ZERO, Interval, arith, interval_fields, round_to
 from tolka.jurisdictions import ResolvedReading
 from tolka.model import outcome as O
 from tolka.model.amount import AmountEntry
@@ -198,7 +199,6 @@ def _input(run: CalculationRun, leaf: Typed) -> O.AmountInput | None:
             verified=found.verified if found is not None else False,
         )
     if isinstance(leaf, TField):
-        value, low, high = interval_texts(run.field(leaf))
         resolved = run.readings.get(leaf.field.name) if leaf.field.kind == "reading" else None
         source = resolved.reading.source if resolved is not None and resolved.reading is not None else None
         kind = "reading" if leaf.field.kind == "reading" else "fact"
@@ -207,9 +207,7 @@ def _input(run: CalculationRun, leaf: Typed) -> O.AmountInput | None:
             kind=kind,
             id=ident,
             name=name_of(rulebook, kind, ident),
-            value=value,
-            low=low,
-            high=high,
+            **interval_fields(run.field(leaf)),
             unit=leaf.type.unit,
             period=None if leaf.type.period == "none" else leaf.type.period,
             source=source,
@@ -217,14 +215,11 @@ def _input(run: CalculationRun, leaf: Typed) -> O.AmountInput | None:
         )
     if isinstance(leaf, TAmountOf):
         other = run.others.get(leaf.support)
-        value, low, high = interval_texts(run.amount_of(leaf.support))
         return O.AmountInput(
             kind="amount",
             id=leaf.support,
             name=name_of(rulebook, "amount", leaf.support),
-            value=value,
-            low=low,
-            high=high,
+            **interval_fields(run.amount_of(leaf.support)),
             unit=leaf.type.unit,
             period=leaf.type.period,
             status=other.status if other is not None else None,
@@ -242,29 +237,23 @@ def calculate(entry: AmountEntry, applies: Truth, run: CalculationRun) -> tuple[
         result = run.value(typed)
         run.steps[step.id] = result
         inputs = [item for leaf in list(run.visited) if (item := _input(run, leaf)) is not None]
-        value, low, high = interval_texts(result)
         shown.append(
             O.AmountStep(
                 id=step.id,
                 label=step.label,
                 expression=step.value,
-                value=value,
-                low=low,
-                high=high,
+                **interval_fields(result),
                 unit=typed.type.unit,
                 period=None if typed.type.period == "none" else typed.type.period,
                 inputs=inputs,
                 citations=citations_at(rulebook, step.cites, day),
             )
         )
-    value, low, high = interval_texts(result)
     return (
         O.Calculation(
             id=entry.id,
             applies="true" if applies is Truth.TRUE else "unknown",
-            value=value,
-            low=low,
-            high=high,
+            **interval_fields(result),
             steps=shown,
             citations=citations_at(rulebook, entry.formula.cites, day),
             verified=entry.formula.verified and run.verified,

@@ -26,7 +26,7 @@ from tolka.amount_calculation import (
 )
 from tolka.expr.evaluate import missing_fields, truth
 from tolka.expr.logic import Truth
-from tolka.intervals import UNBOUNDED, AmountArithmeticError, Interval, interval_texts
+from tolka.intervals import UNBOUNDED, AmountArithmeticError, Interval, interval_fields
 from tolka.jurisdictions import ResolvedReading
 from tolka.model import outcome as O
 from tolka.model.amount import AmountEntry
@@ -102,12 +102,9 @@ def support_amount(
     if total.is_exact:
         missing = Missing()  # the unknowns did not matter
     from_date = _start(possible, document, day, missing)
-    value, low, high = interval_texts(total)
     kind = possible[0][0].type
     amount = O.Amount(
-        value=value,
-        low=low,
-        high=high,
+        **interval_fields(total),
         unit=kind.unit or "",
         period=kind.period,
         from_date=from_date,

@@ -20,7 +20,7 @@ from tolka.amount_calculation import MAY_PAY
 from tolka.case import Case, case_from_mapping
 from tolka.errors import CaseError
 from tolka.expr.money import CURRENCY, INFINITY, PERIODS_PER_YEAR
-from tolka.intervals import ZERO, Interval, interval_texts
+from tolka.intervals import ZERO, Interval, interval_fields
 from tolka.model import outcome as O
 from tolka.rulebook import Rulebook
 
@@ -41,8 +41,7 @@ def _interval(value: str | None, low: str | None, high: str | None) -> Interval:
 
 
 def _range(interval: Interval) -> O.MoneyRange:
-    value, low, high = interval_texts(interval)
-    return O.MoneyRange(value=value, low=low, high=high)
+    return O.MoneyRange(**interval_fields(interval))
 
 
 def _per_month(interval: Interval, period: str) -> Interval:
@@ -77,7 +76,6 @@ def budget(
         missing.update(dict.fromkeys(amount.missing_facts))
         support = rulebook.supports[outcome.support]
         body = support.providers[0]
-        value, low, high = interval_texts(monthly)
         lines.append(
             O.BudgetLine(
                 support=outcome.support,
@@ -85,9 +83,7 @@ def budget(
                 body=body,
                 body_name=rulebook.bodies[body].name,
                 status=outcome.status,
-                value=value,
-                low=low,
-                high=high,
+                **interval_fields(monthly),
                 unit=amount.unit,
                 last_resort=amount.last_resort,
                 verified=amount.verified,

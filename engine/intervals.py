@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import TypedDict
 
 from tolka.expr.money import INFINITY
 
@@ -77,7 +78,15 @@ def decimal_text(value: Decimal) -> str | None:
     return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def interval_texts(interval: Interval) -> tuple[str | None, str | None, str | None]:
-    """(value, low, high) as the contract writes them."""
+class IntervalFields(TypedDict):
+    """An interval as every contract model with a value writes it: `value` only when exact."""
+
+    value: str | None
+    low: str | None
+    high: str | None
+
+
+def interval_fields(interval: Interval) -> IntervalFields:
+    """The contract's `value`, `low` and `high` of an interval, to spread into a model: `**interval_fields(x)`."""
     low, high = decimal_text(interval.low), decimal_text(interval.high)
-    return (low if interval.is_exact else None), low, high
+    return IntervalFields(value=low if interval.is_exact else None, low=low, high=high)
