@@ -105,6 +105,7 @@ class Engine:
         rulebook, network = load_or_build(root, compile_rulebook, use_cache=use_cache)
         return cls(rulebook, network)
 
+    # duplicates: `truths` and `evaluate` take the same case, place, day, memo and readings.
     def truths(
         self,
         case: Case,

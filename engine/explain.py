@@ -319,6 +319,7 @@ def _citations(engine: Engine, rules, day: dt.date):
     return [c for rule in rules for c in citations_at(engine.rulebook, rule.rule.cites, day)]
 
 
+# duplicates: `explain` takes what `what_would_change` does (it calls it); alike by necessity.
 def explain(
     engine: Engine,
     case: Case,

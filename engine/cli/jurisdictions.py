@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+# duplicates: commands import the same CLI helpers and declare the same case_file/date options.
 from tolka.cli.app import (
     State,
     cli,

@@ -15,6 +15,7 @@ from tolka.population.run import DEFAULT_CHUNK, local_results, run_population
 from tolka.population.synth import DEFAULT_CONFIG, read_manifest, write_population
 
 
+# duplicates: one click.option per flag; the option blocks look alike by necessity.
 @cli.command()
 @click.argument("people", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -128,6 +129,7 @@ def population(
         disable=not (console.is_terminal if progress is None else progress),
     ) as bar:
         task = bar.add_task("persons", total=count_rows(people))
+        # duplicates: options passed on under their own names; alike in shape only (server/pages.py)
         report = run_population(
             rulebook,
             people,

@@ -10,6 +10,7 @@ import click
 from tolka.cli.app import State, cli
 
 
+# duplicates: one click.option per flag; the option blocks look alike by necessity.
 @cli.command()
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local unless behind a proxy)."

@@ -23,6 +23,7 @@ NEGATED_OPERATOR = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=
 FLIPPED_OPERATOR = {"==": "==", "!=": "!=", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
 
 
+# duplicates: one frozen dataclass per node kind, so node classes look alike by necessity.
 # --- operands (surface) -------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from tolka.expr import ast as A
 from tolka.expr.parser import ToTree, parse_tree, syntax_error
 
 
+# duplicates: one frozen dataclass per node kind, so node classes look alike by necessity (as in expr/ast.py).
 @dataclass(frozen=True)
 class FNumber:
     value: Decimal

@@ -214,6 +214,7 @@ def check(node: Formula, scope: FormulaScope) -> Typed:
         return TConst(node.value, NUMBER)
     if isinstance(node, FName):
         return _name(node, scope)
+    # duplicates: parameters and amounts are looked up alike; each has its own message and hint.
     if isinstance(node, FParam):
         ptype = scope.parameter_type(node.parameter)
         if ptype is None:

@@ -43,6 +43,7 @@ def literal_text(value: object) -> str:
     return f'"{value}"'
 
 
+# duplicates: the printers dispatch on node type, so their branches look alike by necessity.
 def operand_text(operand: Operand) -> str:
     if isinstance(operand, Name):
         return operand.name

@@ -15,6 +15,7 @@ from tolka.expr import ast as A
 from tolka.expr.money import MoneyType
 
 
+# duplicates: one frozen dataclass per node kind, so node classes look alike by necessity.
 @dataclass(frozen=True)
 class TConst:
     value: Decimal

@@ -153,6 +153,7 @@ def jurisdictions(raw: RawRulebook, book: Rulebook, errors: Collector) -> None:
             )
 
 
+# duplicates: every check reports its own error (message, hint, place); the `errors.add` calls look alike.
 def points(raw: RawRulebook, book: Rulebook, errors: Collector) -> None:
     """Interpretation points: known provisions and supports, a national default among their values."""
     seen = unique(raw.points, lambda p: p.id, "interpretation point", errors)

@@ -31,6 +31,7 @@ from tolka.model.vocabulary import Definition, Fact
 T = TypeVar("T", bound=BaseModel)
 
 
+# duplicates: one typed list per section of the files, alike by necessity (LIST_SECTIONS names them).
 @dataclass
 class RawRulebook:
     """Everything read from the files, validated one item at a time, not yet cross-checked."""

@@ -73,6 +73,7 @@ class Appeal(Model):
         return self
 
 
+# duplicates: the rulebook's route; the contract's (model.outcome.Route) adds names and citations.
 class Route(Validity):
     """How a person gets a support: who to turn to, what that body decides, and the appeal."""
 
@@ -97,6 +98,7 @@ class TeamTask(Model):
     statuses: tuple[str, ...] = ("eligible", "eligible_after_decision", "eligible_after_application", "undetermined")
 
 
+# duplicates: catalogue entries are pydantic models; their field lists look alike by necessity.
 class TeamRole(Model):
     """A role in the team around the person (an IPS team, the services that meet in it)."""
 

@@ -192,6 +192,7 @@ class ResultWriter(_Writer):
             self._add(pa.RecordBatch.from_arrays(columns, schema=self.schema))
 
 
+# duplicates: both layouts implement `_Writer`; their constructors and `write` share its signature.
 class CompactWriter(_Writer):
     """The compact layout: one row per person × situation, and the jurisdiction × support → situation map.
 

@@ -37,6 +37,7 @@ LEGAL_STATUS = {
     None: N_("undetermined"),
 }
 
+# duplicates: the tables share one shape (code → N_(English label)) by design: data for the catalogues.
 BASIS = {
     "local": N_("this jurisdiction's reading"),
     "inherited": N_("inherited reading"),

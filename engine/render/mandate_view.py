@@ -112,6 +112,7 @@ def mandate_blocks(rulebook: Rulebook, view: MandateView, language: str) -> list
     return blocks
 
 
+# duplicates: each view fills its contract model field by field; alike in shape with the other views.
 def mandate_data(rulebook: Rulebook, view: MandateView) -> C.MandateOut:
     here = view.here
     table = compress(here.variants, rulebook) if here.variants else []

@@ -74,6 +74,7 @@ def jurisdiction_ids(rulebook: Rulebook, which: list[str] | str, case: Case, fie
     return [valid_jurisdiction(rulebook, item, f"{field}.{index}") for index, item in enumerate(which)]
 
 
+# duplicates: api.readings checks its points alike; a shared helper would need five texts as arguments.
 def valid_facts(rulebook: Rulebook, names: Iterable[str], field: str) -> frozenset[str]:
     """Fact names (e.g. facts to skip), each checked against the vocabulary."""
     for index, name in enumerate(names):

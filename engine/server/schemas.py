@@ -103,6 +103,7 @@ class EvaluateRequest(StrictBody):
     )
 
 
+# duplicates: request bodies share their fields (case, jurisdiction, date); each describes its own.
 class BriefRequest(StrictBody):
     case: Facts = CASE_FIELD
     jurisdiction: JurisdictionId | None = Field(

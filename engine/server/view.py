@@ -209,6 +209,7 @@ class Page:
 
     switch_action = "/"  # where the language switch sends the form
 
+    # duplicates: read-only properties the templates use look alike by necessity.
     @property
     def version(self) -> str:
         return self.evaluation.tolka_version

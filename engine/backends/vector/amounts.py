@@ -27,6 +27,7 @@ from tolka.backends.vector.columns import Column, Scalar
 from tolka.backends.vector.kernel import Program, Tri, compile_condition, run
 from tolka.expr import ast as A
 from tolka.expr.typed_formula import (
+    # duplicates: every node kind, as in tolka.amount_calculation: both evaluate the whole typed tree
     TAmountOf,
     TArith,
     TChoice,
