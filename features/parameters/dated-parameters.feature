@@ -43,9 +43,14 @@ Feature: Dated parameters — the figure in force is the one for the day asked a
     When the parameters in force on 2026-01-01 are listed
     Then the parameter se.prisbasbelopp has value 59200 SEK per_year
 
-  Scenario: The riksnorm for 2025 was not read, and none is made up
-    When the parameters in force on 2025-12-31 are listed
+  Scenario: The riksnorm before 2025 was not read, and none is made up
+    When the parameters in force on 2024-12-31 are listed
     Then the parameter se.riksnorm.personal.single_adult has no sourced value
+    When the parameters in force on 2025-07-01 are listed
+    Then the parameter se.riksnorm.personal.single_adult has value 3910 SEK per_month
+    And the value of se.riksnorm.personal.single_adult cites "SoF (2025:468) 12 kap. 2 §"
+    When the parameters in force on 2025-06-30 are listed
+    Then the value of se.riksnorm.personal.single_adult cites "SoF (2001:937) 2 kap. 1 §"
     When the parameters in force on 2026-01-01 are listed
     Then the parameter se.riksnorm.personal.single_adult has value 3940 SEK per_month
     And the parameter se.riksnorm.common.household_1 has value 1280 SEK per_month

@@ -25,7 +25,8 @@ def test_parameters_text_is_in_the_reader_language_and_marks_unverified_values()
     out = tolka("parameters", "--date", "2025-04-30", "--lang", "nb").stdout
     assert "124 028" in out and "124 028 ⚠" not in out  # NAV's own table
     assert "2.041 ⚠" in out  # the AAP minimum from 1 July 2024: seen only in NAV's code
-    assert "(ingen belagt" in out  # no riksnorm for 2025 is sourced: shown as missing, not zero
+    assert "3 910 ⚠" in out  # the 2025 riksnorm before 1 July: SoF 2001:937 in force then was not read
+    assert "(ingen belagt" in out  # bostadstillägg before 2025-12-01 is not sourced: shown as missing, not zero
 
 
 def test_parameters_csv_has_one_row_per_parameter():
