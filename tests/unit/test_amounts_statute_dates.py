@@ -17,6 +17,11 @@ andra stycket ("Med barn avses en person under 18 år") and SoL 12 kap. 9 § ("T
 studier i grundskolan eller gymnasieskolan eller annan jämförlig grundutbildning"): a 19- or
 20-year-old living at home and at school is on the "19-20 år" row; from the 21st birthday, or
 when not at school, an adult ("Ensamstående") with an equal share of the common costs (12 kap. 3 §).
+
+Norway: forskrift om utdanningsstøtte as amended by FOR-2025-02-27-348: "I studieåret 2025–2026 er
+basislånet 15 169 kr for fulltidsstudier" (§ 74), "Satsene for studieåret 2025–2026 gjelder for
+perioden 16. august 2025 til 15. august 2026" (§ 5), up to 15 % (§ 77) and 25 % (§ 78) convertible
+to a grant. Before it, Lånekassen's page for 2024–2025: "Basislån 13 790 i månaden".
 """
 
 from __future__ import annotations
@@ -118,3 +123,26 @@ def test_a_20_year_old_who_is_not_a_school_youth_at_home_is_an_adult(tmp_path: P
     facts = {**AT_HOME_IN_SCHOOL, "birth_date": "2005-03-01", **change}
     personal, _ = _riksnorm(tmp_path, facts, "2025-09-01")
     assert _dec(personal["value"]) == ENSAMSTAENDE[2025]
+
+
+# --- Norway: Lånekassen's basislån, 2024–2025 to 2025–2026 ------------------------------------------
+FULL_TIME_STUDENT = {"birth_date": "2003-04-12", "study_pace": "full_time"}
+
+
+@pytest.mark.parametrize(
+    ("date", "monthly"),
+    [("2025-08-15", Decimal(13790)), ("2025-08-16", Decimal(15169)), ("2025-08-17", Decimal(15169))],
+    ids=["day-before", "16-august", "day-after"],
+)
+def test_basislan_for_2025_2026_starts_on_16_august(tmp_path: Path, date: str, monthly: Decimal) -> None:
+    amount = _amount(tmp_path, FULL_TIME_STUDENT, "NO", date, "no_lanekassen")
+    assert amount["period"] == "per_month"
+    assert _dec(amount["value"]) == monthly
+    assert _dec(_step(amount, "convertible")["value"]) == (monthly * Decimal("0.15") + monthly * Decimal("0.25"))
+
+
+def test_basislan_after_15_august_2026_is_not_made_up(tmp_path: Path) -> None:
+    assert _amount(tmp_path, FULL_TIME_STUDENT, "NO", "2026-08-15", "no_lanekassen")["value"] == "15169"
+    amount = _amount(tmp_path, FULL_TIME_STUDENT, "NO", "2026-08-16", "no_lanekassen")
+    assert amount["value"] is None
+    assert "no.lanekassen.basislan_month" in amount["missing_parameters"]
