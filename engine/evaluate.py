@@ -10,6 +10,7 @@ An `Engine` is built once per process; compiling is cached on disk (engine.cache
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from tolka.amounts import with_amounts
 from tolka.answer import build_outcome
 from tolka.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
 from tolka.backends.rete.durable_adapter import ReteNetwork
+from tolka.backends.tree import TreeBackend
 from tolka.case import Case
 from tolka.decisions import FALSE_TRUTH, SupportDecision, decide_pattern, decide_support
 from tolka.document import build_document
@@ -87,23 +89,30 @@ TruthPattern = tuple[tuple[Truth, tuple[str, ...]], ...]  # per rule of a situat
 SituationGroups = dict[str, list[tuple["SupportSituation", list[str]]]]
 
 
+BACKENDS = ("tree", "rete")  # where one case's truth values come from (see Engine.truths)
+
+
 class Engine:
     """A rulebook compiled into the Rete network, ready to evaluate cases."""
 
-    def __init__(self, rulebook: Rulebook, network: CompiledNetwork | None = None) -> None:
+    def __init__(self, rulebook: Rulebook, network: CompiledNetwork | None = None, backend: str | None = None) -> None:
         self.rulebook = rulebook
         self.network = network or compile_rulebook(rulebook)
         self.rete = ReteNetwork(self.network)
+        self.backend = backend or os.environ.get("TOLKA_BACKEND") or "tree"
+        if self.backend not in BACKENDS:
+            raise ValueError(f"unknown back end {self.backend!r}: choose one of {', '.join(BACKENDS)}")
+        self._tree = TreeBackend()
         self._situation_ids: dict[tuple, int] = {}
         self._vector: dict[dt.date, VectorBackend] = {}  # for many hypothetical cases (decide_hypotheticals)
 
     @classmethod
-    def load(cls, root: Path, use_cache: bool = True) -> Engine:
+    def load(cls, root: Path, use_cache: bool = True, backend: str | None = None) -> Engine:
         """Load, validate and compile the rulebook at `root`, using the on-disk cache if it is current."""
         from tolka.cache import load_or_build
 
         rulebook, network = load_or_build(root, compile_rulebook, use_cache=use_cache)
-        return cls(rulebook, network)
+        return cls(rulebook, network, backend)
 
     # duplicates: `truths` and `evaluate` take the same case, place, day, memo and readings.
     def truths(
@@ -113,16 +122,24 @@ class Engine:
         day: dt.date,
         memo: dict | None = None,
         readings: dict[str, ResolvedReading] | None = None,
+        backend: str | None = None,
     ) -> tuple[RuleTruths, dict[str, ResolvedReading], dict]:
         """Truth value (and missing facts) of every rule in force, the readings and the document.
 
         `readings` replaces the jurisdiction's own resolved readings (to ask "what if it read …").
+        The truth values come from the engine's back end, or `backend` if given: "rete", the
+        reference (a durable_rules session; `memo` shares ruleset firings between calls), or "tree"
+        (the same conditions as closures over the document, `tolka.backends.tree`; tested equal).
         """
         if readings is None:
             readings = resolve_readings(self.rulebook, jurisdiction_id, day)
         document = build_document(case, day, reading_values(readings), self.rulebook)
-        truths = self.rete.evaluate(document, self.rulebook.scopes(jurisdiction_id), memo)
-        for entry in self.rulebook.rules_in_force(jurisdiction_id, day):
+        in_force = self.rulebook.rules_in_force(jurisdiction_id, day)
+        if (backend or self.backend) == "rete":
+            truths = self.rete.evaluate(document, self.rulebook.scopes(jurisdiction_id), memo)
+        else:
+            truths = self._tree.evaluate(document, in_force)
+        for entry in in_force:
             if entry.constant is not None:
                 truths[entry.key] = (entry.constant, ())
         return truths, readings, document

@@ -48,7 +48,7 @@ def rete_answers(
     rulebook = engine.rulebook
     resolved = readings if readings is not None else resolve_readings(rulebook, jurisdiction_id, day)
     memo = {} if memo is None else memo
-    truths = engine.truths(case, jurisdiction_id, day, memo.setdefault("firings", {}), resolved)[0]
+    truths = engine.truths(case, jurisdiction_id, day, memo.setdefault("firings", {}), resolved, backend="rete")[0]
     rules = rulebook.rules_by_support(jurisdiction_id, day)
     values = reading_values(resolved)
     country = rulebook.jurisdictions[jurisdiction_id].country
