@@ -2,12 +2,15 @@
 
 Prints figures; asserts nothing (machines are noisy: read the ratios). Run:
 
-    .venv/bin/python benchmarks/bench_evaluate.py [--cases 2000]
+    .venv/bin/python benchmarks/bench_evaluate.py [--cases 2000] [--cli-runs 0]
 
-* warm: ms per case (wall and CPU) for `Engine.evaluate` with and without the JSON rendering (Rete
-  truth values, resolution, outcome models) on synthetic cases with unknown facts, after a warm-up
-  pass over every case, as the median of interleaved rounds;
-* the Rete part alone (`Engine.truths`);
+* warm: ms per case (wall and CPU) for `Engine.evaluate` with and without the JSON rendering, on
+  synthetic cases with unknown facts, after a warm-up pass over other cases, as the median of
+  interleaved rounds. Every path gets cases it has not seen in every round (the engine remembers
+  outcomes by their truth pattern, so repeating cases would measure the memory only); one path
+  repeats the warm-up cases to show that bound;
+* the truth values alone, from the expression-tree back end (the default) and from the Rete back
+  end (durable_rules, the reference), and evaluate + JSON on the Rete back end;
 * a bare durable_rules baseline in the same process: the same compiled rulesets and the same
   facts asserted into a plain host whose actions do nothing (durable_rules alone);
 * CLI cold start: `tolka evaluate` as a fresh process, with the on-disk compile cache warm and off.
@@ -144,47 +147,53 @@ def cli_cold_start(runs: int, cache: str) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=2000)
-    parser.add_argument("--cli-runs", type=int, default=5)
+    parser.add_argument("--cli-runs", type=int, default=5, help="CLI cold starts to time (0: none).")
     parser.add_argument("--rounds", type=int, default=3, help="Interleaved timing rounds (the median is printed).")
     args = parser.parse_args()
 
     load_start = time.perf_counter()
-    engine = Engine.load(REPO, use_cache=False)
+    engine = Engine.load(REPO, use_cache=False, backend="tree")
     load_seconds = time.perf_counter() - load_start
-    cases = synthetic_cases(engine, args.cases)
+    rete = Engine(engine.rulebook, engine.network, backend="rete")
     jurisdictions = ["SE", "SE-EX-A", "SE-EX-C", "SE-0180"]
-    work = [(case, jurisdictions[i % len(jurisdictions)]) for i, case in enumerate(cases)]
 
-    def evaluate_json(item) -> None:
-        to_json(engine.evaluate(item[0], item[1], DAY))
+    def work_for(seed: int) -> list[tuple[Case, str]]:
+        cases = synthetic_cases(engine, args.cases, seed)
+        return [(case, jurisdictions[i % len(jurisdictions)]) for i, case in enumerate(cases)]
 
-    # One warm-up pass of every measured path over all the cases (first-use caches: citations,
-    # reasons, readings shown; durable_rules' own first asserts), then --rounds rounds in which the
-    # paths and the bare baseline alternate, so that load on a shared machine hits them alike.
     paths = {
-        "evaluate + JSON": evaluate_json,
+        "evaluate + JSON": lambda item: to_json(engine.evaluate(item[0], item[1], DAY)),
+        "evaluate + JSON, cases seen before": lambda item: to_json(engine.evaluate(item[0], item[1], DAY)),
+        "evaluate + JSON, Rete back end": lambda item: to_json(rete.evaluate(item[0], item[1], DAY)),
         "evaluate": lambda item: engine.evaluate(item[0], item[1], DAY),
-        "  of which Rete truth values": lambda item: engine.truths(item[0], item[1], DAY),
+        "  truth values, expression-tree back end": lambda item: engine.truths(item[0], item[1], DAY),
+        "  truth values, Rete back end": lambda item: rete.truths(item[0], item[1], DAY),
         "decide (statuses only, no reasons)": lambda item: engine.decide(item[0], item[1], DAY),
     }
+    # One warm-up pass of every path over the same cases (first-use caches: citations, reasons,
+    # readings shown; durable_rules' own first asserts), then --rounds rounds in which the paths and
+    # the bare baseline alternate, so that load on a shared machine hits them alike. Each path gets
+    # new cases in each round, except the one that repeats the warm-up cases.
+    seen = work_for(7)
     for function in paths.values():
-        timed(function, work)
+        timed(function, seen)
     samples: dict[str, list[tuple[float, float]]] = {}
-    for _ in range(args.rounds):
-        for name, function in paths.items():
+    bare = "bare durable_rules (same rulesets and facts, no-op actions)"
+    for round_ in range(args.rounds):
+        for number, (name, function) in enumerate(paths.items()):
+            work = seen if name.endswith("seen before") else work_for(1000 * (round_ + 1) + number)
             cpu = time.process_time()
             wall = timed(function, work)
             samples.setdefault(name, []).append((wall, time.process_time() - cpu))
         cpu = time.process_time()
-        wall = bare_durable_baseline(engine, work)
-        samples.setdefault("bare durable_rules (same rulesets and facts, no-op actions)", []).append(
-            (wall, time.process_time() - cpu)
-        )
+        wall = bare_durable_baseline(engine, work_for(1000 * (round_ + 1)))
+        samples.setdefault(bare, []).append((wall, time.process_time() - cpu))
+    cases = [case for case, _ in seen]
     every = [j.id for j in engine.rulebook.jurisdictions.values() if j.country == "SE"]
     compare_runs = [timed(lambda case: compare(engine, case, every, DAY), [case]) for case in cases[:20]]
     rulesets = engine.rete.ruleset_count
 
-    n = len(work)
+    n = args.cases
     print(
         f"rulebook: {len(engine.rulebook.rules)} rules ({sum(1 for r in engine.rulebook.rules if r.constant is None)} in the network) → {engine.network.leaves} durable_rules leaves in {rulesets} rulesets"
     )
@@ -195,13 +204,15 @@ def main() -> None:
         wall = statistics.median(v[0] for v in values) / n
         cpu = medians[name] = statistics.median(v[1] for v in values) / n
         print(f"  {name:60} {1000 * wall:7.3f} ms/case wall  {1000 * cpu:7.3f} ms/case CPU")
-    baseline = medians["bare durable_rules (same rulesets and facts, no-op actions)"]
-    print(f"ratio evaluate + JSON / bare durable_rules (CPU per case): {medians['evaluate + JSON'] / baseline:.2f}")
-    print(f"ratio evaluate / bare durable_rules (CPU per case): {medians['evaluate'] / baseline:.2f}")
+    baseline = medians[bare]
+    for name in ("evaluate + JSON", "evaluate + JSON, Rete back end", "evaluate"):
+        print(f"ratio {name} / bare durable_rules (CPU per case): {medians[name] / baseline:.2f}")
     print(
         f"compare one case across all {len(every)} Swedish jurisdictions (warm, 20 cases): "
         f"median {statistics.median(compare_runs):.3f} s (min {min(compare_runs):.3f}, max {max(compare_runs):.3f})"
     )
+    if not args.cli_runs:
+        return
     warm = cli_cold_start(args.cli_runs, str(Path("/tmp") / "tolka-bench-cache"))
     cold = cli_cold_start(max(2, args.cli_runs // 2), "off")
     print(

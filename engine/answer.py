@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from tolka.citations import citations_at
-from tolka.decisions import SupportDecision, decide_support, field_to_fact, still_possible
+from tolka.decisions import FALSE_TRUTH, SupportDecision, decide_support, field_to_fact, still_possible
 from tolka.expr.evaluate import truth as reference_truth
 from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading
@@ -172,22 +172,71 @@ def _reason(
     )
 
 
-def _points_bearing(entry: RuleEntry, truth: Truth, document: Mapping[str, Any]) -> list[str]:
+def _points_bearing(rulebook: Rulebook, entry: RuleEntry, truth: Truth, document: Mapping[str, Any]) -> list[str]:
     """The readings a rule reads that bear on the answer.
 
     All of them if the rule holds or is undecided. For a rule that does not hold, only those that
     are part of why: without that reading the rule would no longer be plainly false (so a reading
     that switched an exception off counts; one beside a fact that already rules it out does not).
+    That depends only on the values of the fields the rule reads, so it is found once per rule and
+    combination of those values.
     """
     points = entry.points()
     if truth is not Truth.FALSE or not points:
         return points
+    values = tuple(document.get(f.key, _ABSENT) for f in entry._fields)
+    return rulebook._cached(("points_bearing", entry.key, values), lambda: _bearing(entry, points, document))
+
+
+def _bearing(entry: RuleEntry, points: list[str], document: Mapping[str, Any]) -> list[str]:
+    read = {f.key: document[f.key] for f in entry._fields if f.key in document}  # all the condition reads
     bearing = []
     for point in points:
-        without = {k: v for k, v in document.items() if k != f"reading__{point}"}
+        without = {k: v for k, v in read.items() if k != f"reading__{point}"}
         if reference_truth(entry.condition, without) is not Truth.FALSE:
             bearing.append(point)
     return bearing
+
+
+_ABSENT = object()  # a field the document does not hold (unknown), inside memo keys
+OUTCOME_MEMO_LIMIT = 4_096  # outcomes remembered per engine (each shares its reasons and readings)
+
+
+def remembered_outcome(
+    rulebook: Rulebook,
+    support: Support,
+    rules: list[RuleEntry],
+    truths: RuleTruths,
+    readings: Mapping[str, ResolvedReading],
+    jurisdiction_id: str,
+    day: dt.date,
+    document: Mapping[str, Any],
+    memo: dict[tuple, O.Outcome],
+) -> O.Outcome:
+    """`build_outcome`, built once per distinct answer and shared (outcomes are frozen).
+
+    Besides the support, the jurisdiction's own readings and the day, an outcome depends on its
+    rules' truth pattern (as its decision does, `decide_pattern`) and, through the document, only
+    on which readings bear on each rule that does not hold — and, for `not_eligible_as_a_rule`, on
+    the facts an assessment would weigh: those outcomes are built every time. The caller must pass
+    the jurisdiction's own resolved readings (an answer under swapped readings is not remembered).
+    """
+    pattern = tuple(truths.get(entry.key, FALSE_TRUTH) for entry in rules)
+    bearing = tuple(
+        _points_bearing(rulebook, entry, truth[0], document)
+        for entry, truth in zip(rules, pattern, strict=True)
+        if truth[0] is Truth.FALSE and entry.points()
+    )
+    key = (support.id, jurisdiction_id, day, pattern, tuple(map(tuple, bearing)))
+    found = memo.get(key)
+    if found is None:
+        found = build_outcome(rulebook, support, rules, truths, readings, jurisdiction_id, day, document)
+        if found.status == AS_A_RULE:
+            return found  # its assessments show the case's own facts
+        if len(memo) >= OUTCOME_MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    return found
 
 
 def build_outcome(
@@ -215,7 +264,7 @@ def build_outcome(
     reasons: list[O.RuleReason] = []
     shown_points: dict[str, None] = {}
     for entry in rules:
-        shown_points.update(dict.fromkeys(_points_bearing(entry, truth_of(truths, entry), document)))
+        shown_points.update(dict.fromkeys(_points_bearing(rulebook, entry, truth_of(truths, entry), document)))
         truth = truth_of(truths, entry)
         role, defeated_by = _role(entry, truth, decisions)
         if role == "not_applicable" or (entry.rule.default and role not in ("default", "conflicting")):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import tolka
 from tolka.amounts import with_amounts
-from tolka.answer import build_outcome
+from tolka.answer import build_outcome, remembered_outcome
 from tolka.backends.rete.compile import CompilableRule, CompiledNetwork, compile_network
 from tolka.backends.rete.durable_adapter import ReteNetwork
 from tolka.backends.tree import TreeBackend
@@ -103,6 +103,7 @@ class Engine:
         if self.backend not in BACKENDS:
             raise ValueError(f"unknown back end {self.backend!r}: choose one of {', '.join(BACKENDS)}")
         self._tree = TreeBackend()
+        self._outcomes: dict[tuple, O.Outcome] = {}  # see tolka.answer.remembered_outcome
         self._situation_ids: dict[tuple, int] = {}
         self._vector: dict[dt.date, VectorBackend] = {}  # for many hypothetical cases (decide_hypotheticals)
 
@@ -155,10 +156,25 @@ class Engine:
     ) -> O.Evaluation:
         """Evaluate one case in one jurisdiction on one day (only `supports`, if given)."""
         place = jurisdiction(self.rulebook, jurisdiction_id)
+        own_readings = readings is None
         truths, readings, document = self.truths(case, place.id, day, memo, readings)
         rules = self.rulebook.rules_by_support(place.id, day)
         outcomes = [
-            build_outcome(self.rulebook, support, rules.get(support.id, []), truths, readings, place.id, day, document)
+            remembered_outcome(
+                self.rulebook,
+                support,
+                rules.get(support.id, []),
+                truths,
+                readings,
+                place.id,
+                day,
+                document,
+                self._outcomes,
+            )
+            if own_readings
+            else build_outcome(
+                self.rulebook, support, rules.get(support.id, []), truths, readings, place.id, day, document
+            )
             for support in self.rulebook.supports_of(place.country)
             if supports is None or support.id in supports
         ]

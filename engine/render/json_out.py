@@ -9,8 +9,44 @@ from typing import Any
 import orjson
 from pydantic import BaseModel
 
+from tolka.model.outcome import Evaluation, Outcome
+
+_EVALUATION_FIELDS = tuple(Evaluation.model_fields)
+DUMP_MEMO_LIMIT = 4_096  # outcomes whose data is remembered (as many as the engine remembers)
+# id of an outcome → the outcome (kept alive, so the id is not reused), its data, and whether orjson
+# writes that data as the standard library does (see `_orjson_safe`)
+_dumped: dict[int, tuple[Outcome, dict, bool]] = {}
+# id of a remembered outcome's data → (the data, `_orjson_safe` of it)
+_verdicts: dict[int, tuple[dict, bool]] = {}
+
+
+def _outcome_data(outcome: Outcome) -> dict:
+    found = _dumped.get(id(outcome))
+    if found is not None and found[0] is outcome:
+        return found[1]
+    data = outcome.model_dump(mode="json")
+    if outcome.amount is not None:
+        return data  # an amount is the case's own: its outcome is a new one each time
+    if len(_dumped) >= DUMP_MEMO_LIMIT:
+        _dumped.clear()
+        _verdicts.clear()
+    safe = _orjson_safe(data)
+    _dumped[id(outcome)] = (outcome, data, safe)
+    _verdicts[id(data)] = (data, safe)
+    return data
+
 
 def to_data(value: Any) -> Any:
+    """JSON data (dicts, lists, scalars) for a model or a container of models.
+
+    An evaluation's outcomes are frozen and the engine shares equal ones between answers
+    (`tolka.answer.remembered_outcome`), so each outcome's data is made once and shared too: treat
+    the data as read-only below its top level.
+    """
+    if isinstance(value, Evaluation):
+        data = value.model_dump(mode="json", exclude={"outcomes"})
+        data["outcomes"] = [_outcome_data(outcome) for outcome in value.outcomes]
+        return {name: data[name] for name in _EVALUATION_FIELDS}  # the declared order
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, list):
@@ -40,10 +76,16 @@ def _orjson_safe(data: Any) -> bool:
     (orjson writes null), integers beyond 64 bits (orjson refuses them) and non-string keys.
     """
     stack = [data]
+    verdicts = _verdicts
     while stack:
         item = stack.pop()
         kind = type(item)
         if kind is dict:
+            known = verdicts.get(id(item))
+            if known is not None and known[0] is item:  # an outcome's data, checked when it was made
+                if not known[1]:
+                    return False
+                continue
             if not all(type(key) is str for key in item):
                 return False
             stack.extend(item.values())

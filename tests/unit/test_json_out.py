@@ -39,3 +39,14 @@ def test_every_example_evaluation_is_byte_identical(shipped_engine, path):
     case = read_case(path, shipped_engine.rulebook)
     evaluation = shipped_engine.evaluate(case, default_jurisdiction(case, shipped_engine.rulebook), dt.date(2025, 9, 1))
     assert to_json(evaluation) == _standard(evaluation)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_evaluation_data_is_the_models_dump_when_outcomes_are_shared(shipped_engine, path):
+    """to_data shares each remembered outcome's data between answers; it is still the model's dump."""
+    case = read_case(path, shipped_engine.rulebook)
+    place = default_jurisdiction(case, shipped_engine.rulebook)
+    for day in (dt.date(2025, 6, 30), dt.date(2025, 9, 1), dt.date(2025, 9, 1)):  # the last one from memory
+        evaluation = shipped_engine.evaluate(case, place, day)
+        assert to_data(evaluation) == evaluation.model_dump(mode="json")
+        assert list(to_data(evaluation)) == list(evaluation.model_dump(mode="json"))
