@@ -15,11 +15,11 @@ No text is evaluated: the closures are built from the parsed, lowered expression
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from tolka.expr import ast as A
+from tolka.expr.evaluate import OPERATORS
 from tolka.expr.logic import Truth
 from tolka.resolve import RuleTruth
 from tolka.rulebook import RuleEntry
@@ -30,20 +30,12 @@ Collect = Callable[[Document, dict[A.Field, None]], None]
 
 TRUE, FALSE, UNKNOWN = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 _ABSENT = object()  # a key absent from the document: its value is unknown
-_OPS: dict[str, Callable[[Any, Any], bool]] = {
-    "==": operator.eq,
-    "!=": operator.ne,
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
 
 
 def _truth_of(expr: A.Expr) -> TruthOf:
     """A closure computing `tolka.expr.evaluate.truth(expr, document)`."""
     if isinstance(expr, A.Cmp):
-        return _compare(expr.field.key, _OPS[expr.op], expr.value)
+        return _compare(expr.field.key, OPERATORS[expr.op], expr.value)
     if isinstance(expr, A.Member):
         return _member(expr.field.key, expr.values)
     if isinstance(expr, A.IsKnown):
@@ -53,9 +45,9 @@ def _truth_of(expr: A.Expr) -> TruthOf:
         inner = _truth_of(expr.item)
         return lambda doc: _NEGATION[inner(doc)]
     if isinstance(expr, A.And):
-        return _conjunction(tuple(_truth_of(item) for item in expr.items))
+        return _connective(tuple(_truth_of(item) for item in expr.items), FALSE, TRUE)
     if isinstance(expr, A.Or):
-        return _disjunction(tuple(_truth_of(item) for item in expr.items))
+        return _connective(tuple(_truth_of(item) for item in expr.items), TRUE, FALSE)
     if isinstance(expr, A.Const):
         value = expr.value
         return lambda doc: value
@@ -85,27 +77,15 @@ def _member(key: str, values: tuple) -> TruthOf:
     return truth
 
 
-def _conjunction(items: tuple[TruthOf, ...]) -> TruthOf:
+def _connective(items: tuple[TruthOf, ...], absorbing: Truth, neutral: Truth) -> TruthOf:
+    """Kleene's `and` (FALSE absorbs, TRUE is neutral) or `or` (the dual) over the items, left to right."""
+
     def truth(doc: Document) -> Truth:
-        result = TRUE
+        result = neutral
         for item in items:
             value = item(doc)
-            if value is FALSE:
-                return FALSE
-            if value is UNKNOWN:
-                result = UNKNOWN
-        return result
-
-    return truth
-
-
-def _disjunction(items: tuple[TruthOf, ...]) -> TruthOf:
-    def truth(doc: Document) -> Truth:
-        result = FALSE
-        for item in items:
-            value = item(doc)
-            if value is TRUE:
-                return TRUE
+            if value is absorbing:
+                return absorbing
             if value is UNKNOWN:
                 result = UNKNOWN
         return result

@@ -15,7 +15,7 @@ from typing import Any
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth, all_of, any_of
 
-_OPS = {
+OPERATORS = {  # the condition language's comparisons (the tree back end applies them directly)
     "==": operator.eq,
     "!=": operator.ne,
     "<": operator.lt,
@@ -28,7 +28,7 @@ _OPS = {
 def compare(value: Any, op: str, constant: Any) -> Any:
     """`value OP constant` with the comparison operators of the condition language: a bool for a
     value, an elementwise mask for a numpy array (the vector back end passes whole columns)."""
-    return _OPS[op](value, constant)
+    return OPERATORS[op](value, constant)
 
 
 def truth(expr: A.Expr, doc: Mapping[str, Any]) -> Truth:
