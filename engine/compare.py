@@ -21,7 +21,7 @@ from tolka.case import Case
 from tolka.decisions import SupportDecision
 from tolka.evaluate import Engine
 from tolka.jurisdictions import ResolvedReading, jurisdiction, resolve_readings
-from tolka.model.outcome import Evaluation, Outcome
+from tolka.model.outcome import Amount, Evaluation, Outcome
 
 
 def signature(outcome: Outcome) -> tuple[str, str | None, str | None]:
@@ -59,7 +59,7 @@ class Comparison:
     """A case compared across jurisdictions: the answer groups per support.
 
     `evaluations` (every jurisdiction's full cited answer) is built only when asked for — by the
-    CSV rows and the counterpart view; grouping needs decisions alone.
+    CSV rows and the counterpart view; grouping needs decisions alone. So are `amounts`.
     """
 
     def __init__(
@@ -69,6 +69,7 @@ class Comparison:
         jurisdictions: list[str],
         supports: list[SupportComparison],
         evaluate: Callable[[], list[Evaluation]],
+        amounts: Callable[[], dict[tuple[str, str], Amount]] | None = None,
     ) -> None:
         self.evaluation_date = evaluation_date
         self.rulebook_fingerprint = rulebook_fingerprint
@@ -76,6 +77,8 @@ class Comparison:
         self.supports = supports
         self._evaluate = evaluate
         self._evaluations: list[Evaluation] | None = None
+        self._amounts = amounts
+        self._amount_of: dict[tuple[str, str], Amount] | None = None
 
     @property
     def evaluations(self) -> list[Evaluation]:
@@ -83,6 +86,25 @@ class Comparison:
         if self._evaluations is None:
             self._evaluations = self._evaluate()
         return self._evaluations
+
+    @property
+    def amounts(self) -> dict[tuple[str, str], Amount]:
+        """(jurisdiction, support) → its amount, for every financial outcome with a calculation.
+
+        Read from the full evaluations when they are built anyway; else computed per group of
+        jurisdictions whose amounts cannot differ (`amounts_by_group`), built on first use.
+        """
+        if self._amount_of is None:
+            if self._evaluations is not None or self._amounts is None:
+                self._amount_of = {
+                    (evaluation.jurisdiction.id, outcome.support): outcome.amount
+                    for evaluation in self.evaluations
+                    for outcome in evaluation.outcomes
+                    if outcome.amount is not None
+                }
+            else:
+                self._amount_of = self._amounts()
+        return self._amount_of
 
 
 def _reading_points(engine: Engine, support: str, day: dt.date) -> list[str]:
@@ -143,7 +165,47 @@ def compare(engine: Engine, case: Case, jurisdiction_ids: list[str], day: dt.dat
         list(jurisdiction_ids),
         comparisons,
         lambda: engine.evaluate_many(case, jurisdiction_ids, day),
+        lambda: amounts_by_group(engine, case, places, day, decided, memo),
     )
+
+
+def amounts_by_group(
+    engine: Engine,
+    case: Case,
+    places: list[str],
+    day: dt.date,
+    decided: dict[str, dict[str, SupportDecision]],
+    memo: dict,
+) -> dict[tuple[str, str], Amount]:
+    """Every jurisdiction's amounts, calculated once per group of jurisdictions that share what an
+    amount depends on: the calculations in force, the readings they read, and the decisions on the
+    supports that have calculations (status and what it waits for). One jurisdiction of each group
+    is evaluated on those supports only; a test proves the result equal to full evaluations."""
+    rulebook = engine.rulebook
+    calculated = frozenset(entry.support for entry in rulebook.amounts)
+    if not calculated:
+        return {}
+    representative: dict[tuple, dict[str, Amount]] = {}
+    out: dict[tuple[str, str], Amount] = {}
+    for place in places:
+        in_force = rulebook.amounts_in_force(place, day)
+        readings = resolve_readings(rulebook, place, day)
+        points = sorted({point for entries in in_force.values() for entry in entries for point in entry.points()})
+        read = tuple(
+            (point, r.value, r.basis, r.jurisdiction, r.stale) if (r := readings.get(point)) is not None else (point,)
+            for point in points
+        )
+        decisions = tuple(
+            (support, d.status, tuple(d.missing_facts), tuple(d.missing_readings))
+            for support, d in decided[place].items()
+            if support in calculated
+        )
+        key = (tuple(entry.key for entries in in_force.values() for entry in entries), read, decisions)
+        if key not in representative:
+            evaluation = engine.evaluate(case, place, day, memo, supports=calculated)
+            representative[key] = {o.support: o.amount for o in evaluation.outcomes if o.amount is not None}
+        out.update({(place, support): amount for support, amount in representative[key].items()})
+    return out
 
 
 # --- why two jurisdictions differ ---------------------------------------------------------------

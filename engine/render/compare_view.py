@@ -3,9 +3,12 @@ jurisdictions differ — as blocks, rows and contract data."""
 
 from __future__ import annotations
 
-from tolka.compare import AnswerGroup, Comparison, CounterpartRow, Difference, ExplainedComparison
+from collections.abc import Sequence
+
+from tolka.compare import AnswerGroup, Comparison, CounterpartRow, Difference, ExplainedComparison, SupportComparison
 from tolka.i18n import N_
 from tolka.model import contract as C
+from tolka.model import outcome as O
 from tolka.render.amounts_view import amount_text
 from tolka.render.labels import BASIS, CATEGORY, LEGAL_STATUS, STATUS, WORDS, sentence, word
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
@@ -114,16 +117,34 @@ def _amounts(rulebook: Rulebook, comparison: Comparison, language: str) -> dict[
     """(jurisdiction, support) → the amount as text, where the rulebook calculates one (docs/amounts.md).
 
     Amounts can differ where the answers agree (a reading that sets an amount), so they are read
-    from each jurisdiction's full evaluation — built only when the rulebook has calculations.
+    per jurisdiction (`Comparison.amounts`) — only when the rulebook has calculations.
     """
     if not rulebook.amounts:
         return {}
-    return {
-        (evaluation.jurisdiction.id, outcome.support): amount_text(outcome.amount, language, brief=True)
-        for evaluation in comparison.evaluations
-        for outcome in evaluation.outcomes
-        if outcome.amount is not None
-    }
+    return {key: amount_text(amount, language, brief=True) for key, amount in comparison.amounts.items()}
+
+
+def compared_amount(amount: O.Amount) -> C.ComparedAmountOut:
+    """An amount without its calculation, as compare's JSON gives it."""
+    return C.ComparedAmountOut(**amount.model_dump(include=set(C.ComparedAmountOut.model_fields)))
+
+
+def _amount_groups(comparison: Comparison, support: SupportComparison) -> list[C.AmountGroupOut]:
+    """The jurisdictions grouped by the support's amount, the largest group first (as answer groups)."""
+    groups: dict[str, tuple[C.ComparedAmountOut, list[str]]] = {}
+    for group in support.groups:
+        for jurisdiction_id in group.jurisdictions:
+            amount = comparison.amounts.get((jurisdiction_id, support.support))
+            if amount is not None:
+                shown = compared_amount(amount)
+                groups.setdefault(shown.model_dump_json(), (shown, []))[1].append(jurisdiction_id)
+    ordered = sorted(groups.values(), key=lambda item: (-len(item[1]), item[1][0]))
+    return [C.AmountGroupOut(**shown.model_dump(), jurisdictions=members) for shown, members in ordered]
+
+
+def _missing_ids(facts: Sequence[str], readings: Sequence[str], parameters: Sequence[str] = ()) -> str:
+    """What an answer waits for, as a CSV cell: fact names, `reading(point)`, `param(parameter)`."""
+    return " ".join([*facts, *(f"reading({p})" for p in readings), *(f"param({p})" for p in parameters)])
 
 
 def comparison_rows(comparison: Comparison) -> list[dict]:
@@ -140,13 +161,42 @@ def comparison_rows(comparison: Comparison) -> list[dict]:
                     "status": outcome.status,
                     "route": outcome.route.id if outcome.route else "",
                     "legal_status": outcome.legal_status or "",
-                    "missing": " ".join(outcome.missing_facts + [f"reading({p})" for p in outcome.missing_readings]),
+                    "missing": _missing_ids(outcome.missing_facts, outcome.missing_readings),
                     "unverified": outcome.unverified,
                     "evaluation_date": evaluation.evaluation_date,
                     "rulebook_fingerprint": evaluation.rulebook_fingerprint,
+                    **_amount_columns(outcome.amount),
                 }
             )
     return rows
+
+
+def _amount_columns(amount: O.Amount | None) -> dict[str, str | bool]:
+    """The amount's CSV columns (docs/amounts.md); empty for an outcome without a calculation."""
+    if amount is None:
+        return dict.fromkeys(AMOUNT_COLUMNS, "")
+    return {
+        "amount_value": amount.value or "",
+        "amount_low": amount.low or "",
+        "amount_high": amount.high or "",
+        "amount_unit": amount.unit,
+        "amount_period": amount.period,
+        "amount_from_date": amount.from_date or "",
+        "amount_missing": _missing_ids(amount.missing_facts, amount.missing_readings, amount.missing_parameters),
+        "amount_verified": amount.verified,
+    }
+
+
+AMOUNT_COLUMNS = (
+    "amount_value",
+    "amount_low",
+    "amount_high",
+    "amount_unit",
+    "amount_period",
+    "amount_from_date",
+    "amount_missing",
+    "amount_verified",
+)
 
 
 def _supports_compared(comparison: Comparison) -> list[C.SupportComparisonOut]:
@@ -161,6 +211,7 @@ def _supports_compared(comparison: Comparison) -> list[C.SupportComparisonOut]:
                 for g in s.groups
             ],
             points=[C.PointValuesOut(point=p.point, values=p.values) for p in s.points],
+            amounts=_amount_groups(comparison, s),
         )
         for s in comparison.supports
     ]
@@ -217,6 +268,7 @@ def counterpart_data(jurisdictions: list[str], rows: list[CounterpartRow]) -> li
                         status=o.status,
                         route=o.route.id if o.route else None,
                         legal_status=o.legal_status,
+                        amount=None if o.amount is None else compared_amount(o.amount),
                     )
                     for o in row.outcomes.get(j, [])
                 ]

@@ -200,6 +200,35 @@ def test_compare_all_jurisdictions_and_two_with_why():
     assert {r["jurisdiction"] for r in rows} == {"SE-EX-A", "SE-EX-C"}
 
 
+def test_compare_json_and_csv_carry_the_amounts_the_table_shows():
+    sara = REPO / "examples" / "cases" / "sara-22-activity-compensation-wants-to-study.yaml"
+    args = ("compare", str(sara), "-J", "SE-0180,SE-EX-C", "--date", "2026-01-01", "--lang", "en")
+    table = tolka(*args, "--format", "markdown").stdout
+    assert "eligible after application: 12,481 SEK per month" in table
+    data = json.loads(tolka(*args, "--format", "json").stdout)
+    compensation = next(s for s in data["supports"] if s["support"] == "activity_compensation")
+    assert compensation["amounts"] == [
+        {
+            "value": "12481",
+            "low": "12481",
+            "high": "12481",
+            "unit": "SEK",
+            "period": "per_month",
+            "from_date": None,
+            "missing_facts": [],
+            "missing_readings": [],
+            "missing_parameters": [],
+            "last_resort": False,
+            "verified": True,
+            "jurisdictions": ["SE-0180", "SE-EX-C"],
+        }
+    ]
+    rows = list(csv.DictReader(io.StringIO(tolka(*args, "--format", "csv").stdout)))
+    amounts = {(r["jurisdiction"], r["support"]): (r["amount_value"], r["amount_period"]) for r in rows}
+    assert amounts[("SE-EX-C", "activity_compensation")] == ("12481", "per_month")
+    assert amounts[("SE-EX-C", "ips")] == ("", "")
+
+
 def test_ask_runs_on_standard_input_and_saves_the_case(tmp_path):
     saved = tmp_path / "case.yaml"
     command = [str(TOLKA), "ask", "-j", "SE-EX-C", "--date", "2025-09-01", "--lang", "en", "--save", str(saved)]

@@ -34,8 +34,10 @@ from tolka.model.contract.case import (
     SentenceOut,
 )
 from tolka.model.contract.comparison import (
+    AmountGroupOut,
     AnswerGroupOut,
     ChangeOut,
+    ComparedAmountOut,
     ComparisonOut,
     CounterpartOutcomeOut,
     CounterpartRowOut,
@@ -72,11 +74,13 @@ from tolka.model.contract.rulebook import (
 )
 
 __all__ = [
+    "AmountGroupOut",
     "AnswerGroupOut",
     "BenefitPeriodOut",
     "BriefLineOut",
     "BriefOut",
     "ChangeOut",
+    "ComparedAmountOut",
     "ComparisonOut",
     "Count",
     "CounterpartOutcomeOut",

@@ -23,11 +23,37 @@ class PointValuesOut(Output):
     values: dict[str, list[str]] = Field(description="Reading value → the jurisdictions that read it so.")
 
 
+class ComparedAmountOut(Output):
+    """An outcome's amount as compare shows it: the figure and what would settle it, without the
+    calculation (`evaluate` in that jurisdiction gives the steps)."""
+
+    value: str | None = Field(description="Exact decimal as text; null when unknown or a range.")
+    low: str | None = Field(description="The lowest it can be; null: no lower bound known.")
+    high: str | None = Field(description="The highest it can be; null: no upper bound known.")
+    unit: str
+    period: str
+    from_date: str | None = None
+    missing_facts: list[str]
+    missing_readings: list[str]
+    missing_parameters: list[str]
+    last_resort: bool
+    verified: bool
+
+
+class AmountGroupOut(ComparedAmountOut):
+    jurisdictions: list[str] = Field(description="The jurisdictions where the support has this amount.")
+
+
 class SupportComparisonOut(Output):
     support: str
     differs: bool
     groups: list[AnswerGroupOut]
     points: list[PointValuesOut]
+    amounts: list[AmountGroupOut] = Field(
+        default_factory=list,
+        description="The jurisdictions grouped by the support's amount (financial supports with a calculation;"
+        " empty otherwise). Amounts can differ where the answers agree: a reading can set an amount.",
+    )
 
 
 class CounterpartOutcomeOut(Output):
@@ -35,6 +61,7 @@ class CounterpartOutcomeOut(Output):
     status: str
     route: str | None
     legal_status: str | None
+    amount: ComparedAmountOut | None = None
 
 
 class CounterpartRowOut(Output):
