@@ -32,7 +32,9 @@ from ruamel.yaml.composer import Composer, ComposerError, MaxDepthExceededError
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.parser import ParserError
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import ScannerError
 
 from tolka.errors import TolkaError
 from tolka.render.labels import phrase
@@ -223,6 +225,8 @@ def load_yaml(
         problem = (exc.problem or str(exc)).strip()
         if isinstance(exc, MaxDepthExceededError):
             problem = phrase("too_deep", lang, limit=depth)
+        elif isinstance(exc, (ScannerError, ParserError)) and mark:  # the parser's own words are English
+            problem = phrase("not_yaml", lang, column=mark.column + 1)
         raise error(
             clean_text(problem, 300),
             file=name,
@@ -298,8 +302,8 @@ def load_json(text: str | bytes, name: str | Path, error: type[TolkaError], lang
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_bounded_int)
     except _DuplicateKey as exc:
         raise error(phrase("duplicate_key", lang, key=shown(exc.args[0])), file=name) from None
-    except json.JSONDecodeError as exc:
-        raise error(clean_text(exc.msg), file=name, line=exc.lineno) from None
+    except json.JSONDecodeError as exc:  # the parser's own words are English: say where, in the reader's language
+        raise error(phrase("not_json", lang, column=exc.colno), file=name, line=exc.lineno) from None
     except UnicodeDecodeError:
         raise error(phrase("not_utf8", lang, offset="?"), file=name) from None
     except RecursionError:

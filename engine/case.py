@@ -152,7 +152,8 @@ def checked_facts(
     """The facts of `data` that are valid, as a case, and a problem for each one that is not (unknown
     fact, bad value), so that a caller can add its own findings and report everything at once."""
     if not isinstance(data, Mapping):
-        raise CaseFileError((where + ": " if where else "") + phrase("not_mapping", lang, what=type(data).__name__))
+        what = phrase("a_list" if isinstance(data, list) else "a_text" if isinstance(data, str) else "a_value", lang)
+        raise CaseFileError((where + ": " if where else "") + phrase("not_mapping", lang, what=what))
     facts: dict[str, Any] = {}
     problems: list[CaseError] = []
     for name, value in data.items():

@@ -8,6 +8,7 @@ citations. Sentences come from the message catalogues (docs/i18n.md).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from tolka.i18n import N_, Translator, translator
@@ -140,22 +141,53 @@ def step_text(step: O.AmountStep, language: str) -> str:
     return f"{text}{inputs}{cites}"
 
 
-def amount_blocks(outcome: O.Outcome, language: str) -> list[Block]:
-    """The amount of an outcome and its calculation, step by step."""
+@dataclass(frozen=True)
+class CalculationView:
+    """One calculation of an amount: its title (with citations) and its steps as lines."""
+
+    title: str
+    steps: list[str]
+
+
+@dataclass(frozen=True)
+class AmountView:
+    """An outcome's amount as a reader meets it (report blocks and the web page draw the same):
+    the amount in words, the last-resort note, and each calculation step by step."""
+
+    text: str
+    note: str | None
+    calculations: list[CalculationView]
+
+
+def amount_view(outcome: O.Outcome, language: str) -> AmountView | None:
+    """The amount of an outcome in words and its calculation, step by step; None without an amount."""
     _ = _translator(language)
     amount = outcome.amount
     if amount is None:
-        return []
-    blocks: list[Block] = [Paragraph(_("Amount: {amount}", amount=amount_text(amount, language)))]
-    if amount.last_resort:
-        blocks.append(Paragraph(_("Last resort: it tops up what income and other supports leave.")))
+        return None
+    note = _("Last resort: it tops up what income and other supports leave.") if amount.last_resort else None
+    calculations = []
     for calculation in amount.calculations:
         cites = "; ".join(citation_text(c, language) for c in calculation.citations)
         if calculation.applies == "unknown":
             title = _("Calculation ({citations}), which may apply (its condition is unknown):", citations=cites)
         else:
             title = _("Calculation ({citations}):", citations=cites)
-        blocks += [Paragraph(title), Bullets([step_text(step, language) for step in calculation.steps])]
+        calculations.append(CalculationView(title, [step_text(step, language) for step in calculation.steps]))
+    return AmountView(amount_text(amount, language), note, calculations)
+
+
+def amount_blocks(outcome: O.Outcome, language: str) -> list[Block]:
+    """The amount of an outcome and its calculation, step by step."""
+    _ = _translator(language)
+    view = amount_view(outcome, language)
+    if view is None:
+        return []
+    blocks: list[Block] = [Paragraph(_("Amount: {amount}", amount=view.text))]
+    if view.note:
+        blocks.append(Paragraph(view.note))
+    for calculation in view.calculations:
+        blocks += [Paragraph(calculation.title), Bullets(calculation.steps)]
     return blocks
 
 

@@ -19,6 +19,7 @@ from tolka.i18n import translator
 from tolka.jurisdictions import ResolvedReading, resolve_readings
 from tolka.model.common import Language
 from tolka.model.outcome import Outcome
+from tolka.render.amounts_view import amount_text
 from tolka.render.labels import BASIS, PAGE, STATUS, word
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
@@ -31,9 +32,9 @@ PICKERS = 3
 
 @dataclass
 class Cell:
-    """One jurisdiction's answer on a row: the supports' names (across countries) and statuses."""
+    """One jurisdiction's answer on a row: the supports' names (across countries), statuses and amounts."""
 
-    outcomes: list[tuple[str, str, str]]  # support name, status id, status in words
+    outcomes: list[tuple[str, str, str, str]]  # support name, status id, status in words, amount ("" if none)
 
 
 @dataclass
@@ -90,7 +91,16 @@ def reading_text(rulebook: Rulebook, reading: ResolvedReading | None, lang: Lang
 
 
 def _cell(outcomes: list[Outcome], lang: Language) -> Cell:
-    return Cell([(o.name.get(lang), o.status, word(STATUS, o.status, lang)) for o in outcomes])
+    shown: list[tuple[str, str, str, str]] = []
+    for o in outcomes:
+        amount = amount_text(o.amount, lang, brief=True) if o.amount else ""
+        shown.append((o.name.get(lang), o.status, word(STATUS, o.status, lang), amount))
+    return Cell(shown)
+
+
+def _differs(cells: list[Cell]) -> bool:
+    """Whether the amounts differ between columns (a reading can set an amount where the answers agree)."""
+    return len({tuple(amount for *_o, amount in cell.outcomes) for cell in cells if cell.outcomes}) > 1
 
 
 def _rows(engine: Engine, explained: ExplainedComparison, places: list[str], day: dt.date, lang: Language) -> list[Row]:
@@ -102,6 +112,7 @@ def _rows(engine: Engine, explained: ExplainedComparison, places: list[str], day
             first = next(iter(line.outcomes.values()))[0]
             cells = [_cell(line.outcomes.get(place, []), lang) for place in places]
             statuses = {cell.outcomes[0][1] for cell in cells if cell.outcomes}
+            # amounts in two currencies and by two laws are not set side by side as a difference
             rows.append(Row(first.name.get(lang), line.category, cells, len(statuses) > 1))
         return rows
     outcome_of = {(e.jurisdiction.id, o.support): o for e in evaluations for o in e.outcomes}
@@ -110,7 +121,7 @@ def _rows(engine: Engine, explained: ExplainedComparison, places: list[str], day
     for compared in explained.comparison.supports:
         support = rulebook.supports[compared.support]
         cells = [_cell([o] if (o := outcome_of.get((p, compared.support))) else [], lang) for p in places]
-        row = Row(support.name.get(lang), support.category, cells, compared.differs)
+        row = Row(support.name.get(lang), support.category, cells, compared.differs or _differs(cells))
         if explained.difference is None:  # more than two: the readings that differ, per differing support
             row.readings = [
                 (

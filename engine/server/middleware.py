@@ -11,8 +11,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tolka.boundary import decode, load_json
 from tolka.errors import RequestBodyError
+from tolka.i18n import translator
 from tolka.server.errors import error_body
 from tolka.server.logs import ACCESS, ERRORS, safe_traceback
+from tolka.server.view import pick_language
+
+# Pages that read a body answer its being too large with a page of their own (the flag below), so a
+# person keeps their case; the rest of a refused body is read and dropped first (up to this much),
+# since a browser still sending a file may show a broken connection instead of an early answer.
+PAGE_BODIES = frozenset({"/upload"})
+DRAIN_LIMIT = 16 * 1024 * 1024
+TOO_LARGE = "tolka.body_too_large"  # scope key: the body limit in bytes, set when a page's body was over it
 
 
 async def _send_json(
@@ -55,7 +64,7 @@ class BodyLimit:
                 await _send_json(send, 400, "bad request", "Content-Length is not a number")
                 return
             if int(declared) > self.limit:
-                await _send_json(send, 413, "request too large", f"the request body is larger than {self.limit} bytes")
+                await self._too_large(scope, receive, send, more=int(declared) <= DRAIN_LIMIT)
                 return
         chunks: list[bytes] = []
         size = 0
@@ -66,7 +75,7 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limit:
-                await _send_json(send, 413, "request too large", f"the request body is larger than {self.limit} bytes")
+                await self._too_large(scope, receive, send, more=message.get("more_body", False), read=size)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -87,6 +96,37 @@ class BodyLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, more: bool, read: int = 0) -> None:
+        """413: a page gets its own page (with the case kept), everything else the JSON error, in the
+        request's language (`?lang=`, else Accept-Language) — the body, and its `lang`, is never read."""
+        if scope["path"] not in PAGE_BODIES:
+            lang = pick_language(_query_language(scope), dict(scope["headers"]).get(b"accept-language", b"").decode())
+            _ = translator(lang, "web")
+            text = _("The request body is larger than {limit} bytes, the most tolka reads.", limit=self.limit)
+            hint = _("A case is a few hundred bytes: send only its facts.")
+            await _send_json(send, 413, "request too large", text, field="body", hint=hint)
+            return
+        while more and read <= DRAIN_LIMIT:  # read and drop the rest, so the browser sees the answer
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            read += len(message.get("body", b""))
+            more = message.get("more_body", False)
+
+        async def empty() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        await self.app({**scope, TOO_LARGE: self.limit}, empty, send)
+
+
+def _query_language(scope: Scope) -> str | None:
+    """The `lang` of the query string, if any (the body is not read when it is too large)."""
+    for part in scope.get("query_string", b"").decode("latin-1").split("&"):
+        key, _, value = part.partition("=")
+        if key == "lang":
+            return value
+    return None
 
 
 class AccessLog:

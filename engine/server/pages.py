@@ -24,11 +24,13 @@ from tolka.errors import CaseError, CaseInvalid
 from tolka.i18n import install_jinja2, translator
 from tolka.model.common import Language
 from tolka.render import brief_view
+from tolka.render.amounts_view import AMOUNT_COLUMN, amount_text, amount_view
 from tolka.render.draw import to_html
 from tolka.render.labels import LEGAL_STATUS, STATUS, WORDS, word
 from tolka.render.report import reading_line, route_text
 from tolka.server.casefile import case_file, state_of_file
 from tolka.server.compare_view import build_comparison
+from tolka.server.middleware import TOO_LARGE
 from tolka.server.report import report_html
 from tolka.server.view import PageInput, build_page, checked_input, pick_language, read_state
 
@@ -47,8 +49,12 @@ def templates(lang: Language) -> Jinja2Templates:
         STATUS=STATUS,
         LEGAL_STATUS=LEGAL_STATUS,
         WORDS=WORDS,
+        AMOUNT={"amount": AMOUNT_COLUMN},
         reading_line=reading_line,
         route_text=route_text,
+        amount_text=amount_text,
+        amount_view=amount_view,
+        block_kind=lambda block: type(block).__name__.lower(),  # heading, paragraph, bullets, table
     )
     return Jinja2Templates(env=environment)
 
@@ -67,10 +73,12 @@ def _state(request: Request, params: ImmutableMultiDict | None = None) -> PageIn
     return read_state(params, pick_language(requested, request.headers.get("accept-language")))
 
 
-def _render(request: Request, state: PageInput, upload_errors: list[str] | None = None) -> HTMLResponse:
+def _render(
+    request: Request, state: PageInput, upload_errors: list[str] | None = None, status: int | None = None
+) -> HTMLResponse:
     page = build_page(request.app.state.engine, state)
     page.upload_errors = upload_errors or []
-    status = 422 if page.errors or upload_errors else 200
+    status = status or (422 if page.errors or upload_errors else 200)
     return templates(state.lang).TemplateResponse(
         request, "page.html", {"page": page}, status_code=status, headers=NO_STORE
     )
@@ -128,13 +136,29 @@ def download(request: Request) -> Response:
 
 @router.post("/upload", response_class=HTMLResponse)
 async def upload(request: Request) -> Response:
-    """A case file read back: the page of its case, or the current page with the problem beside the upload."""
+    """A case file read back: the page of its case, or the current page with the problem beside the upload.
+
+    The page's state comes in the form's address (and, from older pages, its `state` field), so a
+    file over the body limit, which is never read, still gets the page of the case it was sent from.
+    """
+    limit = request.scope.get(TOO_LARGE)
+    if limit is not None:
+        state = _state(request)
+        _ = translator(state.lang, "web")
+        problem = _(
+            "The file is larger than {size} KiB, the most a case file can be. A case file holds only the"
+            " answers, a few hundred bytes: choose the file downloaded from this page (tolka-case.yaml) or"
+            " a case file for tolka evaluate.",
+            size=limit // 1024,
+        )
+        return await run_in_threadpool(_render, request, state, [problem], 413)
     form = await request.form()
     current = form.get("state")
-    params = ImmutableMultiDict(
-        [(k, v) for k, values in parse_qs(current if isinstance(current, str) else "").items() for v in values]
-    )
-    state = _state(request, params)
+    if isinstance(current, str):
+        params = ImmutableMultiDict([(k, v) for k, values in parse_qs(current).items() for v in values])
+        state = _state(request, params)
+    else:
+        state = _state(request)
     file = form.get("case")
     if not isinstance(file, UploadFile) or not file.filename:
         _ = translator(state.lang, "web")
@@ -143,11 +167,15 @@ async def upload(request: Request) -> Response:
     try:
         uploaded = state_of_file(raw, file.filename, request.app.state.engine.rulebook, state.lang)
     except CaseError as error:
-        return await run_in_threadpool(_render, request, state, _problems(error))
+        return await run_in_threadpool(_render, request, state, _problems(error, state.lang))
     return RedirectResponse("/?" + uploaded.query(), status_code=303)
 
 
-def _problems(error: CaseError) -> list[str]:
-    """Every problem of a refused file, each with its line when known."""
+def _problems(error: CaseError, lang: Language) -> list[str]:
+    """Every problem of a refused file, each with its line when known (in words: the file is the one just chosen)."""
+    _ = translator(lang, "web")
     found = error.errors if isinstance(error, CaseInvalid) else [error]
-    return [problem.message + (f" ({problem.location})" if problem.line is not None else "") for problem in found]
+    return [
+        problem.message + (" (" + _("line {line}", line=problem.line) + ")" if problem.line is not None else "")
+        for problem in found
+    ]

@@ -1,4 +1,5 @@
-"""The print view: the CLI's printable report of the evaluation, framed by what it rests on.
+"""The print view: the CLI's printable report of the evaluation (with amounts and the monthly
+budget), framed by what it rests on.
 
 Before the outcomes, exactly the facts given (each question with its answer) and the answers
 "don't know"; after them, the questions still open (facts and local readings the outcomes wait
@@ -51,8 +52,10 @@ def open_blocks(page: Page) -> list[Block]:
 def report_html(page: Page) -> str:
     """The whole printable report of `page`'s case as one HTML document."""
     evaluation = page.evaluation
-    blocks = facts_blocks(page)
-    blocks += evaluation_blocks(evaluation, page.lang, explanations=page.explanations, plan=page.plan)
-    blocks += open_blocks(page)
+    answer = evaluation_blocks(evaluation, page.lang, explanations=page.explanations, plan=page.plan)
+    if page.budget:  # after the outcome table, as `tolka evaluate --budget` puts it
+        after_table = next(i for i, block in enumerate(answer) if isinstance(block, Table)) + 1
+        answer[after_table:after_table] = page.budget
+    blocks = facts_blocks(page) + answer + open_blocks(page)
     title = f"tolka — {evaluation.jurisdiction.name} {evaluation.evaluation_date}"
     return to_html(blocks, title, page.lang)

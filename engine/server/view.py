@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from starlette.datastructures import ImmutableMultiDict
 
 from tolka.boundary import parse_date
+from tolka.budget import budget
 from tolka.case import Case
 from tolka.compare import signature
 from tolka.evaluate import Engine
@@ -29,6 +30,8 @@ from tolka.model.vocabulary import Fact
 from tolka.plan import Plan, action_plan
 from tolka.plausible import CaseWarning, findings
 from tolka.questions import next_questions
+from tolka.render.amounts_view import budget_blocks
+from tolka.render.blocks import Block
 from tolka.render.labels import COUNTRY, KIND, PAGE, STATUS, fact_value_label, word
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
@@ -179,6 +182,12 @@ class Page:
     fact_questions: dict[str, str]
     explained_statuses: tuple[str, ...] = EXPLAINED
     upload_errors: list[str] = field(default_factory=list)  # a case file refused, shown beside the upload
+    budget: list[Block] = field(default_factory=list)  # the monthly budget, as `tolka evaluate --budget` draws it
+
+    @property
+    def with_amounts(self) -> bool:
+        """Whether any outcome has an amount (the outcome table then has an amount column)."""
+        return any(o.amount is not None for o in self.evaluation.outcomes)
 
     def t(self, key: str, **values: Any) -> str:
         """A page word in the page's language."""
@@ -368,6 +377,9 @@ def build_page(engine: Engine, state: PageInput, with_questions: bool = True) ->
         support_names=names,
         point_questions={p.id: p.question.get(lang) for p in rulebook.points.values()},
         fact_questions={f.name: f.question.get(lang) for f in rulebook.facts.values()},
+        budget=budget_blocks([(None, budget(rulebook, evaluation, case))], lang, rulebook)
+        if any(o.amount is not None for o in evaluation.outcomes)
+        else [],
     )
 
 

@@ -361,3 +361,20 @@ def test_a_streamed_body_without_length_is_held_to_the_limit(client):
 def test_a_form_over_the_limit_is_413(client):
     response = client.post("/upload", data={"state": "x" * 70_000})
     assert response.status_code == 413
+
+
+def test_413_answers_in_the_requests_language_in_the_error_shape(client):
+    big = json.dumps({"case": {"goal": "x" * 70_000}, "lang": "nb"})
+    for headers, query, expected in (
+        ({"accept-language": "nb-NO,nb;q=0.9"}, "", "større enn 65536 byte"),
+        ({"accept-language": "en"}, "?lang=sv", "större än 65536 byte"),
+        ({"accept-language": "en-GB"}, "", "larger than 65536 bytes"),
+    ):
+        response = client.post(
+            f"/api/evaluate{query}", content=big, headers={"content-type": "application/json", **headers}
+        )
+        assert response.status_code == 413
+        body = response.json()
+        assert body["errors"] == [body["error"]]
+        assert body["error"]["kind"] == "request too large" and body["error"]["field"] == "body"
+        assert expected in body["error"]["message"] and body["error"]["hint"]

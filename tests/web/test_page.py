@@ -284,6 +284,51 @@ def test_a_bad_case_file_is_refused_beside_the_upload_with_every_problem(client)
     assert not_yaml.status_code == 422 and 'id="upload-error"' in not_yaml.text
 
 
+def test_a_file_over_the_limit_gets_the_page_with_the_limit_in_its_language_and_the_case_kept(client):
+    state = "lang=nb&jurisdiction=SE-EX-C&date=2025-09-01&known.current_activity=upper_secondary&known.goal=%3F"
+    response = client.post(
+        f"/upload?{state}", files={"case": ("big.yaml", b"goal: studies\n" + b"#" * 70_000, "application/yaml")}
+    )
+    assert response.status_code == 413 and '<html lang="nb">' in response.text
+    beside = re.search(r'<div class="error" id="upload-error".*?</div>', response.text, re.S).group(0)
+    assert "Filen er større enn 64 KiB" in beside and "tolka-case.yaml" in beside
+    page = response.text
+    assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in page
+    assert '<input type="hidden" name="known.goal" value="?">' in page
+    assert '<option value="SE-EX-C" selected>' in page and 'value="2025-09-01"' in page
+    # the form sends the case in its address, so the next upload keeps it too
+    assert 'action="/upload?lang=nb&amp;jurisdiction=SE-EX-C&amp;date=2025-09-01' in page
+    english = client.post(
+        "/upload",
+        files={"case": ("big.json", b"{}" + b" " * 70_000, "application/json")},
+        headers={"accept-language": "en-GB,en"},
+    )
+    assert english.status_code == 413 and "The file is larger than 64 KiB" in english.text
+
+
+def test_every_other_upload_problem_is_in_the_pages_language_all_at_once(client):
+    state = "lang=nb&jurisdiction=SE-EX-C&known.current_activity=upper_secondary"
+    bad_facts = client.post(
+        f"/upload?{state}",
+        files={"case": ("case.yaml", b"birth_date: 14/3/2006\ngoal: flying\nwings: 2\n", "application/yaml")},
+    )
+    beside = re.search(r'<div class="error" id="upload-error".*?</div>', bad_facts.text, re.S).group(0)
+    assert bad_facts.status_code == 422 and beside.count("<li>") == 3
+    for refused in (
+        ("case.yaml", b"\xff\xfe[", "application/yaml"),  # not UTF-8
+        ("case.yaml", b"goal: [studies\n", "application/yaml"),  # not YAML
+        ("case.json", b'{"goal": ', "application/json"),  # not JSON
+        ("case.yaml", b"- a list\n- not a case\n", "application/yaml"),
+    ):
+        response = client.post(f"/upload?{state}", files={"case": refused})
+        assert response.status_code == 422, refused
+        beside = re.search(r'<div class="error" id="upload-error".*?</div>', response.text, re.S).group(0)
+        assert "Filen ble ikke lest inn" in beside, beside
+        text = re.sub(r"<[^>]+>", " ", beside)
+        assert not re.search(r"\b(the|is not|must be|file)\b", text), (refused, text)  # no English
+        assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in response.text
+
+
 def test_compare_names_the_minimal_differing_readings_in_words(client):
     # Amira (examples/cases/amira-19-psychosis-upper-secondary.yaml) in example units A and C: IPS
     # differs, and exactly the two local readings about IPS explain it (compare.why_different).
@@ -296,7 +341,9 @@ def test_compare_names_the_minimal_differing_readings_in_words(client):
     minimal = re.search(r'<ul class="minimal">.*?</ul>', page, re.S).group(0)
     assert minimal.count("<li>") == 2
     assert "Krävs ett behovsprövat beslut för att få IPS/SEd" in minimal
-    assert "direktkontakt utan beslut (egenanmälan)" in minimal and "behovsprövat beslut (biståndsbeslut) krävs" in minimal
+    assert (
+        "direktkontakt utan beslut (egenanmälan)" in minimal and "behovsprövat beslut (biståndsbeslut) krävs" in minimal
+    )
     text = re.sub(r"<[^>]+>", "", minimal)
     assert "SE-EX" not in text and not re.search(r"\b[a-z]+_[a-z_]+\b", text)  # words, not ids
     ips = re.search(r'<tr class="differs">\s*<th scope="row">Individanpassat stöd till arbete \(IPS\)', page)
@@ -325,3 +372,137 @@ def test_a_settled_status_is_not_followed_by_what_it_depends_on(client):
     assert "Det beror på det som ännu inte är känt" not in details
     undetermined = re.search(r'<details class="outcome" id="o-ips".*?</details>', page, re.S).group(0)
     assert "Det beror på det som ännu inte är känt" in undetermined  # an open answer still says so
+
+
+# --- amounts: the page, the print view, compare (docs/web.md, docs/amounts.md) ----------------------
+
+SARA = {  # examples/cases/sara-22-activity-compensation-wants-to-study.yaml
+    "known.birth_date": "2004-03-15",
+    "known.insured_in_sweden": "true",
+    "known.mental_health_problem": "true",
+    "known.lasting_psychiatric_diagnosis": "true",
+    "known.work_capacity_reduction": "full",
+    "known.reduction_expected_one_year": "true",
+    "known.receives_activity_compensation": "true",
+    "known.activity_compensation_since": "2024-01-01",
+    "known.activity_compensation_dormant": "false",
+    "known.ae_assumed_income": "0",
+    "known.current_activity": "none",
+    "known.goal": "studies",
+    "known.lacks_means_of_support": "true",
+    "known.monthly_income": "0",
+    "known.monthly_housing_cost": "6000",
+    "known.household_size": "1",
+    "known.monthly_tax_on_benefits": "1500",
+}
+SARA_PAGE = {"lang": "sv", "jurisdiction": "SE-0180", "date": "2026-03-01", **SARA}
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _outcome(page: str, support: str) -> str:
+    """An outcome's details on the page (up to the next outcome's)."""
+    start = page.index(f'id="o-{support}"')
+    ends = [i for i in (page.find('<details class="outcome', start), page.find("</section>", start)) if i != -1]
+    return page[start : min(ends)]
+
+
+def test_each_financial_outcome_shows_its_amount_and_its_calculation_in_swedish(client):
+    page = client.get("/", params=SARA_PAGE).text
+    table = re.search(r'<table class="summary">.*?</table>', page, re.S).group(0)
+    assert '<th scope="col">Belopp</th>' in table
+    row = re.search(r'<tr id="row-activity_compensation".*?</tr>', table, re.S).group(0)
+    assert 'data-label="Belopp"' in row and "12 481 SEK per månad" in row  # SFB 35:19, 2,73 pbb 2026 / 12
+    details = _outcome(page, "activity_compensation")
+    assert "Belopp 12 481 SEK per månad" in _text(details)
+    calculation = re.search(r'<details class="calculation">.*?</details>', details, re.S).group(0)
+    assert "<summary>Beräkning (" in calculation and "SFB (2010:110) 35 kap. 19 §" in calculation
+    assert "<li>" in calculation and "prisbasbelopp" in calculation.lower() and "källa:" in calculation
+    # the last resort tops up what the others leave, and says so
+    fs = _text(_outcome(page, "forsorjningsstod"))
+    assert "Yttersta skyddsnät" in fs and "0 SEK per månad" in fs
+
+
+def test_the_monthly_budget_says_what_comes_from_whom(client):
+    page = client.get("/", params=SARA_PAGE).text
+    budget = re.search(r'<section class="budget".*?</section>', page, re.S).group(0)
+    assert '<h2 id="budget-title">Månadsbudget</h2>' in budget
+    text = _text(budget)
+    assert (
+        "Försäkringskassan Aktivitetsersättning vid nedsatt arbetsförmåga berättigad efter ansökan 12 481 SEK" in text
+    )
+    assert "Bostadstillägg berättigad efter ansökan 5 500 SEK" in text
+    assert "Egna inkomster 0 SEK" in text and "Totalt per månad 17 981 SEK" in text
+    assert "(fyller upp)" in text  # försörjningsstöd, the top-up, comes last
+
+
+def test_an_unknown_income_gives_a_range_that_names_the_question_not_the_fact(client):
+    state = {k: v for k, v in SARA_PAGE.items() if k != "known.monthly_income"}
+    page = client.get("/", params=state).text
+    fs = _text(_outcome(page, "forsorjningsstod"))
+    assert re.search(
+        r"mellan 0 och [\d  ]+ SEK per månad, beroende på svaren på ”Hur stora är personens inkomster", fs
+    ), fs
+    assert "monthly_income" not in _text(page)
+    budget = _text(re.search(r'<section class="budget".*?</section>', page, re.S).group(0))
+    assert "Budgeten beror på svaren på ”Hur stora är personens inkomster" in budget
+
+
+def test_a_norwegian_page_shows_the_amount_as_a_range_with_its_question_in_norwegian(client):
+    state = {
+        "lang": "nb",
+        "jurisdiction": "NO-0301",
+        "date": "2026-03-01",
+        "known.home_country": "NO",
+        "known.birth_date": "2001-04-12",
+        "known.receives_aap": "true",
+        "known.aap_since": "2024-03-01",
+        "known.work_capacity_reduction": "half",
+        "known.mental_health_problem": "true",
+        "known.current_activity": "employed",
+        "known.work_percentage": "40",
+        "known.years_insured_in_norway": "24",
+        "known.needs_nav_follow_up": "true",
+    }
+    page = client.get("/", params=state).text
+    assert '<th scope="col">Beløp</th>' in page
+    aap = _text(_outcome(page, "no_aap"))
+    assert re.search(
+        r"Beløp mellom [\d  ,]+ og [\d  ,]+ NOK per år, avhengig av svarene på «Hvor stor er personens", aap
+    )
+    assert "Beregning (folketrygdloven § 11-19" in aap and "Grunnbeløpet i folketrygden (G)" in aap
+    assert "aap_calculation_basis" not in _text(page)
+    assert "Månedsbudsjett" in page and "Totalt per måned" in page
+
+
+def test_the_print_view_has_the_amounts_and_the_budget(client):
+    report = _text(client.get("/report", params=SARA_PAGE).text)
+    assert "Belopp" in report and "12 481 SEK per månad" in report
+    assert "Månadsbudget" in report and "Totalt per månad 17 981 SEK" in report
+    assert report.index("Månadsbudget") < report.index("Handlingsplan")  # after the outcome table
+
+
+def test_compare_shows_each_jurisdictions_amount_and_marks_an_amount_that_differs(client):
+    state = {
+        "lang": "nb",
+        "jurisdiction": "NO-0301",
+        "date": "2024-06-01",
+        "known.home_country": "NO",
+        "known.birth_date": "2002-03-10",
+        "known.mental_health_problem": "true",
+        "known.in_kvp": "false",
+        "known.receives_aap": "false",
+        "known.lives_with_parents": "false",
+        "known.monthly_income": "0",
+        "known.monthly_housing_cost": "6000",
+        "known.household_size": "1",
+        "known.monthly_tax_on_benefits": "0",
+        "with": "NO-5001",
+    }
+    page = client.get("/compare", params=state).text
+    row = next(r for r in re.findall(r"<tr.*?</tr>", page, re.S) if "Økonomisk stønad" in r)
+    # the same status in both, but Trondheim's youth rate (2/3 of the state's) gives a lower ceiling
+    assert row.count("kan ikke avgjøres") == 2 and 'class="tag new"' in row
+    assert "mellom 0 og 13 850 NOK per måned" in row and "mellom 0 og 11 233,33 NOK per måned" in row
