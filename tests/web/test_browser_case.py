@@ -117,7 +117,7 @@ def test_the_case_file_downloads_and_uploads_into_a_fresh_page(page: Page, live_
     page.locator("#case-file").set_input_files(str(bad))
     page.locator("form#upload button[type=submit]").click()
     page.wait_for_load_state()
-    expect(page.locator("#upload-error")).to_contain_text("birth_date")
+    expect(page.locator("#upload-error")).to_contain_text("Vilket är personens födelsedatum?")
     assert _known(page)["birth_date"] == "2006-03-14"  # the case on the page is not lost
 
 

@@ -275,7 +275,9 @@ def test_a_bad_case_file_is_refused_beside_the_upload_with_every_problem(client)
     )
     assert response.status_code == 422
     beside = re.search(r'<div class="error" id="upload-error".*?</div>', response.text, re.S).group(0)
-    assert beside.count("<li>") == 2 and "birth_date" in beside and "goal" in beside
+    assert beside.count("<li>") == 2  # each problem at its question, in words, never the fact's id
+    assert "Vilket är personens födelsedatum?" in beside and "Vad vill personen – arbeta, studera eller båda?" in beside
+    assert "birth_date" not in beside and "`goal`" not in beside
     # the case on the page is kept
     assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in response.text
     not_yaml = client.post(
@@ -414,15 +416,15 @@ def test_each_financial_outcome_shows_its_amount_and_its_calculation_in_swedish(
     table = re.search(r'<table class="summary">.*?</table>', page, re.S).group(0)
     assert '<th scope="col">Belopp</th>' in table
     row = re.search(r'<tr id="row-activity_compensation".*?</tr>', table, re.S).group(0)
-    assert 'data-label="Belopp"' in row and "12 481 SEK per månad" in row  # SFB 35:19, 2,73 pbb 2026 / 12
+    assert 'data-label="Belopp"' in row and "12 481 kr per månad" in row  # SFB 35:19, 2,73 pbb 2026 / 12
     details = _outcome(page, "activity_compensation")
-    assert "Belopp 12 481 SEK per månad" in _text(details)
+    assert "Belopp 12 481 kr per månad" in _text(details)
     calculation = re.search(r'<details class="calculation">.*?</details>', details, re.S).group(0)
     assert "<summary>Beräkning (" in calculation and "SFB (2010:110) 35 kap. 19 §" in calculation
     assert "<li>" in calculation and "prisbasbelopp" in calculation.lower() and "källa:" in calculation
     # the last resort tops up what the others leave, and says so
     fs = _text(_outcome(page, "forsorjningsstod"))
-    assert "Yttersta skyddsnät" in fs and "0 SEK per månad" in fs
+    assert "Yttersta skyddsnät" in fs and "0 kr per månad" in fs
 
 
 def test_the_monthly_budget_says_what_comes_from_whom(client):
@@ -430,11 +432,9 @@ def test_the_monthly_budget_says_what_comes_from_whom(client):
     budget = re.search(r'<section class="budget".*?</section>', page, re.S).group(0)
     assert '<h2 id="budget-title">Månadsbudget</h2>' in budget
     text = _text(budget)
-    assert (
-        "Försäkringskassan Aktivitetsersättning vid nedsatt arbetsförmåga berättigad efter ansökan 12 481 SEK" in text
-    )
-    assert "Bostadstillägg berättigad efter ansökan 5 500 SEK" in text
-    assert "Egna inkomster 0 SEK" in text and "Totalt per månad 17 981 SEK" in text
+    assert "Försäkringskassan Aktivitetsersättning vid nedsatt arbetsförmåga berättigad efter ansökan 12 481 kr" in text
+    assert "Bostadstillägg berättigad efter ansökan 5 500 kr" in text
+    assert "Egna inkomster 0 kr" in text and "Totalt per månad 17 981 kr" in text
     assert "(fyller upp)" in text  # försörjningsstöd, the top-up, comes last
 
 
@@ -443,7 +443,7 @@ def test_an_unknown_income_gives_a_range_that_names_the_question_not_the_fact(cl
     page = client.get("/", params=state).text
     fs = _text(_outcome(page, "forsorjningsstod"))
     assert re.search(
-        r"mellan 0 och [\d  ]+ SEK per månad, beroende på svaren på ”Hur stora är personens inkomster", fs
+        r"mellan 0 och [\d  ]+ kr per månad, beroende på svaren på ”Hur stora är personens inkomster", fs
     ), fs
     assert "monthly_income" not in _text(page)
     budget = _text(re.search(r'<section class="budget".*?</section>', page, re.S).group(0))
@@ -470,7 +470,7 @@ def test_a_norwegian_page_shows_the_amount_as_a_range_with_its_question_in_norwe
     assert '<th scope="col">Beløp</th>' in page
     aap = _text(_outcome(page, "no_aap"))
     assert re.search(
-        r"Beløp mellom [\d  ,]+ og [\d  ,]+ NOK per år, avhengig av svarene på «Hvor stor er personens", aap
+        r"Beløp mellom [\d  ,]+ og [\d  ,]+ kr per år, avhengig av svarene på «Hvor stor er personens", aap
     )
     assert "Beregning (folketrygdloven § 11-19" in aap and "Grunnbeløpet i folketrygden (G)" in aap
     assert "aap_calculation_basis" not in _text(page)
@@ -479,8 +479,8 @@ def test_a_norwegian_page_shows_the_amount_as_a_range_with_its_question_in_norwe
 
 def test_the_print_view_has_the_amounts_and_the_budget(client):
     report = _text(client.get("/report", params=SARA_PAGE).text)
-    assert "Belopp" in report and "12 481 SEK per månad" in report
-    assert "Månadsbudget" in report and "Totalt per månad 17 981 SEK" in report
+    assert "Belopp" in report and "12 481 kr per månad" in report
+    assert "Månadsbudget" in report and "Totalt per månad 17 981 kr" in report
     assert report.index("Månadsbudget") < report.index("Handlingsplan")  # after the outcome table
 
 
@@ -505,4 +505,7 @@ def test_compare_shows_each_jurisdictions_amount_and_marks_an_amount_that_differ
     row = next(r for r in re.findall(r"<tr.*?</tr>", page, re.S) if "Økonomisk stønad" in r)
     # the same status in both, but Trondheim's youth rate (2/3 of the state's) gives a lower ceiling
     assert row.count("kan ikke avgjøres") == 2 and 'class="tag new"' in row
-    assert "mellom 0 og 13 850 NOK per måned" in row and "mellom 0 og 11 233,33 NOK per måned" in row
+    assert (
+        "mellom 0 og 13 850 kr per måned, avhengig av" in row
+        and "mellom 0 og 11 233,33 kr per måned, avhengig av" in row
+    )
