@@ -37,9 +37,7 @@ YOUNG_IN_NORWAY = {
 
 
 def _full(comparison) -> dict:
-    return {
-        (e.jurisdiction.id, o.support): o.amount for e in comparison.evaluations for o in e.outcomes if o.amount
-    }
+    return {(e.jurisdiction.id, o.support): o.amount for e in comparison.evaluations for o in e.outcomes if o.amount}
 
 
 @pytest.mark.parametrize(

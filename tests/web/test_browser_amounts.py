@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests.web.conftest import ARTEFACTS
 from tests.web.test_browser_case import _known
+from tests.web.test_page import SARA_PAGE
 
 
 def _open(page: Page, live_server, state: dict[str, str], view: str = "/") -> None:
@@ -48,27 +49,9 @@ def test_a_file_over_the_limit_gets_the_page_in_its_language_with_the_case_kept(
     page.screenshot(path=str(ARTEFACTS / "upload-too-large-nb.png"), full_page=True)
 
 
-SARA = {  # examples/cases/sara-22-activity-compensation-wants-to-study.yaml, in Stockholm
-    "lang": "sv",
-    "jurisdiction": "SE-0180",
-    "date": "2026-03-01",
-    "known.birth_date": "2004-03-15",
-    "known.insured_in_sweden": "true",
-    "known.mental_health_problem": "true",
-    "known.lasting_psychiatric_diagnosis": "true",
-    "known.work_capacity_reduction": "full",
-    "known.reduction_expected_one_year": "true",
-    "known.receives_activity_compensation": "true",
-    "known.activity_compensation_since": "2024-01-01",
-    "known.activity_compensation_dormant": "false",
-    "known.ae_assumed_income": "0",
-    "known.current_activity": "none",
-    "known.goal": "studies",
-    "known.lacks_means_of_support": "true",
-    "known.monthly_housing_cost": "6000",
-    "known.household_size": "1",
-    "known.monthly_tax_on_benefits": "1500",
-}  # her income is left unknown: försörjningsstöd is a range that names the question
+# Sara (examples/cases/sara-22-activity-compensation-wants-to-study.yaml) in Stockholm, her income
+# left unknown: försörjningsstöd is a range that names the question.
+SARA = {key: value for key, value in SARA_PAGE.items() if key != "known.monthly_income"}
 
 IDA = {  # examples/cases/no-ida-24-aap.yaml, in Oslo
     "lang": "nb",
@@ -150,7 +133,7 @@ def test_at_390_px_the_amounts_and_their_calculation_fit_without_sideways_scroll
     assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"), page.evaluate(
         """() => Array.from(document.querySelectorAll('body *'))
                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                 .slice(-5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+                 .slice(-5).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right)"""
     )
     budget_cell = page.locator("section.budget td[data-label]").first
     label = page.evaluate("e => getComputedStyle(e, '::before').content", budget_cell.element_handle())
