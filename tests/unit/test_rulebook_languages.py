@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-import pytest
 from pydantic import BaseModel
 
 from tolka.model.common import Text
@@ -86,7 +85,6 @@ def test_the_walk_finds_the_texts_it_checks(shipped_engine):
     assert sum(1 for path, _ in texts(fact, "fact") if ".label" in path) >= 3
 
 
-@pytest.mark.xfail(strict=True, reason="30 Swedish and 12 Norwegian rule notes are English only (issue 15)")
 def test_every_rule_note_is_in_its_countrys_language(shipped_engine):
     """`tolka rules` shows a rule's note: it needs the country's language like every other shown text."""
     book = shipped_engine.rulebook
