@@ -12,8 +12,9 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
-from tolka.model.interpretation import STALE_AFTER_YEARS, Reading
+from tolka.model.interpretation import Reading
 from tolka.model.jurisdiction import Jurisdiction
+from tolka.model.source import STALE_AFTER_YEARS
 from tolka.rulebook import Rulebook
 
 # The kinds that count as real organisations with their own reading (examples excluded).

@@ -20,12 +20,13 @@ from tolka.load.parameters import step_lines, value_lines
 from tolka.load.yaml_source import line_of, read_yaml
 from tolka.model.amount import AmountFormula
 from tolka.model.catalogue import Body, Route, Support, TeamRole
-from tolka.model.interpretation import InterpretationPoint, Reading, Source
+from tolka.model.interpretation import InterpretationPoint, Reading
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.model.law import Law
 from tolka.model.origin import Entry, Origin
 from tolka.model.parameter import Parameter
 from tolka.model.rule import Rule
+from tolka.model.source import Source
 from tolka.model.vocabulary import Definition, Fact
 
 T = TypeVar("T", bound=BaseModel)

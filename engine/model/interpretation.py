@@ -8,12 +8,12 @@ one jurisdiction's answer to a point, with its source and validity. Points of ki
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import model_validator
 
 from tolka.model.common import Country, Identifier, Model, Text, Validity
+from tolka.model.source import Source
 
 ReadingValue = str | int | float
 
@@ -87,47 +87,6 @@ class InterpretationPoint(Model):
             if candidate.id == value:
                 return candidate.label.get(language)
         return "no national position" if value is None else str(value)
-
-
-# A source older than this on the evaluation date is marked stale in the readings matrix, in compare
-# and in every answer: five years is about one municipal term plus the time guidelines usually live.
-STALE_AFTER_YEARS = 5
-
-
-class Source(Model):
-    """Where a reading comes from: a published page or document, with its date."""
-
-    url: str | None = None
-    document: str | None = None
-    title: str | None = None
-    published: dt.date | None = None
-    date_note: str | None = None
-    retrieved: str | None = None
-    # When the page was found (harvest date), so a researcher can tell an old find from a new one.
-    found: dt.date | None = None
-    # Whose page it is: the organisation's own page, a mirror of its document (docplayer, studylib
-    # …) or a secondary source reporting on it. Mirrors and secondary sources are weaker evidence.
-    origin: Literal["own_page", "mirror", "secondary"] = "own_page"
-
-    def age_years(self, day: dt.date) -> float | None:
-        """How old the source is on `day`, in years; None when the page shows no date."""
-        if self.published is None:
-            return None
-        return (day - self.published).days / 365.25
-
-    def is_stale(self, day: dt.date) -> bool:
-        """Published more than STALE_AFTER_YEARS before `day` (an undated source is not called stale:
-        its age is unknown, and coverage counts it as undated instead)."""
-        age = self.age_years(day)
-        return age is not None and age > STALE_AFTER_YEARS
-
-    @model_validator(mode="after")
-    def _traceable(self) -> Source:
-        if not (self.url or self.document):
-            raise ValueError("a source needs a `url` or a `document` reference")
-        if self.published is None and not self.date_note:
-            raise ValueError('a source without `published` needs a `date_note` (e.g. "date not shown")')
-        return self
 
 
 class Contest(Model):

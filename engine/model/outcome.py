@@ -11,8 +11,8 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from tolka.model.common import Text
-from tolka.model.interpretation import Source
 from tolka.model.rule import Status
+from tolka.model.source import Source
 
 OutcomeStatus = Literal[Status, "undetermined", "conflict"]  # what rules set, or that they do not settle it
 

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from tolka.model.common import Country, Identifier, Model, Text, Validity
-from tolka.model.interpretation import Source
+from tolka.model.source import Source
 
 Unit = Literal["SEK", "NOK", "share", "G", "prisbasbelopp"]
 # The period an amount is counted in; `none` for a figure that is not a flow (a share, a multiple).

@@ -7,7 +7,7 @@ from pathlib import Path
 from tolka.coverage import Coverage, PointCoverage
 from tolka.i18n import N_
 from tolka.model import contract as C
-from tolka.model.interpretation import STALE_AFTER_YEARS
+from tolka.model.source import STALE_AFTER_YEARS
 from tolka.render.labels import word
 from tolka.render.report import Block, Heading, Paragraph, Table
 from tolka.rulebook import Rulebook

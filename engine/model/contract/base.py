@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from tolka.model.interpretation import Source
+from tolka.model.source import Source
 
 
 class Output(BaseModel):
