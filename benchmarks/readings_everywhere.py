@@ -60,7 +60,7 @@ def synthetic_files(source: Path, seed: int = SEED) -> dict[str, str]:
             "sources:",
             "  synthetic: &synthetic",
             f"    document: {json.dumps(SOURCE_NOTE)}",
-            '    date_note: "synthetic, no date"',
+            "    date_state: not_shown",
             "readings:",
         ]
         added = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Literal, get_args
 
 from tolka.errors import CycleError, DuplicateIdError, MissingCitationError, SchemaError, UnknownNameError
 from tolka.load import parameters as P
@@ -19,6 +20,7 @@ from tolka.load.sections import RawRulebook
 from tolka.model.catalogue import Route
 from tolka.model.interpretation import Reading
 from tolka.model.origin import Entry, Origin
+from tolka.model.source import DateState, Seen
 from tolka.rulebook import Rulebook
 
 
@@ -234,6 +236,26 @@ def _reading_provenance(entry: Entry[Reading], country: str, errors: Collector) 
             entry.origin,
         )
     source = reading.source
+    for note, hint in SOURCE_NOTE_HINTS.items():
+        if getattr(source, note) is not None and not source.structured_note(note):
+            errors.add(
+                SchemaError(
+                    f"the source of the reading of `{reading.point}` gives `{note}` as free English text, "
+                    "which a Swedish or Norwegian reader would be shown as is",
+                    hint=hint,
+                ),
+                entry.at(f"source.{note}"),
+            )
+    for aside in ("date_aside", "seen_aside"):
+        text = getattr(source, aside)
+        if text is not None and not getattr(text, language):
+            errors.add(
+                SchemaError(
+                    f"the source of the reading of `{reading.point}` has a `{aside}` without {language}",
+                    hint=f"write `{aside}: {{{language}: …, en: …}}`; URLs, dates and quoted page text stay as is",
+                ),
+                entry.at(f"source.{aside}"),
+            )
     if source.published and source.found and source.published > source.found:
         errors.add(
             SchemaError(
@@ -243,6 +265,14 @@ def _reading_provenance(entry: Entry[Reading], country: str, errors: Collector) 
             ),
             entry.origin,
         )
+
+
+SOURCE_NOTE_HINTS: dict[Literal["date_note", "retrieved"], str] = {
+    "date_note": f"write `date_state:` ({', '.join(get_args(DateState))}) and what else is known of the date in "
+    "`date_aside: {sv, en, nb}` (docs/harvesting.md)",
+    "retrieved": f"write `seen:` ({', '.join(get_args(Seen))}), what else about the copy matters in "
+    "`seen_aside: {sv, en, nb}` and a reference to your notes in `harvest_ref` (docs/harvesting.md)",
+}
 
 
 def team(raw: RawRulebook, book: Rulebook, errors: Collector) -> None:

@@ -71,6 +71,7 @@ LIST_SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "amounts": ("amounts", AmountFormula),
 }
 TOP_LEVEL_KEYS = ("country", "law", "jurisdiction", "sources", *LIST_SECTIONS)
+SOURCE_NOTES = ("date_note", "retrieved", "date_aside", "seen_aside")
 COUNTRY_DEFAULTED = (Body, Support, InterpretationPoint, TeamRole, Parameter)
 
 
@@ -183,8 +184,17 @@ def _read_yaml_file(path: Path, rel: str, raw: RawRulebook) -> None:
                     key_lines += value_lines(data, (key, index), len(validated.values))
                 if isinstance(validated, AmountFormula):
                     key_lines += step_lines(data, (key, index), len(validated.steps))
+                if isinstance(validated, Reading):
+                    key_lines += source_lines(data, (key, index))
                 origin = Origin(rel, line_of(data, (key, index)))
                 getattr(raw, attribute).append(Entry(validated, origin, item_scope, key_lines))
+
+
+def source_lines(data: Any, location: tuple) -> tuple[tuple[str, int], ...]:
+    """The line of each note of a reading's source, as extra key lines of its entry (`source.seen`
+    …); a source shared through a YAML anchor has the lines where the anchor was written."""
+    lines = ((f"source.{name}", line_of(data, (*location, "source", name))) for name in SOURCE_NOTES)
+    return tuple((key, line) for key, line in lines if line is not None)
 
 
 def _read_csv_file(path: Path, rel: str, raw: RawRulebook) -> None:

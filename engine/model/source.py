@@ -103,11 +103,12 @@ class Source(Model):
         age = self.age_years(day)
         return age is not None and age > STALE_AFTER_YEARS
 
-    @property
-    def structured(self) -> bool:
-        """Whether the date and the view of the page are in the controlled vocabulary (a reading's
-        source must be; a parameter's may still carry a free `date_note`)."""
-        return self.seen is not None and (self.published is not None or self.date_state is not None)
+    def structured_note(self, note: Literal["date_note", "retrieved"]) -> bool:
+        """Whether `note` is written from the controlled vocabulary rather than given as free text (a
+        reading's source must be; a parameter's may still carry a free `date_note`)."""
+        if note == "date_note":
+            return self.date_state is not None or self.date_aside is not None
+        return self.seen is not None or self.seen_aside is not None
 
     @model_validator(mode="after")
     def _traceable(self) -> Source:

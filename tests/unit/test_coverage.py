@@ -27,7 +27,7 @@ def test_a_source_over_five_years_old_is_stale_and_an_example_unit_never_counts(
         readings:
           - point: studies_allowed
             value: "yes"
-            source: {document: "A study", date_note: date not shown}
+            source: {document: "A study", date_state: not_shown}
             summary: {en: "An example.", sv: "Ett exempel."}
             verified: true
         """,

@@ -167,7 +167,7 @@ def test_overlapping_versions_of_a_reading(mini):
           - point: studies_allowed
             value: "no"
             valid_from: 2025-06-01
-            source: {url: https://example.invalid/lenient2, date_note: date not shown}
+            source: {url: https://example.invalid/lenient2, date_state: not_shown}
             summary: {en: "Changed.", sv: "Ändrad."}
             verified: false
     """,
