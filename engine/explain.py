@@ -23,8 +23,9 @@ from tolka.jurisdictions import ResolvedReading, resolve_readings
 from tolka.model.contract import ExplanationOut, SentenceOut
 from tolka.model.outcome import Outcome, ReadingUsed, RuleReason
 from tolka.questions import answers
-from tolka.render.labels import COUNTRY, STATUS, WORDS, as_language, fact_value_label, source_date, word
+from tolka.render.labels import COUNTRY, STATUS, WORDS, as_language, fact_value_label, word
 from tolka.render.report import citation_text, contested_sentences, possible_text, unverified_sentences
+from tolka.render.source_note import source_date
 
 EXPLAINED = (
     "not_eligible",

@@ -14,7 +14,8 @@ from decimal import Decimal
 from tolka.i18n import N_, Translator, translator
 from tolka.model import outcome as O
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
-from tolka.render.labels import PERIOD, STATUS, as_language, fact_value_label, source_date, word
+from tolka.render.labels import PERIOD, STATUS, as_language, fact_value_label, word
+from tolka.render.source_note import source_date
 from tolka.rulebook import Rulebook
 
 AMOUNT_COLUMN = N_("Amount")  # the heading of the outcome table's amount column
@@ -118,9 +119,9 @@ def _input_text(item: O.AmountInput, language: str) -> str:
     if item.status is not None:
         text += f" ({word(STATUS, item.status, language)})"
     if item.source is not None:
-        # A figure's source note is the harvester's own (English) working note: the answer gives the
-        # date or says it is not shown; the note stays in the JSON's `source`.
-        when = source_date(item.source.model_copy(update={"date_note": None}), language)
+        # A step lists many figures: each gives only its source's date (or what is known of it); the
+        # asides are in the JSON's `source` and beside the reading itself.
+        when = source_date(item.source, language, asides=False)
         text += " " + _("(source: {where}, {date})", where=item.source.url or item.source.document or "", date=when)
     if item.valid_from:
         text += " " + _("[from {date}]", date=item.valid_from)

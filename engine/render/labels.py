@@ -64,7 +64,6 @@ WORDS = {
     "decides": N_("decides"),
     "route_info": N_("Queue and priority"),
     "source": N_("source"),
-    "date_not_shown": N_("date not shown"),
     "would_change": N_("What would change the answer"),
     "plan": N_("Action plan"),
     "if_eligible": N_("once the open questions are answered"),
@@ -142,19 +141,6 @@ def sentence(table: Mapping[Any, str], key: object, language: str, /, **values: 
 def as_language(language: str) -> Language:
     """`language` when tolka has a catalogue for it, else English."""
     return language if language in ("sv", "nb") else "en"  # type: ignore[return-value]
-
-
-def source_date(source: Any, language: str) -> str:
-    """When a source was published, or its note on the date; the common "date not shown" translated.
-
-    Other date notes are the harvester's own words about one page and stay as written.
-    """
-    if source.published:
-        return str(source.published.isoformat())
-    note = source.date_note or ""
-    # "date not shown; the report covers 2009–2014": the harvester's English aside stays in the JSON,
-    # the reader gets the common note in their language.
-    return word(WORDS, "date_not_shown", language) if note == "" or note.startswith("date not shown") else note
 
 
 def default_language() -> str:

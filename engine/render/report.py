@@ -11,7 +11,8 @@ from tolka.i18n import translator
 from tolka.model import outcome as O
 from tolka.render.amounts_view import AMOUNT_COLUMN, amount_blocks, amount_text
 from tolka.render.blocks import Block, Bullets, Heading, Paragraph, Table, citation_text
-from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, as_language, source_date, word
+from tolka.render.labels import BASIS, LEGAL_STATUS, ROLE, STATUS, WORDS, as_language, word
+from tolka.render.source_note import source_note
 
 
 def source_text(reading: O.ReadingUsed, language: str) -> str:
@@ -21,9 +22,7 @@ def source_text(reading: O.ReadingUsed, language: str) -> str:
         return " — ".join(part for part in (cites, note) if part)
     source = reading.source
     where = source.url or source.document or ""
-    when = source_date(source, language)
-    retrieved = f"; {source.retrieved}" if source.retrieved else ""
-    return f"{where} ({when}{retrieved})"
+    return f"{where} ({source_note(source, language)})"
 
 
 def reading_line(reading: O.ReadingUsed, language: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from tolka.jurisdictions import ResolvedReading
 from tolka.model import contract as C
-from tolka.render.labels import BASIS, WORDS, source_date, word
+from tolka.render.labels import BASIS, WORDS, word
+from tolka.render.source_note import source_date
 from tolka.rulebook import Rulebook
 
 MAX_LISTED = 12

@@ -118,8 +118,9 @@ def outputs(case: str, place: str, support: str, language: str) -> dict[str, str
 
 def problems(text: str, language: str) -> list[str]:
     flat = " ".join(text.split())  # the terminal wraps long lines
-    # A source is cited as its publisher wrote it: the URL, and the note on its date and copy.
-    flat = re.sub(r"https?://\S+ \((?:[^()]|\([^()]*\))*\)|https?://\S+", "", flat)
+    # A source is cited by its address as its publisher wrote it; the note on its date and copy that
+    # follows is in the reader's language like any other text (docs/harvesting.md).
+    flat = re.sub(r"https?://\S+", "", flat)
     found = [
         f"foreign phrase {phrase!r}"
         for phrase in foreign_phrases(language)
