@@ -15,7 +15,8 @@ import tolka
 from tolka.boundary import parse_date
 from tolka.cli.help_language import TranslatedCommand, TranslatedHelp, install, language_in
 from tolka.errors import CaseError, RulebookInvalid, TolkaError, UnknownIdError
-from tolka.render.labels import default_language, phrase
+from tolka.i18n import translator
+from tolka.render.labels import as_language, default_language, phrase
 from tolka.shipped import rulebook_root
 
 if TYPE_CHECKING:
@@ -94,7 +95,9 @@ class _Group(TranslatedHelp, click.Group):
         except RulebookInvalid as exc:
             for error in exc.errors:
                 click.echo(error.render(), err=True)
-            click.echo(f"{len(exc.errors)} error(s) in the rulebook at {ctx.obj.root}", err=True)
+            _ = translator(as_language(ctx.obj.lang))
+            count = len(exc.errors)
+            click.echo(_("{count} error(s) in the rulebook at {root}", count=count, root=ctx.obj.root), err=True)
             ctx.exit(1)
         except CaseError as exc:
             click.echo(exc.render(ctx.obj.lang if isinstance(ctx.obj, State) else default_language()), err=True)

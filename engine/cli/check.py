@@ -6,20 +6,24 @@ from pathlib import Path
 
 import click
 
-from tolka.cli.app import State, cli
+from tolka.cli.app import State, cli, lang_option, language
+from tolka.i18n import translator
 from tolka.load import check_rulebook
+from tolka.render.labels import as_language
 
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@lang_option
 @click.pass_obj
-def check(state: State, path: Path | None, strict: bool) -> None:
+def check(state: State, path: Path | None, strict: bool, lang: str | None) -> None:
     """Check the rulebook at PATH (default: the one in use) and list every error and warning found.
 
     Errors make the rulebook unusable (exit 1); warnings are listed for a reviewer and the rulebook
     still loads (exit 0, or 1 with --strict).
     """
+    _ = translator(as_language(language(lang)))
     root = path or state.root
     rulebook, errors = check_rulebook(root)
     for error in errors:
@@ -27,17 +31,40 @@ def check(state: State, path: Path | None, strict: bool) -> None:
     for warning in rulebook.warnings:
         click.echo(warning.render())
     if errors:
-        click.echo(f"{len(errors)} error(s), {len(rulebook.warnings)} warning(s) in {root}")
+        click.echo(
+            _(
+                "{errors} error(s), {warnings} warning(s) in {root}",
+                errors=len(errors),
+                warnings=len(rulebook.warnings),
+                root=root,
+            )
+        )
         raise SystemExit(1)
     if rulebook.warnings:
-        click.echo(f"{len(rulebook.warnings)} warning(s) in {root} (docs/check-warnings.md explains the shipped ones)")
+        click.echo(
+            _(
+                "{warnings} warning(s) in {root} (docs/check-warnings.md explains the shipped ones)",
+                warnings=len(rulebook.warnings),
+                root=root,
+            )
+        )
         if strict:
             raise SystemExit(1)
     click.echo(
-        f"ok: {len(rulebook.files)} files, {len(rulebook.laws)} laws, {len(rulebook.provisions)} provisions, "
-        f"{len(rulebook.supports)} supports, {len(rulebook.facts)} facts, {len(rulebook.points)} "
-        "interpretation points, "
-        f"{len(rulebook.rules)} rules, {len(rulebook.jurisdictions)} jurisdictions, "
-        f"{sum(len(v) for v in rulebook.readings.values())} readings, {len(rulebook.parameters)} parameters"
+        _(
+            "ok: {files} files, {laws} laws, {provisions} provisions, {supports} supports, {facts} facts, "
+            "{points} interpretation points, {rules} rules, {jurisdictions} jurisdictions, {readings} readings, "
+            "{parameters} parameters",
+            files=len(rulebook.files),
+            laws=len(rulebook.laws),
+            provisions=len(rulebook.provisions),
+            supports=len(rulebook.supports),
+            facts=len(rulebook.facts),
+            points=len(rulebook.points),
+            rules=len(rulebook.rules),
+            jurisdictions=len(rulebook.jurisdictions),
+            readings=sum(len(v) for v in rulebook.readings.values()),
+            parameters=len(rulebook.parameters),
+        )
     )
-    click.echo(f"fingerprint {rulebook.fingerprint}")
+    click.echo(_("fingerprint {fingerprint}", fingerprint=rulebook.fingerprint))

@@ -9,10 +9,13 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from tolka.cli.app import State, cli, date_option, evaluation_day, jurisdiction_list
+from tolka.cli.app import State, cli, date_option, evaluation_day, jurisdiction_list, lang_option, language
+from tolka.i18n import translator
 from tolka.population.people import count_rows
 from tolka.population.run import DEFAULT_CHUNK, local_results, run_population
 from tolka.population.synth import DEFAULT_CONFIG, read_manifest, write_population
+from tolka.render.amounts_view import number_text
+from tolka.render.labels import as_language
 
 
 # duplicates: one click.option per flag; the option blocks look alike by necessity.
@@ -86,6 +89,7 @@ from tolka.population.synth import DEFAULT_CONFIG, read_manifest, write_populati
     show_default=True,
     help="Add amounts and what readings cost to the summary (where the rulebook has amount calculations).",
 )
+@lang_option
 @click.pass_obj
 def population(
     state: State,
@@ -104,14 +108,17 @@ def population(
     workers: int | None,
     progress: bool | None,
     amounts: bool,
+    lang: str | None,
 ) -> None:
     """Evaluate every person in PEOPLE (.csv or .parquet: one column per fact) in many jurisdictions.
 
     Empty cells are unknown facts. The vectorised back end gives the same answers as `tolka evaluate`.
     """
     rulebook = state.rulebook
+    words = language(lang)
+    _ = translator(as_language(words))
     when = evaluation_day(day)
-    places = jurisdiction_list(rulebook, which, country)
+    places = jurisdiction_list(rulebook, which, country, words)
     if engine_name == "dask":
         from tolka.population.distributed import dask_executor
 
@@ -120,7 +127,7 @@ def population(
         executor = local_results
     console = Console(stderr=True)
     with Progress(
-        TextColumn("[bold]persons"),
+        TextColumn("[bold]" + _("persons")),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -147,23 +154,40 @@ def population(
         )
     rate = report.persons * report.jurisdictions / report.seconds if report.seconds else 0.0
     click.echo(
-        f"{report.persons:,} persons × {report.jurisdictions} jurisdictions × {report.supports} supports on "
-        f"{when.isoformat()}"
-        f" in {report.seconds:.1f} s ({rate:,.0f} persons × jurisdictions per second)"
+        _(
+            "{persons} persons × {jurisdictions} jurisdictions × {supports} supports on {day} in {seconds} s "
+            "({rate} persons × jurisdictions per second)",
+            persons=number_text(report.persons, words),
+            jurisdictions=number_text(report.jurisdictions, words),
+            supports=number_text(report.supports, words),
+            day=when.isoformat(),
+            seconds=number_text(report.seconds, words, 1),
+            rate=number_text(rate, words),
+        )
     )
     if read_manifest(people):
-        click.echo(f"{people.name} is a synthetic population (see its manifest).")
+        click.echo(_("{file} is a synthetic population (see its manifest).", file=people.name))
     if out is not None:
-        click.echo(f"results: {out} ({report.rows_written:,} rows)")
+        rows = number_text(report.rows_written, words)
+        click.echo(
+            _.ngettext(
+                "results: {out} ({rows} row)", "results: {out} ({rows} rows)", report.rows_written, out=out, rows=rows
+            )
+        )
     if summary is not None:
-        click.echo(f"summary: {summary}")
+        click.echo(_("summary: {file}", file=summary))
     if report.rejected:
         click.echo(
-            f"warning: {report.rejected:,} rows with bad values were left out; each is listed in "
-            f"{report.rejected_file}",
+            _.ngettext(
+                "warning: {count} row with bad values was left out; it is listed in {file}",
+                "warning: {count} rows with bad values were left out; each is listed in {file}",
+                report.rejected,
+                count=number_text(report.rejected, words),
+                file=report.rejected_file,
+            ),
             err=True,
         )
-    click.echo(f"rulebook {rulebook.fingerprint}")
+    click.echo(_("rulebook {fingerprint}", fingerprint=rulebook.fingerprint))
 
 
 @cli.command()
@@ -183,16 +207,28 @@ def population(
     help="Distribution file (format in docs/population.md).",
 )
 @date_option
+@lang_option
 @click.pass_obj
-def synth(state: State, n: int, seed: int, out: Path, config: Path, day: dt.datetime | None) -> None:
+def synth(state: State, n: int, seed: int, out: Path, config: Path, day: dt.datetime | None, lang: str | None) -> None:
     """Write a SYNTHETIC population of invented persons (no real personal data), reproducible from its seed.
 
     Ages are counted at --date: use the same date for `tolka population`.
     """
+    words = language(lang)
+    _ = translator(as_language(words))
     when = evaluation_day(day)
     manifest = write_population(state.rulebook, config, n, seed, when, out)
     click.echo(
-        f"{n:,} synthetic persons (seed {seed}, ages at {when.isoformat()}) written to {out}; manifest {manifest}"
+        _.ngettext(
+            "{count} synthetic person (seed {seed}, age at {day}) written to {out}; manifest {manifest}",
+            "{count} synthetic persons (seed {seed}, ages at {day}) written to {out}; manifest {manifest}",
+            n,
+            count=number_text(n, words),
+            seed=seed,
+            day=when.isoformat(),
+            out=out,
+            manifest=manifest,
+        )
     )
 
 
@@ -209,12 +245,23 @@ def synth(state: State, n: int, seed: int, out: Path, config: Path, day: dt.date
     type=click.Path(dir_okay=False, path_type=Path),
     help="The situation map. Default: <compact>.situations.csv beside it.",
 )
-def expand(compact: Path, out: Path, situations: Path | None) -> None:
+@lang_option
+def expand(compact: Path, out: Path, situations: Path | None, lang: str | None) -> None:
     """Expand COMPACT population results (--layout compact) to one row per person × jurisdiction × support."""
     from tolka.population.compact import expand_file
 
+    words = language(lang)
+    _ = translator(as_language(words))
     rows = expand_file(compact, out, situations)
-    click.echo(f"{rows:,} rows written to {out}")
+    click.echo(
+        _.ngettext(
+            "{count} row written to {out}",
+            "{count} rows written to {out}",
+            rows,
+            count=number_text(rows, words),
+            out=out,
+        )
+    )
 
 
 @cli.command()
@@ -232,9 +279,11 @@ def expand(compact: Path, out: Path, situations: Path | None) -> None:
     show_default=True,
     help="Interpretation points shown in the bar chart.",
 )
-def plot(summary: Path, out: Path, top: int) -> None:
+@lang_option
+def plot(summary: Path, out: Path, top: int, lang: str | None) -> None:
     """Draw a population SUMMARY: share eligible per jurisdiction × support, and the points behind differences."""
     from tolka.population.plot import plot_summary  # matplotlib loads only for this command
 
+    _ = translator(as_language(language(lang)))
     plot_summary(summary, out, top)
-    click.echo(f"written {out}")
+    click.echo(_("Picture written to {out}", out=out))

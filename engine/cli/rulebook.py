@@ -52,11 +52,12 @@ def rules(state: State, support: str | None, rule_id: str | None, fmt: str, lang
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@lang_option
 @click.pass_obj
-def limits(state: State, fmt: str) -> None:
+def limits(state: State, fmt: str, lang: str | None) -> None:
     """Every age and date limit: support, rule, provision, the law's wording and the condition (docs/limits.md)."""
     rulebook = state.rulebook
-    emit(fmt, blocks=limits_blocks(rulebook), data=limits_data(rulebook))
+    emit(fmt, blocks=limits_blocks(rulebook, language(lang)), data=limits_data(rulebook))
 
 
 @cli.command()

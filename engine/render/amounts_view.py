@@ -33,6 +33,16 @@ def quoted(text: str, language: str) -> str:
     return _("“{text}”", text=text)
 
 
+def number_text(number: Decimal | float, language: str, decimals: int = 0) -> str:
+    """A number grouped by thousands as the language writes it: 12,345.6 (en), 12 345,6 (sv, nb)."""
+    return _localised(f"{number:,.{decimals}f}", language)
+
+
+def _localised(grouped: str, language: str) -> str:
+    """Python's "12,345.6" as the language writes it."""
+    return grouped if language == "en" else grouped.replace(",", " ").replace(".", ",")
+
+
 def money_text(value: str | None, unit: str | None, language: str) -> str:
     """A decimal text grouped by thousands as the language writes it, with its currency."""
     _ = _translator(language)
@@ -41,11 +51,9 @@ def money_text(value: str | None, unit: str | None, language: str) -> str:
     number = Decimal(value)
     if unit == "share":  # the statutes write rates as per cent ("64,7 procent", "66 prosent")
         number, unit = number * 100, "%"
-        grouped = f"{number.normalize():,f}"
+        grouped = _localised(f"{number.normalize():,f}", language)
     else:
-        grouped = f"{number:,.2f}" if number != number.to_integral_value() else f"{number:,.0f}"
-    if language != "en":
-        grouped = grouped.replace(",", " ").replace(".", ",")
+        grouped = number_text(number, language, 2 if number != number.to_integral_value() else 0)
     if unit in CURRENCY:  # base amounts (G, prisbasbelopp) keep their legal names in every language
         unit = word(CURRENCY, unit, language)
     if unit == "%" and language == "en":

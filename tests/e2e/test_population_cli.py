@@ -57,7 +57,7 @@ def test_population_writes_results_summary_and_reports_bad_rows(people_csv, tmp_
         "population", str(people), "-J", "SE-EX-A,SE-EX-C", "--date", DATE, "--out", str(out), "--summary", str(summary)
     )
     assert "299 persons × 2 jurisdictions" in result.stdout and "persons × jurisdictions per second" in result.stdout
-    assert "1 rows with bad values were left out" in result.stderr
+    assert "1 row with bad values was left out" in result.stderr
     rejected = list(csv.DictReader((tmp_path / "results.rejected.csv").open(encoding="utf-8")))
     assert [(r["row"], r["fact"], r["value"]) for r in rejected] == [("7", "goal", "fame")]
     table = pq.read_table(out)

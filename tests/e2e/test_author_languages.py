@@ -1,0 +1,87 @@
+"""A researcher or rule author reads tolka's own sentences in Swedish or Norwegian too.
+
+The population commands, `check`, `schema` and `limits` are run with `--lang sv` and `--lang nb` and
+held to the checks of test_languages.py: no phrase of another language's catalogue, no internal id.
+Each test also runs the command in English and shows that the same checks catch that output, so a
+command that ignored `--lang` would fail. Ids that a table lists on purpose — the rule and the
+condition in `limits`, which an author looks up in the rule files — are left out of the check.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_languages import DAY, problems, render
+
+LANGUAGES = ["sv", "nb"]
+
+
+def bad_row(people: Path) -> None:
+    """Give one person a value the rulebook does not allow, so the run reports a left-out row."""
+    lines = people.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    row = lines[3].split(",")
+    row[header.index('"goal"')] = "fame"
+    people.write_text("\n".join([*lines[:3], ",".join(row), *lines[4:]]) + "\n", encoding="utf-8")
+
+
+def population_outputs(folder: Path, language: str) -> dict[str, str]:
+    people, compact, long = folder / "people.csv", folder / "compact.csv", folder / "long.csv"
+    summary, picture = folder / "summary.csv", folder / "summary.png"
+    lang = ["--lang", language]
+    outputs = {"synth": render("synth", "--n", "40", "--seed", "2", "--out", str(people), "--date", DAY, *lang)}
+    bad_row(people)
+    outputs["population"] = render(
+        "population", str(people), "-J", "SE-EX-A,SE-EX-C", "--date", DAY, "--out", str(compact), "--layout",
+        "compact", "--summary", str(summary), *lang,
+    )  # fmt: skip
+    outputs["expand"] = render("expand", str(compact), "--out", str(long), *lang)
+    outputs["plot"] = render("plot", str(summary), "--out", str(picture), *lang)
+    return outputs
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_population_commands_report_in_the_language_asked(tmp_path, language):
+    found = {command: problems(text, language) for command, text in population_outputs(tmp_path, language).items()}
+    assert {command: items for command, items in found.items() if items} == {}
+    (tmp_path / "en").mkdir()
+    english = population_outputs(tmp_path / "en", "en")
+    assert all(problems(text, language) for text in english.values()), english
+
+
+def check_summary(rulebook: Path, language: str) -> str:
+    """The counts after the list of findings (a finding is the author's message at a file and line)."""
+    lines = render("--rulebook", str(rulebook), "check", "--lang", language).splitlines()
+    return "\n".join(lines[-3:])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_check_counts_in_the_language_asked(mini, language):
+    text = check_summary(mini, language)
+    assert "\nok: " in text and not problems(text, language), text
+    assert problems(check_summary(mini, "en"), language)
+
+
+def limits_prose(text: str) -> str:
+    """The headings, paragraphs and column headings of `limits --format markdown`, not its rows."""
+    lines = text.splitlines()
+    kept = [
+        line
+        for number, line in enumerate(lines)
+        if not line.startswith("|") or (number + 1 < len(lines) and lines[number + 1].startswith("|---"))
+    ]
+    return re.sub(r"`[^`]*`", "", "\n".join(kept))  # code spans: commands and terms as typed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("command", "prose"),
+    [(["schema"], lambda text: text), (["limits", "--format", "markdown"], limits_prose)],
+    ids=["schema", "limits"],
+)
+def test_reference_commands_in_the_language_asked(command, prose, language):
+    assert problems(prose(render(*command, "--lang", language)), language) == []
+    assert problems(prose(render(*command, "--lang", "en")), language)
