@@ -8,7 +8,7 @@ lists, point by point, where two jurisdictions' readings differ and which local 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tolka.jurisdictions import ResolvedReading, jurisdiction, resolve_readings
 from tolka.model.interpretation import DefaultReading, Reading
@@ -20,8 +20,12 @@ class Change:
     kind: str  # law | provision | rule | citation | route | default | reading | parameter
     subject: str
     change: str  # entered | ended | changed
-    before: str | None
+    before: str | None  # as stored (the JSON contract's text)
     after: str | None
+    # What before and after describe (a parameter's value, a reading, a route), for views that word them
+    # in the reader's language; None where the text says it all.
+    was: object = field(default=None, compare=False, repr=False)
+    now: object = field(default=None, compare=False, repr=False)
 
 
 def _law_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
@@ -103,7 +107,7 @@ def _route_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Change]:
             continue
         describe = lambda r: None if r is None else f"{r.name.en} [{r.period}]"  # noqa: E731
         change = "entered" if before is None else "ended" if after is None else "changed"
-        out.append(Change("route", route_id, change, describe(before), describe(after)))
+        out.append(Change("route", route_id, change, describe(before), describe(after), before, after))
     return out
 
 
@@ -112,7 +116,7 @@ def _default_and_reading_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> 
     for point in rulebook.points.values():
         before, after = rulebook.point_default(point.id, a), rulebook.point_default(point.id, b)
         if before is not after:
-            out.append(Change("default", point.id, "changed", _dated(before), _dated(after)))
+            out.append(Change("default", point.id, "changed", _dated(before), _dated(after), before, after))
     for scope, entries in rulebook.readings.items():
         for point_id in sorted({e.item.point for e in entries}):
             versions = [e.item for e in entries if e.item.point == point_id]
@@ -121,7 +125,7 @@ def _default_and_reading_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> 
             if was is now:
                 continue
             change = "entered" if was is None else "ended" if now is None else "changed"
-            out.append(Change("reading", f"{scope}: {point_id}", change, _dated(was), _dated(now)))
+            out.append(Change("reading", f"{scope}: {point_id}", change, _dated(was), _dated(now), was, now))
     return out
 
 
@@ -134,7 +138,7 @@ def _parameter_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Chang
         unit = f"{parameter.unit} {parameter.period}"
         worded = [None if v is None else f"{v.value} {unit} [{v.period}]" for v in (before, after)]
         change = "entered" if before is None else "ended" if after is None else "changed"
-        out.append(Change("parameter", parameter.id, change, *worded))
+        out.append(Change("parameter", parameter.id, change, *worded, before, after))
     return out
 
 

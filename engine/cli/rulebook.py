@@ -90,6 +90,9 @@ def diff(state: State, first, second, pair, day, fmt, lang) -> None:
         from_date=a.isoformat(),
         to_date=b.isoformat(),
         rulebook_fingerprint=rulebook.fingerprint,
-        changes=[C.ChangeOut(**vars(c)) for c in changes],
+        changes=[
+            C.ChangeOut(kind=c.kind, subject=c.subject, change=c.change, before=c.before, after=c.after)
+            for c in changes
+        ],
     )
     emit(fmt, blocks=diff_view.date_diff_blocks(rulebook, changes, a.isoformat(), b.isoformat(), words), data=data)

@@ -43,14 +43,17 @@ def _localised(grouped: str, language: str) -> str:
     return grouped if language == "en" else grouped.replace(",", " ").replace(".", ",")
 
 
-def money_text(value: str | None, unit: str | None, language: str) -> str:
-    """A decimal text grouped by thousands as the language writes it, with its currency."""
+def money_text(value: str | None, unit: str | None, language: str, exact: bool = False) -> str:
+    """A decimal text grouped by thousands as the language writes it, with its currency. A computed
+    amount shows two decimals at most; an `exact` one (a parameter as the law fixes it: 2.041 G) all."""
     _ = _translator(language)
     if value is None:
         return _("unknown")
     number = Decimal(value)
     if unit == "share":  # the statutes write rates as per cent ("64,7 procent", "66 prosent")
         number, unit = number * 100, "%"
+        grouped = _localised(f"{number.normalize():,f}", language)
+    elif exact:
         grouped = _localised(f"{number.normalize():,f}", language)
     else:
         grouped = number_text(number, language, 2 if number != number.to_integral_value() else 0)
@@ -59,6 +62,11 @@ def money_text(value: str | None, unit: str | None, language: str) -> str:
     if unit == "%" and language == "en":
         return f"{grouped}%"
     return f"{grouped} {unit}" if unit else grouped
+
+
+def period_text(period: str | None, language: str) -> str:
+    """ "per month", "per year" … in the language; nothing for an amount without a period."""
+    return word(PERIOD, period, language) if period in PERIOD else ""
 
 
 def range_text(value: str | None, low: str | None, high: str | None, unit: str | None, language: str) -> str:

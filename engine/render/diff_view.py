@@ -5,10 +5,14 @@ from __future__ import annotations
 from tolka.diff import Change, JurisdictionDiff
 from tolka.i18n import N_
 from tolka.model import contract as C
+from tolka.model.catalogue import Route
+from tolka.model.interpretation import DefaultReading, Reading
+from tolka.model.parameter import ParameterValue
+from tolka.render.amounts_view import money_text, period_text
 from tolka.render.labels import sentence, word
 from tolka.render.matrix_view import place_name
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
-from tolka.render.resolved import reading_pair, reading_value
+from tolka.render.resolved import point_value_words, reading_pair, reading_value
 from tolka.rulebook import Rulebook, RuleEntry
 
 PHRASES = {
@@ -16,7 +20,7 @@ PHRASES = {
     "nothing": N_("Nothing in the rulebook changes between these dates."),
     "kind": N_("What"),
     "subject": N_("Which"),
-    "change": N_("Change"),
+    "change": N_("How it changes"),
     "before": N_("Before"),
     "after": N_("After"),
     "pair_title": N_("{first} and {second}: how they read the law ({day})"),
@@ -64,6 +68,22 @@ def _subject(rulebook: Rulebook, change: Change, language: str) -> str:
     return change.subject
 
 
+def _state(rulebook: Rulebook, change: Change, item: object, stored: str | None, language: str) -> str:
+    """What a changing thing was (or becomes), in words: a parameter's value with its unit and period,
+    a reading's or default's value by its label, a route by its name; each with its validity."""
+    if isinstance(item, ParameterValue) and change.subject in rulebook.parameters:
+        parameter = rulebook.parameters[change.subject]
+        value = money_text(str(item.value), parameter.unit, language, exact=True)
+        return f"{value} {period_text(parameter.period, language)}".rstrip() + f" [{item.period}]"
+    if isinstance(item, (DefaultReading, Reading)):
+        point = change.subject.partition(": ")[2] if change.kind == "reading" else change.subject
+        if point in rulebook.points:
+            return f"{point_value_words(rulebook, point, item.value, language)} [{item.period}]"
+    if isinstance(item, Route):
+        return f"{item.name.get(language)} [{item.period}]"
+    return stored or ""
+
+
 def date_diff_blocks(rulebook: Rulebook, changes: list[Change], first: str, second: str, language: str) -> list[Block]:
     """`tolka diff --from --to` as text: one row per change, in words."""
     blocks: list[Block] = [Heading(2, sentence(PHRASES, "dates_title", language, first=first, second=second))]
@@ -71,7 +91,8 @@ def date_diff_blocks(rulebook: Rulebook, changes: list[Change], first: str, seco
         return blocks + [Paragraph(sentence(PHRASES, "nothing", language))]
     table = Table([sentence(PHRASES, k, language) for k in ("kind", "subject", "change", "before", "after")])
     for change in changes:
-        before, after = change.before or "", change.after or ""
+        before = _state(rulebook, change, change.was, change.before, language)
+        after = _state(rulebook, change, change.now, change.after, language)
         if change.kind in ("law", "provision"):  # the subject and the change say it all (and in words)
             before = after = ""
         table.rows.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tolka.jurisdictions import ResolvedReading
 from tolka.model import contract as C
+from tolka.model.interpretation import ReadingValue
 from tolka.render.labels import BASIS, WORDS, word
 from tolka.render.source_note import source_date
 from tolka.rulebook import Rulebook
@@ -45,9 +46,14 @@ def reading_value(rulebook: Rulebook, reading: ResolvedReading | None, language:
 
 def value_words(rulebook: Rulebook, reading: ResolvedReading, language: str) -> str:
     """The reading's value as its label, or that there is no national position."""
-    if reading.value is None:
+    return point_value_words(rulebook, reading.point, reading.value, language)
+
+
+def point_value_words(rulebook: Rulebook, point: str, value: ReadingValue | None, language: str) -> str:
+    """A value of `point` as its label, or that there is no national position (`None`)."""
+    if value is None:
         return word(BASIS, "no_national_position", language)
-    return rulebook.points[reading.point].label(reading.value, language)
+    return rulebook.points[point].label(value, language)
 
 
 def resolved_data(reading: ResolvedReading | None) -> C.ResolvedReadingOut | None:

@@ -85,3 +85,22 @@ def limits_prose(text: str) -> str:
 def test_reference_commands_in_the_language_asked(command, prose, language):
     assert problems(prose(render(*command, "--lang", language)), language) == []
     assert problems(prose(render(*command, "--lang", "en")), language)
+
+
+def diff_rows(language: str) -> str:
+    """`diff --from --to` as Markdown, without the rows of rules and citations (named by id and
+    condition on purpose, as `tolka rules` shows them)."""
+    from tolka.i18n import translator
+
+    _ = translator(language)  # type: ignore[arg-type]
+    text = render("diff", "--from", "2024-01-01", "--to", "2026-06-01", "--format", "markdown", "--lang", language)
+    by_id = {f"| {_('rule')} |", f"| {_('citation')} |"}
+    return "\n".join(line for line in text.splitlines() if not any(line.startswith(kind) for kind in by_id))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_diff_words_values_units_and_periods(language):
+    text = diff_rows(language)
+    assert not re.search(r"\bper_(month|year|week|4_weeks)\b|\d (share|none)\b|\bNone\b", text), text
+    assert problems(text, language) == []
+    assert problems(diff_rows("en"), language)
