@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_languages import DAY, problems, render
+from tests.e2e.test_languages import DAY, REPO, SWEDISH_CASE, problems, render
 
 LANGUAGES = ["sv", "nb"]
 
@@ -104,3 +104,17 @@ def test_diff_words_values_units_and_periods(language):
     assert not re.search(r"\bper_(month|year|week|4_weeks)\b|\d (share|none)\b|\bNone\b", text), text
     assert problems(text, language) == []
     assert problems(diff_rows("en"), language)
+
+
+def test_compare_across_the_border_names_swedish_things_in_norwegian():
+    """A Norwegian case worker comparing Stockholm with Oslo reads Sweden's supports and questions in
+    Norwegian: neither a catalogue phrase nor a rulebook text of another language."""
+    from tolka.load import load_rulebook
+
+    text = render("compare", SWEDISH_CASE, "-J", "SE-0180,NO-0301", "--date", DAY, "--lang", "nb")
+    assert problems(text, "nb") == []
+    book = load_rulebook(REPO)
+    english = [s.name.en for s in book.supports.values() if s.country == "SE"]
+    english += [f.question.en for f in book.facts.values() if "SE" in f.countries]
+    flat = " ".join(text.split())
+    assert [phrase for phrase in english if phrase and phrase in flat] == []
