@@ -136,9 +136,9 @@ def _parameter_changes(rulebook: Rulebook, a: dt.date, b: dt.date) -> list[Chang
         if before is after:
             continue
         unit = f"{parameter.unit} {parameter.period}"
-        worded = [None if v is None else f"{v.value} {unit} [{v.period}]" for v in (before, after)]
+        old, new = (None if v is None else f"{v.value} {unit} [{v.period}]" for v in (before, after))
         change = "entered" if before is None else "ended" if after is None else "changed"
-        out.append(Change("parameter", parameter.id, change, *worded, before, after))
+        out.append(Change("parameter", parameter.id, change, old, new, before, after))
     return out
 
 
