@@ -106,15 +106,16 @@ def test_diff_words_values_units_and_periods(language):
     assert problems(diff_rows("en"), language)
 
 
-def test_compare_across_the_border_names_swedish_things_in_norwegian():
-    """A Norwegian case worker comparing Stockholm with Oslo reads Sweden's supports and questions in
-    Norwegian: neither a catalogue phrase nor a rulebook text of another language."""
+@pytest.mark.parametrize(("language", "neighbour"), [("nb", "SE"), ("sv", "NO")])
+def test_compare_across_the_border_names_the_neighbours_things_in_the_language(language, neighbour):
+    """A case worker comparing Stockholm with Oslo reads the other country's supports and questions in
+    their own language: neither a catalogue phrase nor a rulebook text of another language."""
     from tolka.load import load_rulebook
 
-    text = render("compare", SWEDISH_CASE, "-J", "SE-0180,NO-0301", "--date", DAY, "--lang", "nb")
-    assert problems(text, "nb") == []
+    text = render("compare", SWEDISH_CASE, "-J", "SE-0180,NO-0301", "--date", DAY, "--lang", language)
+    assert problems(text, language) == []
     book = load_rulebook(REPO)
-    english = [s.name.en for s in book.supports.values() if s.country == "SE"]
-    english += [f.question.en for f in book.facts.values() if "SE" in f.countries]
+    english = [s.name.en for s in book.supports.values() if s.country == neighbour]
+    english += [f.question.en for f in book.facts.values() if neighbour in f.countries]
     flat = " ".join(text.split())
     assert [phrase for phrase in english if phrase and phrase in flat] == []
