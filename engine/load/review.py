@@ -122,21 +122,34 @@ def unverified_refusals(book: Rulebook, errors: Collector) -> None:
             ),
             entry.origin,
         )
+    # Only the refusing rules that read a reading's point can let it refuse, and a rule refuses or
+    # not on a value whatever the jurisdiction: with readings everywhere, thousands of readings
+    # share a few (rule, point, value) questions.
+    readers: dict[str, list[RuleEntry]] = {}
+    for rule in refusing:
+        for point in dict.fromkeys(rule.points()):
+            readers.setdefault(point, []).append(rule)
+    answers: dict[tuple[str, str, object], bool] = {}
+
+    def refuses(rule: RuleEntry, point: str, value: object) -> bool:
+        question = (rule.key, point, value)
+        if question not in answers:
+            facts = {f"reading__{point}": value} if value is not None else {}
+            answers[question] = reference_truth(rule.condition, facts) is not Truth.FALSE
+        return answers[question]
+
     for scope, entries in book.readings.items():
+        scopes = book.scopes(scope)
         for reading_entry in entries:
             reading = reading_entry.item
             if reading.verified or reading.value is None or reading.point not in book.points:
                 continue
             defaults = {d.value for d in book.points[reading.point].default}
-            for rule in refusing:
-                if reading.point not in rule.points() or rule.scope not in book.scopes(scope):
+            for rule in readers.get(reading.point, []):
+                if rule.scope not in scopes:
                     continue
-                key = f"reading__{reading.point}"
-                refuses_here = reference_truth(rule.condition, {key: reading.value}) is not Truth.FALSE
-                refuses_by_default = any(
-                    reference_truth(rule.condition, {key: d} if d is not None else {}) is not Truth.FALSE
-                    for d in defaults or {None}
-                )
+                refuses_here = refuses(rule, reading.point, reading.value)
+                refuses_by_default = any(refuses(rule, reading.point, d) for d in defaults or {None})
                 if refuses_here and not refuses_by_default:
                     errors.add(
                         UnverifiedDecidesWarning(
