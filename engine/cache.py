@@ -10,32 +10,20 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import os
 import pickle
-import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import tolka
 from tolka.backends.rete.compile import CompiledNetwork
 from tolka.cache_dir import cache_dir
-from tolka.load import load_rulebook
+from tolka.load import load_rulebook, stored
 from tolka.load.sections import rulebook_files
+from tolka.load.stored import engine_digest
 from tolka.rulebook import Rulebook
 
 
-def _engine_sources() -> list[Path]:
-    """The engine's own code: a cached rulebook pickled by other code must not be reused."""
-    package = Path(tolka.__file__).resolve().parent
-    return sorted(package.rglob("*.py")) + sorted(package.rglob("*.lark"))
-
-
 def cache_key(root: Path) -> str:
-    digest = hashlib.sha256()
-    digest.update(f"tolka {tolka.__version__} python {sys.version}".encode())
-    for path in _engine_sources():
-        digest.update(path.read_bytes())
+    digest = hashlib.sha256(engine_digest())
     for path in rulebook_files(root):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
@@ -74,12 +62,5 @@ def load_or_build(
             pass  # a stale or damaged cache entry is rebuilt below
     rulebook = load_rulebook(root)
     network = compile_rulebook(rulebook)
-    if target:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as written:
-                pickle.dump((rulebook, network), written, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(written.name, target)
-        except OSError:
-            pass  # a read-only home directory only costs start-up time
+    stored.store(target, (rulebook, network))
     return rulebook, network

@@ -9,15 +9,19 @@ more *sections*, named by its top-level keys (see docs/rule-format.md); CSV file
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+import functools
+import io
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from tolka.errors import RulebookError, SchemaError
+from tolka.boundary import RULE_FILE_BYTES, read_limited
+from tolka.errors import RulebookError, SchemaError, YamlSyntaxError
+from tolka.load import stored
 from tolka.load.parameters import step_lines, value_lines
-from tolka.load.yaml_source import line_of, read_yaml
+from tolka.load.yaml_source import line_of, parse_yaml
 from tolka.model.amount import AmountFormula
 from tolka.model.catalogue import Body, Route, Support, TeamRole
 from tolka.model.interpretation import InterpretationPoint, Reading
@@ -34,10 +38,9 @@ T = TypeVar("T", bound=BaseModel)
 
 # duplicates: one typed list per section of the files, alike by necessity (LIST_SECTIONS names them).
 @dataclass
-class RawRulebook:
-    """Everything read from the files, validated one item at a time, not yet cross-checked."""
+class FileItems:
+    """What one file holds, validated one item at a time, not yet cross-checked."""
 
-    root: Path
     laws: list[Entry[Law]] = field(default_factory=list)
     bodies: list[Entry[Body]] = field(default_factory=list)
     supports: list[Entry[Support]] = field(default_factory=list)
@@ -53,6 +56,21 @@ class RawRulebook:
     amounts: list[Entry[AmountFormula]] = field(default_factory=list)
     jurisdiction_refs: list[Entry[str]] = field(default_factory=list)  # files that bind readings to an id
     errors: list[RulebookError] = field(default_factory=list)
+
+    def extend(self, other: FileItems) -> None:
+        """Append everything `other` holds, in its order."""
+        for name in FILE_ITEM_LISTS:
+            getattr(self, name).extend(getattr(other, name))
+
+
+FILE_ITEM_LISTS = tuple(f.name for f in fields(FileItems))
+
+
+@dataclass
+class RawRulebook(FileItems):
+    """Everything read from the files of a rulebook, in file order."""
+
+    root: Path = Path()
     files: list[Path] = field(default_factory=list)
 
 
@@ -95,7 +113,7 @@ def _schema_errors(exc: ValidationError, data: Any, location: tuple, origin_file
     return errors
 
 
-def _validate(model: type[T], data: Any, root: Any, location: tuple, rel: str, raw: RawRulebook) -> T | None:
+def _validate(model: type[T], data: Any, root: Any, location: tuple, rel: str, raw: FileItems) -> T | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -103,10 +121,11 @@ def _validate(model: type[T], data: Any, root: Any, location: tuple, rel: str, r
         return None
 
 
-def _read_yaml_file(path: Path, rel: str, raw: RawRulebook) -> None:
-    data = read_yaml(path, rel)
+def _read_yaml_file(content: bytes, rel: str) -> FileItems:
+    raw = FileItems()
+    data = parse_yaml(content, rel)
     if data is None:
-        return
+        return raw
     if not isinstance(data, dict):
         raise SchemaError("a rule file is a mapping of sections (law, supports, rules, …)", file=rel, line=1)
     for key in data:
@@ -188,6 +207,7 @@ def _read_yaml_file(path: Path, rel: str, raw: RawRulebook) -> None:
                     key_lines += source_lines(data, (key, index))
                 origin = Origin(rel, line_of(data, (key, index)))
                 getattr(raw, attribute).append(Entry(validated, origin, item_scope, key_lines))
+    return raw
 
 
 def source_lines(data: Any, location: tuple) -> tuple[tuple[str, int], ...]:
@@ -197,17 +217,49 @@ def source_lines(data: Any, location: tuple) -> tuple[tuple[str, int], ...]:
     return tuple((key, line) for key, line in lines if line is not None)
 
 
-def _read_csv_file(path: Path, rel: str, raw: RawRulebook) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        for row_number, row in enumerate(reader, start=2):
-            item = {key: value for key, value in row.items() if value not in (None, "")}
-            try:
-                raw.jurisdictions.append(Entry(Jurisdiction.model_validate(item), Origin(rel, row_number)))
-            except ValidationError as exc:
-                for problem in exc.errors():
-                    where = ".".join(str(part) for part in problem["loc"]) or "(row)"
-                    raw.errors.append(SchemaError(f"{where}: {problem['msg']}", file=rel, line=row_number))
+def _read_csv_file(content: bytes, rel: str) -> FileItems:
+    raw = FileItems()
+    reader = csv.DictReader(io.StringIO(content.decode("utf-8"), newline=""))
+    for row_number, row in enumerate(reader, start=2):
+        item = {key: value for key, value in row.items() if value not in (None, "")}
+        try:
+            raw.jurisdictions.append(Entry(Jurisdiction.model_validate(item), Origin(rel, row_number)))
+        except ValidationError as exc:
+            for problem in exc.errors():
+                where = ".".join(str(part) for part in problem["loc"]) or "(row)"
+                raw.errors.append(SchemaError(f"{where}: {problem['msg']}", file=rel, line=row_number))
+    return raw
+
+
+def read_file(path: Path, rel: str) -> FileItems:
+    """The validated items of one file, named `rel` in the rulebook. Raises a `RulebookError` for a
+    file that cannot be read at all; every other problem is among the items' `errors`.
+
+    The items of a file without errors are kept in the cache directory's `validated/`
+    (`tolka.load.stored`), named by the file's bytes, its name and the engine's code; a file with
+    errors is never kept, so its errors are found afresh every time.
+    """
+    content = path.read_bytes() if path.suffix == ".csv" else read_limited(path, RULE_FILE_BYTES, YamlSyntaxError)
+    entry = stored.entry("validated", _salt(), rel.encode(), content)
+    items = stored.load(entry)
+    if isinstance(items, FileItems):
+        return items
+    items = _read_csv_file(content, rel) if path.suffix == ".csv" else _read_yaml_file(content, rel)
+    if not items.errors:
+        stored.store(entry, items)
+    return items
+
+
+@functools.cache
+def _salt() -> bytes:
+    """What shapes validated items besides a file's bytes: the engine's code (models, validators,
+    this reader) and the libraries that validate and parse."""
+    import pydantic
+    import pydantic_core
+    import ruamel.yaml
+
+    versions = f"pydantic {pydantic.VERSION} core {pydantic_core.__version__} ruamel {ruamel.yaml.__version__}"
+    return stored.engine_digest() + versions.encode() + b"\0"
 
 
 def rulebook_files(root: Path) -> list[Path]:
@@ -239,10 +291,7 @@ def read_rulebook_files(root: Path) -> RawRulebook:
     for path in raw.files:
         rel = path.relative_to(root).as_posix()
         try:
-            if path.suffix == ".csv":
-                _read_csv_file(path, rel, raw)
-            else:
-                _read_yaml_file(path, rel, raw)
+            raw.extend(read_file(path, rel))
         except RulebookError as exc:
             raw.errors.append(exc.located(rel, None))
     return raw

@@ -8,11 +8,7 @@ Decoding and parsing go through `tolka.boundary`, which bounds size, aliases and
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 
 from tolka.boundary import RULE_ALIASES, RULE_DEPTH, RULE_FILE_BYTES, decode, load_yaml, read_limited, shown
 from tolka.errors import TolkaError, UnsafeYamlError, YamlSyntaxError
+from tolka.load import stored
 
 
 def refuse_tags(
@@ -63,34 +60,31 @@ def read_yaml(path: Path, name: str | None = None) -> Any:
 
     `name` is how the file is named in messages (default: its path).
     """
-    shown_name = name or str(path)
-    data = read_limited(path, RULE_FILE_BYTES, YamlSyntaxError)
-    entry = _cache_entry(data)
-    if entry is not None and entry.exists():
-        try:
-            return pickle.loads(entry.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-            pass  # a damaged entry is parsed again below (and rewritten)
-    text = decode(data, shown_name, YamlSyntaxError)
-    loaded = load_yaml(text, shown_name, YamlSyntaxError, aliases=RULE_ALIASES, depth=RULE_DEPTH)
-    refuse_tags(loaded, shown_name)
-    if entry is not None:
-        _store(entry, loaded)
+    return parse_yaml(read_limited(path, RULE_FILE_BYTES, YamlSyntaxError), name or str(path))
+
+
+def parse_yaml(data: bytes, name: str) -> Any:
+    """`read_yaml` of a file's bytes, already read (`name` names the file in messages).
+
+    The parsed data (line numbers included) is kept in the cache directory's `parsed-yaml/`
+    (`tolka.load.stored`): ruamel's round-trip parser is pure Python, about 15 ms a file. Files that
+    fail to parse are never kept, so their errors are reported afresh every time.
+    """
+    entry = stored.entry("parsed-yaml", _salt(), data)
+    loaded = stored.load(entry)
+    if loaded is not stored.MISSING:
+        return loaded
+    text = decode(data, name, YamlSyntaxError)
+    loaded = load_yaml(text, name, YamlSyntaxError, aliases=RULE_ALIASES, depth=RULE_DEPTH)
+    refuse_tags(loaded, name)
+    stored.store(entry, loaded)
     return loaded
-
-
-# --- the parsed-YAML cache --------------------------------------------------------------------
-# Parsing is most of the time of loading a rulebook without the compiled-rulebook cache (ruamel's
-# round-trip parser is pure Python; about 15 ms a file), and that cache is invalidated by any edit
-# to any file. So each file's parsed data (line numbers included) is also kept on its own, under
-# the cache directory's `parsed-yaml/`, named by a SHA-256 of the file's bytes and of everything
-# that shapes the result (tolka, Python and ruamel.yaml versions, the parsing code). An entry can
-# never be stale: other bytes give another name. Files that fail to parse are never stored, so
-# their errors are reported afresh every time.
 
 
 @functools.cache
 def _salt() -> bytes:
+    """What shapes a parse besides the bytes: the versions and the parsing code (not the whole
+    engine, so that an edit of the models keeps the parses)."""
     import ruamel.yaml
 
     import tolka
@@ -99,28 +93,6 @@ def _salt() -> bytes:
     parts = [f"tolka {tolka.__version__} python {sys.version} ruamel {ruamel.yaml.__version__}".encode()]
     parts += [Path(module).read_bytes() for module in (__file__, boundary.__file__)]
     return b"\0".join(parts) + b"\0"
-
-
-def _cache_entry(data: bytes) -> Path | None:
-    """Where the parsed form of a file with these bytes is kept; None when caching is off."""
-    from tolka.cache import cache_dir  # tolka.cache imports the loader: import it when used
-
-    directory = cache_dir()
-    if directory is None:
-        return None
-    digest = hashlib.sha256(_salt())
-    digest.update(data)
-    return directory / "parsed-yaml" / f"{digest.hexdigest()}.pickle"
-
-
-def _store(entry: Path, loaded: Any) -> None:
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as written:
-            pickle.dump(loaded, written, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(written.name, entry)
-    except OSError:
-        pass  # a read-only cache directory only costs start-up time
 
 
 def line_of(node: Any, location: Sequence[Any] = ()) -> int | None:

@@ -1,4 +1,5 @@
-"""The parsed-YAML cache never serves stale or damaged data, and never hides an error."""
+"""The per-file caches (parsed YAML, validated items) never serve stale or damaged data, and never
+hide an error: a changed file's error is reported with its file and line, every time."""
 
 from __future__ import annotations
 
@@ -9,45 +10,58 @@ import pytest
 
 from tolka.errors import RulebookInvalid
 from tolka.load import load_rulebook
+from tolka.load.sections import rulebook_files
+
+KINDS = ("parsed-yaml", "validated")
 
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch) -> Path:
     directory = tmp_path / "cache"
     monkeypatch.setenv("TOLKA_CACHE_DIR", str(directory))
-    return directory / "parsed-yaml"
+    return directory
 
 
 def _law_title(rulebook) -> str:
     return rulebook.laws["testlaw"].title.en
 
 
-def test_an_edited_file_is_read_again_even_with_the_same_size_and_time(mini, cache):
+def _entries(cache: Path, kind: str) -> set[Path]:
+    return set((cache / kind).iterdir())
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_edited_file_is_read_again_even_with_the_same_size_and_time(mini, cache, kind):
     law = mini / "rules" / "laws" / "testlaw.yaml"
     assert _law_title(load_rulebook(mini)) == "Test Act"
-    entries = set(cache.iterdir())
-    assert entries  # every file parsed once is kept
+    entries = _entries(cache, kind)
+    files = rulebook_files(mini)
+    kept = files if kind == "validated" else [f for f in files if f.suffix == ".yaml"]
+    assert len(entries) == len(kept)  # every file read once is kept
     stat = law.stat()
     law.write_text(law.read_text().replace("Test Act", "Tset Act"))  # same length
     os.utime(law, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same modification time
     assert law.stat().st_size == stat.st_size
     assert _law_title(load_rulebook(mini)) == "Tset Act"
-    assert len(set(cache.iterdir()) - entries) == 1  # only the edited file was parsed again
+    assert len(_entries(cache, kind) - entries) == 1  # only the edited file was read again
 
 
-def test_cached_load_equals_a_fresh_parse(mini, cache, monkeypatch):
+def test_cached_load_equals_a_fresh_read(mini, cache, monkeypatch):
     cold = load_rulebook(mini)
     warm = load_rulebook(mini)  # every file from the cache
     monkeypatch.setenv("TOLKA_CACHE_DIR", "off")
     fresh = load_rulebook(mini)
     assert warm.fingerprint == cold.fingerprint == fresh.fingerprint
     assert [r.key for r in warm.rules] == [r.key for r in fresh.rules]
+    assert [r.origin for r in warm.rules] == [r.origin for r in fresh.rules]
     assert warm.laws == fresh.laws and warm.points == fresh.points and warm.readings == fresh.readings
+    assert warm.origins == fresh.origins
 
 
-def test_a_damaged_entry_is_parsed_again(mini, cache):
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_damaged_entry_is_read_again(mini, cache, kind):
     load_rulebook(mini)
-    for entry in cache.iterdir():
+    for entry in _entries(cache, kind):
         entry.write_bytes(b"not a pickle")
     assert _law_title(load_rulebook(mini)) == "Test Act"
 
@@ -59,3 +73,24 @@ def test_a_file_that_fails_to_parse_is_not_kept_and_fails_every_time(mini, cache
         with pytest.raises(RulebookInvalid) as failure:
             load_rulebook(mini)
         assert any("testlaw.yaml" in str(error.file) and error.line for error in failure.value.errors)
+
+
+def test_a_cached_file_edited_into_an_error_reports_it_with_file_and_line_every_time(mini, cache):
+    law = mini / "rules" / "laws" / "testlaw.yaml"
+    load_rulebook(mini)  # every file validated and kept
+    validated = _entries(cache, "validated")
+    law.write_text(law.read_text().replace("  short: TL\n", "  short: TL\n  shrot: TL\n"))
+    for _ in range(2):
+        with pytest.raises(RulebookInvalid) as failure:
+            load_rulebook(mini)
+        error = next(e for e in failure.value.errors if "unknown key `shrot`" in str(e))
+        assert (error.file, error.line) == ("rules/laws/testlaw.yaml", 4)
+    assert _entries(cache, "validated") == validated  # a file with errors is never kept
+
+
+def test_the_same_file_under_another_name_is_located_under_its_own_name(mini, cache):
+    load_rulebook(mini)
+    law = mini / "rules" / "laws" / "testlaw.yaml"
+    law.rename(law.with_name("renamed.yaml"))
+    rulebook = load_rulebook(mini)
+    assert str(rulebook.origins[("provision", "testlaw.1.1")]).startswith("rules/laws/renamed.yaml:")
