@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tolka.backends.rete.compile import ConditionTooLarge, decision_leaves
+from tolka.backends.rete.decision_tree import ConditionTooLarge, decision_leaves
 from tolka.errors import StaticConflictError
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth

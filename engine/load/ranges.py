@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from tolka.backends.rete.compile import ConditionTooLarge, Leaf, decision_leaves
+from tolka.backends.rete.decision_tree import ConditionTooLarge, Leaf, decision_leaves
 from tolka.boundary import DATE_MAX, DATE_MIN
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tolka.backends.rete.compile import ConditionTooLarge, decision_leaves
+from tolka.backends.rete.decision_tree import ConditionTooLarge, decision_leaves
 from tolka.errors import (
     CitationValidityError,
     CycleError,
