@@ -6,7 +6,7 @@ machine hits both alike; CPU seconds are printed beside wall seconds for the sam
 throughput figure names the number of distinct situations computed. Run:
 
     .venv/bin/python benchmarks/bench_scale.py [--runs 3] [--persons 100000] [--big 1000000] [--skip-population]
-        [--skip-in-process] [--skip-cli] [--dask] [--layouts 10000]
+        [--skip-in-process] [--skip-cli] [--baseline OTHER/.venv/bin/tolka] [--dask] [--layouts 10000]
 
 The readings-everywhere rulebook is built by benchmarks/readings_everywhere.py under the system's
 temporary directory (synthetic readings, never shipped).
@@ -19,7 +19,9 @@ In-process figures (the engine loaded, compile cache warm):
 * evaluate with JSON output, per case (warm).
 Child-process figures: the CLI's `ask -j all` up to its first question with the compile cache
 warm; `evaluate` with no cache at all, and without the compile cache but with each file's parsed
-YAML kept (as after editing one rule file); `population` summaries, whole command
+YAML and validated items kept (as after editing one rule file), CPU seconds (user + system) and
+wall, for this checkout and, with --baseline, another checkout's `tolka` interleaved (e.g. main
+before a change); `population` summaries, whole command
 wall time, CPU time (its Dask workers included) and peak memory (max RSS), on a local Dask cluster
 too with --dask; with --layouts N, the long and compact results files for N persons (rows, bytes,
 time) and expanding compact to long.
@@ -131,43 +133,66 @@ def in_process(engines: dict[str, Engine], runs: int, cases: int) -> None:
                 print(f"    {name:20} {median_pair(samples[name, figure])}")
 
 
-def cli_figures(roots: dict[str, Path], runs: int) -> None:
-    samples: dict[tuple[str, str], list[float]] = {}
-    for _ in range(runs):
-        for name, root in roots.items():
-            start = time.perf_counter()
-            subprocess.run(
-                [TOLKA, "--rulebook", str(root), "ask", "-j", "all", "--date", DAY.isoformat()],
-                input="q\n",
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            samples.setdefault((name, "CLI ask -j all to first question, compile cache warm"), []).append(
-                time.perf_counter() - start
-            )
-            evaluate = [TOLKA, "--rulebook", str(root), "evaluate", str(EXAMPLE), "--date", DAY.isoformat()]
-            with tempfile.TemporaryDirectory() as empty:
-                start = time.perf_counter()
-                subprocess.run(evaluate, capture_output=True, check=True, env={**os.environ, "TOLKA_CACHE_DIR": empty})
-                samples.setdefault((name, "CLI evaluate, no cache at all (first run)"), []).append(
-                    time.perf_counter() - start
-                )
-                # As after an edit of one rule file: the compiled rulebook is gone, each file's parsed YAML kept.
-                for compiled in Path(empty).glob("*.pickle"):
-                    compiled.unlink()
-                start = time.perf_counter()
-                subprocess.run(evaluate, capture_output=True, check=True, env={**os.environ, "TOLKA_CACHE_DIR": empty})
-                samples.setdefault((name, "CLI evaluate, no compile cache, parsed-YAML cache warm"), []).append(
-                    time.perf_counter() - start
-                )
-    for figure in dict.fromkeys(f for _, f in samples):
+ASK = "CLI ask -j all to first question, compile cache warm"
+NO_CACHE = "CLI evaluate, no cache at all (first run)"
+EDITED = "CLI evaluate, no compile cache, per-file caches warm (as after editing one rule file)"
+
+
+def run_usage(command: list[str], env: dict[str, str], stdin: str | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds user + system) of one child process; fails loudly if it fails."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env=env,
+        )
+        if stdin and process.stdin:
+            process.stdin.write(stdin.encode())
+            process.stdin.close()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def cli_figures(roots: dict[str, Path], runs: int, builds: dict[str, str]) -> None:
+    """Start-up figures of each build's `tolka` (this one, and a baseline checkout's if given),
+    builds and rulebooks interleaved in every round; each build keeps its own cache directory."""
+    samples: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    with tempfile.TemporaryDirectory() as caches:
+        warm = {build: {**os.environ, "TOLKA_CACHE_DIR": f"{caches}/{index}"} for index, build in enumerate(builds)}
+
+        def ask(build: str, root: Path) -> list[str]:
+            return [builds[build], "--rulebook", str(root), "ask", "-j", "all", "--date", DAY.isoformat()]
+
+        for build in builds:
+            for root in roots.values():
+                run_usage(ask(build, root), warm[build], "q\n")  # fills the compile cache
+        for _ in range(runs):
+            for build, tolka in builds.items():
+                for name, root in roots.items():
+                    samples.setdefault((build, name, ASK), []).append(run_usage(ask(build, root), warm[build], "q\n"))
+                    evaluate = [tolka, "--rulebook", str(root), "evaluate", str(EXAMPLE), "--date", DAY.isoformat()]
+                    with tempfile.TemporaryDirectory() as empty:
+                        env = {**os.environ, "TOLKA_CACHE_DIR": empty}
+                        samples.setdefault((build, name, NO_CACHE), []).append(run_usage(evaluate, env))
+                        for compiled in Path(empty).glob("*.pickle"):  # the compiled rulebook, not the per-file caches
+                            compiled.unlink()
+                        samples.setdefault((build, name, EDITED), []).append(run_usage(evaluate, env))
+    for figure in (ASK, NO_CACHE, EDITED):
         print(f"  {figure}")
-        for name in roots:
-            values = samples[name, figure]
-            print(
-                f"    {name:20} median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f})"
-            )
+        for build in builds:
+            for name in roots:
+                walls, cpus = zip(*samples[build, name, figure], strict=True)
+                print(
+                    f"    {build:9} {name:20} CPU median {statistics.median(cpus):.2f} s (min {min(cpus):.2f}, "
+                    f"max {max(cpus):.2f}); wall median {statistics.median(walls):.2f} s"
+                )
 
 
 def population(
@@ -240,6 +265,11 @@ def main() -> None:
     parser.add_argument("--skip-in-process", action="store_true")
     parser.add_argument("--dask", action="store_true", help="Also run the population on a local Dask cluster.")
     parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="Another checkout's `tolka` executable: its start-up figures interleaved with this one's.",
+    )
+    parser.add_argument(
         "--layouts", type=int, default=0, help="Persons for the long vs compact results figure (0: skip)."
     )
     args = parser.parse_args()
@@ -259,7 +289,8 @@ def main() -> None:
         in_process(engines, args.runs, args.cases)
     if not args.skip_cli:
         print(f"\nchild processes (median of {args.runs}, interleaved):")
-        cli_figures(roots, args.runs)
+        builds = {"this": TOLKA, **({"baseline": str(args.baseline)} if args.baseline else {})}
+        cli_figures(roots, args.runs, builds)
     if not args.skip_population:
         print(f"\npopulation (median of {args.runs}, interleaved):")
         population(roots, [args.persons] + ([args.big] if args.big else []), args.runs, counts, args.dask)
