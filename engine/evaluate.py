@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,11 +25,11 @@ from tolka.backends.tree import TreeBackend
 from tolka.case import Case
 from tolka.decisions import FALSE_TRUTH, SupportDecision, decide_pattern, decide_support
 from tolka.document import build_document
-from tolka.expr.logic import Truth
 from tolka.jurisdictions import ResolvedReading, jurisdiction, reading_values, resolve_readings
 from tolka.model import outcome as O
-from tolka.resolve import RuleTruth, RuleTruths
+from tolka.resolve import RuleTruths
 from tolka.rulebook import Rulebook, RuleEntry
+from tolka.situations import Layout, SituationGroups, SupportSituation, TruthPattern
 
 if TYPE_CHECKING:  # numpy and the vector back end are imported only when first used (CLI start-up)
     import numpy as np
@@ -53,40 +53,6 @@ def compile_rulebook(rulebook: Rulebook) -> CompiledNetwork:
     ]
     prefix = "tolka_" + rulebook.fingerprint.split(":")[-1][:12]
     return compile_network(rules, prefix, domains=rulebook.domains())
-
-
-@dataclass(frozen=True)
-class SupportSituation:
-    """One support in one jurisdiction on one day: what its decision depends on, besides the case."""
-
-    support: str
-    situation: int  # equal for jurisdictions whose rules in force and readings they read are equal
-    rules: list[RuleEntry]  # the support's rules in force, rulebook order
-    keys: tuple[str, ...]  # their keys
-    # The Rete rulesets holding those rules, each with its scopes that apply here and the values of
-    # the readings it reads here: for one case and day, all its firings depend on.
-    rulesets: tuple[tuple[int, tuple[str, ...], tuple], ...]
-    # Per rule: where its truth value comes from — (key, position in `rulesets`, None), or
-    # (key, -1, truth value) for a rule whose condition reads nothing.
-    sources: tuple[tuple[str, int, RuleTruth | None], ...]
-    # Every point the rules read (sorted) with its value here: the vector back end's `Situation.readings`.
-    readings: tuple[tuple[str, object], ...] = ()
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """The part of a support's situation fixed by its rules in force (see Engine._layout)."""
-
-    keys: tuple[str, ...]
-    points: tuple[str, ...]  # sorted
-    rulesets: tuple[tuple[int, tuple[str, ...]], ...]  # position of each ruleset, and its reading keys
-    sources: tuple[tuple[str, int, RuleTruth | None], ...]
-
-
-TruthPattern = tuple[tuple[Truth, tuple[str, ...]], ...]  # per rule of a situation: truth value, missing keys
-
-# support → its distinct situations, each with the jurisdictions in it (see Engine.situation_groups)
-SituationGroups = dict[str, list[tuple["SupportSituation", list[str]]]]
 
 
 BACKENDS = ("tree", "rete")  # where one case's truth values come from (see Engine.truths)
@@ -353,14 +319,14 @@ class Engine:
             ),
         )
 
-    def _layout(self, support: str, rules: list[RuleEntry]) -> _Layout:
+    def _layout(self, support: str, rules: list[RuleEntry]) -> Layout:
         """What a support's situation needs of its rules in force, apart from the jurisdiction (computed once)."""
         keys = tuple(r.key for r in rules)
 
-        def compute() -> _Layout:
+        def compute() -> Layout:
             positions = self.rete.rulesets_for(keys)
             holder = {key: n for n, i in enumerate(positions) for key in self.rete.rule_keys(i)}
-            return _Layout(
+            return Layout(
                 keys=keys,
                 points=tuple(sorted({p for r in rules for p in r.points()})),
                 rulesets=tuple((i, self.rete.reading_keys(i)) for i in positions),

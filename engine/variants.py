@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from tolka.case import Case
 from tolka.decisions import SupportDecision
-from tolka.evaluate import Engine, SupportSituation, TruthPattern
+from tolka.evaluate import Engine
 from tolka.rulebook import Rulebook
+from tolka.situations import SupportSituation, TruthPattern
 
 MAX_COMBINATIONS = 32
 
