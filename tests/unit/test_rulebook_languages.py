@@ -114,3 +114,18 @@ def test_what_a_comparison_across_the_border_shows_is_in_both_languages(shipped_
     for ident, body in book.bodies.items():
         problems += lacking(body.name, f"body {ident}.name", both)
     assert problems == []
+
+
+def test_parameter_names_and_law_titles_are_in_all_three_languages(shipped_engine):
+    """`tolka parameters` and `tolka diff` list both countries' parameters and laws to every reader: a
+    Swedish case worker reads Norway's grunnbeløp and folketrygdloven in Swedish, a Norwegian one
+    Sweden's prisbasbelopp and socialtjänstlagen in Norwegian (a proper name may stay, glossed)."""
+    book = shipped_engine.rulebook
+    both = ["SE", "NO"]
+    problems: list[str] = []
+    for ident, parameter in book.parameters.items():
+        problems += lacking(parameter.name, f"parameter {ident}.name", both)
+    for ident, law in book.laws.items():
+        problems += lacking(law.title, f"law {ident}.title", both)
+    assert problems == []
+    assert len(book.parameters) >= 60 and len(book.laws) >= 40  # the walk saw them all
