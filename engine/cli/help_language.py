@@ -18,6 +18,11 @@ Two kinds of text, both in the `cli` catalogue (docs/i18n.md):
   hook for a catalogue that is not a compiled .mo file in a gettext folder, and tolka keeps .po
   files only. The ids are listed in `CLICK_WORDS` exactly as click 8 writes them; a text click
   words differently in a later release simply stays English.
+* metavariables — what an option or argument takes (`FILE`, `TEXT`, `INTEGER`, `CASE_FILE`,
+  `[OPTIONS]`) — are translated with the context `metavar` (`ÄRENDEFIL`, `HELTALL`): every
+  tolka command sets its parameters' metavariables in the installed language whenever click asks
+  for them (help, usage line, "Missing argument …"). Lists of choices (`[sv|en|nb]`,
+  `[text|json]`) stay as written: they are what the reader types.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import inspect
+import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -92,6 +98,10 @@ CLICK_PLURALS = (
     ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."),
 )
 
+# The words click writes on the usage line itself (Command.options_metavar, Group.subcommand_metavar).
+USAGE_METAVARS = ("[OPTIONS]", "COMMAND [ARGS]...")
+METAVAR = "metavar"  # the message context of metavariables: "FILE" is not the word "file"
+
 _language = "en"
 
 
@@ -142,8 +152,60 @@ def _translated(command: click.Command, ctx: click.Context) -> Iterator[None]:
             setattr(item, attribute, text)
 
 
+# Each parameter's metavariable as the source set it (None: click's default), kept while the
+# parameter shows a translated one.
+_source_metavars: weakref.WeakKeyDictionary[click.Parameter, str | None] = weakref.WeakKeyDictionary()
+
+
+def english_metavar(param: click.Parameter, ctx: click.Context) -> str | None:
+    """The English word click shows for what `param` takes (without its brackets or dots), or None
+    when it shows a list of choices, which the reader types as written."""
+    source = _source_metavars.get(param, param.metavar)  # not the translation shown last
+    if source is not None:
+        return source
+    if isinstance(param, click.Argument):
+        return (param.name or "").upper() or None
+    if param.type.get_metavar(param=param, ctx=ctx) is not None:
+        return None  # [sv|en|nb], date formats: values, not words
+    if isinstance(param.type, click.Path):
+        # click names a path type through gettext when it is created (`_("file")`): in whatever
+        # language was installed at import. The English word is what the type accepts.
+        if param.type.file_okay and not param.type.dir_okay:
+            return "FILE"
+        return "DIRECTORY" if param.type.dir_okay and not param.type.file_okay else "PATH"
+    return param.type.name.upper()
+
+
+def _translate_metavar(param: click.Parameter, ctx: click.Context) -> None:
+    """Set `param`'s metavariable in the installed language (click adds brackets and dots to it)."""
+    source = _source_metavars.setdefault(param, param.metavar)
+    param.metavar = source
+    english = english_metavar(param, ctx)
+    if english is None:
+        return
+    shown = param.make_metavar(ctx)  # as click writes it: `[PATH]`, `FILE...`, `FILEN` (see above)
+    written = source if source is not None else english
+    if isinstance(param, click.Option) and source is None:
+        written = param.type.name.upper()
+    translated = translations(_language, "cli").pgettext(METAVAR, english)
+    param.metavar = shown.replace(written, translated, 1)
+
+
 class TranslatedHelp(click.Command):
     """Help printed in the language `install` chose (a mixin for commands and groups)."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        # click asks for the parameters whenever it shows one (help, usage, a missing argument):
+        # their metavariables follow the language installed now.
+        params = super().get_params(ctx)
+        for param in params:
+            _translate_metavar(param, ctx)
+        return params
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        catalogue = translations(_language, "cli")
+        pieces = super().collect_usage_pieces(ctx)
+        return [catalogue.pgettext(METAVAR, piece) if piece in USAGE_METAVARS else piece for piece in pieces]
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _translated(self, ctx):
@@ -171,6 +233,19 @@ class TranslatedHelp(click.Command):
 
 class TranslatedCommand(TranslatedHelp):
     """A tolka subcommand (the group's `command_class`)."""
+
+
+def metavars(group: click.Group) -> Iterator[str]:
+    """Every metavariable of `group`, its commands and their options, in English (context `metavar`)."""
+    yield from USAGE_METAVARS
+    context = click.Context(group)
+    for command in [group, *(group.get_command(context, name) for name in group.list_commands(context))]:
+        if command is None:
+            continue
+        for param in command.params:
+            english = english_metavar(param, click.Context(command, parent=context))
+            if english is not None:
+                yield english
 
 
 def help_texts(group: click.Group) -> Iterator[str]:

@@ -48,11 +48,13 @@ def extract(domain: str) -> Catalog:
 def _add_help(template: Catalog) -> None:
     """The CLI's help texts as written (they are the message ids) and click's plural messages."""
     from tolka.cli.app import _import_all_commands, cli
-    from tolka.cli.help_language import CLICK_PLURALS, help_texts
+    from tolka.cli.help_language import CLICK_PLURALS, METAVAR, help_texts, metavars
 
     _import_all_commands()
     for text in help_texts(cli):
         template.add(text)
+    for metavar in metavars(cli):
+        template.add(metavar, context=METAVAR)
     for plural in CLICK_PLURALS:
         template.add(plural)
 

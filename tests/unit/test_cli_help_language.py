@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from tolka.cli.app import _import_all_commands, cli
-from tolka.cli.help_language import help_texts, install, language_in
+from tolka.cli.help_language import help_texts, install, language_in, metavars
 from tolka.i18n import translations
 from tolka.render.labels import default_language
 
@@ -25,7 +25,7 @@ def _run(*args: str, env: dict[str, str] | None = None):
     ("language", "words", "english"),
     [
         ("sv", ["Användning: tolka evaluate", "Flaggor:", "Bedöm ärendet", "Visa den här hjälpen"], "Usage:"),
-        ("nb", ["Bruk: tolka evaluate", "Valg:", "Vurder saken i CASE_FILE", "Vis denne hjelpen"], "Options:"),
+        ("nb", ["Bruk: tolka evaluate", "Valg:", "Vurder saken i SAKSFIL", "Vis denne hjelpen"], "Options:"),
     ],
 )
 def test_help_speaks_the_language_given_with_lang(language, words, english):
@@ -40,7 +40,7 @@ def test_help_speaks_the_language_given_with_lang(language, words, english):
 def test_help_follows_the_locale_when_no_lang_is_given():
     result = _run("--help", env={"TOLKA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "nb_NO.UTF-8"})
     assert "Bruk: tolka" in result.output and "Kommandoer:" in result.output
-    assert "Vurder saken i CASE_FILE" in result.output  # a command's one-line summary in the list
+    assert "Vurder saken i SAKSFIL" in result.output  # a command's one-line summary in the list
 
 
 def test_a_mistyped_option_is_reported_in_the_readers_language():
@@ -85,3 +85,55 @@ def test_every_help_text_has_a_translation(language):
     catalogue = translations(language, "cli")
     untranslated = [text for text in help_texts(cli) if catalogue.gettext(text) == text]
     assert untranslated == []
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("sv", ["tolka evaluate [FLAGGOR] ÄRENDEFIL", "--jurisdiction TEXT", "--date ÅÅÅÅ-MM-DD", "UPPGIFT=VÄRDE"]),
+        ("nb", ["tolka evaluate [VALG] SAKSFIL", "--jurisdiction TEKST", "--date ÅÅÅÅ-MM-DD", "OPPLYSNING=VERDI"]),
+    ],
+)
+def test_metavariables_are_words_of_the_language(language, words):
+    result = _run("evaluate", "--help", "--lang", language)
+    for word in words:
+        assert word in result.output
+    assert "[sv|en|nb]" in result.output  # choices are typed as written
+    for english in ("[OPTIONS]", "CASE_FILE", "YYYY-MM-DD", "FACT=VALUE"):
+        assert english not in result.output
+
+
+@pytest.mark.parametrize(
+    ("language", "args", "words", "english"),
+    [
+        ("sv", ["population", "--help"], ["--out FIL", "--chunk-size HELTAL", "[FLAGGOR] PERSONER"], "FILE"),
+        ("nb", ["population", "--help"], ["--out FIL", "--chunk-size HELTALL", "[VALG] PERSONER"], "INTEGER"),
+        ("nb", ["schema", "--help"], ["--write MAPPE", "[NAVN]"], "DIRECTORY"),
+        ("sv", ["--help"], ["tolka [FLAGGOR] KOMMANDO [ARGUMENT]...", "--rulebook MAPP"], "COMMAND"),
+    ],
+)
+def test_every_command_names_what_it_takes_in_the_language(language, args, words, english):
+    result = _run(*args, env={"TOLKA_LANG": language})
+    for word in words:
+        assert word in result.output
+    assert english not in result.output
+
+
+def test_a_missing_argument_is_named_in_the_language():
+    result = _run("evaluate", "--lang", "nb")
+    assert result.exit_code == 2
+    assert "SAKSFIL" in result.output and "CASE_FILE" not in result.output
+
+
+def test_metavariables_are_english_again_after_another_language():
+    _run("evaluate", "--help", "--lang", "nb")
+    result = _run("evaluate", "--help", "--lang", "en")
+    assert "tolka evaluate [OPTIONS] CASE_FILE" in result.output and "--date YYYY-MM-DD" in result.output
+
+
+@pytest.mark.parametrize("language", ["sv", "nb"])
+def test_every_metavariable_has_a_translation(language):
+    _import_all_commands()
+    catalogue = translations(language, "cli")
+    untranslated = {word for word in metavars(cli) if catalogue.pgettext("metavar", word) == word}
+    assert untranslated == ({"TEXT"} if language == "sv" else set())  # Swedish writes "text" as English does
