@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from tolka.case import Case, case_from_mapping
+from tolka.load import check_rulebook
 from tolka.mandate import mandate
 from tolka.model.rule import Rule
 from tolka.plan import action_plan
@@ -83,9 +84,29 @@ def test_a_status_that_is_decided_lists_only_itself(shipped_engine):
     assert "conflict" not in outcome.status_possible
 
 
-def test_check_warns_where_unverified_content_alone_refuses(shipped_engine):
+UNVERIFIED_REFUSAL = """
+  - id: money.unverified_bar
+    support: money
+    when: lacks_means
+    exception_to: [money.right]
+    then: {status: not_eligible}
+    cites: [testlaw.1.2]
+    verified: false
+"""
+
+
+def test_check_warns_where_unverified_content_alone_refuses(mini, shipped_engine):
+    # A rule of its own, so that verifying shipped content (as se.uga.age was, against förordning
+    # 2007:813 5 §) never takes the example away.
+    (mini / "rules/money.yaml").write_text((mini / "rules/money.yaml").read_text() + UNVERIFIED_REFUSAL)
+    rulebook, errors = check_rulebook(mini)
+    assert not errors, [e.render() for e in errors]
+    found = [w for w in rulebook.warnings if w.kind == "unverified decides"]
+    bar = [w for w in found if "money.unverified_bar" in w.message]
+    assert [w.message for w in bar] == ["rule money.unverified_bar refuses (`not_eligible`) on unverified content alone"]
+    assert bar[0].file and bar[0].file.endswith("money.yaml") and bar[0].line and bar[0].hint
     warnings = [w for w in shipped_engine.rulebook.warnings if w.kind == "unverified decides"]
     messages = " ".join(w.message for w in warnings)
-    assert "rule se.uga.age refuses" in messages
     assert all(w.file and w.line and w.hint for w in warnings)
     assert "se.fs.gymnasium_parents" not in messages and "no.sa.student" not in messages
+    assert "se.uga." not in messages  # verified against the ordinance's text

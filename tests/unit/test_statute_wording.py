@@ -1,0 +1,101 @@
+"""Outcomes at the edges the statute's own words draw, for content verified against the text.
+
+Each expectation is worked out here from the provision's wording (quoted beside the test), not
+from the rule: the day before, on and after each edge. Sources are named in the law files
+(rules/*/laws) and in docs/dates.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tolka.case import case_from_mapping
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _status(engine: Any, facts: dict[str, object], where: str, day: dt.date, support: str) -> str:
+    case = case_from_mapping(facts, engine.rulebook)
+    for outcome in engine.evaluate(case, where, day).outcomes:
+        if outcome.support == support:
+            return str(outcome.status)
+    raise AssertionError(f"no outcome for {support}")
+
+
+# --- förordning (2007:813) om jobbgaranti för ungdomar 5 § (SFS 2017:828) ----------------------
+# "En anvisning till jobbgarantin för ungdomar får göras för en arbetslös person som har fyllt 16
+# men inte 25 år och som har varit arbetslös och anmäld hos den offentliga arbetsförmedlingen i
+# sammanlagt 90 kalenderdagar under en ramtid om fyra månader."
+UGA_BIRTH = dt.date(2001, 3, 10)  # turns 16 on 2017-03-10 and 25 on 2026-03-10
+UGA = {
+    "birth_date": UGA_BIRTH,
+    "registered_jobseeker": True,
+    "current_activity": "unemployed",
+    "youth_guarantee_other_ground": False,
+}
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        (dt.date(2026, 3, 9), "eligible_after_decision"),  # 24 years old: "inte [fyllt] 25 år"
+        (dt.date(2026, 3, 10), "not_eligible"),  # the 25th birthday: has turned 25
+        (dt.date(2026, 3, 11), "not_eligible"),
+    ],
+)
+def test_youth_job_guarantee_ends_on_the_25th_birthday(shipped_engine, day, status):
+    facts = {**UGA, "registered_unemployed_since": day - dt.timedelta(days=120)}
+    assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == status
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        (dt.date(2017, 3, 9), "not_eligible"),  # 15 years old: has not turned 16
+        (dt.date(2017, 3, 10), "eligible_after_decision"),  # the 16th birthday: "har fyllt 16"
+        (dt.date(2017, 3, 11), "eligible_after_decision"),
+    ],
+)
+def test_youth_job_guarantee_starts_on_the_16th_birthday(shipped_engine, day, status):
+    facts = {**UGA, "registered_unemployed_since": day - dt.timedelta(days=120)}
+    assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == status
+
+
+@pytest.mark.parametrize(
+    ("days", "status"),
+    # Registered on day 0: the 90th calendar day of unemployment is day 89, complete at its end, so
+    # "har varit arbetslös … i sammanlagt 90 kalenderdagar" holds from day 90.
+    [(89, "not_eligible"), (90, "eligible_after_decision"), (91, "eligible_after_decision")],
+)
+def test_youth_job_guarantee_after_90_calendar_days(shipped_engine, days, status):
+    day = dt.date(2025, 11, 1)
+    facts = {**UGA, "registered_unemployed_since": day - dt.timedelta(days=days)}
+    assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == status
+
+
+def test_youth_job_guarantee_counts_earlier_periods_and_other_grounds(shipped_engine):
+    # "sammanlagt … under en ramtid om fyra månader", and 5 § andra stycket: a referral can be made
+    # before 90 days since the last registration.
+    day = dt.date(2025, 11, 1)
+    facts = {**UGA, "registered_unemployed_since": day - dt.timedelta(days=30), "youth_guarantee_other_ground": True}
+    assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == "eligible_after_decision"
+    del facts["youth_guarantee_other_ground"]
+    assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == "undetermined"
+
+
+@pytest.mark.parametrize(
+    ("activity", "status"),
+    [
+        ("upper_secondary", "not_eligible"),  # "en arbetslös person": a pupil is not unemployed
+        ("higher_education", "not_eligible"),
+        ("employed", "not_eligible_as_a_rule"),  # part-time unemployment can still qualify
+        ("adult_education", "not_eligible_as_a_rule"),  # part-time komvux from 20 (Arbetsförmedlingen)
+    ],
+)
+def test_youth_job_guarantee_is_for_the_unemployed(shipped_engine, activity, status):
+    day = dt.date(2025, 11, 1)
+    facts = {**UGA, "current_activity": activity, "registered_unemployed_since": day - dt.timedelta(days=120)}
+    assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == status
