@@ -103,7 +103,9 @@ def test_check_warns_where_unverified_content_alone_refuses(mini, shipped_engine
     assert not errors, [e.render() for e in errors]
     found = [w for w in rulebook.warnings if w.kind == "unverified decides"]
     bar = [w for w in found if "money.unverified_bar" in w.message]
-    assert [w.message for w in bar] == ["rule money.unverified_bar refuses (`not_eligible`) on unverified content alone"]
+    assert [w.message for w in bar] == [
+        "rule money.unverified_bar refuses (`not_eligible`) on unverified content alone"
+    ]
     assert bar[0].file and bar[0].file.endswith("money.yaml") and bar[0].line and bar[0].hint
     warnings = [w for w in shipped_engine.rulebook.warnings if w.kind == "unverified decides"]
     messages = " ".join(w.message for w in warnings)

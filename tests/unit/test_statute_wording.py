@@ -41,25 +41,15 @@ UGA = {
 @pytest.mark.parametrize(
     ("day", "status"),
     [
+        (dt.date(2017, 3, 9), "not_eligible"),  # 15 years old: has not turned 16
+        (dt.date(2017, 3, 10), "eligible_after_decision"),  # the 16th birthday: "har fyllt 16"
+        (dt.date(2017, 3, 11), "eligible_after_decision"),
         (dt.date(2026, 3, 9), "eligible_after_decision"),  # 24 years old: "inte [fyllt] 25 år"
         (dt.date(2026, 3, 10), "not_eligible"),  # the 25th birthday: has turned 25
         (dt.date(2026, 3, 11), "not_eligible"),
     ],
 )
-def test_youth_job_guarantee_ends_on_the_25th_birthday(shipped_engine, day, status):
-    facts = {**UGA, "registered_unemployed_since": day - dt.timedelta(days=120)}
-    assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == status
-
-
-@pytest.mark.parametrize(
-    ("day", "status"),
-    [
-        (dt.date(2017, 3, 9), "not_eligible"),  # 15 years old: has not turned 16
-        (dt.date(2017, 3, 10), "eligible_after_decision"),  # the 16th birthday: "har fyllt 16"
-        (dt.date(2017, 3, 11), "eligible_after_decision"),
-    ],
-)
-def test_youth_job_guarantee_starts_on_the_16th_birthday(shipped_engine, day, status):
+def test_youth_job_guarantee_from_the_16th_to_the_25th_birthday(shipped_engine, day, status):
     facts = {**UGA, "registered_unemployed_since": day - dt.timedelta(days=120)}
     assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == status
 
