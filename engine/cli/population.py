@@ -280,10 +280,13 @@ def expand(compact: Path, out: Path, situations: Path | None, lang: str | None) 
     help="Interpretation points shown in the bar chart.",
 )
 @lang_option
-def plot(summary: Path, out: Path, top: int, lang: str | None) -> None:
+@click.pass_context
+def plot(ctx: click.Context, summary: Path, out: Path, top: int, lang: str | None) -> None:
     """Draw a population SUMMARY: share eligible per jurisdiction × support, and the points behind differences."""
-    from tolka.population.plot import plot_summary  # matplotlib loads only for this command
+    from tolka.population.plot import Names, plot_summary  # matplotlib loads only for this command
 
-    _ = translator(as_language(language(lang)))
-    plot_summary(summary, out, top)
+    words = as_language(language(lang))
+    _ = translator(words)
+    # The summary names supports in English and points by id: the rulebook names them in the language.
+    plot_summary(summary, out, top, Names(words, ctx.obj.rulebook))
     click.echo(_("Picture written to {out}", out=out))
