@@ -89,3 +89,15 @@ def test_youth_job_guarantee_is_for_the_unemployed(shipped_engine, activity, sta
     day = dt.date(2025, 11, 1)
     facts = {**UGA, "current_activity": activity, "registered_unemployed_since": day - dt.timedelta(days=120)}
     assert _status(shipped_engine, facts, "SE", day, "youth_job_guarantee") == status
+
+
+# --- förordning (2017:462) 1 § tredje stycket (SFS 2021:290) ------------------------------------
+# "Programmet riktar sig till personer som har en funktionsnedsättning som medför nedsatt
+# arbetsförmåga …": lönebidrag (andra stycket 6) and SIUS (4) are measures of that programme.
+@pytest.mark.parametrize("support", ["lonestod", "sius"])
+@pytest.mark.parametrize(
+    ("reduction", "status"), [("none", "not_eligible"), ("quarter", "eligible_after_application")]
+)
+def test_disability_measures_need_a_reduced_work_capacity(shipped_engine, support, reduction, status):
+    facts = {"birth_date": dt.date(2002, 1, 1), "goal": "work", "work_capacity_reduction": reduction}
+    assert _status(shipped_engine, facts, "SE", dt.date(2025, 11, 1), support) == status
