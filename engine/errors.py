@@ -171,6 +171,12 @@ class OtherCountryWarning(RulebookWarning):
     kind = "other country"
 
 
+class ConflictUncheckedWarning(RulebookWarning):
+    """Two rules that set the same aspect of a support were too large to check for a conflict."""
+
+    kind = "conflict not checked"
+
+
 class CitationOutOfForceWarning(RulebookWarning):
     """A rule, route or default cites a provision that is not in force for part of its period."""
 

@@ -371,3 +371,38 @@ def test_an_assessment_must_name_facts_not_readings(mini):
     _, errors = check_rulebook(mini)
     assert any("supported_when` reads an interpretation point" in e.message for e in errors)
     assert all(e.file == "rules/money.yaml" for e in errors)
+
+
+
+EXTRA_FACTS = "".join(f'\n  - name: flag{n}\n    type: bool\n    question: {{en: "Flag {n}?"}}' for n in range(4))
+
+
+def test_a_conflict_between_large_conditions_is_still_found(mini):
+    """The Rete back end compiles at most 256 decision-tree leaves per rule; the static conflict
+    check must not stop there (it once passed over se.fs.study_break against
+    se.fs.gymnasium_parents because their conditions together were larger)."""
+    from tolka.backends.rete.decision_tree import MAX_LEAVES_PER_RULE, decision_leaves
+    from tolka.expr.ast import And
+
+    edit(mini, "rules/facts.yaml", 'question: {en: "Activity?"}', 'question: {en: "Activity?"}' + EXTRA_FACTS)
+    flags = " or ".join(f"flag{n}" for n in range(4))
+    edit(mini, "rules/money.yaml", 'when: activity == "studying" and', f'when: ({flags}) and activity == "studying" and')
+    edit(mini, "rules/money.yaml", "    exception_to: [money.right]\n", "")
+    book, _ = check_rulebook(mini)
+    right, studies = (entry.condition for entry in book.rules if entry.rule.id in ("money.right", "money.studies"))
+    assert len(decision_leaves(studies)) <= MAX_LEAVES_PER_RULE  # each rule compiles,
+    assert len(decision_leaves(And((right, studies)), limit=10**6)) > MAX_LEAVES_PER_RULE  # the pair is larger
+    error = only_error(mini, E.StaticConflictError)
+    assert "money.right and money.studies can both apply" in error.message
+
+
+def test_a_pair_too_large_to_search_is_reported_not_passed_over(mini, monkeypatch):
+    import tolka.load.conflicts
+
+    monkeypatch.setattr(tolka.load.conflicts, "MAX_LEAVES_PER_PAIR", 3)
+    edit(mini, "rules/money.yaml", "    exception_to: [money.right]\n", "")
+    book, _ = check_rulebook(mini)
+    unchecked = [w for w in book.warnings if isinstance(w, E.ConflictUncheckedWarning)]
+    assert len(unchecked) == 1
+    assert "money.right and money.studies" in unchecked[0].message
+    assert "was not checked" in unchecked[0].message

@@ -250,8 +250,13 @@ class _Numbered:
         return tuple(f.key for f in found)
 
 
-def decision_leaves(condition: A.Expr, domains: dict[A.Field, tuple | str] | None = None) -> list[Leaf]:
-    """The leaves of the three-valued decision tree of a condition, as conjunctions of tests."""
+def decision_leaves(
+    condition: A.Expr, domains: dict[A.Field, tuple | str] | None = None, *, limit: int = MAX_LEAVES_PER_RULE
+) -> list[Leaf]:
+    """The leaves of the three-valued decision tree of a condition, as conjunctions of tests.
+
+    Raises `ConditionTooLarge` past `limit` leaves: the Rete back end compiles one durable_rules
+    rule per leaf, so its limit is small; the static conflict check may afford more."""
     domains = domains or {}
     tree = _Numbered(condition)
     by_field: dict[A.Field, list[int]] = {}
@@ -266,8 +271,8 @@ def decision_leaves(condition: A.Expr, domains: dict[A.Field, tuple | str] | Non
             missing = tree.missing(values) if value is _UNKNOWN else ()
             for combination in itertools.product(*tests_so_far):
                 leaves.append(Leaf(value, tuple(t for alternative in combination for t in alternative), missing))
-            if len(leaves) > MAX_LEAVES_PER_RULE:
-                raise ConditionTooLarge(f"more than {MAX_LEAVES_PER_RULE} leaves")
+            if len(leaves) > limit:
+                raise ConditionTooLarge(f"more than {limit} leaves")
             return
         fld = tree.atoms[tree.next_atom(values)].field
         undecided = [number for number in by_field[fld] if number not in states]
