@@ -78,10 +78,31 @@ Feature: Financial assistance (försörjningsstöd) for young adults, and studie
     And the facts given do not show an exception to forsorjningsstod
 
   Scenario: At 21 the parents' duty of maintenance has ended (FB 7 kap. 1 §: "längst intill dess barnet fyller tjugoett år")
+    In a break between two terms, the day before her 21st birthday the parents' duty still applies as a main
+    rule; from the birthday nothing bars assistance: neither the parents' duty nor student finance (HFD 2011:56).
     Given the person's birth_date is 2004-08-31
     And the person's current_activity is upper_secondary
+    And the person's in_study_break is true
+    And the person's lacks_means_of_support is true
+    When the case is evaluated in SE on 2025-08-30
+    Then the status of forsorjningsstod is not_eligible_as_a_rule
+    And the answer on forsorjningsstod cites "FB (1949:381) 7 kap. 1 §"
+    When the case is evaluated in SE on 2025-08-31
+    Then the status of forsorjningsstod is eligible_after_decision
     When the case is evaluated in SE on 2025-09-01
     Then the status of forsorjningsstod is eligible_after_decision
+
+  Scenario: A pupil of 21 in upper secondary school studies with studiemedel: during term assistance is refused as a rule
+    From the second half of the year of turning 20 a pupil's studies carry studiemedel (studiestödslagen
+    3 kap. 2 § second paragraph), so the main rule for students during term applies as to any student.
+    Given the person's birth_date is 2004-08-31
+    And the person's current_activity is upper_secondary
+    And the person's receives_activity_compensation is false
+    And the person's in_study_break is false
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of studiemedel is eligible_after_application
+    And the status of forsorjningsstod is not_eligible_as_a_rule
+    And the answer on forsorjningsstod cites "RÅ 1996 ref. 13"
 
   Scenario: Between two terms a student cannot be required to have saved student finance
     Given the person's current_activity is higher_education

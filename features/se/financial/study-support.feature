@@ -25,6 +25,28 @@ Feature: Study support around the age of 20, and activity compensation
     Then the status of studiehjalp is not_eligible
     And the answer on studiehjalp cites "Studiestödslagen (1999:1395) 2 kap. 3 §"
 
+  Scenario: A pupil still in upper secondary school gets studiemedel from 1 July of the year she turns 20
+    3 kap. 2 § second paragraph: studiemedel may be paid to students at the schools where studiehjälp
+    is paid, "tidigast från och med det andra kalenderhalvåret det år då den studerande fyller 20 år".
+    Given a person with
+      | fact                           | value           |
+      | birth_date                     | 2006-03-14      |
+      | current_activity               | upper_secondary |
+      | receives_activity_compensation | false           |
+    When the case is evaluated in SE on 2026-06-30
+    Then the status of studiehjalp is eligible
+    And the status of studiemedel is not_eligible
+    When the case is evaluated in SE on 2026-07-01
+    Then the status of studiehjalp is not_eligible
+    And the status of studiemedel is eligible_after_application
+    And the answer on studiemedel cites "Studiestödslagen (1999:1395) 3 kap. 2 §"
+    When the case is evaluated in SE on 2026-07-02
+    Then the status of studiemedel is eligible_after_application
+    When the case is evaluated in SE on 2066-12-31
+    Then the status of studiemedel is eligible_after_application
+    When the case is evaluated in SE on 2067-01-01
+    Then the status of studiemedel is not_eligible
+
   Scenario: A 24-year-old on activity compensation who wants to study cannot also get studiemedel
     Given a person with
       | fact                            | value            |
