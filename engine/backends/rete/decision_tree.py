@@ -7,10 +7,14 @@ compile cache. It is therefore built on a numbered copy of the condition: equal 
 number, a node's value under the states decided so far is computed once per step for the whole
 tree, and the next atom and the fields that keep a leaf unknown are read from those values (the
 same leaves, in the same order, as evaluating each sub-term afresh; about 2.5 times faster).
+Loading asks for the tree of each rule's condition three times (is it too large, is it constant,
+its durable rules), so the last trees built are remembered by condition and the domains of its
+fields (`decision_leaves`).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 
@@ -256,8 +260,24 @@ def decision_leaves(
     """The leaves of the three-valued decision tree of a condition, as conjunctions of tests.
 
     Raises `ConditionTooLarge` past `limit` leaves: the Rete back end compiles one durable_rules
-    rule per leaf, so its limit is small; the static conflict check may afford more."""
+    rule per leaf, so its limit is small; the static conflict check may afford more. Trees within
+    the Rete back end's limit are remembered: their leaves (and tests) are shared between calls for
+    an equal condition over equal domains, and a caller never changes them."""
     domains = domains or {}
+    if limit != MAX_LEAVES_PER_RULE:  # a pair of rules (conflicts): asked for once, possibly huge
+        return _leaves(condition, domains, limit)
+    bounded = tuple((f, domains[f]) for f in A.fields(condition) if f in domains)
+    return list(_remembered_leaves(condition, bounded))
+
+
+@functools.lru_cache(maxsize=2048)
+def _remembered_leaves(condition: A.Expr, bounded: tuple[tuple[A.Field, tuple | str], ...]) -> tuple[Leaf, ...]:
+    """`decision_leaves` of a condition whose fields' domains are `bounded` (the tree reads no other);
+    a condition too large raises `ConditionTooLarge` every time (exceptions are not remembered)."""
+    return tuple(_leaves(condition, dict(bounded), MAX_LEAVES_PER_RULE))
+
+
+def _leaves(condition: A.Expr, domains: dict[A.Field, tuple | str], limit: int) -> list[Leaf]:
     tree = _Numbered(condition)
     by_field: dict[A.Field, list[int]] = {}
     for number, atom in enumerate(tree.atoms):

@@ -80,18 +80,23 @@ class ReteNetwork:
     """A compiled rulebook registered with durable_rules, ready to evaluate case documents."""
 
     def __init__(self, network: CompiledNetwork) -> None:
-        self._host = _Host()
         self._scopes_in: dict[tuple[int, frozenset[str]], tuple[str, ...]] = {}
         self._scope_order = [{scope: n for n, scope in enumerate(r.scopes)} for r in network.rulesets]
-        self._rulesets = []
-        definitions = {}
         process_tag = next(_ruleset_names)
-        for ruleset in network.rulesets:
-            name = f"{ruleset.name}_p{process_tag}"
-            definitions[name] = copy.deepcopy(ruleset.definition)
-            self._rulesets.append((name, ruleset))
-        with _lock:
-            self._host.set_rulesets(definitions)
+        self._rulesets = [(f"{ruleset.name}_p{process_tag}", ruleset) for ruleset in network.rulesets]
+        # Registered with durable_rules when the first case runs through it: the default back end
+        # (`tolka.backends.tree`) never does, and registering costs a deep copy of every ruleset
+        # (0.13 s CPU of a start with readings everywhere).
+        self._registered: _Host | None = None
+
+    @property
+    def _host(self) -> _Host:
+        """The durable_rules host with every ruleset registered (call with `_lock` held)."""
+        if self._registered is None:
+            host = _Host()
+            host.set_rulesets({name: copy.deepcopy(ruleset.definition) for name, ruleset in self._rulesets})
+            self._registered = host
+        return self._registered
 
     def rulesets_for(self, rule_keys: Iterable[str]) -> tuple[int, ...]:
         """Positions of the rulesets holding any of these rules (to evaluate only those)."""
