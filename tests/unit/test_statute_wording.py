@@ -101,3 +101,39 @@ def test_youth_job_guarantee_is_for_the_unemployed(shipped_engine, activity, sta
 def test_disability_measures_need_a_reduced_work_capacity(shipped_engine, support, reduction, status):
     facts = {"birth_date": dt.date(2002, 1, 1), "goal": "work", "work_capacity_reduction": reduction}
     assert _status(shipped_engine, facts, "SE", dt.date(2025, 11, 1), support) == status
+
+
+# --- skollagen (2010:800) 15 kap. 5 §, 16 kap. 36 § ---------------------------------------------
+# "Gymnasieskolan ska vara öppen endast för ungdomar som avslutat sin grundskoleutbildning … och som
+# påbörjar sin gymnasieutbildning under tiden till och med det första kalenderhalvåret det år de
+# fyller 20 år": nothing in it (or in gymnasieförordningen 7 kap.) closes the school to a diploma
+# holder, and "Huvudmannen … prövar om en sökande är behörig och om den sökande ska tas emot."
+DIPLOMA = {
+    "birth_date": dt.date(2006, 8, 1),  # turns 20 on 2026-08-01: the first half-year of that year ends 2026-06-30
+    "completed_compulsory_school": True,
+    "completed_upper_secondary": True,
+    "current_activity": "unemployed",
+}
+
+
+def _outcome(engine: Any, facts: dict[str, object], day: dt.date, support: str) -> Any:
+    evaluation = engine.evaluate(case_from_mapping(facts, engine.rulebook), "SE", day)
+    return next(o for o in evaluation.outcomes if o.support == support)
+
+
+@pytest.mark.parametrize(
+    ("birth", "day", "status", "supported"),
+    [
+        # 20 kap. 19 a § came in on 2017-01-01 (SFS 2016:1184): the main rule is the same on both sides
+        (dt.date(1997, 8, 1), dt.date(2016, 12, 31), "not_eligible_as_a_rule", "true"),
+        (dt.date(1997, 8, 1), dt.date(2017, 1, 1), "not_eligible_as_a_rule", "true"),
+        (dt.date(2006, 8, 1), dt.date(2026, 6, 29), "not_eligible_as_a_rule", "true"),
+        (dt.date(2006, 8, 1), dt.date(2026, 6, 30), "not_eligible_as_a_rule", "true"),  # end of the first half-year
+        (dt.date(2006, 8, 1), dt.date(2026, 7, 1), "not_eligible", None),  # too late to start, diploma or not
+    ],
+)
+def test_a_diploma_closes_upper_secondary_school_only_as_a_rule(shipped_engine, birth, day, status, supported):
+    outcome = _outcome(shipped_engine, {**DIPLOMA, "birth_date": birth}, day, "upper_secondary_school")
+    assert str(outcome.status) == status
+    if supported is not None:
+        assert [d.supported for d in outcome.discretion] == [supported]
