@@ -7,6 +7,7 @@ and `CaseError` (something is wrong in a case or a command-line value; the CLI e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
@@ -22,26 +23,93 @@ def _translator(lang: str) -> Translator:
     return translator("sv" if lang == "sv" else "nb" if lang == "nb" else "en")
 
 
-class TolkaError(Exception):
-    """Base class: a message plus where it comes from and what to do about it."""
+def _worded(template: str, values: Mapping[str, object], _: Translator | None) -> str:
+    """`template` with `values` filled in: in English when `_` is None, else translated by `_` (a
+    `Phrase` among the values is worded in the same language). As the translator does, a template
+    is formatted only when it has values, so a message without any may hold braces as written."""
+    text = _(template) if _ is not None else template
+    if not values:
+        return text
+    worded = {name: value.worded(_) if isinstance(value, Phrase) else value for name, value in values.items()}
+    return text.format(**worded)
 
-    kind = "error"
+
+class Phrase:
+    """A piece of a message that is itself worded in the reader's language (`what` in "two versions
+    of {what} …"): a message id marked with `N_` and its named values, like an error's message."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values = values
+
+    def worded(self, _: Translator | None = None) -> str:
+        """The phrase in the language of `_` (English without one)."""
+        return _worded(self.template, self.values, _)
+
+    def __str__(self) -> str:
+        return self.worded()
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.template!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.template, self.values) == (other.template, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+    def __reduce__(self) -> tuple[object, ...]:  # keyword-only values: pickled rulebooks keep warnings
+        return (_phrase, (self.template, self.values))
+
+
+def _phrase(template: str, values: dict[str, object]) -> Phrase:
+    return Phrase(template, **values)
+
+
+class TolkaError(Exception):
+    """Base class: a message plus where it comes from and what to do about it.
+
+    The message and the hint are message ids (English, marked with `N_`) with `{name}` placeholders
+    filled from the named values, so that `render(lang)` can word them in the reader's language:
+
+        raise SchemaError(N_("unknown key `{key}`"), key=key, file=rel, line=line, hint=N_("check the spelling"))
+
+    `message`, `hint` and `str(error)` are the English sentences (tests, logs and JSON read them).
+    A value that is itself a phrase to translate is a `Phrase`.
+    """
+
+    kind = N_("error")
 
     def __init__(
         self,
         message: str,
+        /,
         *,
         file: str | Path | None = None,
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,
+        **values: object,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        english = _worded(message, values, None)
+        super().__init__(english)
+        self.template = message
+        self.hint_template = hint
+        self.values = values
+        self.context: list[Phrase] = []  # what the message is about, outermost first (`within`)
+        self.message = english
         self.file = str(file) if file is not None else None
         self.line = line
         self.column = column
-        self.hint = hint
+        self.hint = _worded(hint, values, None) if hint is not None else None
+
+    def within(self, template: str, /, **values: object) -> Self:
+        """Name what the message is about, before it (`amount x, step y: …`); returns self."""
+        self.context.insert(0, Phrase(template, **values))
+        self.message = f"{self.context[0]}: {self.message}"
+        return self
 
     def located(self, file: str | Path | None, line: int | None) -> Self:
         """Attach a location if the error does not carry one yet (returns self)."""
@@ -58,16 +126,22 @@ class TolkaError(Exception):
             parts.append(str(self.line))
         return ":".join(parts)  # `column` counts within a condition; messages name it themselves
 
+    def words(self, lang: str = "en") -> tuple[str, str | None]:
+        """The message and the hint in `lang` (the hint None when there is none)."""
+        _ = _translator(lang)
+        message = ": ".join([*(part.worded(_) for part in self.context), _worded(self.template, self.values, _)])
+        hint = _worded(self.hint_template, self.values, _) if self.hint_template is not None else None
+        return message, hint
+
     def render(self, lang: str = "en") -> str:
         """One line `file:line: kind: message` (`kind: message` for a command-line value, which has no
-        file), then the hint on its own line. `lang` words the kind and the hint's label; the message
-        and the hint were worded where the error was raised."""
+        file), then the hint on its own line, all in `lang`."""
         _ = _translator(lang)
+        message, hint = self.words(lang)
         where = f"{self.location}: " if self.file is not None or self.line is not None else ""
-        text = f"{where}{_(self.kind)}: {self.message}"
-        if self.hint:
-            label = _("hint")
-            text += f"\n    {label}: {self.hint}"
+        text = f"{where}{_(self.kind)}: {message}"
+        if hint:
+            text += "\n    " + _("hint") + f": {hint}"
         return text
 
     def __str__(self) -> str:
@@ -82,51 +156,51 @@ class RulebookError(TolkaError):
 
 
 class YamlSyntaxError(RulebookError):
-    kind = "YAML syntax"
+    kind = N_("YAML syntax")
 
 
 class UnsafeYamlError(RulebookError):
-    kind = "unsafe YAML"
+    kind = N_("unsafe YAML")
 
 
 class SchemaError(RulebookError):
-    kind = "schema"
+    kind = N_("schema")
 
 
 class UnknownNameError(RulebookError):
-    kind = "unknown name"
+    kind = N_("unknown name")
 
 
 class DuplicateIdError(RulebookError):
-    kind = "duplicate id"
+    kind = N_("duplicate id")
 
 
 class CycleError(RulebookError):
-    kind = "cycle"
+    kind = N_("cycle")
 
 
 class OverlappingValidityError(RulebookError):
-    kind = "overlapping validity"
+    kind = N_("overlapping validity")
 
 
 class MissingCitationError(RulebookError):
-    kind = "missing citation"
+    kind = N_("missing citation")
 
 
 class ExpressionSyntaxError(RulebookError):
-    kind = "expression syntax"
+    kind = N_("expression syntax")
 
 
 class ExpressionTypeError(RulebookError):
-    kind = "expression type"
+    kind = N_("expression type")
 
 
 class StaticConflictError(RulebookError):
-    kind = "conflict"
+    kind = N_("conflict")
 
 
 class CitationValidityError(RulebookError):
-    kind = "citation out of force"
+    kind = N_("citation out of force")
 
 
 class RulebookWarning(RulebookError):
@@ -136,39 +210,41 @@ class RulebookWarning(RulebookError):
     the rule that reads it, a condition that can never hold …) in `kind`.
     """
 
-    kind = "warning"
+    kind = N_("warning")
 
     def render(self, lang: str = "en") -> str:
-        """`file:line: warning: kind: message`, then the hint on its own line (in English: `tolka check`
-        speaks to rule authors, whose files are written in English)."""
-        label = "warning" if self.kind == "warning" else f"warning: {self.kind}"
-        text = f"{self.location}: {label}: {self.message}"
-        if self.hint:
-            text += f"\n    hint: {self.hint}"
+        """`file:line: warning: kind: message`, then the hint on its own line, all in `lang`."""
+        _ = _translator(lang)
+        message, hint = self.words(lang)
+        warning = _("warning")
+        label = warning if self.kind == "warning" else f"{warning}: {_(self.kind)}"
+        text = f"{self.location}: {label}: {message}"
+        if hint:
+            text += "\n    " + _("hint") + f": {hint}"
         return text
 
 
 class SourceOlderThanRuleWarning(RulebookWarning):
-    kind = "source older than the rule"
+    kind = N_("source older than the rule")
 
 
 class UnverifiedDecidesWarning(RulebookWarning):
     """Unverified content (a rule or a reading) is all that makes an outcome `not_eligible`."""
 
-    kind = "unverified decides"
+    kind = N_("unverified decides")
 
 
 class ConstantConditionWarning(RulebookWarning):
     """A condition that can never be true, or is true whenever its facts are known, within the
     ranges the vocabulary declares (`tolka.load.ranges`)."""
 
-    kind = "constant condition"
+    kind = N_("constant condition")
 
 
 class OtherCountryWarning(RulebookWarning):
     """A rule reads a fact the vocabulary marks as belonging to the other country only."""
 
-    kind = "other country"
+    kind = N_("other country")
 
 
 class ConflictUncheckedWarning(RulebookWarning):
@@ -180,22 +256,24 @@ class ConflictUncheckedWarning(RulebookWarning):
 class CitationOutOfForceWarning(RulebookWarning):
     """A rule, route or default cites a provision that is not in force for part of its period."""
 
-    kind = "citation out of force"
+    kind = N_("citation out of force")
 
 
 class LimitWordingError(RulebookError):
     """A date limit in a condition without the law's wording beside it, or wording for no limit."""
 
-    kind = "limit"
+    kind = N_("limit")
 
 
 class RulebookInvalid(TolkaError):
     """Raised when a rulebook has errors; carries all of them, in file order."""
 
-    kind = "invalid rulebook"
+    kind = N_("invalid rulebook")
 
     def __init__(self, errors: list[RulebookError]) -> None:
-        super().__init__(f"{len(errors)} error(s) in the rulebook", hint="run `tolka check` to list them")
+        super().__init__(
+            N_("{count} error(s) in the rulebook"), hint=N_("run `tolka check` to list them"), count=len(errors)
+        )
         self.errors = errors
 
 

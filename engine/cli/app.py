@@ -93,9 +93,10 @@ class _Group(TranslatedHelp, click.Group):
         try:
             return super().invoke(ctx)
         except RulebookInvalid as exc:
+            chosen = as_language(ctx.obj.lang)
             for error in exc.errors:
-                click.echo(error.render(), err=True)
-            _ = translator(as_language(ctx.obj.lang))
+                click.echo(error.render(chosen), err=True)
+            _ = translator(chosen)
             count = len(exc.errors)
             click.echo(_("{count} error(s) in the rulebook at {root}", count=count, root=ctx.obj.root), err=True)
             ctx.exit(1)
@@ -103,7 +104,7 @@ class _Group(TranslatedHelp, click.Group):
             click.echo(exc.render(ctx.obj.lang if isinstance(ctx.obj, State) else default_language()), err=True)
             ctx.exit(2)
         except TolkaError as exc:
-            click.echo(exc.render(), err=True)
+            click.echo(exc.render(ctx.obj.lang if isinstance(ctx.obj, State) else default_language()), err=True)
             ctx.exit(1)
 
 

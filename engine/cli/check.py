@@ -23,13 +23,14 @@ def check(state: State, path: Path | None, strict: bool, lang: str | None) -> No
     Errors make the rulebook unusable (exit 1); warnings are listed for a reviewer and the rulebook
     still loads (exit 0, or 1 with --strict).
     """
-    _ = translator(as_language(language(lang)))
+    chosen = as_language(language(lang))
+    _ = translator(chosen)
     root = path or state.root
     rulebook, errors = check_rulebook(root)
     for error in errors:
-        click.echo(error.render())
+        click.echo(error.render(chosen))
     for warning in rulebook.warnings:
-        click.echo(warning.render())
+        click.echo(warning.render(chosen))
     if errors:
         click.echo(
             _(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import partial
 
-from tolka.errors import CycleError, ExpressionTypeError, RulebookError, SchemaError, UnknownNameError
+from tolka.errors import CycleError, ExpressionTypeError, Phrase, RulebookError, SchemaError, UnknownNameError
 from tolka.expr import ast as A
 from tolka.expr.formula import parse_formula
 from tolka.expr.formula_check import FormulaScope, check
@@ -23,6 +23,7 @@ from tolka.expr.money import BASES, CURRENCY, NUMBER, MoneyType
 from tolka.expr.parser import parse
 from tolka.expr.typecheck import EVALUATION_DATE, Vocabulary, date_term, lower
 from tolka.expr.typed_formula import Typed
+from tolka.i18n import N_
 from tolka.load.parameters import step_key
 from tolka.model.amount import AmountEntry, AmountFormula
 from tolka.model.origin import Entry, Origin
@@ -30,7 +31,7 @@ from tolka.periods import DateTerm
 from tolka.rulebook import Rulebook
 
 Report = Callable[[RulebookError, Origin], None]
-Cites = Callable[[Iterable[str], Origin, str], None]  # reports ids that are no provision
+Cites = Callable[[Iterable[str], Origin, Phrase], None]  # reports ids that are no provision
 
 
 def parameter_type(rulebook: Rulebook, country: str, parameter_id: str) -> MoneyType | None:
@@ -60,13 +61,23 @@ def _support_periods(rulebook: Rulebook, entries: list[Entry[AmountFormula]], re
         support = rulebook.supports.get(formula.support)
         country = (entry.scope or "").split("-", 1)[0]
         if support is None:
-            report(UnknownNameError(f"amount {formula.id}: unknown support `{formula.support}`"), entry.at("support"))
+            report(
+                UnknownNameError(
+                    N_("amount {amount}: unknown support `{support}`"), amount=formula.id, support=formula.support
+                ),
+                entry.at("support"),
+            )
             continue
         if support.category != "financial" or support.country != country:
             report(
                 SchemaError(
-                    f"amount {formula.id}: `{support.id}` is a {support.category} support of {support.country}",
-                    hint=f"amounts belong to financial supports of the file's country ({country})",
+                    N_("amount {amount}: `{support}` is a {category} support of {support_country}"),
+                    hint=N_("amounts belong to financial supports of the file's country ({country})"),
+                    amount=formula.id,
+                    support=support.id,
+                    category=support.category,
+                    support_country=support.country,
+                    country=country,
                 ),
                 entry.at("support"),
             )
@@ -75,9 +86,12 @@ def _support_periods(rulebook: Rulebook, entries: list[Entry[AmountFormula]], re
         if types.setdefault(support.id, own) != own:
             report(
                 SchemaError(
-                    f"amount {formula.id} counts {support.id} {formula.counted}, another calculation of it "
-                    f"{types[support.id].period}",
-                    hint="every calculation of one support counts in the same period; convert in the last step",
+                    N_("amount {amount} counts {support} {counted}, another calculation of it {other}"),
+                    hint=N_("every calculation of one support counts in the same period; convert in the last step"),
+                    amount=formula.id,
+                    support=support.id,
+                    counted=formula.counted,
+                    other=types[support.id].period,
                 ),
                 entry.at("period"),
             )
@@ -95,7 +109,7 @@ def _steps(
         try:
             typed = check(parse_formula(step.value), FormulaScope(**{**scope.__dict__, "steps": dict(steps)}))
         except RulebookError as exc:
-            exc.message = f"amount {formula.id}, step `{step.id}`: {exc.message}"
+            exc.within(N_("amount {amount}, step `{step}`"), amount=formula.id, step=step.id)
             report(exc, origin)
             return None
         steps[step.id] = typed.type
@@ -104,9 +118,13 @@ def _steps(
     if result != expected:
         report(
             ExpressionTypeError(
-                f"amount {formula.id}: the last step `{formula.steps[-1].id}` gives {result}, "
-                f"but the calculation counts {expected}",
-                hint=f"convert it: {expected.period}(…)" if result.kind == "money" else "multiply it by an amount",
+                N_("amount {amount}: the last step `{step}` gives {result}, but the calculation counts {expected}"),
+                hint=N_("convert it: {period}(…)") if result.kind == "money" else N_("multiply it by an amount"),
+                amount=formula.id,
+                step=formula.steps[-1].id,
+                result=result,
+                expected=expected,
+                period=expected.period,
             ),
             entry.at(step_key(len(formula.steps) - 1)),
         )
@@ -122,7 +140,10 @@ def _defeats(entries: Iterable[AmountEntry], report: Report) -> dict[str, frozen
             if target not in by_id or by_id[target].support != entry.support:
                 report(
                     UnknownNameError(
-                        f"amount {entry.id} is an exception to `{target}`, which is no calculation of {entry.support}"
+                        N_("amount {amount} is an exception to `{target}`, which is no calculation of {support}"),
+                        amount=entry.id,
+                        target=target,
+                        support=entry.support,
                     ),
                     entry.origin,
                 )
@@ -135,7 +156,9 @@ def _defeats(entries: Iterable[AmountEntry], report: Report) -> dict[str, frozen
         for target in graph.get(ident, []):
             if target in seen:
                 report(
-                    CycleError(f"amount calculations are exceptions to each other: {' → '.join(seen)}"),
+                    CycleError(
+                        N_("amount calculations are exceptions to each other: {circle}"), circle=" → ".join(seen)
+                    ),
                     by_id[ident].origin,
                 )
                 continue
@@ -156,7 +179,7 @@ def _amount_cycles(entries: list[AmountEntry], report: Report) -> None:
             if other in path:
                 cycle = " → ".join((*path[path.index(other) :], other))
                 first = next(e for e in entries if e.support == support)
-                report(CycleError(f"amounts refer to each other in a circle: {cycle}"), first.origin)
+                report(CycleError(N_("amounts refer to each other in a circle: {circle}"), circle=cycle), first.origin)
                 continue
             visit(other, (*path, other))
 
@@ -177,9 +200,10 @@ def link_amounts(
         formula = entry.item
         if formula.support not in types:
             continue
-        cites(formula.cites, entry.origin, f"amount {formula.id} cites")
+        cites(formula.cites, entry.origin, Phrase(N_("amount {amount} cites"), amount=formula.id))
         for index, step in enumerate(formula.steps):
-            cites(step.cites, entry.at(step_key(index)), f"amount {formula.id}, step {step.id} cites")
+            what = Phrase(N_("amount {amount}, step {step} cites"), amount=formula.id, step=step.id)
+            cites(step.cites, entry.at(step_key(index)), what)
         country = (entry.scope or "").split("-", 1)[0]
         scope = FormulaScope(
             vocabulary=vocabulary,
@@ -228,7 +252,8 @@ def start_term(text: str, vocabulary: Vocabulary) -> DateTerm:
     parsed = parse(f"{EVALUATION_DATE} >= {text}")
     if not isinstance(parsed, A.Compare) or isinstance(parsed.right, A.Lit):
         raise ExpressionTypeError(
-            f"`starts: {text}` is not a date term",
-            hint="a date fact or e.g. start_of_second_half_year(turns(birth_date, 19))",
+            N_("`starts: {text}` is not a date term"),
+            hint=N_("a date fact or e.g. start_of_second_half_year(turns(birth_date, 19))"),
+            text=text,
         )
     return date_term(parsed.right, vocabulary)

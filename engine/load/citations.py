@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tolka.errors import CitationOutOfForceWarning, LimitWordingError, TolkaError, UnknownNameError
+from tolka.errors import CitationOutOfForceWarning, LimitWordingError, Phrase, TolkaError, UnknownNameError
 from tolka.expr import ast as A
 from tolka.expr.parser import parse
 from tolka.expr.printer import to_text
 from tolka.expr.typecheck import EVALUATION_DATE
+from tolka.i18n import N_
 from tolka.load.collector import Collector
 from tolka.model.common import Validity, earliest, latest
 from tolka.model.limit import Limit
@@ -21,14 +22,16 @@ from tolka.model.origin import Origin
 from tolka.rulebook import Rulebook
 
 
-def check_cites(book: Rulebook, errors: Collector, ids: Iterable[str], origin: Origin, what: str) -> None:
-    """Report every id in `ids` that is not a provision of any law."""
+def check_cites(book: Rulebook, errors: Collector, ids: Iterable[str], origin: Origin, what: Phrase) -> None:
+    """Report every id in `ids` that is not a provision of any law (`what` cites them: "rule x cites")."""
     for ident in ids:
         if ident not in book.provisions:
             errors.add(
                 UnknownNameError(
-                    f"{what} `{ident}`, which is not a provision of any law",
-                    hint="provisions are declared under a law in rules/<country>/laws/",
+                    N_("{what} `{provision}`, which is not a provision of any law"),
+                    hint=N_("provisions are declared under a law in rules/<country>/laws/"),
+                    what=what,
+                    provision=ident,
                 ),
                 origin,
             )
@@ -37,7 +40,7 @@ def check_cites(book: Rulebook, errors: Collector, ids: Iterable[str], origin: O
 def check_in_force(
     book: Rulebook,
     errors: Collector,
-    what: str,
+    what: Phrase,
     cites: Iterable[str],
     declared: Validity,
     origin: Origin,
@@ -61,42 +64,54 @@ def check_in_force(
         end = latest(ends)
         law_starts = [book.provisions[p][0].in_force_from for p in members]
         section_start = start is not None and all(s is None or s < start for s in law_starts)
-        gaps = []
-        if start is not None and (
+        before = start is not None and (
             (declared.valid_from is not None and declared.valid_from < start)
             or (declared.valid_from is None and section_start)
-        ):
-            gaps.append(f"before {start.isoformat()}")
-        if end is not None and (declared.valid_to is None or declared.valid_to > end):
-            gaps.append(f"after {end.isoformat()}")
-        if gaps:
+        )
+        after = end is not None and (declared.valid_to is None or declared.valid_to > end)
+        if before or after:
+            message = (
+                N_("{what} ({period}) cites {citation}, which is not in force before {start} or after {end}")
+                if before and after
+                else N_("{what} ({period}) cites {citation}, which is not in force before {start}")
+                if before
+                else N_("{what} ({period}) cites {citation}, which is not in force after {end}")
+            )
             errors.add(
                 CitationOutOfForceWarning(
-                    f"{what} ({declared.period}) cites {book.citation(provision_id)}, which is not in force "
-                    f"{' or '.join(gaps)}",
-                    hint="give it the dates of the provision (valid_from/valid_to, a new version for the other "
-                    "period), or cite the provision in force then (`replaces` links an old section to its "
-                    "successor)",
+                    message,
+                    hint=N_(
+                        "give it the dates of the provision (valid_from/valid_to, a new version for the other "
+                        "period), or cite the provision in force then (`replaces` links an old section to its "
+                        "successor)"
+                    ),
+                    what=what,
+                    period=declared.period,
+                    citation=book.citation(provision_id),
+                    start=start.isoformat() if start is not None else "",
+                    end=end.isoformat() if end is not None else "",
                 ),
                 origin,
             )
 
 
 def check_limits(
-    book: Rulebook, errors: Collector, what: str, when: str, limits: tuple[Limit, ...], origin: Origin
+    book: Rulebook, errors: Collector, what: Phrase, when: str, limits: tuple[Limit, ...], origin: Origin
 ) -> None:
     """Every date comparison in a condition has a `limits` entry with the law's wording, and vice versa."""
     compared = _date_comparisons(parse(when))
     listed: list[A.Compare] = []
     for limit in limits:
-        check_cites(book, errors, [limit.provision], origin, f"{what}: a limit cites")
+        check_cites(book, errors, [limit.provision], origin, Phrase(N_("{what}: a limit cites"), what=what))
         try:
             (comparison,) = _date_comparisons(parse(limit.condition))
         except (TolkaError, ValueError):
             errors.add(
                 LimitWordingError(
-                    f"{what}: the limit's term `{limit.term}` is not a date term",
-                    hint="write e.g. `term: start_of_quarter_after(turns(birth_date, 16))`",
+                    N_("{what}: the limit's term `{term}` is not a date term"),
+                    hint=N_("write e.g. `term: start_of_quarter_after(turns(birth_date, 16))`"),
+                    what=what,
+                    term=limit.term,
                 ),
                 origin,
             )
@@ -105,8 +120,10 @@ def check_limits(
         if comparison not in compared:
             errors.add(
                 LimitWordingError(
-                    f"{what} lists the limit `{limit.condition}`, which its condition does not contain",
-                    hint="the condition must compare the evaluation date with the same term, in the same direction",
+                    N_("{what} lists the limit `{condition}`, which its condition does not contain"),
+                    hint=N_("the condition must compare the evaluation date with the same term, in the same direction"),
+                    what=what,
+                    condition=limit.condition,
                 ),
                 origin,
             )
@@ -114,8 +131,10 @@ def check_limits(
         if comparison not in listed:
             errors.add(
                 LimitWordingError(
-                    f"{what} compares `{to_text(comparison)}` without the law's wording",
-                    hint="add a `limits:` entry with bound, term, provision and the statute's wording",
+                    N_("{what} compares `{comparison}` without the law's wording"),
+                    hint=N_("add a `limits:` entry with bound, term, provision and the statute's wording"),
+                    what=what,
+                    comparison=to_text(comparison),
                 ),
                 origin,
             )

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from tolka.errors import DuplicateIdError, OverlappingValidityError, RulebookError, RulebookWarning
+from tolka.errors import DuplicateIdError, OverlappingValidityError, Phrase, RulebookError, RulebookWarning
+from tolka.i18n import N_
 from tolka.model.common import Validity
 from tolka.model.origin import Entry, Origin
 
@@ -38,13 +39,21 @@ class Collector:
 def unique(
     entries: Iterable[Entry[T]], key: Callable[[T], str], what: str, errors: Collector
 ) -> dict[str, tuple[T, Origin]]:
-    """The entries by id (the first of each), reporting every later entry with an id already taken."""
+    """The entries by id (the first of each), reporting every later entry with an id already taken.
+
+    `what` names the kind of entry, a message id marked with `N_` ("body", "rule" …)."""
     seen: dict[str, tuple[T, Origin]] = {}
     for entry in entries:
         ident = key(entry.item)
         if ident in seen:
             errors.add(
-                DuplicateIdError(f"{what} `{ident}` is defined twice", hint=f"first defined at {seen[ident][1]}"),
+                DuplicateIdError(
+                    N_("{what} `{ident}` is defined twice"),
+                    hint=N_("first defined at {first}"),
+                    what=Phrase(what),
+                    ident=ident,
+                    first=seen[ident][1],
+                ),
                 entry.origin,
             )
         else:
@@ -52,16 +61,19 @@ def unique(
     return seen
 
 
-def versions_overlap(versions: Sequence[tuple[Validity, Origin]], what: str, errors: Collector) -> None:
+def versions_overlap(versions: Sequence[tuple[Validity, Origin]], what: Phrase, errors: Collector) -> None:
     """Report two versions of one thing that are both in force on some day."""
     for index, (first, first_origin) in enumerate(versions):
         for second, second_origin in versions[index + 1 :]:
             if first.overlaps(second):
                 errors.add(
                     OverlappingValidityError(
-                        f"two versions of {what} are both in force during an overlap "
-                        f"({first.period} and {second.period})",
-                        hint=f"the other version is at {first_origin}; give them adjoining valid_from/valid_to",
+                        N_("two versions of {what} are both in force during an overlap ({first} and {second})"),
+                        hint=N_("the other version is at {origin}; give them adjoining valid_from/valid_to"),
+                        what=what,
+                        first=first.period,
+                        second=second.period,
+                        origin=first_origin,
                     ),
                     second_origin,
                 )

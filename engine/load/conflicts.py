@@ -13,6 +13,7 @@ from tolka.backends.rete.decision_tree import ConditionTooLarge, decision_leaves
 from tolka.errors import ConflictUncheckedWarning, StaticConflictError
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth
+from tolka.i18n import N_
 from tolka.load.collector import Collector
 from tolka.load.rules import condition_domains
 from tolka.periods import DateTerm, is_term_field, terms_can_hold
@@ -77,14 +78,30 @@ def _check_pair(book: Rulebook, errors: Collector, first: RuleEntry, second: Rul
         return
     if witness is None:
         return
-    example = ", ".join(_describe(test) for test in witness.tests) or "in every case"
+    example = ", ".join(_describe(test) for test in witness.tests)
     errors.add(
         StaticConflictError(
-            f"rules {first.rule.id} and {second.rule.id} can both apply to {first.rule.support} and set its "
-            f"{aspect} to {getattr(first.rule.then, aspect)} vs {getattr(second.rule.then, aspect)} "
-            f"(e.g. {example})",
-            hint="make one an `exception_to` the other, or make their conditions exclusive (the other "
-            f"rule is at {first.origin})",
+            N_(
+                "rules {first} and {second} can both apply to {support} and set its {aspect} to {first_value} vs "
+                "{second_value} (e.g. {example})"
+            )
+            if example
+            else N_(
+                "rules {first} and {second} can both apply to {support} and set its {aspect} to {first_value} vs "
+                "{second_value} (in every case)"
+            ),
+            hint=N_(
+                "make one an `exception_to` the other, or make their conditions exclusive (the other rule is at "
+                "{origin})"
+            ),
+            first=first.rule.id,
+            second=second.rule.id,
+            support=first.rule.support,
+            aspect=aspect,
+            first_value=getattr(first.rule.then, aspect),
+            second_value=getattr(second.rule.then, aspect),
+            example=example,
+            origin=first.origin,
         ),
         second.origin,
     )

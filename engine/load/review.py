@@ -17,6 +17,7 @@ from tolka.errors import (
 from tolka.expr import ast as A
 from tolka.expr.evaluate import truth as reference_truth
 from tolka.expr.logic import Truth
+from tolka.i18n import N_
 from tolka.load.collector import Collector
 from tolka.load.ranges import constant_truth
 from tolka.rulebook import Rulebook, RuleEntry
@@ -33,9 +34,15 @@ def rule_fields(book: Rulebook, errors: Collector) -> None:
                 if other != country:
                     errors.add(
                         SchemaError(
-                            f"rule {entry.rule.id} is a {country} rule that reads `{fld.name}`, an interpretation "
-                            f"point of {other}",
-                            hint=f"read a point of {country}, or move the rule to {other}'s rulebook",
+                            N_(
+                                "rule {rule} is a {country} rule that reads `{point}`, an interpretation point of "
+                                "{other}"
+                            ),
+                            hint=N_("read a point of {country}, or move the rule to {other}'s rulebook"),
+                            rule=entry.rule.id,
+                            country=country,
+                            point=fld.name,
+                            other=other,
                         ),
                         entry.origin,
                     )
@@ -44,9 +51,12 @@ def rule_fields(book: Rulebook, errors: Collector) -> None:
                 if fact is not None and country not in fact.countries:
                     errors.add(
                         OtherCountryWarning(
-                            f"rule {entry.rule.id} is a {country} rule that reads `{name}`, a fact of "
-                            f"{', '.join(fact.countries)} only",
-                            hint=f"add {country} to the fact's `countries` if it means the same there",
+                            N_("rule {rule} is a {country} rule that reads `{fact}`, a fact of {countries} only"),
+                            hint=N_("add {country} to the fact's `countries` if it means the same there"),
+                            rule=entry.rule.id,
+                            country=country,
+                            fact=name,
+                            countries=", ".join(fact.countries),
                         ),
                         entry.origin,
                     )
@@ -54,13 +64,20 @@ def rule_fields(book: Rulebook, errors: Collector) -> None:
             continue  # no condition, or a deliberate `when: true` / `when: false`
         truth = constant_truth(entry.condition, book)
         if truth is not None:
-            never = truth is Truth.FALSE
+            message = (
+                N_("rule {rule}: the condition `{when}` can never be true within the ranges the vocabulary declares")
+                if truth is Truth.FALSE
+                else N_(
+                    "rule {rule}: the condition `{when}` is true whenever its facts are known within the ranges "
+                    "the vocabulary declares"
+                )
+            )
             errors.add(
                 ConstantConditionWarning(
-                    f"rule {entry.rule.id}: the condition `{entry.rule.when}` "
-                    + ("can never be true" if never else "is true whenever its facts are known")
-                    + " within the ranges the vocabulary declares",
-                    hint="check the numbers against the facts' minimum/maximum, and for `a and not a`",
+                    message,
+                    hint=N_("check the numbers against the facts' minimum/maximum, and for `a and not a`"),
+                    rule=entry.rule.id,
+                    when=entry.rule.when,
                 ),
                 entry.origin,
             )
@@ -97,9 +114,16 @@ def reading_sources(book: Rulebook, errors: Collector) -> None:
                 first = min(later, key=lambda r: (r.validity.valid_from, r.id))
                 errors.add(
                     SourceOlderThanRuleWarning(
-                        f"{scope}'s reading of `{reading.point}` rests on a source published {published}, "
-                        f"before rule {first.id} that reads it came into force ({first.validity.valid_from})",
-                        hint="look for a newer page, or give the reading a `valid_to` before the rule's start",
+                        N_(
+                            "{scope}'s reading of `{point}` rests on a source published {published}, before rule "
+                            "{rule} that reads it came into force ({start})"
+                        ),
+                        hint=N_("look for a newer page, or give the reading a `valid_to` before the rule's start"),
+                        scope=scope,
+                        point=reading.point,
+                        published=published,
+                        rule=first.id,
+                        start=first.validity.valid_from,
                     ),
                     entry.origin,
                 )
@@ -116,9 +140,12 @@ def unverified_refusals(book: Rulebook, errors: Collector) -> None:
             continue
         errors.add(
             UnverifiedDecidesWarning(
-                f"rule {entry.rule.id} refuses (`not_eligible`) on unverified content alone",
-                hint="verify its source, or make it `status: not_eligible_as_a_rule` with an `assessment` "
-                "where the law leaves room (docs/check-warnings.md)",
+                N_("rule {rule} refuses (`not_eligible`) on unverified content alone"),
+                hint=N_(
+                    "verify its source, or make it `status: not_eligible_as_a_rule` with an `assessment` "
+                    "where the law leaves room (docs/check-warnings.md)"
+                ),
+                rule=entry.rule.id,
             ),
             entry.origin,
         )
@@ -153,10 +180,18 @@ def unverified_refusals(book: Rulebook, errors: Collector) -> None:
                 if refuses_here and not refuses_by_default:
                     errors.add(
                         UnverifiedDecidesWarning(
-                            f"{scope}'s unverified reading of `{reading.point}` ({reading.value}) is what lets "
-                            f"rule {rule.rule.id} refuse (`not_eligible`)",
-                            hint="find the jurisdiction's own page to verify it, or end the reading "
-                            "where it is uncertain",
+                            N_(
+                                "{scope}'s unverified reading of `{point}` ({value}) is what lets rule {rule} "
+                                "refuse (`not_eligible`)"
+                            ),
+                            hint=N_(
+                                "find the jurisdiction's own page to verify it, or end the reading where it is "
+                                "uncertain"
+                            ),
+                            scope=scope,
+                            point=reading.point,
+                            value=reading.value,
+                            rule=rule.rule.id,
                         ),
                         reading_entry.origin,
                     )
@@ -170,9 +205,14 @@ def completeness(book: Rulebook, errors: Collector) -> None:
         if support_id not in defaults:
             errors.add(
                 SchemaError(
-                    f"support {support_id} has no default status rule: a case that no rule covers would be "
-                    f"left undetermined without a reason",
-                    hint="add a rule with `default: true` and `then: {status: ...}` citing what the status rests on",
+                    N_(
+                        "support {support} has no default status rule: a case that no rule covers would be left "
+                        "undetermined without a reason"
+                    ),
+                    hint=N_(
+                        "add a rule with `default: true` and `then: {{status: ...}}` citing what the status rests on"
+                    ),
+                    support=support_id,
                 ),
                 book.origins.get(("support", support_id)),
             )

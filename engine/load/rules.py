@@ -16,6 +16,7 @@ from tolka.errors import (
     CycleError,
     DuplicateIdError,
     MissingCitationError,
+    Phrase,
     RulebookError,
     SchemaError,
     UnknownNameError,
@@ -24,6 +25,7 @@ from tolka.expr import ast as A
 from tolka.expr.logic import Truth
 from tolka.expr.parser import parse
 from tolka.expr.typecheck import Vocabulary, lower
+from tolka.i18n import N_
 from tolka.load.amounts import link_amounts
 from tolka.load.citations import check_cites, check_in_force, check_limits
 from tolka.load.collector import Collector, find_cycle, unique, versions_overlap
@@ -38,10 +40,10 @@ from tolka.rulebook import Rulebook, RuleEntry
 def definitions(raw: RawRulebook, book: Rulebook, errors: Collector) -> Vocabulary:
     """Definitions by name, each lowered once (in any order they refer to each other, never in a circle);
     returns the vocabulary rule conditions are lowered against."""
-    seen = unique(raw.definitions, lambda d: d.name, "definition", errors)
+    seen = unique(raw.definitions, lambda d: d.name, N_("definition"), errors)
     for name, (_, origin) in seen.items():
         if name in book.facts:
-            errors.add(DuplicateIdError(f"`{name}` is both a fact and a definition"), origin)
+            errors.add(DuplicateIdError(N_("`{name}` is both a fact and a definition"), name=name), origin)
     book.definitions = {name: item for name, (item, _) in seen.items()}
     vocabulary = Vocabulary(facts=book.facts, points=book.points)
     resolving: list[str] = []
@@ -55,7 +57,10 @@ def definitions(raw: RawRulebook, book: Rulebook, errors: Collector) -> Vocabula
         origin = seen[name][1]
         if name in resolving:
             errors.add(
-                CycleError(f"definitions refer to each other in a circle: {' → '.join(resolving + [name])}"), origin
+                CycleError(
+                    N_("definitions refer to each other in a circle: {circle}"), circle=" → ".join([*resolving, name])
+                ),
+                origin,
             )
             failed.add(name)
             return None
@@ -74,7 +79,14 @@ def definitions(raw: RawRulebook, book: Rulebook, errors: Collector) -> Vocabula
     vocabulary.resolve_definition = resolve
     for name, definition in book.definitions.items():
         if resolve(name) is not None:
-            check_limits(book, errors, f"definition {name}", definition.when, definition.limits, seen[name][1])
+            check_limits(
+                book,
+                errors,
+                Phrase(N_("definition {name}"), name=name),
+                definition.when,
+                definition.limits,
+                seen[name][1],
+            )
     return vocabulary
 
 
@@ -86,8 +98,10 @@ def rules(raw: RawRulebook, book: Rulebook, errors: Collector, vocabulary: Vocab
     built: list[RuleEntry] = []
     for ident, entries in entries_by_id.items():
         if len({e.scope for e in entries}) > 1:
-            errors.add(DuplicateIdError(f"rule `{ident}` is defined in two jurisdictions"), entries[1].origin)
-        versions_overlap([(e.item, e.origin) for e in entries], f"rule `{ident}`", errors)
+            errors.add(
+                DuplicateIdError(N_("rule `{rule}` is defined in two jurisdictions"), rule=ident), entries[1].origin
+            )
+        versions_overlap([(e.item, e.origin) for e in entries], Phrase(N_("rule `{rule}`"), rule=ident), errors)
         for entry in entries:
             rule_entry = _rule(book, errors, entry, vocabulary, versioned=len(entries) > 1)
             if rule_entry is not None:
@@ -98,7 +112,9 @@ def rules(raw: RawRulebook, book: Rulebook, errors: Collector, vocabulary: Vocab
         for target in entry.item.exception_to:
             if target not in known_ids:
                 errors.add(
-                    UnknownNameError(f"rule {entry.item.id} is an exception to unknown rule `{target}`"),
+                    UnknownNameError(
+                        N_("rule {rule} is an exception to unknown rule `{target}`"), rule=entry.item.id, target=target
+                    ),
                     entry.origin,
                 )
                 continue
@@ -106,8 +122,10 @@ def rules(raw: RawRulebook, book: Rulebook, errors: Collector, vocabulary: Vocab
             if target_rule.support != entry.item.support:
                 errors.add(
                     SchemaError(
-                        f"rule {entry.item.id} is an exception to {target}, which concludes on another "
-                        f"support ({target_rule.support})"
+                        N_("rule {rule} is an exception to {target}, which concludes on another support ({support})"),
+                        rule=entry.item.id,
+                        target=target,
+                        support=target_rule.support,
                     ),
                     entry.origin,
                 )
@@ -116,7 +134,7 @@ def rules(raw: RawRulebook, book: Rulebook, errors: Collector, vocabulary: Vocab
     # relation stays in force, so one mistake does not turn into a flood of spurious conflicts.
     while cycle := find_cycle(graph):
         errors.add(
-            CycleError(f"rules are exceptions to each other in a circle: {' → '.join(cycle)}"),
+            CycleError(N_("rules are exceptions to each other in a circle: {circle}"), circle=" → ".join(cycle)),
             entries_by_id[cycle[-2]][0].origin,
         )
         graph[cycle[-2]] = [target for target in graph[cycle[-2]] if target != cycle[-1]]
@@ -154,9 +172,9 @@ def amounts(raw: RawRulebook, book: Rulebook, errors: Collector, vocabulary: Voc
     for entry in raw.amounts:
         by_id.setdefault(entry.item.id, []).append(entry)
     for ident, entries in by_id.items():
-        versions_overlap([(e.item, e.origin) for e in entries], f"amount `{ident}`", errors)
+        versions_overlap([(e.item, e.origin) for e in entries], Phrase(N_("amount `{amount}`"), amount=ident), errors)
 
-    def cites(ids: Iterable[str], origin: Origin, what: str) -> None:
+    def cites(ids: Iterable[str], origin: Origin, what: Phrase) -> None:
         check_cites(book, errors, ids, origin, what)
 
     book.amounts = link_amounts(book, raw.amounts, vocabulary, errors.add, cites)
@@ -174,24 +192,39 @@ def _rule(
     country = scope.split("-", 1)[0]
     ok = True
     if rule.support not in book.supports:
-        errors.add(UnknownNameError(f"rule {rule.id}: unknown support `{rule.support}`"), origin)
+        errors.add(
+            UnknownNameError(N_("rule {rule}: unknown support `{support}`"), rule=rule.id, support=rule.support), origin
+        )
         ok = False
     elif book.supports[rule.support].country != country:
-        errors.add(SchemaError(f"rule {rule.id} is a {country} rule about a support of another country"), origin)
+        errors.add(
+            SchemaError(
+                N_("rule {rule} is a {country} rule about a support of another country"), rule=rule.id, country=country
+            ),
+            origin,
+        )
     if rule.then.route and rule.then.route not in book.routes:
-        errors.add(UnknownNameError(f"rule {rule.id}: unknown route `{rule.then.route}`"), origin)
+        errors.add(
+            UnknownNameError(N_("rule {rule}: unknown route `{route}`"), rule=rule.id, route=rule.then.route), origin
+        )
     if not rule.cites:
         errors.add(
             MissingCitationError(
-                f"rule {rule.id} cites no provision",
-                hint="every rule cites the provision(s) it rests on: `cites: [sol2025.12.1]`",
+                N_("rule {rule} cites no provision"),
+                hint=N_("every rule cites the provision(s) it rests on: `cites: [sol2025.12.1]`"),
+                rule=rule.id,
             ),
             origin,
         )
         ok = False
-    check_cites(book, errors, rule.cites, origin, f"rule {rule.id} cites")
+    check_cites(book, errors, rule.cites, origin, Phrase(N_("rule {rule} cites"), rule=rule.id))
     check_in_force(
-        book, errors, f"rule {rule.id}", rule.cites + tuple(limit.provision for limit in rule.limits), rule, origin
+        book,
+        errors,
+        Phrase(N_("rule {rule}"), rule=rule.id),
+        rule.cites + tuple(limit.provision for limit in rule.limits),
+        rule,
+        origin,
     )
     validity = Validity(valid_from=rule.valid_from, valid_to=rule.valid_to)
     for provision_id in rule.cites:
@@ -202,9 +235,14 @@ def _rule(
         if narrowed is None:
             errors.add(
                 CitationValidityError(
-                    f"rule {rule.id} ({validity.period}) cites {book.citation(provision_id)}, "
-                    f"which (with the provisions it replaces) is not in force at any time the rule is",
-                    hint="check the rule's valid_from/valid_to against the law's in_force dates and `replaces`",
+                    N_(
+                        "rule {rule} ({period}) cites {citation}, which (with the provisions it replaces) is not in "
+                        "force at any time the rule is"
+                    ),
+                    hint=N_("check the rule's valid_from/valid_to against the law's in_force dates and `replaces`"),
+                    rule=rule.id,
+                    period=validity.period,
+                    citation=book.citation(provision_id),
                 ),
                 origin,
             )
@@ -215,13 +253,14 @@ def _rule(
     if rule.when is not None:
         try:
             condition = lower(parse(rule.when), vocabulary)
-            check_limits(book, errors, f"rule {rule.id}", rule.when, rule.limits, origin)
+            check_limits(book, errors, Phrase(N_("rule {rule}"), rule=rule.id), rule.when, rule.limits, origin)
             decision_leaves(condition, condition_domains(book, condition))
         except ConditionTooLarge:
             errors.add(
                 SchemaError(
-                    f"rule {rule.id}: the condition is too large for the Rete back end",
-                    hint="split it into several rules or move parts into definitions shared by narrower rules",
+                    N_("rule {rule}: the condition is too large for the Rete back end"),
+                    hint=N_("split it into several rules or move parts into definitions shared by narrower rules"),
+                    rule=rule.id,
                 ),
                 origin,
             )
@@ -242,7 +281,9 @@ def _assessment(book: Rulebook, errors: Collector, entry: Entry[Rule], vocabular
     if rule.assessment is None:
         return None
     origin = entry.at("assessment")
-    check_cites(book, errors, rule.assessment.cites, origin, f"rule {rule.id}: the assessment cites")
+    check_cites(
+        book, errors, rule.assessment.cites, origin, Phrase(N_("rule {rule}: the assessment cites"), rule=rule.id)
+    )
     try:
         condition = lower(parse(rule.assessment.supported_when), vocabulary)
     except RulebookError as exc:
@@ -251,8 +292,9 @@ def _assessment(book: Rulebook, errors: Collector, entry: Entry[Rule], vocabular
     if any(f.kind == "reading" for f in A.fields(condition)):
         errors.add(
             SchemaError(
-                f"rule {rule.id}: `assessment.supported_when` reads an interpretation point",
-                hint="name the facts of the case that would support the exception; a reading belongs in `when`",
+                N_("rule {rule}: `assessment.supported_when` reads an interpretation point"),
+                hint=N_("name the facts of the case that would support the exception; a reading belongs in `when`"),
+                rule=rule.id,
             ),
             origin,
         )
