@@ -250,7 +250,7 @@ class OtherCountryWarning(RulebookWarning):
 class ConflictUncheckedWarning(RulebookWarning):
     """Two rules that set the same aspect of a support were too large to check for a conflict."""
 
-    kind = "conflict not checked"
+    kind = N_("conflict not checked")
 
 
 class CitationOutOfForceWarning(RulebookWarning):

@@ -68,10 +68,17 @@ def _check_pair(book: Rulebook, errors: Collector, first: RuleEntry, second: Rul
     except ConditionTooLarge:
         errors.add(
             ConflictUncheckedWarning(
-                f"rules {first.rule.id} and {second.rule.id} both set the {aspect} of {first.rule.support}, "
-                f"but their conditions together expand into more than {MAX_LEAVES_PER_PAIR} cases, so whether "
-                "they can conflict was not checked",
-                hint=f"make one an `exception_to` the other if it should prevail (the other rule is at {first.origin})",
+                N_(
+                    "rules {first} and {second} both set the {aspect} of {support}, but their conditions together "
+                    "expand into more than {limit} cases, so whether they can conflict was not checked"
+                ),
+                hint=N_("make one an `exception_to` the other if it should prevail (the other rule is at {origin})"),
+                first=first.rule.id,
+                second=second.rule.id,
+                aspect=aspect,
+                support=first.rule.support,
+                limit=MAX_LEAVES_PER_PAIR,
+                origin=first.origin,
             ),
             second.origin,
         )
