@@ -13,6 +13,7 @@ calculation, and the step says why; one that may or may not be granted contribut
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Mapping
 
 from tolka.amount_calculation import (
@@ -125,6 +126,26 @@ def support_amount(
     return amount, SupportAmount(status, total, missing, verified, kind.unit, kind.period)
 
 
+# id of an outcome with its amount → (a weak reference to it, the outcome it was copied from): the
+# JSON writer shares the unchanged part's data (tolka.render.json_out). An entry lives as long as
+# the copy does (so its id is not reused meanwhile) and keeps nothing else alive.
+_COPIED_FROM: dict[int, tuple[weakref.ref[O.Outcome], O.Outcome]] = {}
+# The fields `with_amounts` changes; every other field of the copy is the original's own object.
+AMOUNT_FIELDS = ("unverified", "unverified_items", "amount")
+
+
+def note_copy(copy: O.Outcome, original: O.Outcome) -> None:
+    """Remember that `copy` is `original` with its amount added (see `copied_from`)."""
+    ident = id(copy)
+    _COPIED_FROM[ident] = (weakref.ref(copy, lambda _: _COPIED_FROM.pop(ident, None)), original)
+
+
+def copied_from(outcome: O.Outcome) -> O.Outcome | None:
+    """The outcome `outcome` was copied from by `with_amounts` (adding its amount), if remembered."""
+    found = _COPIED_FROM.get(id(outcome))
+    return found[1] if found is not None and found[0]() is outcome else None
+
+
 def amount_order(rulebook: Rulebook, supports: list[str], by_support: Mapping[str, list[AmountEntry]]) -> list[str]:
     """The supports with calculations, each after the supports whose amounts it reads."""
     order: list[str] = []
@@ -156,9 +177,13 @@ def with_amounts(
     if not by_support:
         return outcomes
     decided = {outcome.support: outcome for outcome in outcomes}
+    supports = tuple(decided)
+    order = rulebook._cached(  # the same for every case here and on `day`
+        ("amount_order", jurisdiction_id, day, supports), lambda: amount_order(rulebook, list(supports), by_support)
+    )
     others: dict[str, SupportAmount] = {}
     amounts: dict[str, O.Amount | None] = {}
-    for support in amount_order(rulebook, list(decided), by_support):
+    for support in order:
         outcome = decided.get(support)
         status = outcome.status if outcome is not None else "undetermined"
         amounts[support], others[support] = support_amount(
@@ -174,9 +199,7 @@ def with_amounts(
             out.append(outcome)
             continue
         unverified = list(outcome.unverified_items) + ([f"amount of {outcome.support}"] if not amount.verified else [])
-        out.append(
-            outcome.model_copy(
-                update={"amount": amount, "unverified_items": unverified, "unverified": bool(unverified)}
-            )
-        )
+        copy = outcome.model_copy(update=dict(zip(AMOUNT_FIELDS, (bool(unverified), unverified, amount), strict=True)))
+        note_copy(copy, outcome)
+        out.append(copy)
     return out

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
-from typing import Any
+import types
+from typing import Any, Literal, Union, get_args, get_origin
 
 import orjson
 from pydantic import BaseModel
 
+from tolka.amounts import AMOUNT_FIELDS, copied_from
 from tolka.model.outcome import Evaluation, Outcome
 
 _EVALUATION_FIELDS = tuple(Evaluation.model_fields)
@@ -18,15 +21,20 @@ DUMP_MEMO_LIMIT = 4_096  # outcomes whose data is remembered (as many as the eng
 _dumped: dict[int, tuple[Outcome, dict, bool]] = {}
 # id of a remembered outcome's data → (the data, `_orjson_safe` of it)
 _verdicts: dict[int, tuple[dict, bool]] = {}
+# id of the data of an outcome with its amount (made for one answer, not remembered) → (the data,
+# `_orjson_safe` of it); only until the answer is written, so a small bound will do
+_fresh_verdicts: dict[int, tuple[dict, bool]] = {}
+FRESH_LIMIT = 64
+_SHARED_FIELDS = tuple(name for name in Outcome.model_fields if name not in AMOUNT_FIELDS)
 
 
 def _outcome_data(outcome: Outcome) -> dict:
     found = _dumped.get(id(outcome))
     if found is not None and found[0] is outcome:
         return found[1]
-    data = outcome.model_dump(mode="json")
     if outcome.amount is not None:
-        return data  # an amount is the case's own: its outcome is a new one each time
+        return _with_amount_data(outcome)
+    data = outcome.model_dump(mode="json")
     if len(_dumped) >= DUMP_MEMO_LIMIT:
         _dumped.clear()
         _verdicts.clear()
@@ -34,6 +42,68 @@ def _outcome_data(outcome: Outcome) -> dict:
     _dumped[id(outcome)] = (outcome, data, safe)
     _verdicts[id(data)] = (data, safe)
     return data
+
+
+def _with_amount_data(outcome: Outcome) -> dict:
+    """An outcome with its amount: the case's own (its amount is), but apart from its amount and
+    unverified marks it is the remembered outcome it was copied from, whose data is shared."""
+    base = copied_from(outcome)
+    if (
+        base is None
+        or base.amount is not None
+        or any(outcome.__dict__[name] is not base.__dict__[name] for name in _SHARED_FIELDS)
+    ):
+        return outcome.model_dump(mode="json")  # not a plain copy with an amount added: nothing to share
+    data = dict(_outcome_data(base))  # the declared order: the fields replaced keep their places
+    data["unverified"] = outcome.unverified
+    data["unverified_items"] = list(outcome.unverified_items)
+    data["amount"] = outcome.amount.model_dump(mode="json") if outcome.amount is not None else None
+    if len(_fresh_verdicts) >= FRESH_LIMIT:
+        _fresh_verdicts.clear()
+    # the base's data was checked when it was made; what replaces its fields is safe by its types
+    _fresh_verdicts[id(data)] = (data, _dumped[id(base)][2] and _AMOUNT_FIELDS_SAFE)
+    return data
+
+
+_proving: set[type] = set()  # models whose proof is under way (a model may contain itself)
+_proved: dict[Any, bool] = {}
+
+
+def safe_by_type(annotation: Any) -> bool:
+    """Whether any value of this type, dumped as JSON data, is written by orjson exactly as the
+    standard library writes it — strings, booleans, None, dates (written as strings), lists of
+    those and models of those only (see `_orjson_safe`); proved once per type, not per value."""
+    found = _proved.get(annotation)
+    if found is None:
+        found = _proved[annotation] = _safe_by_type(annotation)
+    return found
+
+
+def _safe_by_type(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return all(type(value) is str or type(value) is bool or value is None for value in get_args(annotation))
+    if origin is list or origin is Union or origin is types.UnionType:
+        return all(safe_by_type(item) for item in get_args(annotation))
+    if origin is not None:
+        return False  # dicts (their keys), tuples and the rest: checked per value
+    if annotation in (str, bool, type(None), dt.date):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        decorators = annotation.__pydantic_decorators__
+        if decorators.model_serializers or decorators.field_serializers or annotation.model_computed_fields:
+            return False  # its own serialiser may write anything
+        if annotation in _proving:
+            return False  # a model inside itself: not proved (checked per value), never a false proof
+        _proving.add(annotation)
+        try:
+            return all(safe_by_type(info.annotation) for info in annotation.model_fields.values())
+        finally:
+            _proving.discard(annotation)
+    return False  # numbers (floats in exponent form, big integers) and anything else
+
+
+_AMOUNT_FIELDS_SAFE = all(safe_by_type(Outcome.model_fields[name].annotation) for name in AMOUNT_FIELDS)
 
 
 def to_data(value: Any) -> Any:
@@ -81,7 +151,7 @@ def _orjson_safe(data: Any) -> bool:
         item = stack.pop()
         kind = type(item)
         if kind is dict:
-            known = verdicts.get(id(item))
+            known = verdicts.get(id(item)) or _fresh_verdicts.get(id(item))
             if known is not None and known[0] is item:  # an outcome's data, checked when it was made
                 if not known[1]:
                     return False

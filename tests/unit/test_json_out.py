@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Literal
 
 import pytest
+from pydantic import BaseModel, field_serializer
 
+from tests.property.test_tree_agrees import _synthetic
+from tolka.amounts import copied_from, note_copy
 from tolka.case import read_case
 from tolka.jurisdictions import default_jurisdiction
-from tolka.render.json_out import to_data, to_json
+from tolka.model.outcome import Amount, Outcome, ReadingUsed
+from tolka.render.json_out import safe_by_type, to_data, to_json
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples" / "cases").glob("*.yaml"))
 
@@ -50,3 +55,61 @@ def test_evaluation_data_is_the_models_dump_when_outcomes_are_shared(shipped_eng
         evaluation = shipped_engine.evaluate(case, place, day)
         assert to_data(evaluation) == evaluation.model_dump(mode="json")
         assert list(to_data(evaluation)) == list(evaluation.model_dump(mode="json"))
+
+
+def test_answers_with_amounts_are_byte_identical_when_their_outcomes_share_data(shipped_engine):
+    """An outcome with its amount shares the data of the remembered outcome it was copied from; the
+    answer is still written byte for byte as the standard library writes the models' own dump, for
+    new outcomes and for ones found in memory (each case is evaluated twice)."""
+    rulebook = shipped_engine.rulebook
+    people = _synthetic(rulebook, 24, seed=29)
+    places = ["SE", "SE-EX-A", "SE-EX-C", "SE-0180"]
+    day = dt.date(2025, 9, 1)
+    amounts = 0
+    for n, case in enumerate(people * 2):
+        evaluation = shipped_engine.evaluate(case, places[n % len(places)], day)
+        amounts += sum(1 for outcome in evaluation.outcomes if outcome.amount is not None)
+        expected = json.dumps(evaluation.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        assert to_json(evaluation) == expected
+        assert json.dumps(to_data(evaluation), ensure_ascii=False, indent=2) + "\n" == expected
+    assert amounts > 48  # the cases reach the calculations
+
+
+def test_a_copy_with_other_changes_is_not_shared(shipped_engine):
+    """Only the amount and the unverified marks may differ from the outcome copied from: a copy
+    of that copy with any other field changed is dumped whole."""
+    case = _synthetic(shipped_engine.rulebook, 1, seed=31)[0]
+    evaluation = shipped_engine.evaluate(case, "SE", dt.date(2025, 9, 1))
+    outcome = next(outcome for outcome in evaluation.outcomes if outcome.amount is not None)
+    original = copied_from(outcome)
+    assert original is not None and original.amount is None
+    changed = outcome.model_copy(update={"missing_facts": ["something_else"]})
+    note_copy(changed, original)  # as if `with_amounts` had made it
+    again = evaluation.model_copy(update={"outcomes": [changed]})
+    assert to_data(again)["outcomes"][0] == changed.model_dump(mode="json")
+    assert to_json(again) == _standard(again)
+
+
+class _Floats(BaseModel):
+    share: float
+
+
+class _Written(BaseModel):
+    text: str
+
+    @field_serializer("text")
+    def _as_number(self, text: str) -> float:
+        return 1e16
+
+
+def test_types_proved_safe_for_orjson():
+    """Proved once per type: strings, booleans, None, dates, lists and models of those only."""
+    assert safe_by_type(Amount)  # what an amount adds to an outcome is checked by its type
+    assert not safe_by_type(Outcome)  # a reading's value may be a float
+    assert not safe_by_type(ReadingUsed)
+    assert not safe_by_type(_Floats)
+    assert not safe_by_type(_Written)  # its own serialiser may write anything
+    assert not safe_by_type(dict[str, str])  # checked per value
+    assert safe_by_type(list[str | None])
+    assert safe_by_type(Literal["a", "b"])
+    assert not safe_by_type(Literal["a", 1])
