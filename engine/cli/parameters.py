@@ -14,7 +14,9 @@ from tolka.render.parameters import parameter_blocks, parameter_rows
 @cli.command()
 @click.option("--country", type=click.Choice(["SE", "NO"]), default=None, help="Only this country's parameters.")
 @date_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "markdown", "json", "csv"]), default="text", show_default=True
+)
 @lang_option
 @click.pass_obj
 def parameters(state: State, country: str | None, day: dt.date | None, fmt: str, lang: str | None) -> None:

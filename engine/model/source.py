@@ -9,7 +9,8 @@ the harvester's own reference to their notes in `harvest_ref`, which no reader i
 `date_note` and `retrieved` are the JSON contract's English notes (schema 2.0): for a source in the
 structured form they are written from the vocabulary's English words and the asides' English, so a
 consumer of 2.0 reads what it read before. A parameter's source may still give `date_note` as a
-free note (a statute's wording, a circular's number); a reading's source may not (docs/harvesting.md).
+free note, shown as written; a reading's source may not (docs/harvesting.md), and the shipped
+parameters' sources do not either (tests/unit/test_rulebook_languages.py).
 """
 
 from __future__ import annotations

@@ -69,6 +69,12 @@ def period_text(period: str | None, language: str) -> str:
     return word(PERIOD, period, language) if period in PERIOD else ""
 
 
+def parameter_value_text(value: str, unit: str | None, period: str | None, language: str) -> str:
+    """A parameter's value as the law fixes it, written as the language writes it, with its unit and period:
+    "2,041 G per år", "66 %", "59 200 kr per år" (`tolka parameters`, `tolka diff`)."""
+    return f"{money_text(value, unit, language, exact=True)} {period_text(period, language)}".rstrip()
+
+
 def range_text(value: str | None, low: str | None, high: str | None, unit: str | None, language: str) -> str:
     """An exact value, a range, a one-sided bound, or "unknown"."""
     _ = _translator(language)

@@ -8,7 +8,7 @@ from tolka.model import contract as C
 from tolka.model.catalogue import Route
 from tolka.model.interpretation import DefaultReading, Reading
 from tolka.model.parameter import ParameterValue
-from tolka.render.amounts_view import money_text, period_text
+from tolka.render.amounts_view import parameter_value_text
 from tolka.render.labels import sentence, word
 from tolka.render.matrix_view import place_name
 from tolka.render.report import Block, Bullets, Heading, Paragraph, Table
@@ -73,8 +73,7 @@ def _state(rulebook: Rulebook, change: Change, item: object, stored: str | None,
     a reading's or default's value by its label, a route by its name; each with its validity."""
     if isinstance(item, ParameterValue) and change.subject in rulebook.parameters:
         parameter = rulebook.parameters[change.subject]
-        value = money_text(str(item.value), parameter.unit, language, exact=True)
-        return f"{value} {period_text(parameter.period, language)}".rstrip() + f" [{item.period}]"
+        return f"{parameter_value_text(str(item.value), parameter.unit, parameter.period, language)} [{item.period}]"
     if isinstance(item, (DefaultReading, Reading)):
         point = change.subject.partition(": ")[2] if change.kind == "reading" else change.subject
         if point in rulebook.points:

@@ -98,12 +98,41 @@ def diff_rows(language: str) -> str:
     return "\n".join(line for line in text.splitlines() if not any(line.startswith(kind) for kind in by_id))
 
 
+def english_or_stored(text: str, language: str) -> list[str]:
+    """What a Swedish or Norwegian reader of `parameters` or `diff` must not meet besides `problems`: a
+    parameter's name or a law's title in English, a decimal point (2.041 for 2,041; 0.66 for 66 %),
+    a unit or period as stored (`share`, `per_year`)."""
+    from tolka.load import load_rulebook
+
+    book = load_rulebook(REPO)
+    named = [parameter.name for parameter in book.parameters.values()] + [law.title for law in book.laws.values()]
+    flat = re.sub(r"https?://\S+", "", " ".join(text.split()))
+    found = [f"English {name.en!r}" for name in named if name.en != name.get(language) and name.en in flat]
+    found += [f"decimal point {number!r}" for number in re.findall(r"(?<![\w.])\d+\.\d+(?![\w.])", flat)]
+    found += [
+        f"stored {code!r}"
+        for code in re.findall(r"\bper_(?:month|year|week|4_weeks)\b|\d (?:share|none)\b|\bNone\b", flat)
+    ]
+    return found + problems(text, language)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_diff_words_values_units_and_periods(language):
-    text = diff_rows(language)
-    assert not re.search(r"\bper_(month|year|week|4_weeks)\b|\d (share|none)\b|\bNone\b", text), text
-    assert problems(text, language) == []
-    assert problems(diff_rows("en"), language)
+    assert english_or_stored(diff_rows(language), language) == []
+    assert english_or_stored(diff_rows("en"), language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("day", ["2024-09-01", "2026-06-01"])
+def test_parameters_name_and_write_values_in_the_language_asked(language, day):
+    """`tolka parameters` lists both countries' figures: names, values (2,041 G per år, 66 %) and the
+    sources' notes in the reader's language; ids and addresses stay as written. Markdown keeps each
+    cell on one line, so a name is found whole; the terminal's table is checked too."""
+    for fmt in ("markdown", "text"):
+        text = render("parameters", "--date", day, "--lang", language, "--format", fmt)
+        assert english_or_stored(text, language) == [], fmt
+    english = english_or_stored(render("parameters", "--date", day, "--lang", "en", "--format", "markdown"), language)
+    assert any(item.startswith("English") for item in english) and any(item.startswith("decimal") for item in english)
 
 
 @pytest.mark.parametrize(("language", "neighbour"), [("nb", "SE"), ("sv", "NO")])

@@ -129,3 +129,18 @@ def test_parameter_names_and_law_titles_are_in_all_three_languages(shipped_engin
         problems += lacking(law.title, f"law {ident}.title", both)
     assert problems == []
     assert len(book.parameters) >= 60 and len(book.laws) >= 40  # the walk saw them all
+
+
+def test_parameter_sources_are_in_the_controlled_vocabulary(shipped_engine):
+    """`tolka parameters` shows each source's note in the reader's language: what is known of its date
+    comes from `date_state` and a `date_aside` in sv, nb and en, never a free English `date_note`; the
+    maintainer's own notes stay in `harvest_ref`, which no reader is shown."""
+    problems: list[str] = []
+    for ident, parameter in shipped_engine.rulebook.parameters.items():
+        for value in parameter.values:
+            source, where = value.source, f"parameter {ident} from {value.valid_from}"
+            if source.date_note is not None and not source.structured_note("date_note"):
+                problems.append(f"{where}: free date_note {source.date_note[:60]!r}")
+            for aside in (source.date_aside, source.seen_aside):
+                problems += lacking(aside, f"{where}.source", ["SE", "NO"])
+    assert problems == []

@@ -120,6 +120,11 @@ class ParameterRowOut(Output):
     source_date: str | None = Field(description="The source's publication date, or its date note.")
     citations: list[Citation]
     verified: bool | None
+    source_title: str | None = Field(default=None, description="The source's title, as its publisher wrote it.")
+    source_note: str | None = Field(
+        default=None,
+        description="What is known of the source's date (and how it was read), in the language asked for.",
+    )
 
 
 class ParametersOut(Versioned):
