@@ -137,3 +137,45 @@ def test_a_diploma_closes_upper_secondary_school_only_as_a_rule(shipped_engine, 
     assert str(outcome.status) == status
     if supported is not None:
         assert [d.supported for d in outcome.discretion] == [supported]
+
+
+# --- folketrygdloven § 11-2 (forutgående medlemskap) --------------------------------------------
+# Lov 20. desember 2019 nr. 84 (Prop. 10 L, Innst. 80 L (2019–2020)): "heving av botidskravet …
+# arbeidsavklaringspenger … fra tre til fem år" and "avvikling av folketrygdens særskilte bestemmelser
+# for flyktninger med hensyn til … arbeidsavklaringspenger"; nav.no: "Endringene gjelder for søknader
+# som er sendt inn til NAV fra og med 1. januar 2021."
+AAP_CLAIM = {
+    "birth_date": dt.date(2001, 4, 12),
+    "mental_health_problem": True,
+    "work_capacity_reduction": "half",
+    "needs_nav_follow_up": True,
+    "recognised_occupational_injury": False,
+    "receives_aap": False,
+    "current_activity": "unemployed",
+    "work_percentage": 0,
+    "insured_in_eea_country": False,
+    "illness_began_while_insured": False,
+}
+
+
+@pytest.mark.parametrize(
+    ("years", "refugee", "day", "status", "supported"),
+    [
+        (4, False, dt.date(2020, 12, 31), "eligible_after_application", None),  # three years were enough
+        (4, False, dt.date(2021, 1, 1), "not_eligible_as_a_rule", "false"),  # five years from 2021
+        (5, False, dt.date(2021, 1, 1), "eligible_after_application", None),
+        # "Vilkårene i første ledd gjelder ikke for en flyktning (§ 1-7) som er medlem i trygden" (to 2020)
+        (2, True, dt.date(2020, 12, 31), "eligible_after_application", None),
+        (2, True, dt.date(2021, 1, 1), "not_eligible_as_a_rule", "false"),  # abolished
+        (2, True, dt.date(2021, 1, 2), "not_eligible_as_a_rule", "false"),
+    ],
+)
+def test_aap_membership_five_years_and_no_refugee_exception_from_2021(
+    shipped_engine, years, refugee, day, status, supported
+):
+    facts = {**AAP_CLAIM, "years_insured_in_norway": years, "recognised_refugee": refugee}
+    evaluation = shipped_engine.evaluate(case_from_mapping(facts, shipped_engine.rulebook), "NO", day)
+    outcome = next(o for o in evaluation.outcomes if o.support == "no_aap")
+    assert str(outcome.status) == status
+    if supported is not None:
+        assert [d.supported for d in outcome.discretion] == [supported]

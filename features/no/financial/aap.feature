@@ -99,15 +99,40 @@ Feature: Work assessment allowance (AAP) for young adults, as a NAV social worke
     When the case is evaluated in NO on 2025-09-01
     Then the status of no_aap is not_eligible_as_a_rule
     And the assessment of no_aap cites "folketrygdloven § 11-2"
-    And the facts that would support an exception to no_aap are recognised_refugee, insured_in_eea_country, illness_began_while_insured
+    And the facts that would support an exception to no_aap are insured_in_eea_country, illness_began_while_insured
     And the answer on no_aap is marked unverified
 
-  Scenario: A refugee with 3 years in Norway: the facts given are an exception's ground
+  # Lov 20. desember 2019 nr. 84 (Prop. 10 L, Innst. 80 L (2019–2020)) raised the requirement from 3 to 5
+  # years and abolished the refugee exception, for applications sent from 1 January 2021 (nav.no,
+  # "Regelendringer og satser fra 1. januar 2021").
+  Scenario: A refugee applying in 2025 is no longer exempt from the membership requirement
     Given the person's years_insured_in_norway is 3
     And the person's receives_aap is false
     And the person's recognised_refugee is true
+    And the person's insured_in_eea_country is false
+    And the person's illness_began_while_insured is false
     And the person's current_activity is unemployed
     And the person's work_percentage is 0
     When the case is evaluated in NO on 2025-09-01
     Then the status of no_aap is not_eligible_as_a_rule
-    And the facts given support an exception to no_aap
+    And the facts given do not show an exception to no_aap
+
+  Scenario: Until the end of 2020 the membership requirement did not apply to a refugee
+    Given the person's years_insured_in_norway is 2
+    And the person's receives_aap is false
+    And the person's recognised_refugee is true
+    And the person's current_activity is unemployed
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2020-12-31
+    Then the status of no_aap is eligible_after_application
+
+  Scenario: Four years of membership were enough on 2020-12-31 and are, as a rule, not enough from 2021-01-01
+    Given the person's years_insured_in_norway is 4
+    And the person's receives_aap is false
+    And the person's recognised_refugee is false
+    And the person's current_activity is unemployed
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2020-12-31
+    Then the status of no_aap is eligible_after_application
+    When the case is evaluated in NO on 2021-01-01
+    Then the status of no_aap is not_eligible_as_a_rule
