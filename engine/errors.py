@@ -68,6 +68,16 @@ def _phrase(template: str, values: dict[str, object]) -> Phrase:
     return Phrase(template, **values)
 
 
+class InvalidValue(ValueError):
+    """Raised by a model's validator: pydantic reports it as a `value_error` keeping this exception,
+    so the schema error can word the message id and its values in the reader's language
+    (`tolka.load.schema_messages`). `str()` is the English sentence, as for a plain ValueError."""
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        super().__init__(_worded(template, values, None))
+        self.phrase = Phrase(template, **values)
+
+
 class TolkaError(Exception):
     """Base class: a message plus where it comes from and what to do about it.
 
@@ -77,14 +87,14 @@ class TolkaError(Exception):
         raise SchemaError(N_("unknown key `{key}`"), key=key, file=rel, line=line, hint=N_("check the spelling"))
 
     `message`, `hint` and `str(error)` are the English sentences (tests, logs and JSON read them).
-    A value that is itself a phrase to translate is a `Phrase`.
+    A value that is itself a phrase to translate is a `Phrase`; so may be the message.
     """
 
     kind = N_("error")
 
     def __init__(
         self,
-        message: str,
+        message: str | Phrase,
         /,
         *,
         file: str | Path | None = None,
@@ -93,22 +103,26 @@ class TolkaError(Exception):
         hint: str | None = None,
         **values: object,
     ) -> None:
+        if isinstance(message, Phrase):  # a message id worded elsewhere, with its values
+            values = {**message.values, **values}
+            message = message.template
         english = _worded(message, values, None)
         super().__init__(english)
         self.template = message
         self.hint_template = hint
         self.values = values
-        self.context: list[Phrase] = []  # what the message is about, outermost first (`within`)
+        self.context: list[Phrase | str] = []  # what the message is about, outermost first (`within`)
         self.message = english
         self.file = str(file) if file is not None else None
         self.line = line
         self.column = column
         self.hint = _worded(hint, values, None) if hint is not None else None
 
-    def within(self, template: str, /, **values: object) -> Self:
-        """Name what the message is about, before it (`amount x, step y: …`); returns self."""
-        self.context.insert(0, Phrase(template, **values))
-        self.message = f"{self.context[0]}: {self.message}"
+    def within(self, what: Phrase | str) -> Self:
+        """Name what the message is about, before it (`amount x, step y: …`); a `str` is data shown
+        as written (a key path such as `rules.0.then`). Returns self."""
+        self.context.insert(0, what)
+        self.message = f"{what}: {self.message}"
         return self
 
     def located(self, file: str | Path | None, line: int | None) -> Self:
@@ -129,7 +143,8 @@ class TolkaError(Exception):
     def words(self, lang: str = "en") -> tuple[str, str | None]:
         """The message and the hint in `lang` (the hint None when there is none)."""
         _ = _translator(lang)
-        message = ": ".join([*(part.worded(_) for part in self.context), _worded(self.template, self.values, _)])
+        context = [part.worded(_) if isinstance(part, Phrase) else part for part in self.context]
+        message = ": ".join([*context, _worded(self.template, self.values, _)])
         hint = _worded(self.hint_template, self.values, _) if self.hint_template is not None else None
         return message, hint
 

@@ -109,7 +109,7 @@ def _steps(
         try:
             typed = check(parse_formula(step.value), FormulaScope(**{**scope.__dict__, "steps": dict(steps)}))
         except RulebookError as exc:
-            exc.within(N_("amount {amount}, step `{step}`"), amount=formula.id, step=step.id)
+            exc.within(Phrase(N_("amount {amount}, step `{step}`"), amount=formula.id, step=step.id))
             report(exc, origin)
             return None
         steps[step.id] = typed.type

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tolka.errors import SchemaError
+from tolka.i18n import N_
 from tolka.load.yaml_source import line_of
 from tolka.model.common import Validity
 from tolka.model.origin import Entry, Origin
@@ -58,6 +59,8 @@ def missing_name(entry: Entry[Parameter]) -> SchemaError | None:
     if getattr(parameter.name, language):
         return None
     return SchemaError(
-        f"parameter `{parameter.id}` has no name in {language}",
-        hint=f"write `name: {{{language}: …, en: …}}`",
+        N_("parameter `{parameter}` has no name in {language}"),
+        hint=N_("write `name: {{{language}: …, en: …}}`"),
+        parameter=parameter.id,
+        language=language,
     )

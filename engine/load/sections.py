@@ -19,8 +19,10 @@ from pydantic import BaseModel, ValidationError
 
 from tolka.boundary import RULE_FILE_BYTES, read_limited
 from tolka.errors import RulebookError, SchemaError, YamlSyntaxError
+from tolka.i18n import N_
 from tolka.load import stored
 from tolka.load.parameters import step_lines, value_lines
+from tolka.load.schema_messages import ROW, schema_error
 from tolka.load.yaml_source import line_of, parse_yaml
 from tolka.model.amount import AmountFormula
 from tolka.model.catalogue import Body, Route, Support, TeamRole
@@ -94,23 +96,9 @@ COUNTRY_DEFAULTED = (Body, Support, InterpretationPoint, TeamRole, Parameter)
 
 
 def _schema_errors(exc: ValidationError, data: Any, location: tuple, origin_file: str) -> list[SchemaError]:
-    errors = []
-    for problem in exc.errors():
-        loc = tuple(problem["loc"])
-        where = ".".join(str(part) for part in loc) or "(item)"
-        message = problem["msg"]
-        if problem["type"] == "extra_forbidden":
-            message = f"unknown key `{loc[-1]}`"
-            hint = "check the spelling; docs/rule-format.md lists every key"
-        elif problem["type"] == "missing":
-            message = f"missing required key `{loc[-1]}`"
-            hint = None
-        else:
-            hint = None
-        errors.append(
-            SchemaError(f"{where}: {message}", file=origin_file, line=line_of(data, location + loc), hint=hint)
-        )
-    return errors
+    return [
+        schema_error(problem, origin_file, line_of(data, location + tuple(problem["loc"]))) for problem in exc.errors()
+    ]
 
 
 def _validate(model: type[T], data: Any, root: Any, location: tuple, rel: str, raw: FileItems) -> T | None:
@@ -127,15 +115,17 @@ def _read_yaml_file(content: bytes, rel: str) -> FileItems:
     if data is None:
         return raw
     if not isinstance(data, dict):
-        raise SchemaError("a rule file is a mapping of sections (law, supports, rules, …)", file=rel, line=1)
+        raise SchemaError(N_("a rule file is a mapping of sections (law, supports, rules, …)"), file=rel, line=1)
     for key in data:
         if key not in TOP_LEVEL_KEYS:
             raw.errors.append(
                 SchemaError(
-                    f"unknown section `{key}`",
+                    N_("unknown section `{key}`"),
                     file=rel,
                     line=line_of(data, (key,)),
-                    hint=f"sections: {', '.join(TOP_LEVEL_KEYS)}",
+                    hint=N_("sections: {sections}"),
+                    key=key,
+                    sections=", ".join(f"`{key}`" for key in TOP_LEVEL_KEYS),
                 )
             )
     country = data.get("country")
@@ -153,7 +143,7 @@ def _read_yaml_file(content: bytes, rel: str) -> FileItems:
     sources = data.get("sources") or {}
     if not isinstance(sources, dict):
         raw.errors.append(
-            SchemaError("`sources` is a mapping of names to sources", file=rel, line=line_of(data, ("sources",)))
+            SchemaError(N_("`sources` is a mapping of names to sources"), file=rel, line=line_of(data, ("sources",)))
         )
     else:
         for name, source in sources.items():  # shared through YAML anchors; validated here once
@@ -167,15 +157,15 @@ def _read_yaml_file(content: bytes, rel: str) -> FileItems:
             continue
         items = data[key]
         if not isinstance(items, list):
-            raw.errors.append(SchemaError(f"`{key}` must be a list", file=rel, line=line_of(data, (key,))))
+            raw.errors.append(SchemaError(N_("`{key}` must be a list"), file=rel, line=line_of(data, (key,)), key=key))
             continue
         if key == "readings" and scope is None:
             raw.errors.append(
                 SchemaError(
-                    "readings belong to a jurisdiction",
+                    N_("readings belong to a jurisdiction"),
                     file=rel,
                     line=line_of(data, (key,)),
-                    hint="add `jurisdiction: <id>` (or a jurisdiction mapping) to this file",
+                    hint=N_("add `jurisdiction: <id>` (or a jurisdiction mapping) to this file"),
                 )
             )
             continue
@@ -184,7 +174,7 @@ def _read_yaml_file(content: bytes, rel: str) -> FileItems:
             if country is None:
                 raw.errors.append(
                     SchemaError(
-                        "a file of national rules needs `country: SE` or `country: NO`",
+                        N_("a file of national rules needs `country: SE` or `country: NO`"),
                         file=rel,
                         line=line_of(data, (key,)),
                     )
@@ -225,9 +215,7 @@ def _read_csv_file(content: bytes, rel: str) -> FileItems:
         try:
             raw.jurisdictions.append(Entry(Jurisdiction.model_validate(item), Origin(rel, row_number)))
         except ValidationError as exc:
-            for problem in exc.errors():
-                where = ".".join(str(part) for part in problem["loc"]) or "(row)"
-                raw.errors.append(SchemaError(f"{where}: {problem['msg']}", file=rel, line=row_number))
+            raw.errors.extend(schema_error(problem, rel, row_number, ROW) for problem in exc.errors())
     return raw
 
 
@@ -283,9 +271,10 @@ def read_rulebook_files(root: Path) -> RawRulebook:
     if not raw.files:
         raw.errors.append(
             SchemaError(
-                f"no rule files under {root}",
+                N_("no rule files under {root}"),
                 file=root,
-                hint="a rulebook is a directory with rules/ and jurisdictions/ sub-directories",
+                hint=N_("a rulebook is a directory with rules/ and jurisdictions/ sub-directories"),
+                root=root,
             )
         )
     for path in raw.files:

@@ -15,9 +15,11 @@ from typing import Literal
 from pydantic import Field as PydanticField
 from pydantic import model_validator
 
+from tolka.errors import InvalidValue
 from tolka.expr import ast as A
 from tolka.expr.money import MoneyType
 from tolka.expr.typed_formula import TAmountOf, TField, Typed, condition_fields, reads
+from tolka.i18n import N_
 from tolka.model.common import Identifier, Model, Text, Validity
 from tolka.model.origin import Origin
 from tolka.periods import DateTerm
@@ -57,7 +59,7 @@ class AmountFormula(Validity):
         ids = [step.id for step in self.steps]
         duplicates = sorted({ident for ident in ids if ids.count(ident) > 1})
         if duplicates:
-            raise ValueError(f"step ids must be unique within a calculation: {', '.join(duplicates)}")
+            raise InvalidValue(N_("step ids must be unique within a calculation: {steps}"), steps=", ".join(duplicates))
         return self
 
 

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from tolka.errors import InvalidValue
+from tolka.i18n import N_
 from tolka.model.common import Country, Identifier, Model, Text, Validity
 
 Category = Literal["vocational", "educational", "financial"]
@@ -69,7 +71,7 @@ class Appeal(Model):
     @model_validator(mode="after")
     def _court_named(self) -> Appeal:
         if self.appealable and self.to is None:
-            raise ValueError("an appealable decision must name the court or body it is appealed to (`to`)")
+            raise InvalidValue(N_("an appealable decision must name the court or body it is appealed to (`to`)"))
         return self
 
 

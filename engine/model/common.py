@@ -60,7 +60,14 @@ class Validity(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+            from tolka.errors import InvalidValue  # here: tolka.errors imports tolka.i18n, which imports this module
+            from tolka.i18n import N_
+
+            raise InvalidValue(
+                N_("valid_to {valid_to} is before valid_from {valid_from}"),
+                valid_to=self.valid_to,
+                valid_from=self.valid_from,
+            )
         return self
 
     def in_force(self, day: dt.date) -> bool:
@@ -82,7 +89,10 @@ class Validity(Model):
 
 def reject_reserved(name: str) -> str:
     if name in RESERVED_WORDS:
-        raise ValueError(f"`{name}` is a word of the condition language and cannot be used as a name")
+        from tolka.errors import InvalidValue  # here: tolka.errors imports tolka.i18n, which imports this module
+        from tolka.i18n import N_
+
+        raise InvalidValue(N_("`{name}` is a word of the condition language and cannot be used as a name"), name=name)
     return name
 
 

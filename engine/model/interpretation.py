@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from tolka.errors import InvalidValue
+from tolka.i18n import N_
 from tolka.model.common import Country, Identifier, Model, Text, Validity
 from tolka.model.source import Source
 
@@ -35,7 +37,7 @@ class RestsOn(Model):
     @model_validator(mode="after")
     def _something(self) -> RestsOn:
         if not self.cites and self.note is None:
-            raise ValueError("`rests_on` needs `cites` (provision ids) or a `note`")
+            raise InvalidValue(N_("`rests_on` needs `cites` (provision ids) or a `note`"))
         return self
 
 
@@ -65,17 +67,23 @@ class InterpretationPoint(Model):
     @model_validator(mode="after")
     def _values_typed(self) -> InterpretationPoint:
         if (self.value_type == "amount") != (self.unit is not None and self.period is not None):
-            raise ValueError("a point of `value_type: amount` has a `unit` and a `period`, and only such a point")
+            raise InvalidValue(N_("a point of `value_type: amount` has a `unit` and a `period`, and only such a point"))
         if self.value_type == "amount" and self.values:
-            raise ValueError("a point of `value_type: amount` lists no `values`: its readings give an amount")
+            raise InvalidValue(N_("a point of `value_type: amount` lists no `values`: its readings give an amount"))
         if self.value_type != "amount" and not self.values:
-            raise ValueError(f"a point of `value_type: {self.value_type}` lists its possible `values`")
+            raise InvalidValue(
+                N_("a point of `value_type: {value_type}` lists its possible `values`"), value_type=self.value_type
+            )
         for value in self.values:
             numeric = isinstance(value.id, (int, float))
             if numeric != (self.value_type == "number"):
-                raise ValueError(f"value {value.id!r} does not match value_type {self.value_type}")
+                raise InvalidValue(
+                    N_("value {value} does not match value_type {value_type}"),
+                    value=repr(value.id),
+                    value_type=self.value_type,
+                )
         if self.kind == "route_info" and not self.supports:
-            raise ValueError("a route_info point must list the `supports` whose route it describes")
+            raise InvalidValue(N_("a route_info point must list the `supports` whose route it describes"))
         return self
 
     @property

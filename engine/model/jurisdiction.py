@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from tolka.errors import InvalidValue
+from tolka.i18n import N_
 from tolka.model.common import JurisdictionId, Model, Text
 
 JurisdictionKind = Literal[
@@ -40,11 +42,11 @@ class Jurisdiction(Model):
     @model_validator(mode="after")
     def _shape(self) -> Jurisdiction:
         if (self.kind == "country") != (self.parent is None):
-            raise ValueError("a country has no parent; every other jurisdiction has one")
+            raise InvalidValue(N_("a country has no parent; every other jurisdiction has one"))
         if (self.kind == "example_unit") != self.example:
-            raise ValueError("example units, and only they, carry `example: true`")
+            raise InvalidValue(N_("example units, and only they, carry `example: true`"))
         if self.members and self.kind not in ("kommunalforbund", "samordningsforbund"):
-            raise ValueError("only förbund have `members`")
+            raise InvalidValue(N_("only förbund have `members`"))
         return self
 
     @property

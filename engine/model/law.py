@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import Field as PydanticField
 from pydantic import model_validator
 
+from tolka.errors import InvalidValue
+from tolka.i18n import N_
 from tolka.model.common import Country, Identifier, Model, Text
 
 LawKind = Literal["statute", "ordinance", "regulation", "case_law", "guidance", "preparatory_work"]
@@ -40,7 +42,9 @@ class Provision(Model):
     @model_validator(mode="after")
     def _locatable(self) -> Provision:
         if not (self.section or self.label):
-            raise ValueError("a provision needs a `section` (with `chapter` where the law has chapters) or a `label`")
+            raise InvalidValue(
+                N_("a provision needs a `section` (with `chapter` where the law has chapters) or a `label`")
+            )
         return self
 
 

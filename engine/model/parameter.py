@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from tolka.errors import InvalidValue
+from tolka.i18n import N_
 from tolka.model.common import Country, Identifier, Model, Text, Validity
 from tolka.model.source import Source
 
@@ -35,7 +37,7 @@ class ParameterValue(Validity):
     @model_validator(mode="after")
     def _dated(self) -> ParameterValue:
         if self.valid_from is None:
-            raise ValueError("a parameter value needs `valid_from`: every figure is set from a date")
+            raise InvalidValue(N_("a parameter value needs `valid_from`: every figure is set from a date"))
         return self
 
 

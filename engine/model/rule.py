@@ -19,6 +19,8 @@ from typing import Literal, get_args
 from pydantic import Field as PydanticField
 from pydantic import model_validator
 
+from tolka.errors import InvalidValue
+from tolka.i18n import N_
 from tolka.model.common import Identifier, Model, Text, Validity
 from tolka.model.limit import Limit
 
@@ -66,7 +68,7 @@ class Conclusion(Model):
     @model_validator(mode="after")
     def _concludes(self) -> Conclusion:
         if self.status is None and self.route is None and self.legal_status is None:
-            raise ValueError("`then` must set at least one of status, route, legal_status")
+            raise InvalidValue(N_("`then` must set at least one of status, route, legal_status"))
         return self
 
     def aspects(self) -> dict[str, str]:
@@ -90,12 +92,15 @@ class Rule(Validity):
     @model_validator(mode="after")
     def _condition(self) -> Rule:
         if self.default == (self.when is not None):
-            raise ValueError("a rule has either a `when` condition or `default: true`, not both or neither")
+            raise InvalidValue(N_("a rule has either a `when` condition or `default: true`, not both or neither"))
         if self.default and self.exception_to:
-            raise ValueError("a default rule cannot be an exception to another rule")
+            raise InvalidValue(N_("a default rule cannot be an exception to another rule"))
         if (self.then.status == AS_A_RULE) != (self.assessment is not None):
-            raise ValueError(
-                f"a rule concluding `status: {AS_A_RULE}` carries an `assessment` (when an individual "
-                "assessment can grant it, with `supported_when` and `cites`), and only such a rule does"
+            raise InvalidValue(
+                N_(
+                    "a rule concluding `status: {status}` carries an `assessment` (when an individual assessment can "
+                    "grant it, with `supported_when` and `cites`), and only such a rule does"
+                ),
+                status=AS_A_RULE,
             )
         return self

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
+from tolka.errors import InvalidValue
 from tolka.i18n import N_
 from tolka.model.common import Model, Text
 
@@ -86,8 +87,12 @@ class Source(Model):
             english = _english(data.get(aside))
             text = "; ".join(part for part in (*words, english) if part) or None
             if note in data and data[note] != text:
-                raise ValueError(
-                    f"`{note}` is written from `{state}` and `{aside}`: leave it out (it would read {text!r})"
+                raise InvalidValue(
+                    N_("`{note}` is written from `{state}` and `{aside}`: leave it out (it would read {text})"),
+                    note=note,
+                    state=state,
+                    aside=aside,
+                    text=repr(text),
                 )
             written[note] = text
         return written
@@ -114,16 +119,20 @@ class Source(Model):
     @model_validator(mode="after")
     def _traceable(self) -> Source:
         if not (self.url or self.document):
-            raise ValueError("a source needs a `url` or a `document` reference")
+            raise InvalidValue(N_("a source needs a `url` or a `document` reference"))
         if self.published is None and not (self.date_note or self.date_state):
-            raise ValueError(
-                "a source without `published` needs a `date_state` (e.g. `date_state: not_shown`; a parameter's "
-                "source may give a `date_note` instead)"
+            raise InvalidValue(
+                N_(
+                    "a source without `published` needs a `date_state` (e.g. `date_state: not_shown`; a parameter's "
+                    "source may give a `date_note` instead)"
+                )
             )
         if self.published is not None and self.date_state in ("not_shown", "cut_off", "month_only"):
-            raise ValueError(f"`date_state: {self.date_state}` says the page shows no date, but `published` is given")
+            raise InvalidValue(
+                N_("`date_state: {state}` says the page shows no date, but `published` is given"), state=self.date_state
+            )
         if self.published is None and self.date_state in ("shown", "updated_shown"):
-            raise ValueError(f"`date_state: {self.date_state}` needs the date itself in `published`")
+            raise InvalidValue(N_("`date_state: {state}` needs the date itself in `published`"), state=self.date_state)
         return self
 
 

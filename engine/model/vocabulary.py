@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, model_validator
 
+from tolka.errors import InvalidValue
+from tolka.i18n import N_
 from tolka.model.common import Country, FactName, Model, Named, Text
 from tolka.model.limit import Limit
 
@@ -45,21 +47,28 @@ class Fact(Named):
     @model_validator(mode="after")
     def _shape(self) -> Fact:
         if self.type == "enum" and not self.values:
-            raise ValueError(f"enum fact `{self.name}` needs `values`")
+            raise InvalidValue(N_("enum fact `{name}` needs `values`"), name=self.name)
         if self.type != "enum" and (self.values or self.ordered):
-            raise ValueError(f"only enum facts have `values` / `ordered` (`{self.name}` is {self.type})")
+            raise InvalidValue(
+                N_("only enum facts have `values` / `ordered` (`{name}` is {type})"), name=self.name, type=self.type
+            )
         if (self.unit == "money") != (self.period is not None):
-            raise ValueError(f"a money fact has `unit: money` and a `period`, and only a money fact (`{self.name}`)")
+            raise InvalidValue(
+                N_("a money fact has `unit: money` and a `period`, and only a money fact (`{name}`)"), name=self.name
+            )
         if self.unit == "money" and (self.type != "number" or self.minimum is None or self.minimum < 0):
-            raise ValueError(f"money fact `{self.name}` is `type: number` with `minimum: 0` (never negative)")
+            raise InvalidValue(
+                N_("money fact `{name}` is `type: number` with `minimum: 0` (never negative)"), name=self.name
+            )
         # Amounts are exact decimals (28 digits): an unbounded figure such as 1e308 cannot be computed exactly.
         if self.unit == "money" and (self.maximum is None or self.maximum > MONEY_CEILING):
-            raise ValueError(
-                f"money fact `{self.name}` needs a `maximum` of at most {MONEY_CEILING:.0f}"
-                " (a bound no real figure reaches)"
+            raise InvalidValue(
+                N_("money fact `{name}` needs a `maximum` of at most {ceiling} (a bound no real figure reaches)"),
+                name=self.name,
+                ceiling=f"{MONEY_CEILING:.0f}",
             )
         if self.type == "code" and not self.pattern:
-            raise ValueError(f"code fact `{self.name}` needs a `pattern` (a regular expression)")
+            raise InvalidValue(N_("code fact `{name}` needs a `pattern` (a regular expression)"), name=self.name)
         return self
 
     @property

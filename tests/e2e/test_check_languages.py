@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from tests.e2e.test_languages import REPO, problems
-from tests.unit.test_rulebook_errors import edit
+from tests.unit.test_rulebook_errors import add, edit
 
 from tolka.cli import cli
 
@@ -72,7 +72,23 @@ def broken(root: Path) -> Path:
         'summary: {en: "Money can continue during studies."}',
     )
     edit(root, "jurisdictions/lenient.yaml", "published: 2024-01-01}", "published: 2024-01-01, found: 2023-05-01}")
+    add(root, "rules/broken.yaml", BROKEN_FILE)  # schema errors: pydantic's and the models' own
     return root
+
+
+BROKEN_FILE = """
+    country: SE
+    facts:
+      - {name: hours, type: number, minimum: many, question: {en: "Hours?"}}
+      - {name: grade, type: enum, question: {en: "Grade?"}}
+    supports:
+      - {id: extra, category: money, name: {en: Extra}, description: {en: "x"}, citse: [x]}
+    rules:
+      - {id: extra.default, support: extra, default: true, when: lacks_means, then: {status: eligible},
+         cites: [testlaw.1.1]}
+      - {id: extra.right, support: money, when: lacks_means, then: {}, cites: [testlaw.1.1], valid_from: 2025-13-01}
+    sourcez: 1
+"""
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
