@@ -91,21 +91,28 @@ def diff_rows(language: str) -> str:
     """`diff --from --to` as Markdown, without the rows of rules and citations (named by id and
     condition on purpose, as `tolka rules` shows them)."""
     from tolka.i18n import translator
+    from tolka.load import load_rulebook
 
     _ = translator(language)  # type: ignore[arg-type]
-    text = render("diff", "--from", "2024-01-01", "--to", "2026-06-01", "--format", "markdown", "--lang", language)
+    # From 2022: the youth guarantee's route (2023) and the new Education Acts enter too.
+    text = render("diff", "--from", "2022-01-01", "--to", "2026-06-01", "--format", "markdown", "--lang", language)
     by_id = {f"| {_('rule')} |", f"| {_('citation')} |"}
-    return "\n".join(line for line in text.splitlines() if not any(line.startswith(kind) for kind in by_id))
+    kept = "\n".join(line for line in text.splitlines() if not any(line.startswith(kind) for kind in by_id))
+    # A jurisdiction is named by its own name in every language ("Lunds samordningsförbund" in nb too).
+    for place in sorted(load_rulebook(REPO).jurisdictions.values(), key=lambda j: -len(j.name)):
+        kept = kept.replace(f"| {place.name}: ", "| ")
+    return kept
 
 
 def english_or_stored(text: str, language: str) -> list[str]:
     """What a Swedish or Norwegian reader of `parameters` or `diff` must not meet besides `problems`: a
-    parameter's name or a law's title in English, a decimal point (2.041 for 2,041; 0.66 for 66 %),
+    parameter's or route's name or a law's title in English, a decimal point (2.041 for 2,041; 0.66 for 66 %),
     a unit or period as stored (`share`, `per_year`)."""
     from tolka.load import load_rulebook
 
     book = load_rulebook(REPO)
     named = [parameter.name for parameter in book.parameters.values()] + [law.title for law in book.laws.values()]
+    named += [route.name for routes in book.routes.values() for route in routes]
     flat = re.sub(r"https?://\S+", "", " ".join(text.split()))
     found = [f"English {name.en!r}" for name in named if name.en != name.get(language) and name.en in flat]
     found += [f"decimal point {number!r}" for number in re.findall(r"(?<![\w.])\d+\.\d+(?![\w.])", flat)]

@@ -116,10 +116,11 @@ def test_what_a_comparison_across_the_border_shows_is_in_both_languages(shipped_
     assert problems == []
 
 
-def test_parameter_names_and_law_titles_are_in_all_three_languages(shipped_engine):
-    """`tolka parameters` and `tolka diff` list both countries' parameters and laws to every reader: a
-    Swedish case worker reads Norway's grunnbeløp and folketrygdloven in Swedish, a Norwegian one
-    Sweden's prisbasbelopp and socialtjänstlagen in Norwegian (a proper name may stay, glossed)."""
+def test_parameter_names_law_titles_and_route_names_are_in_all_three_languages(shipped_engine):
+    """`tolka parameters` and `tolka diff` list both countries' parameters, laws and routes to every
+    reader: a Swedish case worker reads Norway's grunnbeløp, folketrygdloven and the youth guarantee's
+    contact in Swedish, a Norwegian one Sweden's prisbasbelopp, socialtjänstlagen and routes in
+    Norwegian (a proper name may stay, glossed)."""
     book = shipped_engine.rulebook
     both = ["SE", "NO"]
     problems: list[str] = []
@@ -127,8 +128,11 @@ def test_parameter_names_and_law_titles_are_in_all_three_languages(shipped_engin
         problems += lacking(parameter.name, f"parameter {ident}.name", both)
     for ident, law in book.laws.items():
         problems += lacking(law.title, f"law {ident}.title", both)
+    for ident, routes in book.routes.items():
+        for route in routes:
+            problems += lacking(route.name, f"route {ident}.name", both)
     assert problems == []
-    assert len(book.parameters) >= 60 and len(book.laws) >= 40  # the walk saw them all
+    assert len(book.parameters) >= 60 and len(book.laws) >= 40 and len(book.routes) >= 30  # the walk saw them all
 
 
 def test_parameter_sources_are_in_the_controlled_vocabulary(shipped_engine):
