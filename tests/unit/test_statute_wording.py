@@ -179,3 +179,24 @@ def test_aap_membership_five_years_and_no_refugee_exception_from_2021(
     assert str(outcome.status) == status
     if supported is not None:
         assert [d.supported for d in outcome.discretion] == [supported]
+
+
+# --- folketrygdloven § 11-4, as NAV's circular reads "mellom 18 og 67 år" ------------------------
+# "Retten til arbeidsavklaringspenger faller bort når brukeren fyller 67 år. Arbeidsavklaringspenger
+# tilstås ut den måned brukeren fyller 67 år."
+AAP_67 = {**AAP_CLAIM, "birth_date": dt.date(1959, 3, 10), "years_insured_in_norway": 40}  # 67 on 2026-03-10
+
+
+@pytest.mark.parametrize(
+    ("day", "claim", "recipient"),
+    [
+        (dt.date(2026, 3, 9), "eligible_after_application", "eligible"),
+        (dt.date(2026, 3, 10), "not_eligible", "eligible"),  # the right lapses on the 67th birthday
+        (dt.date(2026, 3, 31), "not_eligible", "eligible"),  # a recipient is paid to the end of the month
+        (dt.date(2026, 4, 1), "not_eligible", "not_eligible"),
+    ],
+)
+def test_aap_ends_at_67(shipped_engine, day, claim, recipient):
+    assert _status(shipped_engine, AAP_67, "NO", day, "no_aap") == claim
+    getting = {**AAP_67, "receives_aap": True, "aap_since": dt.date(2025, 6, 1)}
+    assert _status(shipped_engine, getting, "NO", day, "no_aap") == recipient
