@@ -22,9 +22,10 @@ def check_rulebook(root: Path) -> tuple[Rulebook, list[RulebookError]]:
     from tolka.load.link import link
     from tolka.load.sections import read_rulebook_files
 
-    rulebook, errors = link(read_rulebook_files(root))
+    raw = read_rulebook_files(root)
+    rulebook, errors = link(raw)
     errors.sort(key=lambda e: (e.file or "", e.line or 0))
-    rulebook.fingerprint = fingerprint(rulebook)
+    rulebook.fingerprint = fingerprint(rulebook, raw.known_forms())
     return rulebook, errors
 
 

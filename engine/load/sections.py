@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from tolka.boundary import RULE_FILE_BYTES, read_limited
 from tolka.errors import RulebookError, SchemaError, YamlSyntaxError
+from tolka.fingerprint import Forms, forms
 from tolka.i18n import N_
 from tolka.load import stored
 from tolka.load.parameters import step_lines, value_lines
@@ -58,14 +59,31 @@ class FileItems:
     amounts: list[Entry[AmountFormula]] = field(default_factory=list)
     jurisdiction_refs: list[Entry[str]] = field(default_factory=list)  # files that bind readings to an id
     errors: list[RulebookError] = field(default_factory=list)
+    # Each validated item's canonical JSON for the fingerprint (tolka.fingerprint), made once per file
+    # and kept with its items; the item object itself identifies it after unpickling.
+    forms: list[tuple[BaseModel, Forms]] = field(default_factory=list)
 
     def extend(self, other: FileItems) -> None:
         """Append everything `other` holds, in its order."""
         for name in FILE_ITEM_LISTS:
             getattr(self, name).extend(getattr(other, name))
 
+    def make_forms(self) -> None:
+        """The canonical forms of every validated item (see `forms`)."""
+        self.forms = [
+            (entry.item, forms(entry.item))
+            for name in MODEL_LISTS
+            for entry in getattr(self, name)
+            if isinstance(entry.item, BaseModel)
+        ]
+
+    def known_forms(self) -> dict[int, Forms]:
+        """The forms by `id()` of their item, for `tolka.fingerprint.canonical` (while this lives)."""
+        return {id(item): item_forms for item, item_forms in self.forms}
+
 
 FILE_ITEM_LISTS = tuple(f.name for f in fields(FileItems))
+MODEL_LISTS = tuple(name for name in FILE_ITEM_LISTS if name not in ("jurisdiction_refs", "errors", "forms"))
 
 
 @dataclass
@@ -233,6 +251,7 @@ def read_file(path: Path, rel: str) -> FileItems:
     if isinstance(items, FileItems):
         return items
     items = _read_csv_file(content, rel) if path.suffix == ".csv" else _read_yaml_file(content, rel)
+    items.make_forms()
     if not items.errors:
         stored.store(entry, items)
     return items

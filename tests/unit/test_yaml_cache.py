@@ -3,13 +3,17 @@ hide an error: a changed file's error is reported with its file and line, every 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
 from tolka.errors import RulebookInvalid
-from tolka.load import load_rulebook
+from tolka.fingerprint import canonical
+from tolka.load import check_rulebook, load_rulebook
 from tolka.load.sections import rulebook_files
 
 KINDS = ("parsed-yaml", "validated")
@@ -94,3 +98,38 @@ def test_the_same_file_under_another_name_is_located_under_its_own_name(mini, ca
     law.rename(law.with_name("renamed.yaml"))
     rulebook = load_rulebook(mini)
     assert str(rulebook.origins[("provision", "testlaw.1.1")]).startswith("rules/laws/renamed.yaml:")
+
+
+def _fingerprint_by_definition(rulebook) -> str:
+    """The fingerprint as defined (tolka.fingerprint), every linked item dumped afresh and the lists
+    ordered and written by json.dumps itself: the loader writes it from forms kept with each file's
+    validated items instead."""
+    content = json.loads(canonical(rulebook, known={}))  # every model of the rulebook dumped here
+    for items in content.values():
+        items.sort(key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("caching", ["on", "off"])
+def test_the_fingerprint_from_kept_forms_is_the_defined_one(caching, cache, monkeypatch):
+    if caching == "off":
+        monkeypatch.setenv("TOLKA_CACHE_DIR", "off")
+    for _ in range(2):  # validated afresh, then (caching on) every file's forms from the cache
+        rulebook = load_rulebook(REPO)
+        assert rulebook.fingerprint == _fingerprint_by_definition(rulebook)
+        assert {"laws", "rules", "readings", "amounts", "jurisdictions"} <= set(json.loads(canonical(rulebook)))
+
+
+def test_the_fingerprint_follows_an_edit_and_items_changed_while_linking(mini, cache):
+    before = load_rulebook(mini)
+    law = mini / "rules" / "laws" / "testlaw.yaml"
+    law.write_text(law.read_text().replace("Test Act", "Tset Act"))
+    edited = load_rulebook(mini)
+    assert edited.fingerprint == _fingerprint_by_definition(edited) != before.fingerprint
+    # jurisdictions inheriting in a circle are kept without their parents (copies of the validated items)
+    tree = mini / "jurisdictions" / "tree.yaml"
+    tree.write_text(tree.read_text().replace("Region One, parent: SE}", "Region One, parent: SE-0001}"))
+    rulebook, errors = check_rulebook(mini)
+    assert any("circle" in str(error) for error in errors)
+    assert rulebook.fingerprint == _fingerprint_by_definition(rulebook)
