@@ -29,7 +29,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, ComposerError, MaxDepthExceededError
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.parser import ParserError
@@ -143,6 +143,10 @@ def decode(data: bytes, name: str | Path, error: type[TolkaError], lang: str = "
 # --- YAML ----------------------------------------------------------------------------------------
 
 
+class _AliasRefused(ComposerError):
+    """An alias where none may be (a case): `load_yaml` words it in the reader's language."""
+
+
 class _BoundedComposer(Composer):
     """Refuses aliases in cases; in rule files allows a bounded number of aliases to alias-free nodes."""
 
@@ -152,7 +156,7 @@ class _BoundedComposer(Composer):
             event = self.parser.peek_event()
             policy.count += 1
             if policy.limit == 0:
-                raise ComposerError(None, None, "aliases (*name) are not allowed here", event.start_mark)
+                raise _AliasRefused(None, None, "aliases (*name) are not allowed here", event.start_mark)
             if policy.count > policy.limit:
                 raise ComposerError(None, None, f"more than {policy.limit} aliases (*name)", event.start_mark)
             if event.anchor in policy.nested:
@@ -225,6 +229,10 @@ def load_yaml(
         problem = (exc.problem or str(exc)).strip()
         if isinstance(exc, MaxDepthExceededError):
             problem = phrase("too_deep", lang, limit=depth)
+        elif isinstance(exc, _AliasRefused):
+            problem = phrase("no_aliases", lang)
+        elif isinstance(exc, DuplicateKeyError) and mark:  # ruamel's words are English, and echo both values
+            problem = phrase("duplicate_key", lang, key=shown(_key_at(text, mark.line, mark.column)))
         elif isinstance(exc, (ScannerError, ParserError)) and mark:  # the parser's own words are English
             problem = phrase("not_yaml", lang, column=mark.column + 1)
         raise error(
@@ -244,6 +252,13 @@ def load_yaml(
         raise error(clean_text(str(exc).strip(), 300), file=name) from None
     except RecursionError:
         raise error(phrase("too_deep", lang, limit=depth), file=name) from None
+
+
+def _key_at(text: str, line: int, column: int) -> str:
+    """The mapping key written at `line`, `column` (0-based) of `text`: up to its colon."""
+    lines = text.splitlines()
+    written = lines[line][column:] if line < len(lines) else ""
+    return written.split(":", 1)[0].strip().strip("'\"")
 
 
 _FLOW_TOKENS = re.compile(

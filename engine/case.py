@@ -32,7 +32,7 @@ from tolka.errors import CaseError, CaseFileError, CaseInvalid, FactValueError
 from tolka.i18n import translator
 from tolka.load.yaml_source import line_of, refuse_tags
 from tolka.model.vocabulary import Fact
-from tolka.render.labels import as_language, phrase
+from tolka.render.labels import as_language, phrase, typed_number
 from tolka.rulebook import Rulebook
 from tolka.suggest import unknown_fact
 
@@ -108,9 +108,9 @@ def coerce_fact(fact: Fact, value: Any, where: str = "", lang: str = "en") -> An
                 pattern=fact.pattern,
             ),
         )
-    _ = translator(as_language(lang))
+    _ = translator(as_language(lang))  # a yes-or-no fact (the other types answered above)
     raise FactValueError(
-        prefix + _("`{fact}` is {type}, not {value}", fact=fact.name, type=fact.type, value=shown(value))
+        prefix + _("`{fact}` is answered yes or no (true or false), not {value}", fact=fact.name, value=shown(value))
     )
 
 
@@ -125,12 +125,26 @@ def _number(fact: Fact, value: Any, prefix: str, lang: str) -> int | float:
         raise FactValueError(prefix + phrase("fact_number", lang, fact=fact.name, value=shown(value)))
     if fact.type == "integer" and number != int(number):
         raise FactValueError(prefix + phrase("fact_whole", lang, fact=fact.name, value=shown(value)))
-    if (fact.minimum is not None and number < fact.minimum) or (fact.maximum is not None and number > fact.maximum):
-        # Whole bounds in full (100000000, not 1e+08): a reader compares them with what they typed.
-        low = "" if fact.minimum is None else f"{fact.minimum:.15g}"
-        high = "" if fact.maximum is None else f"{fact.maximum:.15g}"
+    low, high = fact.minimum, fact.maximum
+    if (low is not None and number < low) or (high is not None and number > high):
+        # Bounds in full and grouped as the reader writes numbers (100 000 000, not 1e+08).
+        key = (
+            "fact_range"
+            if low is not None and high is not None
+            else "fact_minimum"
+            if low is not None
+            else "fact_maximum"
+        )
         raise FactValueError(
-            prefix + phrase("fact_range", lang, fact=fact.name, value=shown(number), low=low, high=high)
+            prefix
+            + phrase(
+                key,
+                lang,
+                fact=fact.name,
+                value=typed_number(number, lang),
+                low=typed_number(low, lang) if low is not None else "",
+                high=typed_number(high, lang) if high is not None else "",
+            )
         )
     return int(number) if fact.type == "integer" else float(number)
 
@@ -186,7 +200,10 @@ def case_data(raw: bytes, name: str | Path, lang: str = "en", json_format: bool 
         data = load_json(text, name, CaseFileError, lang)
     else:
         data = load_yaml(text, name, CaseFileError, aliases=0, depth=CASE_DEPTH, lang=lang)
-        refuse_tags(data, name, CaseFileError)
+        try:
+            refuse_tags(data, name, CaseFileError)
+        except CaseFileError as exc:  # the rule files' words (English, for authors); a case's reader gets hers
+            raise CaseFileError(phrase("tag", lang), file=name, line=exc.line, hint=phrase("tag_hint", lang)) from None
         check_tree(data, name, CaseFileError, CASE_DEPTH, lang)
     return {} if data is None else data
 

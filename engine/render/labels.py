@@ -283,6 +283,9 @@ MESSAGES = {
     "bad_character": N_("the character U+{code} is not allowed in YAML (control characters are refused)"),
     "too_deep": N_("nested more than {limit} levels deep"),
     "duplicate_key": N_("the key {key} appears twice"),
+    "no_aliases": N_("a case file cannot refer to another line (*name): write the value itself"),
+    "tag": N_("a case file takes plain values, without tags (!!…)"),
+    "tag_hint": N_("write the value itself, in quotes if it is text"),
     "bad_number": N_("the number {value} is not allowed (NaN, Infinity and integers over 30 digits are refused)"),
     "surrogate": N_("the text {value} is not valid Unicode (a lone surrogate)"),
     "date_form": N_("{value} is not a date written YYYY-MM-DD"),
@@ -295,7 +298,9 @@ MESSAGES = {
     "fact_date": N_("`{fact}` must be a date YYYY-MM-DD that exists: {reason}"),
     "fact_number": N_("`{fact}` must be a finite number, not {value}"),
     "fact_whole": N_("`{fact}` must be a whole number, not {value}"),
-    "fact_range": N_("`{fact}` = {value} is outside {low}..{high}"),
+    "fact_range": N_("`{fact}` must be between {low} and {high}, not {value}"),
+    "fact_minimum": N_("`{fact}` must be at least {low}, not {value}"),
+    "fact_maximum": N_("`{fact}` must be at most {high}, not {value}"),
     "born_after": N_("`birth_date` {birth} is after the evaluation date {day}"),
     "before_birth": N_("`{fact}` {value} is before `birth_date` {birth}"),
     "since_after": N_("`{fact}` {value} is after the evaluation date {day}: at that date it had not begun"),
@@ -306,6 +311,13 @@ MESSAGES = {
     "internal": N_("internal error {id}: this is a bug in tolka, not in your input. Details: {log}"),
     "warning": N_("warning"),
 }
+
+
+def typed_number(value: float, language: str) -> str:
+    """A number a person typed or a bound of it, in full and grouped as the language writes numbers:
+    100,000,000 and 0.5 (en), 100 000 000 and 0,5 (sv, nb)."""
+    text = f"{value:,.15g}"
+    return text if language == "en" else text.replace(",", " ").replace(".", ",")
 
 
 def phrase(key: str, language: str, /, **values: object) -> str:

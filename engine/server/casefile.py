@@ -17,11 +17,11 @@ import json
 import re
 
 from tolka.boundary import parse_date
-from tolka.case import UNKNOWN_WORDS, case_data, case_from_mapping
-from tolka.errors import CaseFileError
+from tolka.case import UNKNOWN_WORDS, case_data, checked_facts, raise_all
+from tolka.errors import CaseError, CaseFileError, UnknownFactError
 from tolka.model.common import Language
 from tolka.rulebook import Rulebook
-from tolka.server.view import PageInput
+from tolka.server.view import PageInput, not_a_question
 
 SETTING = re.compile(r"^#\s*(jurisdiction|date):\s*(\S+)\s*$", re.M)
 
@@ -44,7 +44,8 @@ def state_of_file(raw: bytes, filename: str, rulebook: Rulebook, lang: Language)
     """The page's state from an uploaded case file; a `CaseError` (every problem at once) when the
     file is not a case file of this rulebook, in `lang`."""
     data = case_data(raw, filename, lang, json_format=filename.endswith(".json"))
-    case_from_mapping(data, rulebook, where="", lang=lang)  # raises with every bad fact
+    _case, problems = checked_facts(data, rulebook, where="", lang=lang)
+    raise_all(_in_words(problems, data, rulebook, lang), lang)  # every bad fact at once
     state = PageInput(lang=lang)
     text = raw.decode("utf-8", errors="replace")
     for key, value in SETTING.findall(text):
@@ -65,3 +66,15 @@ def state_of_file(raw: bytes, filename: str, rulebook: Rulebook, lang: Language)
         else:
             state.known[name] = str(value)
     return state
+
+
+def _in_words(problems: list[CaseError], data: dict, rulebook: Rulebook, lang: Language) -> list[CaseError]:
+    """The problems of a file, each name that is no fact quoted as the person wrote it (the CLI's
+    message names it in `backticks` and points to `tolka facts`, which a page's reader cannot run)."""
+    unknown = iter([key for key in data if not (isinstance(key, str) and key in rulebook.facts)])
+    return [
+        UnknownFactError(not_a_question(str(next(unknown)), rulebook, lang), line=problem.line)
+        if isinstance(problem, UnknownFactError)
+        else problem
+        for problem in problems
+    ]

@@ -23,8 +23,7 @@ from tolka.render.amounts_view import amount_text
 from tolka.render.labels import BASIS, PAGE, STATUS, word
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
-from tolka.server.inputs import valid_jurisdiction
-from tolka.server.view import PageInput, checked_input, jurisdiction_groups
+from tolka.server.view import PageInput, checked_input, jurisdiction_groups, page_jurisdiction
 
 MAX_COMPARED = 4  # the page's jurisdiction and up to three more: columns stay readable on a phone
 PICKERS = 3
@@ -142,7 +141,7 @@ def build_comparison(engine: Engine, state: PageInput, others: list[str]) -> Com
     places = [place]
     for index, other in enumerate(others[: MAX_COMPARED - 1]):
         try:
-            checked = valid_jurisdiction(rulebook, other, f"with.{index}")
+            checked = page_jurisdiction(rulebook, other, lang, f"with.{index}")
         except InputError as error:
             errors.append((f"with-{index}", error.message))
             continue

@@ -14,7 +14,7 @@ from tolka.errors import RequestBodyError
 from tolka.i18n import translator
 from tolka.server.errors import error_body
 from tolka.server.logs import ACCESS, ERRORS, safe_traceback
-from tolka.server.view import pick_language
+from tolka.server.view import pick_language, size_text
 
 # Pages that read a body answer its being too large with a page of their own (the flag below), so a
 # person keeps their case; the rest of a refused body is read and dropped first (up to this much),
@@ -103,7 +103,7 @@ class BodyLimit:
         if scope["path"] not in PAGE_BODIES:
             lang = pick_language(_query_language(scope), dict(scope["headers"]).get(b"accept-language", b"").decode())
             _ = translator(lang, "web")
-            text = _("The request body is larger than {limit} bytes, the most tolka reads.", limit=self.limit)
+            text = _("The request body is larger than {size}, the most tolka reads.", size=size_text(self.limit, lang))
             hint = _("A case is a few hundred bytes: send only its facts.")
             await _send_json(send, 413, "request too large", text, field="body", hint=hint)
             return

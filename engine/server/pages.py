@@ -32,7 +32,7 @@ from tolka.server.casefile import case_file, state_of_file
 from tolka.server.compare_view import build_comparison
 from tolka.server.middleware import TOO_LARGE
 from tolka.server.report import report_html
-from tolka.server.view import PageInput, build_page, checked_input, pick_language, read_state
+from tolka.server.view import PageInput, build_page, checked_input, pick_language, read_state, size_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOADER = FileSystemLoader(TEMPLATES)
@@ -146,10 +146,10 @@ async def upload(request: Request) -> Response:
         state = _state(request)
         _ = translator(state.lang, "web")
         problem = _(
-            "The file is larger than {size} KiB, the most a case file can be. A case file holds only the"
+            "The file is larger than {size}, the most a case file can be. A case file holds only the"
             " answers, a few hundred bytes: choose the file downloaded from this page (tolka-case.yaml) or"
             " a case file for tolka evaluate.",
-            size=limit // 1024,
+            size=size_text(limit, state.lang),
         )
         return await run_in_threadpool(_render, request, state, [problem], 413)
     form = await request.form()

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from starlette.datastructures import ImmutableMultiDict
 
-from tolka.boundary import parse_date
+from tolka.boundary import clean_text, parse_date
 from tolka.budget import budget
 from tolka.case import Case
 from tolka.compare import signature
@@ -30,17 +30,19 @@ from tolka.model.vocabulary import Fact
 from tolka.plan import Plan, action_plan
 from tolka.plausible import CaseWarning, findings
 from tolka.questions import next_questions
-from tolka.render.amounts_view import budget_blocks
+from tolka.render.amounts_view import budget_blocks, number_text
 from tolka.render.blocks import Block
-from tolka.render.labels import COUNTRY, KIND, PAGE, STATUS, fact_value_label, word
+from tolka.render.labels import COUNTRY, KIND, PAGE, STATUS, as_language, fact_value_label, word
 from tolka.rulebook import Rulebook
 from tolka.server.errors import InputError
 from tolka.server.inputs import check_facts, valid_jurisdiction
+from tolka.suggest import nearest
 
 LANGUAGES = ("sv", "nb", "en")
 NORWEGIAN = {"no": "nb", "nn": "nb"}
 QUOTES: dict[str, str] = {"sv": "”{}”", "nb": "«{}»", "en": "“{}”"}  # a question quoted in a sentence
 FACT_NAME = re.compile(r"`([a-z][a-z0-9_]*)`")  # Accept-Language codes answered with the Bokmål page
+ECHOED = re.compile(r"'([^'\n]*)'")  # a value quoted by boundary.shown (sv and nb write no apostrophes)
 DONT_KNOW = "?"  # the value of every "don't know" choice
 QUESTIONS_PER_PAGE = 3
 SUPPORTS_NAMED = 3  # a question names this many of the outcomes it settles
@@ -107,6 +109,40 @@ class PageInput:
         items += [(f"known.{name}", DONT_KNOW) for name in self.unknown]
         items += [(key, value) for key in ("edit", "explain") if (value := changes.get(key))]
         return urlencode(items)
+
+
+def size_text(size: int, lang: Language) -> str:
+    """A size in bytes as a reader says it: "64 kilobyte" (sv, nb), "64 kilobytes", "900 byte"."""
+    _ = translator(lang, "web")
+    if size >= 1024 and size % 1024 == 0:
+        count = size // 1024
+        return _.ngettext("{size} kilobyte", "{size} kilobytes", count, size=number_text(count, lang))
+    return _.ngettext("{size} byte", "{size} bytes", size, size=number_text(size, lang))
+
+
+def not_a_question(key: str, rulebook: Rulebook, lang: Language) -> str:
+    """The sentence for a name in a case (a file's line, the address) that is none of the facts: the
+    name as the person wrote it, quoted, and the question it most looks like — never `backticks`."""
+    _ = translator(lang, "web")
+    written = QUOTES[lang].format(clean_text(key))
+    near = nearest(key, rulebook.facts, 1)
+    if near:
+        question = QUOTES[lang].format(rulebook.facts[near[0]].question.get(lang))
+        return _("{key} is not one of tolka's questions; it looks like {question}", key=written, question=question)
+    return _("{key} is not one of tolka's questions: correct or remove it", key=written)
+
+
+def page_jurisdiction(rulebook: Rulebook, typed: str, lang: Language, field: str = "jurisdiction") -> str:
+    """The id of the jurisdiction `typed` (from the page's address), else an `InputError` at `field`
+    in the page's words: the place as written, and the list to choose from (the API's error points
+    to `tolka jurisdictions`, which a page's reader cannot run)."""
+    try:
+        return valid_jurisdiction(rulebook, typed, field)
+    except InputError:
+        _ = translator(lang, "web")
+        place = QUOTES[lang].format(clean_text(typed))
+        message = _("{place} is not a place tolka knows: choose one in the list.", place=place)
+        raise InputError(field, message, kind="unknown jurisdiction") from None
 
 
 def read_state(params: ImmutableMultiDict, lang: Language) -> PageInput:
@@ -206,6 +242,8 @@ class Page:
             text = self.fact_questions.get(match.group(1))
             return QUOTES[self.lang].format(text) if text else match.group(0)
 
+        if self.lang != "en":  # a value the engine echoes as '14/3/2006' gets the language's quotation marks
+            message = ECHOED.sub(lambda match: QUOTES[self.lang].format(match.group(1)), message)
         return FACT_NAME.sub(question, message)
 
     def supports(self, ids: list[str]) -> str:
@@ -282,12 +320,18 @@ def checked_input(rulebook: Rulebook, state: PageInput) -> tuple[Case, str, dict
     """The case and jurisdiction the page's state gives, the errors by form field, and the warnings;
     a bad answer is left out (and reported) while the others still count."""
     errors = dict(state.errors)
+    _ = translator(state.lang, "web")
     try:
-        place = valid_jurisdiction(rulebook, state.jurisdiction)
+        place = page_jurisdiction(rulebook, state.jurisdiction, state.lang)
     except InputError as error:
         errors["jurisdiction"] = error
         place = state.jurisdiction = "SE"
-    case, fact_errors = check_facts(state.known, rulebook, prefix="", where="answer", lang=state.lang)
+    known = {name: value for name, value in state.known.items() if name in rulebook.facts}
+    for name in state.known.keys() - known.keys():  # only an edited address has them: no question asks it
+        message = not_a_question(name, rulebook, state.lang)
+        errors[f"known.{name}"] = InputError(f"known.{name}", message, kind="unknown fact")
+    # Each answer's problem shows beside its question: the message needs no "answer:" before it.
+    case, fact_errors = check_facts(known, rulebook, prefix="", where="", lang=state.lang)
     for name, problem in fact_errors.items():
         errors[f"known.{name}"] = problem
     # A name that is no fact is reported once and not carried on: no question can correct it.
@@ -388,7 +432,10 @@ def _located(rulebook: Rulebook, key: str, error: InputError, lang: str) -> tupl
     if key.startswith("known."):
         name = key[6:]
         fact = rulebook.facts.get(name)
-        return f"#q-{name}", fact.question.get(lang) if fact else name, error
+        if fact is None:  # a name no question asks: the sentence quotes it as written
+            _ = translator(as_language(lang), "web")
+            return "#case", _("In the page's address"), error
+        return f"#q-{name}", fact.question.get(lang), error
     return f"#{key}", word(PAGE, key, lang), error
 
 

@@ -275,5 +275,5 @@ def test_ask_says_what_a_valid_answer_looks_like_in_words_not_by_the_facts_id():
     out = result.stdout
     assert "Ikke et gyldig svar: skriv nummeret på ett av alternativene (1–6)" in out
     assert "Ikke et gyldig svar: svar ja eller nei" in out
-    for leak in ("current_activity", "mental_health_problem", "cannot be", "is bool"):
+    for leak in ("current_activity", "mental_health_problem", "cannot be", "is answered yes or no"):
         assert leak not in out

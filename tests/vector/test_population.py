@@ -68,7 +68,7 @@ def test_results_agree_with_rete_and_bad_rows_are_reported(engine, people, tmp_p
         ("5", "lacks_means", "maybe"),
         ("6", "birth_date", "2000-02-30"),
     ]
-    assert rejected[0]["message"] == "`lacks_means` is bool, not 'maybe'"
+    assert rejected[0]["message"] == "`lacks_means` is answered yes or no (true or false), not 'maybe'"
     assert rejected[1]["message"].startswith("`birth_date` must be a date YYYY-MM-DD")
     rows = pq.read_table(out).to_pylist()
     source = {
@@ -99,7 +99,9 @@ def test_summary_counts_differences_and_their_cause(engine, people, tmp_path):
 
 def test_bad_rows_can_stop_the_run_and_leave_no_results(engine, people, tmp_path):
     out = tmp_path / "results.parquet"
-    with pytest.raises(FactValueError, match=r"row 5: `lacks_means` is bool, not 'maybe'"):
+    with pytest.raises(
+        FactValueError, match=r"row 5: `lacks_means` is answered yes or no \(true or false\), not .maybe."
+    ):
         run_population(engine.rulebook, people, PLACES, DAY, out=out, bad_rows="stop")
     assert list(tmp_path.glob("*results*")) == []
 

@@ -366,9 +366,9 @@ def test_a_form_over_the_limit_is_413(client):
 def test_413_answers_in_the_requests_language_in_the_error_shape(client):
     big = json.dumps({"case": {"goal": "x" * 70_000}, "lang": "nb"})
     for headers, query, expected in (
-        ({"accept-language": "nb-NO,nb;q=0.9"}, "", "større enn 65536 byte"),
-        ({"accept-language": "en"}, "?lang=sv", "större än 65536 byte"),
-        ({"accept-language": "en-GB"}, "", "larger than 65536 bytes"),
+        ({"accept-language": "nb-NO,nb;q=0.9"}, "", "større enn 64 kilobyte"),
+        ({"accept-language": "en"}, "?lang=sv", "större än 64 kilobyte"),
+        ({"accept-language": "en-GB"}, "", "larger than 64 kilobytes"),
     ):
         response = client.post(
             f"/api/evaluate{query}", content=big, headers={"content-type": "application/json", **headers}

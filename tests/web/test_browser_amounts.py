@@ -1,6 +1,6 @@
 """Amounts on the page and a case file over the size limit, in a real browser (same Chromium and
 `tolka serve` as test_browser.py): each financial outcome's amount, its calculation and the monthly
-budget in Swedish and Norwegian, at a phone's width too; a file over 64 KiB refused with the limit
+budget in Swedish and Norwegian, at a phone's width too; a file over 64 kilobytes refused with the limit
 in the page's language and the case kept."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def test_a_file_over_the_limit_gets_the_page_in_its_language_with_the_case_kept(
     expect(page.locator("html")).to_have_attribute("lang", "nb")
     error = page.locator("#upload-error")
     expect(error).to_be_visible()
-    expect(error).to_contain_text("Filen er større enn 64 KiB")
+    expect(error).to_contain_text("Filen er større enn 64 kilobyte")
     expect(error).to_contain_text("tolka-case.yaml")
     assert _known(page) == {"birth_date": "2001-04-12", "goal": "?"}
     expect(page.locator("#jurisdiction")).to_have_value("NO-0301")

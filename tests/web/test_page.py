@@ -88,7 +88,7 @@ def test_a_name_that_is_no_fact_is_reported_once_and_not_carried_on(client):
 def test_an_unknown_jurisdiction_or_date_is_reported_not_a_crash(client):
     response = client.get("/", params={"jurisdiction": "SE-NOPE", "date": "soon", "lang": "en"})
     assert response.status_code == 422
-    assert "no jurisdiction `SE-NOPE`" in response.text and "is not a date" in response.text
+    assert "“SE-NOPE” is not a place tolka knows" in response.text and "is not a date" in response.text
 
 
 def test_change_asks_the_question_again_prefilled_and_ask_again_too(client):
@@ -293,7 +293,7 @@ def test_a_file_over_the_limit_gets_the_page_with_the_limit_in_its_language_and_
     )
     assert response.status_code == 413 and '<html lang="nb">' in response.text
     beside = re.search(r'<div class="error" id="upload-error".*?</div>', response.text, re.S).group(0)
-    assert "Filen er større enn 64 KiB" in beside and "tolka-case.yaml" in beside
+    assert "Filen er større enn 64 kilobyte" in beside and "tolka-case.yaml" in beside
     page = response.text
     assert '<input type="hidden" name="known.current_activity" value="upper_secondary">' in page
     assert '<input type="hidden" name="known.goal" value="?">' in page
@@ -305,7 +305,7 @@ def test_a_file_over_the_limit_gets_the_page_with_the_limit_in_its_language_and_
         files={"case": ("big.json", b"{}" + b" " * 70_000, "application/json")},
         headers={"accept-language": "en-GB,en"},
     )
-    assert english.status_code == 413 and "The file is larger than 64 KiB" in english.text
+    assert english.status_code == 413 and "The file is larger than 64 kilobytes" in english.text
 
 
 def test_every_other_upload_problem_is_in_the_pages_language_all_at_once(client):
@@ -508,4 +508,82 @@ def test_compare_shows_each_jurisdictions_amount_and_marks_an_amount_that_differ
     assert (
         "mellom 0 og 13 850 kr per måned, avhengig av" in row
         and "mellom 0 og 11 233,33 kr per måned, avhengig av" in row
+    )
+
+
+# Every file an upload can refuse, and what each problem must say (a case worker's words, the key as written).
+REFUSED_FILES = [
+    ("case.yaml", b"birth_date: 14/3/2006\ngoal: flying\nwings: 2\nBirth_Date: 2006-01-01\n"),
+    ("case.yaml", b"mental_health_problem: maybe\nmonthly_income: -5\n"),
+    ("case.yaml", b"\xff\xfe["),
+    ("case.yaml", b"goal: [studies\n"),
+    ("case.json", b'{"goal": '),
+    ("case.yaml", b"- a list\n- not a case\n"),
+    ("case.yaml", b"goal: studies\ngoal: work\n"),
+    ("case.json", b'{"goal": "studies", "goal": "work"}'),
+    ("case.yaml", b"goal: !!python/object:os.system x\n"),
+    ("case.yaml", b"a: &x 1\nb: *x\n"),
+    ("case.yaml", b"# date: 2025-13-01\ngoal: studies\n"),
+    ("case.yaml", b'goal: "\x1b[31mred"\n'),
+    ("big.yaml", b"goal: studies\n" + b"#" * 70_000),
+]
+# Phrases of English sentences (the engine's and parsers'), words of the other language, and ids.
+NOT_READ = {
+    "sv": ("Filen lästes inte in", "”", ("linje", "ikke", "opplysning", "«")),
+    "nb": ("Filen ble ikke lest inn", "«", ("rad ", "inte ", "uppgift", "”")),
+}
+ENGLISH = re.compile(
+    r"\b(the|is not|not allowed|must be|found|duplicate|alias|tag|file|key|value|KiB|bytes|answer)\b|`", re.I
+)
+
+
+def _beside_upload(text: str) -> str:
+    beside = re.search(r'<div class="error" id="upload-error".*?</div>', text, re.S).group(0)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", beside)).replace("&#39;", "'").replace("&#34;", '"')
+
+
+def test_every_upload_problem_reads_in_swedish_and_norwegian(client):
+    for lang, (heading, quote, other_language) in NOT_READ.items():
+        for name, content in REFUSED_FILES:
+            response = client.post(
+                f"/upload?lang={lang}&jurisdiction=SE-0180", files={"case": (name, content, "application/yaml")}
+            )
+            assert response.status_code in (413, 422), (lang, content)
+            text = _beside_upload(response.text)
+            assert heading in text, (lang, content, text)
+            assert not ENGLISH.search(text.replace("tolka-case.yaml", "").replace("tolka evaluate", "")), (lang, text)
+            for word in other_language:
+                assert word not in text, (lang, word, text)
+            for internal in ("birth_date", "mental_health_problem", "monthly_income", "goal:"):
+                assert internal not in text, (lang, internal, text)
+    sv = _beside_upload(client.post("/upload?lang=sv", files={"case": REFUSED_FILES[0]}).text)
+    assert "”wings” är ingen uppgift som tolka frågar efter: rätta eller ta bort den (rad 3)" in sv
+    assert "”Birth_Date” är ingen uppgift som tolka frågar efter; den liknar ”Vilket är personens födelsedatum?”" in sv
+    assert "”14/3/2006”" in sv and "'" not in sv
+    nb = _beside_upload(client.post("/upload?lang=nb", files={"case": REFUSED_FILES[1]}).text)
+    assert "besvares med ja eller nei" in nb and "må ligge mellom 0 og 100 000 000, ikke -5" in nb
+    big = _beside_upload(client.post("/upload?lang=sv", files={"case": REFUSED_FILES[-1]}).text)
+    assert "Filen är större än 64 kilobyte" in big
+
+
+def test_an_edited_address_is_answered_in_the_pages_language(client):
+    for lang, (_heading, quote, _other) in NOT_READ.items():
+        page = client.get(
+            f"/?lang={lang}&jurisdiction=XX-999&known.wings=2&known.mental_health_problem=maybe&known.birth_date=x"
+        )
+        assert page.status_code == 422
+        errors = re.search(r'<section class="errors".*?</section>', page.text, re.S).group(0)
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", errors))
+        assert f"{quote}XX-999" in text and f"{quote}wings" in text, text
+        assert not ENGLISH.search(text) and "jurisdictions" not in text, text
+        compare = client.get(f"/compare?lang={lang}&jurisdiction=SE-0180&with=XX").text
+        assert f"{quote}XX" in compare and "no jurisdiction" not in compare
+
+
+def test_the_api_says_its_limit_in_words(client):
+    response = client.post("/api/evaluate?lang=nb", content=b"{" + b" " * 70_000 + b"}")
+    assert response.status_code == 413
+    assert (
+        response.json()["error"]["message"]
+        == "Forespørselens innhold er større enn 64 kilobyte, det meste tolka leser."
     )
