@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 from tolka.citations import citations_at
 from tolka.expr import ast as A
@@ -175,35 +176,46 @@ def name_of(rulebook: Rulebook, kind: str, ident: str) -> Text | None:
     return None
 
 
+def _parameter_input(rulebook: Rulebook, ident: str, day: dt.date) -> O.AmountInput:
+    parameter = rulebook.parameters[ident]
+    found = parameter.value_at(day)
+    # A sourced figure is shown as the source gives it: a share such as 0.0174 of the
+    # prisbasbelopp must not read as 0.02.
+    text = format(found.value, "f") if found is not None else None
+    return O.AmountInput(
+        kind="parameter",
+        id=ident,
+        name=parameter.name,
+        value=text,
+        low=text,
+        high=text,
+        unit=parameter.unit,
+        period=parameter.period,
+        valid_from=found.valid_from.isoformat() if found is not None and found.valid_from else None,
+        source=found.source if found is not None else None,
+        citations=citations_at(rulebook, found.cites, day) if found is not None else [],
+        verified=found.verified if found is not None else False,
+    )
+
+
+def _citations(rulebook: Rulebook, cites: tuple[str, ...], day: dt.date) -> list[O.Citation]:
+    """A step's or a calculation's citations on `day` (the same for every case: found once)."""
+    return rulebook._cached(("amount_citations", cites, day), lambda: citations_at(rulebook, cites, day))
+
+
 def _input(run: CalculationRun, leaf: Typed) -> O.AmountInput | None:
     """How a step's leaf is shown: its value and where it comes from."""
     rulebook, day = run.rulebook, run.day
-    if isinstance(leaf, TParam):
-        parameter = rulebook.parameters[leaf.parameter]
-        found = parameter.value_at(day)
-        # A sourced figure is shown as the source gives it: a share such as 0.0174 of the
-        # prisbasbelopp must not read as 0.02.
-        text = format(found.value, "f") if found is not None else None
-        return O.AmountInput(
-            kind="parameter",
-            id=leaf.parameter,
-            name=parameter.name,
-            value=text,
-            low=text,
-            high=text,
-            unit=parameter.unit,
-            period=parameter.period,
-            valid_from=found.valid_from.isoformat() if found is not None and found.valid_from else None,
-            source=found.source if found is not None else None,
-            citations=citations_at(rulebook, found.cites, day) if found is not None else [],
-            verified=found.verified if found is not None else False,
+    if isinstance(leaf, TParam):  # the same for every case on `day`: built once
+        return rulebook._cached(
+            ("amount_parameter_input", leaf.parameter, day), lambda: _parameter_input(rulebook, leaf.parameter, day)
         )
     if isinstance(leaf, TField):
         resolved = run.readings.get(leaf.field.name) if leaf.field.kind == "reading" else None
         source = resolved.reading.source if resolved is not None and resolved.reading is not None else None
-        kind = "reading" if leaf.field.kind == "reading" else "fact"
+        kind: Literal["reading", "fact"] = "reading" if leaf.field.kind == "reading" else "fact"
         ident = leaf.field.name if leaf.field.kind != "derived" else leaf.field.key
-        return O.AmountInput(
+        return O.AmountInput.model_construct(
             kind=kind,
             id=ident,
             name=name_of(rulebook, kind, ident),
@@ -215,7 +227,7 @@ def _input(run: CalculationRun, leaf: Typed) -> O.AmountInput | None:
         )
     if isinstance(leaf, TAmountOf):
         other = run.others.get(leaf.support)
-        return O.AmountInput(
+        return O.AmountInput.model_construct(
             kind="amount",
             id=leaf.support,
             name=name_of(rulebook, "amount", leaf.support),
@@ -229,6 +241,9 @@ def _input(run: CalculationRun, leaf: Typed) -> O.AmountInput | None:
 
 
 def calculate(entry: AmountEntry, applies: Truth, run: CalculationRun) -> tuple[O.Calculation, Interval]:
+    """One calculation's steps and result for the case. Its models are built per case without
+    validation (`model_construct`, a quarter of their cost): every value is built here, of the
+    declared type, and tests/unit/test_json_out.py holds the answers to the models' own dump."""
     rulebook, day = run.rulebook, run.day
     shown: list[O.AmountStep] = []
     result = UNBOUNDED
@@ -238,7 +253,7 @@ def calculate(entry: AmountEntry, applies: Truth, run: CalculationRun) -> tuple[
         run.steps[step.id] = result
         inputs = [item for leaf in list(run.visited) if (item := _input(run, leaf)) is not None]
         shown.append(
-            O.AmountStep(
+            O.AmountStep.model_construct(
                 id=step.id,
                 label=step.label,
                 expression=step.value,
@@ -246,16 +261,16 @@ def calculate(entry: AmountEntry, applies: Truth, run: CalculationRun) -> tuple[
                 unit=typed.type.unit,
                 period=None if typed.type.period == "none" else typed.type.period,
                 inputs=inputs,
-                citations=citations_at(rulebook, step.cites, day),
+                citations=_citations(rulebook, step.cites, day),
             )
         )
     return (
-        O.Calculation(
+        O.Calculation.model_construct(
             id=entry.id,
             applies="true" if applies is Truth.TRUE else "unknown",
             **interval_fields(result),
             steps=shown,
-            citations=citations_at(rulebook, entry.formula.cites, day),
+            citations=_citations(rulebook, entry.formula.cites, day),
             verified=entry.formula.verified and run.verified,
         ),
         result,

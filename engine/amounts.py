@@ -104,7 +104,8 @@ def support_amount(
         missing = Missing()  # the unknowns did not matter
     from_date = _start(possible, document, day, missing)
     kind = possible[0][0].type
-    amount = O.Amount(
+    # built unvalidated, as the calculation's models are (tolka.amount_calculation): every value is of its declared type
+    amount = O.Amount.model_construct(
         **interval_fields(total),
         unit=kind.unit or "",
         period=kind.period,
