@@ -12,7 +12,9 @@ import orjson
 from pydantic import BaseModel
 
 from tolka.amounts import AMOUNT_FIELDS, copied_from
-from tolka.model.outcome import Evaluation, Outcome
+from tolka.model.common import Text
+from tolka.model.outcome import Amount, Citation, Evaluation, Outcome
+from tolka.model.source import Source
 
 _EVALUATION_FIELDS = tuple(Evaluation.model_fields)
 DUMP_MEMO_LIMIT = 4_096  # outcomes whose data is remembered (as many as the engine remembers)
@@ -57,7 +59,7 @@ def _with_amount_data(outcome: Outcome) -> dict:
     data = dict(_outcome_data(base))  # the declared order: the fields replaced keep their places
     data["unverified"] = outcome.unverified
     data["unverified_items"] = list(outcome.unverified_items)
-    data["amount"] = outcome.amount.model_dump(mode="json") if outcome.amount is not None else None
+    data["amount"] = _amount_data(outcome.amount) if outcome.amount is not None else None
     if len(_fresh_verdicts) >= FRESH_LIMIT:
         _fresh_verdicts.clear()
     # the base's data was checked when it was made; what replaces its fields is safe by its types
@@ -69,22 +71,23 @@ _proving: set[type] = set()  # models whose proof is under way (a model may cont
 _proved: dict[Any, bool] = {}
 
 
-def safe_by_type(annotation: Any) -> bool:
-    """Whether any value of this type, dumped as JSON data, is written by orjson exactly as the
-    standard library writes it — strings, booleans, None, dates (written as strings), lists of
-    those and models of those only (see `_orjson_safe`); proved once per type, not per value."""
+def plain_type(annotation: Any) -> bool:
+    """Whether any value of this type dumps to JSON data of strings, booleans and None (dates
+    written as strings) in lists and models of those only, with no serialiser, alias or excluded
+    field of its own. orjson writes such data exactly as the standard library does (see `_orjson_safe`),
+    and `_plain_data` dumps it as pydantic does; proved once per type, not per value."""
     found = _proved.get(annotation)
     if found is None:
-        found = _proved[annotation] = _safe_by_type(annotation)
+        found = _proved[annotation] = _plain_type(annotation)
     return found
 
 
-def _safe_by_type(annotation: Any) -> bool:
+def _plain_type(annotation: Any) -> bool:
     origin = get_origin(annotation)
     if origin is Literal:
         return all(type(value) is str or type(value) is bool or value is None for value in get_args(annotation))
     if origin is list or origin is Union or origin is types.UnionType:
-        return all(safe_by_type(item) for item in get_args(annotation))
+        return all(plain_type(item) for item in get_args(annotation))
     if origin is not None:
         return False  # dicts (their keys), tuples and the rest: checked per value
     if annotation in (str, bool, type(None), dt.date):
@@ -93,17 +96,79 @@ def _safe_by_type(annotation: Any) -> bool:
         decorators = annotation.__pydantic_decorators__
         if decorators.model_serializers or decorators.field_serializers or annotation.model_computed_fields:
             return False  # its own serialiser may write anything
+        fields = annotation.model_fields.values()
+        if any(info.alias or info.serialization_alias or info.exclude for info in fields):
+            return False  # its data's keys are not simply its fields
         if annotation in _proving:
             return False  # a model inside itself: not proved (checked per value), never a false proof
         _proving.add(annotation)
         try:
-            return all(safe_by_type(info.annotation) for info in annotation.model_fields.values())
+            return all(plain_type(info.annotation) for info in fields)
         finally:
             _proving.discard(annotation)
     return False  # numbers (floats in exponent form, big integers) and anything else
 
 
-_AMOUNT_FIELDS_SAFE = all(safe_by_type(Outcome.model_fields[name].annotation) for name in AMOUNT_FIELDS)
+_AMOUNT_FIELDS_SAFE = all(plain_type(Outcome.model_fields[name].annotation) for name in AMOUNT_FIELDS)
+_AMOUNT_PLAIN = plain_type(Amount)
+
+
+class _NotPlain(TypeError):
+    """A value `_plain_data` does not dump itself (its model is then dumped by pydantic)."""
+
+
+# id of a rulebook's text, citation or source → (it, its data): the same objects are in every
+# answer's amounts, so their data is made once (kept alive, so an id is not reused; bounded)
+_shared_plain: dict[int, tuple[BaseModel, dict]] = {}
+SHARED_PLAIN_LIMIT = 16_384
+_SHARED_PLAIN_TYPES = (Text, Citation, Source)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _amount_data(amount: Amount) -> dict:
+    """An amount's JSON data: made per case, in Python, sharing the rulebook's texts and citations."""
+    if not _AMOUNT_PLAIN:
+        return amount.model_dump(mode="json")
+    try:
+        return _plain_data(amount)
+    except _NotPlain:
+        return amount.model_dump(mode="json")
+
+
+def _plain_data(model: BaseModel) -> dict:
+    """`model.model_dump(mode="json")` of a model of a `plain_type`, field by field."""
+    names = _FIELD_NAMES.get(type(model))
+    if names is None:
+        names = _FIELD_NAMES[type(model)] = tuple(type(model).model_fields)  # the declared order
+    values = model.__dict__
+    data = {}
+    for name in names:
+        value = values[name]
+        kind = type(value)
+        data[name] = value if kind is str or kind is bool or value is None else _plain_value(value)
+    return data
+
+
+def _plain_value(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value
+    if kind is list:
+        return [_plain_value(item) for item in value]
+    if kind in _SHARED_PLAIN_TYPES:
+        found = _shared_plain.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        if len(_shared_plain) >= SHARED_PLAIN_LIMIT:
+            _shared_plain.clear()
+        data = _plain_data(value)
+        _shared_plain[id(value)] = (value, data)
+        return data
+    if isinstance(value, BaseModel):
+        return _plain_data(value)
+    if kind is dt.date:
+        return value.isoformat()
+    raise _NotPlain(kind)
 
 
 def to_data(value: Any) -> Any:

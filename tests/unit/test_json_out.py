@@ -8,14 +8,16 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from pydantic import BaseModel, field_serializer
+from pydantic import BaseModel, Field, field_serializer
 
 from tests.property.test_tree_agrees import _synthetic
 from tolka.amounts import copied_from, note_copy
 from tolka.case import read_case
 from tolka.jurisdictions import default_jurisdiction
-from tolka.model.outcome import Amount, Outcome, ReadingUsed
-from tolka.render.json_out import safe_by_type, to_data, to_json
+from tolka.model.common import Text
+from tolka.model.outcome import Amount, AmountInput, Outcome, ReadingUsed
+from tolka.model.source import Source
+from tolka.render.json_out import _plain_data, plain_type, to_data, to_json
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples" / "cases").glob("*.yaml"))
 
@@ -68,7 +70,10 @@ def test_answers_with_amounts_are_byte_identical_when_their_outcomes_share_data(
     amounts = 0
     for n, case in enumerate(people * 2):
         evaluation = shipped_engine.evaluate(case, places[n % len(places)], day)
-        amounts += sum(1 for outcome in evaluation.outcomes if outcome.amount is not None)
+        for outcome in evaluation.outcomes:
+            if outcome.amount is not None:  # built without validation: it must validate as it is
+                assert Amount.model_validate(outcome.amount.model_dump()) == outcome.amount
+                amounts += 1
         expected = json.dumps(evaluation.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
         assert to_json(evaluation) == expected
         assert json.dumps(to_data(evaluation), ensure_ascii=False, indent=2) + "\n" == expected
@@ -90,6 +95,32 @@ def test_a_copy_with_other_changes_is_not_shared(shipped_engine):
     assert to_json(again) == _standard(again)
 
 
+def test_plain_data_is_the_models_dump():
+    """Amounts are dumped field by field in Python: the same data, keys in the same order."""
+    source = Source.model_validate(
+        {"url": "https://example.invalid/p", "published": "2024-03-05", "date_state": "shown", "seen": "whole_page"}
+    )
+    given = AmountInput(
+        kind="parameter",
+        id="p",
+        name=Text(en="A parameter", sv="En parameter"),
+        value="1.5",
+        low="1.5",
+        high="1.5",
+        unit="SEK",
+        period="month",
+        valid_from="2025-01-01",
+        source=source,
+        citations=[],
+    )
+    for model in (source, given, given):  # the second time from what was remembered
+        assert json.dumps(_plain_data(model)) == json.dumps(model.model_dump(mode="json"))
+
+
+class _Aliased(BaseModel):
+    text: str = Field(serialization_alias="words")
+
+
 class _Floats(BaseModel):
     share: float
 
@@ -104,12 +135,13 @@ class _Written(BaseModel):
 
 def test_types_proved_safe_for_orjson():
     """Proved once per type: strings, booleans, None, dates, lists and models of those only."""
-    assert safe_by_type(Amount)  # what an amount adds to an outcome is checked by its type
-    assert not safe_by_type(Outcome)  # a reading's value may be a float
-    assert not safe_by_type(ReadingUsed)
-    assert not safe_by_type(_Floats)
-    assert not safe_by_type(_Written)  # its own serialiser may write anything
-    assert not safe_by_type(dict[str, str])  # checked per value
-    assert safe_by_type(list[str | None])
-    assert safe_by_type(Literal["a", "b"])
-    assert not safe_by_type(Literal["a", 1])
+    assert plain_type(Amount)  # what an amount adds to an outcome is checked by its type
+    assert not plain_type(Outcome)  # a reading's value may be a float
+    assert not plain_type(ReadingUsed)
+    assert not plain_type(_Floats)
+    assert not plain_type(_Written)  # its own serialiser may write anything
+    assert not plain_type(_Aliased)  # its data's keys are not its fields' names
+    assert not plain_type(dict[str, str])  # checked per value
+    assert plain_type(list[str | None])
+    assert plain_type(Literal["a", "b"])
+    assert not plain_type(Literal["a", 1])
