@@ -17,12 +17,13 @@ from tolka.case import case_from_mapping
 ONE_DAY = dt.timedelta(days=1)
 
 
+def _outcome(engine: Any, facts: dict[str, object], where: str, day: dt.date, support: str) -> Any:
+    evaluation = engine.evaluate(case_from_mapping(facts, engine.rulebook), where, day)
+    return next(o for o in evaluation.outcomes if o.support == support)
+
+
 def _status(engine: Any, facts: dict[str, object], where: str, day: dt.date, support: str) -> str:
-    case = case_from_mapping(facts, engine.rulebook)
-    for outcome in engine.evaluate(case, where, day).outcomes:
-        if outcome.support == support:
-            return str(outcome.status)
-    raise AssertionError(f"no outcome for {support}")
+    return str(_outcome(engine, facts, where, day, support).status)
 
 
 # --- förordning (2007:813) om jobbgaranti för ungdomar 5 § (SFS 2017:828) ----------------------
@@ -95,9 +96,7 @@ def test_youth_job_guarantee_is_for_the_unemployed(shipped_engine, activity, sta
 # "Programmet riktar sig till personer som har en funktionsnedsättning som medför nedsatt
 # arbetsförmåga …": lönebidrag (andra stycket 6) and SIUS (4) are measures of that programme.
 @pytest.mark.parametrize("support", ["lonestod", "sius"])
-@pytest.mark.parametrize(
-    ("reduction", "status"), [("none", "not_eligible"), ("quarter", "eligible_after_application")]
-)
+@pytest.mark.parametrize(("reduction", "status"), [("none", "not_eligible"), ("quarter", "eligible_after_application")])
 def test_disability_measures_need_a_reduced_work_capacity(shipped_engine, support, reduction, status):
     facts = {"birth_date": dt.date(2002, 1, 1), "goal": "work", "work_capacity_reduction": reduction}
     assert _status(shipped_engine, facts, "SE", dt.date(2025, 11, 1), support) == status
@@ -116,11 +115,6 @@ DIPLOMA = {
 }
 
 
-def _outcome(engine: Any, facts: dict[str, object], day: dt.date, support: str) -> Any:
-    evaluation = engine.evaluate(case_from_mapping(facts, engine.rulebook), "SE", day)
-    return next(o for o in evaluation.outcomes if o.support == support)
-
-
 @pytest.mark.parametrize(
     ("birth", "day", "status", "supported"),
     [
@@ -133,7 +127,7 @@ def _outcome(engine: Any, facts: dict[str, object], day: dt.date, support: str) 
     ],
 )
 def test_a_diploma_closes_upper_secondary_school_only_as_a_rule(shipped_engine, birth, day, status, supported):
-    outcome = _outcome(shipped_engine, {**DIPLOMA, "birth_date": birth}, day, "upper_secondary_school")
+    outcome = _outcome(shipped_engine, {**DIPLOMA, "birth_date": birth}, "SE", day, "upper_secondary_school")
     assert str(outcome.status) == status
     if supported is not None:
         assert [d.supported for d in outcome.discretion] == [supported]
@@ -174,8 +168,7 @@ def test_aap_membership_five_years_and_no_refugee_exception_from_2021(
     shipped_engine, years, refugee, day, status, supported
 ):
     facts = {**AAP_CLAIM, "years_insured_in_norway": years, "recognised_refugee": refugee}
-    evaluation = shipped_engine.evaluate(case_from_mapping(facts, shipped_engine.rulebook), "NO", day)
-    outcome = next(o for o in evaluation.outcomes if o.support == "no_aap")
+    outcome = _outcome(shipped_engine, facts, "NO", day, "no_aap")
     assert str(outcome.status) == status
     if supported is not None:
         assert [d.supported for d in outcome.discretion] == [supported]
@@ -200,3 +193,33 @@ def test_aap_ends_at_67(shipped_engine, day, claim, recipient):
     assert _status(shipped_engine, AAP_67, "NO", day, "no_aap") == claim
     getting = {**AAP_67, "receives_aap": True, "aap_since": dt.date(2025, 6, 1)}
     assert _status(shipped_engine, getting, "NO", day, "no_aap") == recipient
+
+
+# --- sosialtjenesteloven, the qualification programme's duration (from 2019-01-01) ---------------
+# "program gis så lenge deltakeren oppfyller inngangsvilkårene, men likevel ikke lenger enn to år.
+# Programmet kan unntaksvis forlenges med inntil ett år når særlige grunner tilsier det." and "Det er
+# ikke lenger noen begrensninger for hvor mange ganger en person kan delta …" (Fylkesmannen i Agder)
+KVP = {
+    "birth_date": dt.date(1998, 5, 5),
+    "in_kvp": True,
+    "kvp_since": dt.date(2022, 3, 1),
+    "substantially_reduced_work_and_earning_capacity": True,
+    "receives_nav_benefit": False,
+}
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        (dt.date(2024, 2, 29), "eligible"),  # within the two years
+        (dt.date(2024, 3, 1), "eligible_after_decision"),  # two years used: an extension by exception
+        (dt.date(2025, 2, 28), "eligible_after_decision"),
+        (dt.date(2025, 3, 1), "not_eligible_as_a_rule"),  # three years used: a new programme can be granted
+        (dt.date(2025, 3, 2), "not_eligible_as_a_rule"),
+    ],
+)
+def test_kvp_two_years_plus_one_then_only_a_new_programme(shipped_engine, day, status):
+    outcome = _outcome(shipped_engine, KVP, "NO", day, "no_kvp")
+    assert str(outcome.status) == status
+    if status == "not_eligible_as_a_rule":
+        assert [d.supported for d in outcome.discretion] == ["true"]

@@ -52,3 +52,14 @@ Feature: The qualification programme (KVP) and its benefit
     And the status of no_kvp_benefit is eligible
     And the route of no_kvp_benefit is no.kvp_benefit_automatic
     And the answer on no_kvp_benefit cites "sosialtjenesteloven § 35"
+
+  # From 2019-01-01 a programme lasts as long as the entry conditions are met, at most two years,
+  # extendable by up to one year by exception, and "Det er ikke lenger noen begrensninger for hvor
+  # mange ganger en person kan delta i kvalifiseringsprogrammet" (Fylkesmannen i Agder).
+  Scenario: After three years in the programme a new programme is still possible while § 29 is met
+    Given the person's in_kvp is true
+    And the person's kvp_since is 2022-03-01
+    When the case is evaluated in NO-0301 on 2025-03-01
+    Then the status of no_kvp is not_eligible_as_a_rule
+    And an individual assessment of no_kvp can grant it when "the NAV office can grant a new programme"
+    And the facts given support an exception to no_kvp
