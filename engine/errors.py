@@ -30,8 +30,16 @@ def _worded(template: str, values: Mapping[str, object], _: Translator | None) -
     text = _(template) if _ is not None else template
     if not values:
         return text
-    worded = {name: value.worded(_) if isinstance(value, Phrase) else value for name, value in values.items()}
-    return text.format(**worded)
+    return text.format(**{name: _value(value, _) for name, value in values.items()})
+
+
+def _value(value: object, _: Translator | None) -> object:
+    """A value as it goes into a message: a `Phrase` worded, a tuple listed with commas, else as is."""
+    if isinstance(value, Phrase):
+        return value.worded(_)
+    if isinstance(value, tuple):
+        return ", ".join(str(_value(item, _)) for item in value)
+    return value
 
 
 class Phrase:
@@ -87,7 +95,8 @@ class TolkaError(Exception):
         raise SchemaError(N_("unknown key `{key}`"), key=key, file=rel, line=line, hint=N_("check the spelling"))
 
     `message`, `hint` and `str(error)` are the English sentences (tests, logs and JSON read them).
-    A value that is itself a phrase to translate is a `Phrase`; so may be the message.
+    A value that is itself a phrase to translate is a `Phrase` (so may be the message); a tuple of
+    values is listed with commas.
     """
 
     kind = N_("error")

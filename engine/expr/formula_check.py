@@ -42,6 +42,7 @@ from tolka.expr.typed_formula import (
     TStep,
     Typed,
 )
+from tolka.i18n import N_
 
 
 @dataclass
@@ -60,11 +61,12 @@ class FormulaScope:
 
 
 def _same_type_hint(left: MoneyType, right: MoneyType) -> str:
+    """The hint's message id; it may name `{left_period}` and `{right_period}`."""
     if left.kind == right.kind and left.unit == right.unit and NO_PERIOD not in (left.period, right.period):
-        return f"convert one side first: {left.period}(…) or {right.period}(…) (a year = 12 months = 52 weeks)"
+        return N_("convert one side first: {left_period}(…) or {right_period}(…) (a year = 12 months = 52 weeks)")
     if NUMBER in (left, right):
-        return "a plain number can be added only to a number; multiply a share by an amount instead"
-    return "both sides must be the same currency counted in the same period"
+        return N_("a plain number can be added only to a number; multiply a share by an amount instead")
+    return N_("both sides must be the same currency counted in the same period")
 
 
 def _unify(what: str, items: list[Typed]) -> MoneyType:
@@ -73,7 +75,15 @@ def _unify(what: str, items: list[Typed]) -> MoneyType:
     target = typed[0] if typed else NUMBER
     for other in typed[1:]:
         if other != target:
-            raise ExpressionTypeError(f"{what} combines {target} with {other}", hint=_same_type_hint(target, other))
+            raise ExpressionTypeError(
+                N_("{what} combines {target} with {other}"),
+                hint=_same_type_hint(target, other),
+                what=what,
+                target=target,
+                other=other,
+                left_period=target.period,
+                right_period=other.period,
+            )
     return target
 
 
@@ -90,16 +100,24 @@ def _multiply(left: Typed, right: Typed) -> MoneyType:
     kinds = {a.kind, b.kind}
     if kinds == {"money"}:
         raise ExpressionTypeError(
-            f"cannot multiply two amounts of money ({a} × {b})", hint="one side must be a share or a count"
+            N_("cannot multiply two amounts of money ({a} × {b})"),
+            hint=N_("one side must be a share or a count"),
+            a=a,
+            b=b,
         )
     if kinds == {"multiple"}:
-        raise ExpressionTypeError(f"cannot multiply two multiples of base amounts ({a} × {b})")
+        raise ExpressionTypeError(N_("cannot multiply two multiples of base amounts ({a} × {b})"), a=a, b=b)
     multiple, base = (a, b) if a.kind == "multiple" else (b, a)
     expected = MoneyType("money", BASES[multiple.unit or ""], "per_year")
     if base != expected:
         raise ExpressionTypeError(
-            f"{multiple} applies to the {multiple.unit} ({expected}), not to {base}",
-            hint=f"multiply it by the base amount's parameter, e.g. param({BASE_PARAMETERS[multiple.unit or '']})",
+            N_("{multiple} applies to the {unit} ({expected}), not to {base}"),
+            hint=N_("multiply it by the base amount's parameter, e.g. param({parameter})"),
+            multiple=multiple,
+            unit=multiple.unit,
+            expected=expected,
+            base=base,
+            parameter=BASE_PARAMETERS[multiple.unit or ""],
         )
     return MoneyType("money", base.unit, multiple.period)
 
@@ -111,7 +129,10 @@ def _divide(left: Typed, right: Typed) -> MoneyType:
     if a == b:
         return NUMBER  # a share: money over money of the same kind
     raise ExpressionTypeError(
-        f"cannot divide {a} by {b}", hint="divide by a number, or two amounts of the same currency and period"
+        N_("cannot divide {a} by {b}"),
+        hint=N_("divide by a number, or two amounts of the same currency and period"),
+        a=a,
+        b=b,
     )
 
 
@@ -125,16 +146,20 @@ def _field_type(fld: A.Field, scope: FormulaScope, what: str) -> TField:
             values = [Decimal(str(v)) for v in point.value_ids]
             return TField(fld, NUMBER, min(values, default=-INFINITY), max(values, default=INFINITY))
         raise ExpressionTypeError(
-            f"`{what}` is a reading with named values, not a number",
-            hint=f'use it in a condition: `if reading({fld.name}) == "…" then … else …`',
+            N_("`{what}` is a reading with named values, not a number"),
+            hint=N_('use it in a condition: `if reading({point}) == "…" then … else …`'),
+            what=what,
+            point=fld.name,
         )
     if fld.kind == "derived":
         return TField(fld, NUMBER, Decimal(0) if fld.argument else -INFINITY, INFINITY)
     fact = vocab.facts[fld.name]
     if fact.type not in ("integer", "number"):
         raise ExpressionTypeError(
-            f"`{fact.name}` is {fact.type}, not a number or an amount",
-            hint=f"use it in a condition: `if {fact.name} … then … else …`",
+            N_("`{fact}` is {type}, not a number or an amount"),
+            hint=N_("use it in a condition: `if {fact} … then … else …`"),
+            fact=fact.name,
+            type=fact.type,
         )
     low = Decimal(str(fact.minimum)) if fact.minimum is not None else -INFINITY
     high = Decimal(str(fact.maximum)) if fact.maximum is not None else INFINITY
@@ -151,9 +176,10 @@ def _name(node: FName, scope: FormulaScope) -> Typed:
         return _field_type(A.Field("derived", node.name), scope, node.name)
     if node.name not in scope.vocabulary.facts:
         raise UnknownNameError(
-            f"unknown name `{node.name}`: neither an earlier step nor a fact",
+            N_("unknown name `{name}`: neither an earlier step nor a fact"),
             column=node.column,
-            hint="a step can use the steps above it, facts of rules/facts.yaml, param(…), amount(…), reading(…)",
+            hint=N_("a step can use the steps above it, facts of rules/facts.yaml, param(…), amount(…), reading(…)"),
+            name=node.name,
         )
     return _field_type(A.Field("fact", node.name), scope, node.name)
 
@@ -162,42 +188,49 @@ def _call(node: FCall, scope: FormulaScope) -> Typed:
     name, args = node.function, node.arguments
     if name in FUNCTIONS:
         if len(args) != 1 or not isinstance(args[0], FName):
-            raise ExpressionTypeError(f"`{name}` takes one date fact, e.g. `{name}(birth_date)`", column=node.column)
+            raise ExpressionTypeError(
+                N_("`{name}` takes one date fact, e.g. `{name}(birth_date)`"), column=node.column, name=name
+            )
         fld, _ = _lowered_operand(A.Call(name, args[0].name, column=node.column), scope)
         return _field_type(fld, scope, f"{name}({args[0].name})")
     typed = [check(arg, scope) for arg in args]
     if name in ("min", "max"):
         if len(typed) < 2:
-            raise ExpressionTypeError(f"`{name}` takes two or more values", column=node.column)
+            raise ExpressionTypeError(N_("`{name}` takes two or more values"), column=node.column, name=name)
         target = _unify(f"`{name}(…)`", typed)
         extreme: Literal["min", "max"] = "min" if name == "min" else "max"
         return TExtreme(extreme, tuple(_retype(t, target) for t in typed), target)
     if name in ROUNDING:
         if len(typed) not in (1, 2) or (len(typed) == 2 and not isinstance(typed[1], TConst)):
             raise ExpressionTypeError(
-                f"`{name}` takes a value and optionally a step: `{name}(x)` (whole units) or `{name}(x, 100)`",
+                N_("`{name}` takes a value and optionally a step: `{name}(x)` (whole units) or `{name}(x, 100)`"),
                 column=node.column,
+                name=name,
             )
         step = typed[1].value if len(typed) == 2 and isinstance(typed[1], TConst) else Decimal(1)
         if step <= 0:
-            raise ExpressionTypeError(f"`{name}`'s step must be positive", column=node.column)
+            raise ExpressionTypeError(N_("`{name}`'s step must be positive"), column=node.column, name=name)
         return TRound(name, typed[0], step, typed[0].type)
     if name in CONVERSIONS:
         if len(typed) != 1:
-            raise ExpressionTypeError(f"`{name}` takes one amount", column=node.column)
+            raise ExpressionTypeError(N_("`{name}` takes one amount"), column=node.column, name=name)
         source = typed[0].type
         if source.kind == "number" or source.period == NO_PERIOD:
             raise ExpressionTypeError(
-                f"`{name}` converts an amount counted per period, not {source}",
+                N_("`{name}` converts an amount counted per period, not {source}"),
                 column=node.column,
-                hint="lump sums and base amounts have no period to convert",
+                hint=N_("lump sums and base amounts have no period to convert"),
+                name=name,
+                source=source,
             )
         factor = Fraction(PERIODS_PER_YEAR[source.period], PERIODS_PER_YEAR[name])
         return TConvert(typed[0], factor, MoneyType(source.kind, source.unit, name))
     raise UnknownNameError(
-        f"unknown function `{name}`",
+        N_("unknown function `{function}`"),
         column=node.column,
-        hint=f"functions: min, max, {', '.join(ROUNDING)}, {', '.join(CONVERSIONS)}, {', '.join(sorted(FUNCTIONS))}",
+        hint=N_("functions: {functions}"),
+        function=name,
+        functions=", ".join(["min", "max", *ROUNDING, *CONVERSIONS, *sorted(FUNCTIONS)]),
     )
 
 
@@ -219,23 +252,27 @@ def check(node: Formula, scope: FormulaScope) -> Typed:
         ptype = scope.parameter_type(node.parameter)
         if ptype is None:
             raise UnknownNameError(
-                f"unknown parameter `{node.parameter}` of {scope.country}",
+                N_("unknown parameter `{parameter}` of {country}"),
                 column=node.column,
-                hint="`tolka parameters` lists the parameters; docs/parameters.md the format",
+                hint=N_("`tolka parameters` lists the parameters; docs/parameters.md the format"),
+                parameter=node.parameter,
+                country=scope.country,
             )
         return TParam(node.parameter, ptype)
     if isinstance(node, FAmountOf):
         atype = scope.amount_type(node.support)
         if atype is None:
             raise UnknownNameError(
-                f"`amount({node.support})`: no amount calculation for support `{node.support}` of {scope.country}",
+                N_("`amount({support})`: no amount calculation for support `{support}` of {country}"),
                 column=node.column,
-                hint="write an `amounts:` entry for that support first (docs/amounts.md)",
+                hint=N_("write an `amounts:` entry for that support first (docs/amounts.md)"),
+                support=node.support,
+                country=scope.country,
             )
         return TAmountOf(node.support, atype)
     if isinstance(node, FReading):
         if node.point not in scope.vocabulary.points:
-            raise UnknownNameError(f"unknown interpretation point `{node.point}`", column=node.column)
+            raise UnknownNameError(N_("unknown interpretation point `{point}`"), column=node.column, point=node.point)
         fld, _ = _lowered_operand(A.ReadingRef(node.point, node.column), scope)
         return _field_type(fld, scope, f"reading({node.point})")
     if isinstance(node, FCall):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
-from tolka.errors import ExpressionSyntaxError
+from tolka.errors import ExpressionSyntaxError, Phrase
 from tolka.expr.ast import (
     And,
     Call,
@@ -29,6 +30,7 @@ from tolka.expr.ast import (
     Turns,
 )
 from tolka.expr.logic import Truth
+from tolka.i18n import N_
 from tolka.periods import PERIOD_FUNCTIONS, TURNS
 
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
@@ -83,7 +85,7 @@ class ToTree(Transformer):
     def in_range(self, operand, low: Token, high: Token) -> Expr:
         if "." in low or "." in high:
             raise ExpressionSyntaxError(
-                "a range's bounds must be whole numbers", column=low.column, hint="write e.g. `19..29`"
+                N_("a range's bounds must be whole numbers"), column=low.column, hint=N_("write e.g. `19..29`")
             )
         return InRange(operand, int(low), int(high))
 
@@ -102,24 +104,29 @@ class ToTree(Transformer):
         if name in PERIOD_FUNCTIONS:
             if not isinstance(argument, (Name, Turns, Period)):
                 raise ExpressionSyntaxError(
-                    f"`{name}` takes a date: a date fact, `turns(fact, N)` or another calendar function",
+                    N_("`{name}` takes a date: a date fact, `turns(fact, N)` or another calendar function"),
                     column=function.column,
+                    name=name,
                 )
             return Period(name, argument, column=function.column or 0)
         if not isinstance(argument, Name):
             raise ExpressionSyntaxError(
-                f"`{name}` takes a fact name, e.g. `{name}(birth_date)`",
+                N_("`{name}` takes a fact name, e.g. `{name}(birth_date)`"),
                 column=function.column,
-                hint=f"calendar functions that take a date term: {', '.join(sorted(PERIOD_FUNCTIONS))}",
+                hint=N_("calendar functions that take a date term: {functions}"),
+                name=name,
+                functions=", ".join(sorted(PERIOD_FUNCTIONS)),
             )
         return Call(name, argument.name, column=function.column or 0)
 
     def turns(self, function: Token, fact: Token, years: Token):
         if str(function) != TURNS or "." in years or years.startswith("-"):
             raise ExpressionSyntaxError(
-                f"`{function}(…, {years})` is not a function of the condition language",
+                N_("`{function}(…, {years})` is not a function of the condition language"),
                 column=function.column,
-                hint="write `turns(birth_date, 16)`: the date on which one turns 16 (a whole number of years)",
+                hint=N_("write `turns(birth_date, 16)`: the date on which one turns 16 (a whole number of years)"),
+                function=function,
+                years=years,
             )
         return Turns(str(fact), int(years), column=function.column or 0)
 
@@ -137,7 +144,9 @@ class ToTree(Transformer):
         try:
             return Lit(dt.date.fromisoformat(str(token)))
         except ValueError as exc:
-            raise ExpressionSyntaxError(f"{token} is not a valid date", column=token.column or 0) from exc
+            raise ExpressionSyntaxError(
+                N_("{token} is not a valid date"), column=token.column or 0, token=token
+            ) from exc
 
     def true_literal(self, _token: Token) -> Lit:
         return Lit(True)
@@ -149,21 +158,22 @@ class ToTree(Transformer):
         return expr
 
 
-_EXPECTED_WORDS = {
-    "COMPARATOR": "a comparison (==, !=, <, <=, >, >=)",
-    "NAME": "a fact name",
-    "STRING": 'a quoted value like "higher_education"',
-    "NUMBER": "a number",
-    "DATE": "a date YYYY-MM-DD",
+_EXPECTED_WORDS: dict[str, Phrase | str] = {
+    "COMPARATOR": Phrase(N_("a comparison (==, !=, <, <=, >, >=)")),
+    "NAME": Phrase(N_("a fact name")),
+    "STRING": Phrase(N_('a quoted value like "higher_education"')),
+    "NUMBER": Phrase(N_("a number")),
+    "DATE": Phrase(N_("a date YYYY-MM-DD")),
     "RPAR": "`)`",
     "LPAR": "`(`",
     "RSQB": "`]`",
 }
 
 
-def _describe_expected(expected: set[str]) -> str:
-    words = sorted({_EXPECTED_WORDS.get(name, name.strip("_").lower()) for name in expected})
-    return ", ".join(words[:6])
+def _describe_expected(expected: set[str]) -> tuple[Phrase | str, ...]:
+    """What the grammar expected, as words of the reader's language or tokens as written (at most six)."""
+    words = {_EXPECTED_WORDS.get(name, name.strip("_").lower()) for name in expected}
+    return tuple(sorted(words, key=str)[:6])
 
 
 def parse(text: str) -> Expr:
@@ -178,24 +188,42 @@ def parse(text: str) -> Expr:
         raise syntax_error(exc, text) from None
 
 
-def syntax_error(exc: UnexpectedInput, text: str, what: str = "condition") -> ExpressionSyntaxError:
+# What ends too early, per kind of text: (at the end of the input, at the end of a token stream).
+_TOO_EARLY = {
+    "condition": (N_("condition ends too early: `{text}`"), N_("the condition ends too early at the end in `{text}`")),
+    "formula": (N_("formula ends too early: `{text}`"), N_("the formula ends too early at the end in `{text}`")),
+}
+
+
+def syntax_error(
+    exc: UnexpectedInput, text: str, what: Literal["condition", "formula"] = "condition"
+) -> ExpressionSyntaxError:
     """Lark's input error as an `ExpressionSyntaxError` naming the column and what was expected."""
+    expected = N_("expected {expected}")
     if isinstance(exc, UnexpectedEOF):
         return ExpressionSyntaxError(
-            f"{what} ends too early: `{text}`", hint=f"expected {_describe_expected(set(exc.expected))}"
+            _TOO_EARLY[what][0], hint=expected, text=text, expected=_describe_expected(set(exc.expected))
         )
     if isinstance(exc, UnexpectedToken):
-        where = f"at column {exc.column}" if exc.token.type != "$END" else "at the end"
-        got = f"the {what} ends too early" if exc.token.type == "$END" else f"unexpected `{exc.token}`"
         return ExpressionSyntaxError(
-            f"{got} {where} in `{text}`",
+            _TOO_EARLY[what][1]
+            if exc.token.type == "$END"
+            else N_("unexpected `{token}` at column {position} in `{text}`"),
             column=exc.column,
-            hint=f"expected {_describe_expected(set(exc.expected))}",
+            position=exc.column,
+            hint=expected,
+            token=exc.token,
+            text=text,
+            expected=_describe_expected(set(exc.expected)),
         )
     if isinstance(exc, UnexpectedCharacters):
         return ExpressionSyntaxError(
-            f"unexpected character {text[exc.pos_in_stream or 0]!r} at column {exc.column} in `{text}`",
+            N_("unexpected character {character} at column {position} in `{text}`"),
             column=exc.column,
-            hint="strings are written in double quotes; names use lower-case letters, digits and _",
+            position=exc.column,
+            hint=N_("strings are written in double quotes; names use lower-case letters, digits and _"),
+            character=repr(text[exc.pos_in_stream or 0]),
+            text=text,
         )
-    return ExpressionSyntaxError(f"cannot parse `{text}`: {exc}")  # any other Lark input error
+    # any other Lark input error: Lark's own words
+    return ExpressionSyntaxError(N_("cannot parse `{text}`: {problem}"), text=text, problem=exc)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from tolka.errors import ExpressionTypeError, UnknownNameError
 from tolka.expr import ast as A
 from tolka.expr.printer import operand_text
+from tolka.i18n import N_
 from tolka.model.interpretation import InterpretationPoint
 from tolka.model.vocabulary import Fact
 from tolka.periods import PERIOD_FUNCTIONS, DateTerm
@@ -41,7 +42,7 @@ BUILTINS: dict[str, str] = {
 }
 # The evaluation date itself: compared only with a date term (`evaluation_date >= turns(birth_date, 18)`).
 EVALUATION_DATE = "evaluation_date"
-_DATE_TERM_HINT = (
+_DATE_TERM_HINT = N_(
     "compare the evaluation date with a date term, e.g. "
     "`evaluation_date >= start_of_quarter_after(turns(birth_date, 16))`"
 )
@@ -74,7 +75,9 @@ def date_term(operand: A.Operand, vocab: Vocabulary) -> DateTerm:
     functions: list[str] = []
     while isinstance(operand, A.Period):
         if operand.function not in PERIOD_FUNCTIONS:  # the parser only builds known ones
-            raise UnknownNameError(f"unknown calendar function `{operand.function}`", column=operand.column)
+            raise UnknownNameError(
+                N_("unknown calendar function `{function}`"), column=operand.column, function=operand.function
+            )
         functions.append(operand.function)
         operand = operand.argument
     if isinstance(operand, A.Turns):
@@ -82,12 +85,14 @@ def date_term(operand: A.Operand, vocab: Vocabulary) -> DateTerm:
     elif isinstance(operand, A.Name):
         name, years, column = operand.name, None, operand.column
     else:
-        raise ExpressionTypeError(f"`{operand_text(operand)}` is not a date", hint=_DATE_TERM_HINT)
+        raise ExpressionTypeError(N_("`{term}` is not a date"), hint=_DATE_TERM_HINT, term=operand_text(operand))
     fact = vocab.facts.get(name)
     if fact is None:
-        raise UnknownNameError(f"unknown fact `{name}`", column=column)
+        raise UnknownNameError(N_("unknown fact `{fact}`"), column=column, fact=name)
     if fact.type != "date":
-        raise ExpressionTypeError(f"a calendar term needs a date fact, but `{name}` is {fact.type}", column=column)
+        raise ExpressionTypeError(
+            N_("a calendar term needs a date fact, but `{fact}` is {type}"), column=column, fact=name, type=fact.type
+        )
     return DateTerm(name, years, tuple(functions))
 
 
@@ -101,9 +106,9 @@ def _lower_date_comparison(left: A.Operand | A.Lit, op: str, right: A.Operand | 
         left, right, op = right, left, A.FLIPPED_OPERATOR[op]
     if not (isinstance(left, A.Name) and left.name == EVALUATION_DATE) or isinstance(right, (A.Lit, A.ReadingRef)):
         raise ExpressionTypeError(
-            f"a date term can only be compared with the evaluation date, not "
-            f"`{operand_text(left) if not isinstance(left, A.Lit) else left.value}`",
+            N_("a date term can only be compared with the evaluation date, not `{other}`"),
             hint=_DATE_TERM_HINT,
+            other=operand_text(left) if not isinstance(left, A.Lit) else left.value,
         )
     term = date_term(right, vocab)
     return A.Cmp(A.Field("derived", term.field_name, term.fact), op, 0)
@@ -112,33 +117,41 @@ def _lower_date_comparison(left: A.Operand | A.Lit, op: str, right: A.Operand | 
 def _operand(operand: A.Operand, vocab: Vocabulary) -> tuple[A.Field, ValueType]:
     if isinstance(operand, (A.Turns, A.Period)) or (isinstance(operand, A.Name) and operand.name == EVALUATION_DATE):
         raise ExpressionTypeError(
-            f"`{operand_text(operand)}` is a date: it can only be compared (evaluation date with a date term)",
+            N_("`{term}` is a date: it can only be compared (evaluation date with a date term)"),
             column=operand.column,
             hint=_DATE_TERM_HINT,
+            term=operand_text(operand),
         )
     if isinstance(operand, A.ReadingRef):
         point = vocab.points.get(operand.point)
         if point is None:
             raise UnknownNameError(
-                f"unknown interpretation point `{operand.point}`",
+                N_("unknown interpretation point `{point}`"),
                 column=operand.column,
-                hint="points are declared under `points:` in rules/<country>/points/",
+                hint=N_("points are declared under `points:` in rules/<country>/points/"),
+                point=operand.point,
             )
         kind = "enum" if point.value_type == "enum" else "number"
         return A.Field("reading", point.id), ValueType(kind, point.value_ids, what=f"reading({point.id})")
     if isinstance(operand, A.Call):
         if operand.function not in FUNCTIONS:
             raise UnknownNameError(
-                f"unknown function `{operand.function}`",
+                N_("unknown function `{function}`"),
                 column=operand.column,
-                hint=f"functions: {', '.join(sorted(FUNCTIONS))}",
+                hint=N_("functions: {functions}"),
+                function=operand.function,
+                functions=", ".join(sorted(FUNCTIONS)),
             )
         fact = vocab.facts.get(operand.argument)
         if fact is None:
-            raise UnknownNameError(f"unknown fact `{operand.argument}`", column=operand.column)
+            raise UnknownNameError(N_("unknown fact `{fact}`"), column=operand.column, fact=operand.argument)
         if fact.type != "date":
             raise ExpressionTypeError(
-                f"`{operand.function}` takes a date fact, but `{fact.name}` is {fact.type}", column=operand.column
+                N_("`{function}` takes a date fact, but `{fact}` is {type}"),
+                column=operand.column,
+                function=operand.function,
+                fact=fact.name,
+                type=fact.type,
             )
         return A.Field("derived", operand.function, fact.name), ValueType(
             "number", what=f"{operand.function}({fact.name})"
@@ -150,13 +163,15 @@ def _operand(operand: A.Operand, vocab: Vocabulary) -> tuple[A.Field, ValueType]
     if fact is None:
         if name in vocab.definitions or (vocab.resolve_definition and vocab.resolve_definition(name) is not None):
             raise ExpressionTypeError(
-                f"`{name}` is a definition (a condition); it can only be used on its own, not compared",
+                N_("`{name}` is a definition (a condition); it can only be used on its own, not compared"),
                 column=operand.column,
+                name=name,
             )
         raise UnknownNameError(
-            f"unknown fact `{name}`",
+            N_("unknown fact `{fact}`"),
             column=operand.column,
-            hint="facts are declared in rules/facts.yaml; definitions under `definitions:`",
+            hint=N_("facts are declared in rules/facts.yaml; definitions under `definitions:`"),
+            fact=name,
         )
     kind = {"integer": "number", "number": "number"}.get(fact.type, fact.type)
     return A.Field("fact", fact.name), ValueType(
@@ -174,8 +189,11 @@ def _literal(value: A.Literal, vtype: ValueType) -> bool | int | float | str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             if vtype.values and value not in vtype.values:
                 raise ExpressionTypeError(
-                    f"{value} is not a declared value of {vtype.what}",
-                    hint=f"declared values: {', '.join(str(v) for v in vtype.values)}",
+                    N_("{value} is not a declared value of {what}"),
+                    hint=N_("declared values: {values}"),
+                    value=value,
+                    what=vtype.what,
+                    values=", ".join(str(v) for v in vtype.values),
                 )
             return value
     elif kind == "date":
@@ -185,17 +203,27 @@ def _literal(value: A.Literal, vtype: ValueType) -> bool | int | float | str:
         if isinstance(value, str):
             if value not in vtype.values:
                 raise ExpressionTypeError(
-                    f'"{value}" is not an allowed value of {vtype.what}',
-                    hint=f"allowed: {', '.join(str(v) for v in vtype.values)}",
+                    N_('"{value}" is not an allowed value of {what}'),
+                    hint=N_("allowed: {values}"),
+                    value=value,
+                    what=vtype.what,
+                    values=", ".join(str(v) for v in vtype.values),
                 )
             return value
     elif kind == "code":
         if isinstance(value, str):
             if vtype.pattern and not re.fullmatch(vtype.pattern, value):
-                raise ExpressionTypeError(f'"{value}" does not match the pattern of {vtype.what} ({vtype.pattern})')
+                raise ExpressionTypeError(
+                    N_('"{value}" does not match the pattern of {what} ({pattern})'),
+                    value=value,
+                    what=vtype.what,
+                    pattern=vtype.pattern,
+                )
             return value
     shown = value.isoformat() if isinstance(value, dt.date) else repr(value)
-    raise ExpressionTypeError(f"{vtype.what} is {kind}, but is compared with {shown}")
+    raise ExpressionTypeError(
+        N_("{what} is {kind}, but is compared with {value}"), what=vtype.what, kind=kind, value=shown
+    )
 
 
 def _compare_literal(fld: A.Field, vtype: ValueType, op: str, value: A.Literal) -> A.Expr:
@@ -214,8 +242,12 @@ def _compare_literal(fld: A.Field, vtype: ValueType, op: str, value: A.Literal) 
         }[op]
         return A.Member(fld, tuple(v for v in vtype.values if keep(rank[v])))
     raise ExpressionTypeError(
-        f"{vtype.what} is {vtype.kind}{'' if vtype.kind != 'enum' else ' (not ordered)'}; only == and != apply",
-        hint="declare the fact `ordered: true` if its values have an order",
+        N_("{what} is {kind}; only == and != apply")
+        if vtype.kind != "enum"
+        else N_("{what} is {kind} (not ordered); only == and != apply"),
+        hint=N_("declare the fact `ordered: true` if its values have an order"),
+        what=vtype.what,
+        kind=vtype.kind,
     )
 
 
@@ -242,21 +274,28 @@ def _lower(expr: A.Expr, vocab: Vocabulary) -> A.Expr:
         fld, vtype = _operand(operand, vocab)
         if vtype.kind != "bool":
             raise ExpressionTypeError(
-                f"{vtype.what} is {vtype.kind}; a condition needs a yes/no value",
-                hint=f"compare it, e.g. `{operand_text(operand)} == ...`",
+                N_("{what} is {kind}; a condition needs a yes/no value"),
+                hint=N_("compare it, e.g. `{operand} == ...`"),
+                what=vtype.what,
+                kind=vtype.kind,
+                operand=operand_text(operand),
             )
         return A.Cmp(fld, "==", True)
     if isinstance(expr, A.InRange):
         fld, vtype = _operand(expr.operand, vocab)
         if vtype.kind != "number":
-            raise ExpressionTypeError(f"a range needs a number, but {vtype.what} is {vtype.kind}")
+            raise ExpressionTypeError(
+                N_("a range needs a number, but {what} is {kind}"), what=vtype.what, kind=vtype.kind
+            )
         if expr.low > expr.high:
-            raise ExpressionTypeError(f"empty range {expr.low}..{expr.high}")
+            raise ExpressionTypeError(N_("empty range {low}..{high}"), low=expr.low, high=expr.high)
         return A.And((A.Cmp(fld, ">=", expr.low), A.Cmp(fld, "<=", expr.high)))
     if isinstance(expr, A.InList):
         fld, vtype = _operand(expr.operand, vocab)
         if not expr.values:
-            raise ExpressionTypeError("an empty list matches nothing", hint="remove the condition or list values")
+            raise ExpressionTypeError(
+                N_("an empty list matches nothing"), hint=N_("remove the condition or list values")
+            )
         values = tuple(dict.fromkeys(_literal(v.value, vtype) for v in expr.values))
         member = A.Member(fld, values)
         return A.Not(member) if expr.negated else member
@@ -279,13 +318,16 @@ def _lower_compare(expr: A.Compare, vocab: Vocabulary) -> A.Expr:
         left, right, op = right, left, A.FLIPPED_OPERATOR[op]
     if not isinstance(right, A.ReadingRef) or isinstance(left, A.ReadingRef):
         raise ExpressionTypeError(
-            f"cannot compare `{operand_text(left)}` with `{operand_text(right)}`",
-            hint="compare a fact with a literal, or a fact with one reading(point)",
+            N_("cannot compare `{left}` with `{right}`"),
+            hint=N_("compare a fact with a literal, or a fact with one reading(point)"),
+            left=operand_text(left),
+            right=operand_text(right),
         )
     fld, vtype = _operand(left, vocab)
     reading_field, reading_type = _operand(right, vocab)
     if reading_type.kind != vtype.kind:
-        raise ExpressionTypeError(f"{vtype.what} is {vtype.kind} but {reading_type.what} is {reading_type.kind}")
+        message, theirs = N_("{what} is {kind} but {other} is {other_kind}"), reading_type
+        raise ExpressionTypeError(message, what=vtype.what, kind=vtype.kind, other=theirs.what, other_kind=theirs.kind)
     branches = []
     for value in reading_type.values:
         branches.append(A.And((A.Cmp(reading_field, "==", value), _compare_literal(fld, vtype, op, value))))

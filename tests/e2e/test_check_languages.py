@@ -87,6 +87,16 @@ BROKEN_FILE = """
       - {id: extra.default, support: extra, default: true, when: lacks_means, then: {status: eligible},
          cites: [testlaw.1.1]}
       - {id: extra.right, support: money, when: lacks_means, then: {}, cites: [testlaw.1.1], valid_from: 2025-13-01}
+      - id: extra.syntax
+        support: money
+        when: lacks_means >= 18 %
+        then: {status: eligible}
+        cites: [testlaw.1.1]
+      - id: extra.type
+        support: money
+        when: activity == "sleeping" or age(lacks_means) >= 18 or lacks_money
+        then: {status: eligible}
+        cites: [testlaw.1.1]
     sourcez: 1
 """
 
