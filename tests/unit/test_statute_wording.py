@@ -223,3 +223,21 @@ def test_kvp_two_years_plus_one_then_only_a_new_programme(shipped_engine, day, s
     assert str(outcome.status) == status
     if status == "not_eligible_as_a_rule":
         assert [d.supported for d in outcome.discretion] == ["true"]
+
+
+# --- NAV's youth guarantee (from 2023-07-01) -----------------------------------------------------
+# regjeringen.no (budget 2023): "unge under 30 år som trenger hjelp til å komme i arbeid"; the July
+# 2023 release: "personer mellom 16 og 30 år" — from the 16th birthday to the day before the 30th.
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        (dt.date(2024, 8, 19), "not_eligible"),  # 15
+        (dt.date(2024, 8, 20), "eligible"),  # the 16th birthday
+        (dt.date(2038, 8, 19), "eligible"),  # 29: under 30
+        (dt.date(2038, 8, 20), "not_eligible"),  # the 30th birthday: no longer under 30
+        (dt.date(2038, 8, 21), "not_eligible"),
+    ],
+)
+def test_youth_guarantee_from_16_for_those_under_30(shipped_engine, day, status):
+    facts = {"birth_date": dt.date(2008, 8, 20), "needs_nav_follow_up": True}
+    assert _status(shipped_engine, facts, "NO", day, "no_youth_guarantee") == status

@@ -41,3 +41,11 @@ Feature: IPS ung and NAV's youth guarantee
   Scenario: Before July 2023 there was no youth guarantee
     When the case is evaluated in NO-0301 on 2023-03-01
     Then the status of no_youth_guarantee is not_offered
+
+  # regjeringen.no: the youth guarantee is for "unge under 30 år som trenger hjelp til å komme i arbeid".
+  Scenario: On the 30th birthday the youth guarantee no longer applies
+    Given the person's birth_date is 1995-09-01
+    When the case is evaluated in NO-0301 on 2025-08-31
+    Then the status of no_youth_guarantee is eligible
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_youth_guarantee is not_eligible
