@@ -102,11 +102,12 @@ def test_disability_measures_need_a_reduced_work_capacity(shipped_engine, suppor
     assert _status(shipped_engine, facts, "SE", dt.date(2025, 11, 1), support) == status
 
 
-# --- skollagen (2010:800) 15 kap. 5 §, 16 kap. 36 § ---------------------------------------------
-# "Gymnasieskolan ska vara öppen endast för ungdomar som avslutat sin grundskoleutbildning … och som
-# påbörjar sin gymnasieutbildning under tiden till och med det första kalenderhalvåret det år de
-# fyller 20 år": nothing in it (or in gymnasieförordningen 7 kap.) closes the school to a diploma
-# holder, and "Huvudmannen … prövar om en sökande är behörig och om den sökande ska tas emot."
+# --- skollagen (2010:800) 15 kap. 5 och 6 §§, 16 kap. 36 § -----------------------------------------
+# 15 kap. 6 § (wording of Lag 2014:530, in force 2014-08-01): "Ungdomar som har gått igenom en
+# utbildning på ett nationellt program eller likvärdig utbildning … är inte längre behöriga för
+# nationella program och introduktionsprogram i gymnasieskolan." A diploma holder has gone through one,
+# so the school is closed outright. Before 2014-08-01 that wording was not read: the main rule of
+# 15 kap. 5 § and 16 kap. 36 § ("Huvudmannen … prövar om en sökande är behörig …") stays there.
 DIPLOMA = {
     "birth_date": dt.date(2006, 8, 1),  # turns 20 on 2026-08-01: the first half-year of that year ends 2026-06-30
     "completed_compulsory_school": True,
@@ -118,15 +119,18 @@ DIPLOMA = {
 @pytest.mark.parametrize(
     ("birth", "day", "status", "supported"),
     [
-        # 20 kap. 19 a § came in on 2017-01-01 (SFS 2016:1184): the main rule is the same on both sides
-        (dt.date(1997, 8, 1), dt.date(2016, 12, 31), "not_eligible_as_a_rule", "true"),
-        (dt.date(1997, 8, 1), dt.date(2017, 1, 1), "not_eligible_as_a_rule", "true"),
-        (dt.date(2006, 8, 1), dt.date(2026, 6, 29), "not_eligible_as_a_rule", "true"),
-        (dt.date(2006, 8, 1), dt.date(2026, 6, 30), "not_eligible_as_a_rule", "true"),  # end of the first half-year
+        # the wording of 15 kap. 6 § read starts 2014-08-01 (Lag 2014:530)
+        (dt.date(1995, 8, 1), dt.date(2014, 7, 31), "not_eligible_as_a_rule", "true"),
+        (dt.date(1995, 8, 1), dt.date(2014, 8, 1), "not_eligible", None),
+        (dt.date(1995, 8, 1), dt.date(2014, 8, 2), "not_eligible", None),
+        # 20 kap. 19 a § came in on 2017-01-01 (SFS 2016:1184): nothing changes for upper secondary school
+        (dt.date(1997, 8, 1), dt.date(2016, 12, 31), "not_eligible", None),
+        (dt.date(1997, 8, 1), dt.date(2017, 1, 1), "not_eligible", None),
+        (dt.date(2006, 8, 1), dt.date(2026, 6, 30), "not_eligible", None),  # end of the first half-year
         (dt.date(2006, 8, 1), dt.date(2026, 7, 1), "not_eligible", None),  # too late to start, diploma or not
     ],
 )
-def test_a_diploma_closes_upper_secondary_school_only_as_a_rule(shipped_engine, birth, day, status, supported):
+def test_a_diploma_closes_upper_secondary_school(shipped_engine, birth, day, status, supported):
     outcome = _outcome(shipped_engine, {**DIPLOMA, "birth_date": birth}, "SE", day, "upper_secondary_school")
     assert str(outcome.status) == status
     if supported is not None:

@@ -39,3 +39,53 @@ Feature: Komvux and the municipal activity responsibility around the age of 20
     And the answer on komvux_upper_secondary cites "Skollagen (2010:800) 20 kap. 19 §"
     When the case is evaluated in SE on 2016-12-30
     Then the status of komvux_upper_secondary is not_eligible
+
+  Scenario: A 19-year-old who went through gymnasiet without a diploma may study at komvux but not return to gymnasiet
+    Skollagen 20 kap. 20 § second paragraph: a person younger than the second half of the year they turn
+    20 is eligible for upper-secondary komvux if they have "slutfört utbildning på ett nationellt program i
+    gymnasieskolan eller likvärdig utbildning" — a diploma is not required. 15 kap. 6 §: one who "har gått
+    igenom en utbildning på ett nationellt program" is no longer eligible for national or introductory
+    programmes. The same person without the programme, for comparison, waits for July of the year of 20.
+    Given a person with
+      | fact                         | value      |
+      | birth_date                   | 2006-03-14 |
+      | completed_compulsory_school  | true       |
+      | completed_upper_secondary    | false      |
+      | completed_national_programme | true       |
+      | current_activity             | unemployed |
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of komvux_upper_secondary is eligible_after_application
+    And the answer on komvux_upper_secondary cites "Skollagen (2010:800) 20 kap. 20 §"
+    And the status of upper_secondary_school is not_eligible
+    And the answer on upper_secondary_school cites "Skollagen (2010:800) 15 kap. 6 §"
+    When the case is evaluated in SE on 2026-06-30
+    Then the status of komvux_upper_secondary is eligible_after_application
+    And the status of upper_secondary_school is not_eligible
+    When the case is evaluated in SE on 2026-07-01
+    Then the status of komvux_upper_secondary is eligible_after_application
+    And the status of upper_secondary_school is not_eligible
+    When the case is evaluated in SE on 2026-07-02
+    Then the status of komvux_upper_secondary is eligible_after_application
+    Given the person's completed_national_programme is false
+    When the case is evaluated in SE on 2026-06-30
+    Then the status of komvux_upper_secondary is not_eligible
+    And the status of upper_secondary_school is eligible_after_application
+    When the case is evaluated in SE on 2026-07-01
+    Then the status of komvux_upper_secondary is eligible_after_application
+    And the status of upper_secondary_school is not_eligible
+    When the case is evaluated in SE on 2026-07-02
+    Then the status of komvux_upper_secondary is eligible_after_application
+
+  Scenario: Whether a young person went through a national programme is asked, not assumed
+    Given a person with
+      | fact                        | value      |
+      | birth_date                  | 2006-03-14 |
+      | completed_compulsory_school | true       |
+      | completed_upper_secondary   | false      |
+      | current_activity            | unemployed |
+    When the case is evaluated in SE on 2025-09-01
+    Then the answer on komvux_upper_secondary still needs completed_national_programme
+    And the answer on upper_secondary_school still needs completed_national_programme
+    Given the person's current_activity is upper_secondary
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of komvux_upper_secondary is not_eligible

@@ -1,9 +1,9 @@
 Feature: A young person who already has an upper-secondary diploma
-  Skollagen 15 kap. 5 §: "Gymnasieskolan ska vara öppen endast för ungdomar som avslutat sin
-  grundskoleutbildning eller motsvarande utbildning och som påbörjar sin gymnasieutbildning under tiden
-  till och med det första kalenderhalvåret det år de fyller 20 år". Nothing in it closes the school to a
-  diploma holder; the organiser decides on admission (16 kap. 36 §). So a diploma shuts the way only as a
-  rule, while the age limit shuts it outright.
+  Skollagen 15 kap. 6 § (wording of Lag 2014:530): "Ungdomar som har gått igenom en utbildning på ett
+  nationellt program eller likvärdig utbildning eller har avlagt International Baccalaureate (IB) är inte
+  längre behöriga för nationella program och introduktionsprogram i gymnasieskolan." A diploma holder has
+  gone through such a programme, so the school is closed to them before the age limit of 15 kap. 5 § as
+  after it; adult education is open to them even before 20 (20 kap. 20 § second paragraph).
 
   Background:
     Given a person with
@@ -13,12 +13,11 @@ Feature: A young person who already has an upper-secondary diploma
       | completed_upper_secondary   | true       |
       | current_activity            | unemployed |
 
-  Scenario: Before the age limit a diploma holder is not eligible as a rule, and the organiser can still admit
+  Scenario: Before the age limit a diploma holder is no longer eligible for upper secondary school
     When the case is evaluated in SE on 2026-06-30
-    Then the status of upper_secondary_school is not_eligible_as_a_rule
-    And an individual assessment of upper_secondary_school can grant it when "the organiser decides to admit them"
-    And the assessment of upper_secondary_school cites "Skollagen (2010:800) 16 kap. 36 §"
-    And the facts given support an exception to upper_secondary_school
+    Then the status of upper_secondary_school is not_eligible
+    And the answer on upper_secondary_school cites "Skollagen (2010:800) 15 kap. 6 §"
+    And the status of komvux_upper_secondary is eligible_after_application
 
   Scenario: After the first half of the year one turns 20 the school is closed whatever the diploma
     When the case is evaluated in SE on 2026-07-01
