@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 
 from tolka.boundary import RULE_ALIASES, RULE_DEPTH, RULE_FILE_BYTES, decode, load_yaml, read_limited, shown
 from tolka.errors import TolkaError, UnsafeYamlError, YamlSyntaxError
+from tolka.i18n import N_
 from tolka.load import stored
 
 
@@ -26,20 +27,22 @@ def refuse_tags(
     """Refuse every explicit tag (`!!python/...`, `!custom`) in loaded data, with its line."""
     if isinstance(node, TaggedScalar):
         raise error(
-            f"the tag {shown(node.tag.value)} is not allowed",
+            N_("the tag {tag} is not allowed"),
             file=path,
             line=line,
-            hint="plain YAML only: quote the value instead of tagging it",
+            hint=N_("plain YAML only: quote the value instead of tagging it"),
+            tag=shown(node.tag.value),
         )
     if isinstance(node, (CommentedMap, CommentedSeq)):
         tag = getattr(node, "tag", None)
         value = getattr(tag, "value", None)
         if value and not value.startswith(("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")):
             raise error(
-                f"the tag {shown(value)} is not allowed",
+                N_("the tag {tag} is not allowed"),
                 file=path,
                 line=node.lc.line + 1,
-                hint="plain YAML only: remove the tag",
+                hint=N_("plain YAML only: remove the tag"),
+                tag=shown(value),
             )
         if isinstance(node, CommentedMap):
             for key, child in node.items():
