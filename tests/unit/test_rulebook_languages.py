@@ -4,7 +4,9 @@ A support, route, body, law, point, parameter or team role belongs to one countr
 that country's language (sv for Sweden, nb for Norway). A fact can be asked in both countries
 (`countries`): its question and value labels need each of their languages. A rule's texts need its
 country's language. `tolka check` already requires a reading's summary in the country's language,
-so summaries are left to it; a reading's other texts are checked here.
+so summaries are left to it; a reading's other texts are checked here. The texts of jurisdictions/
+(readings and their sources, jurisdictions' notes, local amounts) are read across the border too
+(`compare -J SE-…,NO-…`): the last test wants them in all three languages.
 """
 
 from __future__ import annotations
@@ -18,30 +20,32 @@ from tolka.model.common import Text
 LANGUAGE = {"SE": "sv", "NO": "nb"}
 # A fact's description is for the rulebook's writers and no output shows it; a reading's summary is
 # `tolka check`'s; a rule's note (shown by `tolka rules`) has a test of its own below.
-NOT_SHOWN = {("Fact", "description"), ("Rule", "note"), ("Reading", "summary")}
+NOT_SHOWN = frozenset({("Fact", "description"), ("Rule", "note"), ("Reading", "summary")})
 
 
-def texts(item: object, where: str) -> Iterator[tuple[str, Text]]:
-    """Every Text inside a model, with its path, leaving out the fields in NOT_SHOWN."""
+def texts(item: object, where: str, leave_out: frozenset[tuple[str, str]] = NOT_SHOWN) -> Iterator[tuple[str, Text]]:
+    """Every Text inside a model, with its path, leaving out the fields in `leave_out` (NOT_SHOWN)."""
     if isinstance(item, Text):
         yield where, item
     elif isinstance(item, BaseModel):
         for name in type(item).model_fields:
-            if (type(item).__name__, name) not in NOT_SHOWN:
-                yield from texts(getattr(item, name), f"{where}.{name}")
+            if (type(item).__name__, name) not in leave_out:
+                yield from texts(getattr(item, name), f"{where}.{name}", leave_out)
     elif isinstance(item, (list, tuple)):
         for index, element in enumerate(item):
-            yield from texts(element, f"{where}[{index}]")
+            yield from texts(element, f"{where}[{index}]", leave_out)
     elif isinstance(item, dict):
         for key, element in item.items():
-            yield from texts(element, f"{where}[{key}]")
+            yield from texts(element, f"{where}[{key}]", leave_out)
 
 
-def lacking(item: object, where: str, countries: Iterable[str]) -> list[str]:
+def lacking(
+    item: object, where: str, countries: Iterable[str], leave_out: frozenset[tuple[str, str]] = NOT_SHOWN
+) -> list[str]:
     needed = sorted({LANGUAGE[country] for country in countries})
     return [
         f"{path} has no {language}: {text.en[:60]!r}"
-        for path, text in texts(item, where)
+        for path, text in texts(item, where, leave_out)
         for language in needed
         if not getattr(text, language)
     ]
@@ -148,3 +152,26 @@ def test_parameter_sources_are_in_the_controlled_vocabulary(shipped_engine):
             for aside in (source.date_aside, source.seen_aside):
                 problems += lacking(aside, f"{where}.source", ["SE", "NO"])
     assert problems == []
+
+
+def test_every_text_of_the_jurisdictions_files_is_in_all_three_languages(shipped_engine):
+    """`compare -J SE-0180,NO-0301` shows a Norwegian case worker (nb) Sweden's readings and a Swedish one
+    (sv) Norway's: every text of jurisdictions/ (a reading's summary and detail, a contested reading's
+    note, its source's date and seen asides, a jurisdiction's note, a local amount's labels and note)
+    needs sv, nb and en, whichever country it belongs to."""
+    book = shipped_engine.rulebook
+    both = ["SE", "NO"]
+    everything: frozenset[tuple[str, str]] = frozenset()
+    problems: list[str] = []
+    for entries in book.readings.values():
+        for entry in entries:
+            where = f"{entry.origin.file}:{entry.origin.line} reading of {entry.item.point}"
+            problems += lacking(entry.item, where, both, everything)
+    for ident, jurisdiction in book.jurisdictions.items():
+        problems += lacking(jurisdiction, f"jurisdiction {ident}", both, everything)
+    for amount in book.amounts:
+        if amount.origin.file.startswith("jurisdictions/"):
+            where = f"{amount.origin.file}:{amount.origin.line} amount {amount.formula.id}"
+            problems += lacking(amount.formula, where, both, everything)
+    assert problems == [], f"{len(problems)} texts lack a language, the first: " + "\n".join(problems[:20])
+    assert sum(len(entries) for entries in book.readings.values()) >= 500  # the walk saw them all
