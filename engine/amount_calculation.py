@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from tolka.backends.tree import CompiledRule
 from tolka.citations import citations_at
 from tolka.expr import ast as A
-from tolka.expr.evaluate import missing_fields, truth
 from tolka.expr.logic import Truth
 from tolka.expr.money import INFINITY
 from tolka.expr.typed_formula import (
@@ -66,6 +66,20 @@ class Missing:
         else:
             self.facts.update(dict.fromkeys(fld.facts))
 
+    def add_unknown(self, condition: CompiledRule, document: Mapping[str, object]) -> None:
+        """The fields that keep `condition` unknown (`tolka.expr.evaluate.missing_fields`), in order."""
+        found: dict[A.Field, None] = {}
+        condition.collect(document, found)
+        for fld in found:
+            self.add_field(fld)
+
+
+def compiled_condition(rulebook: Rulebook, condition: A.Expr) -> CompiledRule:
+    """A calculation's `when` or a choice's condition as closures, compiled once per rulebook: the
+    reference semantics of `truth` and `missing_fields` (tolka.backends.tree, tested equal)."""
+    # the entry keeps the condition alive, so its id is not reused while the entry lasts
+    return rulebook._cached(("amount_condition", id(condition)), lambda: (condition, CompiledRule("", condition)))[1]
+
 
 @dataclass(frozen=True)
 class SupportAmount:
@@ -93,20 +107,22 @@ class CalculationRun:
     visited: dict[Typed, None] = field(default_factory=dict)
 
     def value(self, node: Typed) -> Interval:
-        if isinstance(node, (TField, TParam, TAmountOf)):
+        # the commonest kinds first; a leaf that reads something is noted as read before it is
+        if isinstance(node, TArith):
+            return arith(node.op, self.value(node.left), self.value(node.right))
+        if isinstance(node, TParam):
             self.visited[node] = None
+            return self.parameter(node.parameter)
+        if isinstance(node, TField):
+            self.visited[node] = None
+            return self.field(node)
         if isinstance(node, TConst):
             return Interval.exact(node.value)
         if isinstance(node, TStep):
             return self.steps[node.step]
-        if isinstance(node, TField):
-            return self.field(node)
-        if isinstance(node, TParam):
-            return self.parameter(node.parameter)
         if isinstance(node, TAmountOf):
+            self.visited[node] = None
             return self.amount_of(node.support)
-        if isinstance(node, TArith):
-            return arith(node.op, self.value(node.left), self.value(node.right))
         if isinstance(node, TNegative):
             inner = self.value(node.item)
             return Interval(-inner.high, -inner.low)
@@ -122,13 +138,13 @@ class CalculationRun:
             factor = Interval.exact(Decimal(node.factor.numerator) / Decimal(node.factor.denominator))
             return arith("*", inner, factor)
         assert isinstance(node, TChoice)
-        held = truth(node.condition, self.document)
+        condition = compiled_condition(self.rulebook, node.condition)
+        held = condition.truth(self.document)
         if held is Truth.TRUE:
             return self.value(node.then)
         if held is Truth.FALSE:
             return self.value(node.otherwise)
-        for fld in missing_fields(node.condition, self.document):
-            self.missing.add_field(fld)
+        self.missing.add_unknown(condition, self.document)
         return self.value(node.then).hull(self.value(node.otherwise))
 
     def field(self, node: TField) -> Interval:
@@ -142,7 +158,8 @@ class CalculationRun:
         return Interval.exact(Decimal(str(value)))
 
     def parameter(self, ident: str) -> Interval:
-        value = self.rulebook.parameters[ident].value_at(self.day)
+        rulebook, day = self.rulebook, self.day
+        value = rulebook._cached(("parameter_at", ident, day), lambda: rulebook.parameters[ident].value_at(day))
         if value is None:
             self.missing.parameters[ident] = None
             return UNBOUNDED

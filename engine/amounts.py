@@ -23,9 +23,9 @@ from tolka.amount_calculation import (
     Missing,
     SupportAmount,
     calculate,
+    compiled_condition,
     name_of,
 )
-from tolka.expr.evaluate import missing_fields, truth
 from tolka.expr.logic import Truth
 from tolka.intervals import UNBOUNDED, AmountArithmeticError, Interval, interval_fields
 from tolka.jurisdictions import ResolvedReading
@@ -34,9 +34,11 @@ from tolka.model.amount import AmountEntry
 from tolka.rulebook import Rulebook
 
 
-def _candidates(entries: list[AmountEntry], document: Mapping[str, object]) -> tuple[list, list[str]]:
+def _candidates(
+    rulebook: Rulebook, entries: list[AmountEntry], document: Mapping[str, object]
+) -> tuple[list, list[str]]:
     """The calculations that apply or may apply, with their truth, and those in conflict."""
-    truths = [(entry, truth(entry.condition, document)) for entry in entries]
+    truths = [(entry, compiled_condition(rulebook, entry.condition).truth(document)) for entry in entries]
     certain = [entry for entry, held in truths if held is Truth.TRUE]
     defeated = {ident for entry in certain for ident in entry.defeats}
     possible = [(entry, held) for entry, held in truths if held is not Truth.FALSE and entry.id not in defeated]
@@ -76,7 +78,7 @@ def support_amount(
     day: dt.date,
 ) -> tuple[O.Amount | None, SupportAmount]:
     """One support's amount for a case; None for a support that pays nothing or has no calculation."""
-    possible, conflict = _candidates(entries, document) if status not in PAYS_NOTHING else ([], [])
+    possible, conflict = _candidates(rulebook, entries, document) if status not in PAYS_NOTHING else ([], [])
     if not possible:
         return None, SupportAmount(status, None, Missing(), True, None, None)
     missing = Missing()
@@ -84,8 +86,7 @@ def support_amount(
     total: Interval | None = None
     verified = True
     for entry, held in possible:
-        for fld in missing_fields(entry.condition, document):
-            missing.add_field(fld)
+        missing.add_unknown(compiled_condition(rulebook, entry.condition), document)
         run = CalculationRun(rulebook, day, document, readings, others)
         try:
             calculation, result = calculate(entry, held, run)

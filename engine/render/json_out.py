@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from tolka.amounts import AMOUNT_FIELDS, copied_from
 from tolka.model.common import Text
-from tolka.model.outcome import Amount, Citation, Evaluation, Outcome
+from tolka.model.outcome import Amount, AmountInput, Citation, Evaluation, Outcome
 from tolka.model.source import Source
 
 _EVALUATION_FIELDS = tuple(Evaluation.model_fields)
@@ -117,8 +117,9 @@ class _NotPlain(TypeError):
     """A value `_plain_data` does not dump itself (its model is then dumped by pydantic)."""
 
 
-# id of a rulebook's text, citation or source → (it, its data): the same objects are in every
-# answer's amounts, so their data is made once (kept alive, so an id is not reused; bounded)
+# id of a rulebook's text, citation or source, or of a parameter as a step shows it (built once
+# per day, tolka.amount_calculation) → (it, its data): the same objects are in every answer's
+# amounts, so their data is made once (kept alive, so an id is not reused; bounded)
 _shared_plain: dict[int, tuple[BaseModel, dict]] = {}
 SHARED_PLAIN_LIMIT = 16_384
 _SHARED_PLAIN_TYPES = (Text, Citation, Source)
@@ -154,8 +155,8 @@ def _plain_value(value: Any) -> Any:
     if kind is str or kind is bool or value is None:
         return value
     if kind is list:
-        return [_plain_value(item) for item in value]
-    if kind in _SHARED_PLAIN_TYPES:
+        return [item if type(item) is str else _plain_value(item) for item in value]
+    if kind in _SHARED_PLAIN_TYPES or (kind is AmountInput and value.kind == "parameter"):
         found = _shared_plain.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
