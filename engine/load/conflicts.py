@@ -2,7 +2,10 @@
 aspect of a support, neither defeating the other, reported with a witness case.
 
 The witness is a leaf of the three-valued decision tree of both conditions (the one the Rete back
-end compiles) that is true and whose calendar terms can hold on one day.
+end compiles) that is true and whose calendar terms can hold on one day. Searching for it is most of
+the cost of checking (0.2 s CPU with readings everywhere), and after an edit of one file almost every
+pair is the same, so each pair's finding is kept (`tolka.load.stored.Table`, `conflict-pairs/`),
+named by both conditions, the values their fields can take, the day and the search's limit.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from tolka.errors import ConflictUncheckedWarning, StaticConflictError
 from tolka.expr import ast as A
 from tolka.expr.logic import Truth
 from tolka.i18n import N_
+from tolka.load import stored
 from tolka.load.collector import Collector
 from tolka.load.rules import condition_domains
 from tolka.periods import DateTerm, is_term_field, terms_can_hold
@@ -35,13 +39,17 @@ def conflicts(book: Rulebook, errors: Collector) -> None:
     for entry in book.rules:
         for aspect in entry.rule.then.aspects():
             by_target.setdefault((entry.rule.support, aspect), []).append(entry)
+    kept = stored.Table("conflict-pairs", stored.engine_digest())
     for (_, aspect), entries in sorted(by_target.items()):
         for index, first in enumerate(entries):
             for second in entries[index + 1 :]:
-                _check_pair(book, errors, first, second, aspect)
+                _check_pair(book, errors, first, second, aspect, kept)
+    kept.save()
 
 
-def _check_pair(book: Rulebook, errors: Collector, first: RuleEntry, second: RuleEntry, aspect: str) -> None:
+def _check_pair(
+    book: Rulebook, errors: Collector, first: RuleEntry, second: RuleEntry, aspect: str, kept: stored.Table
+) -> None:
     if compatible({getattr(first.rule.then, aspect), getattr(second.rule.then, aspect)}) is not None:
         return
     if first.rule.default != second.rule.default:
@@ -56,16 +64,8 @@ def _check_pair(book: Rulebook, errors: Collector, first: RuleEntry, second: Rul
     day = max(d for d in (first.validity.valid_from, second.validity.valid_from, dt.date(2026, 1, 1)) if d)
     if first.validity.valid_to or second.validity.valid_to:
         day = min(d for d in (first.validity.valid_to, second.validity.valid_to, day) if d)
-    try:
-        witness = next(
-            (
-                leaf
-                for leaf in decision_leaves(both, condition_domains(book, both), limit=MAX_LEAVES_PER_PAIR)
-                if leaf.truth is Truth.TRUE and _calendar_consistent(leaf.tests, day)
-            ),
-            None,
-        )
-    except ConditionTooLarge:
+    found, example = _witness(both, condition_domains(book, both), day, kept)
+    if found is None:
         errors.add(
             ConflictUncheckedWarning(
                 N_(
@@ -83,9 +83,8 @@ def _check_pair(book: Rulebook, errors: Collector, first: RuleEntry, second: Rul
             second.origin,
         )
         return
-    if witness is None:
+    if not found:
         return
-    example = ", ".join(_describe(test) for test in witness.tests)
     errors.add(
         StaticConflictError(
             N_(
@@ -112,6 +111,30 @@ def _check_pair(book: Rulebook, errors: Collector, first: RuleEntry, second: Rul
         ),
         second.origin,
     )
+
+
+def _witness(
+    both: A.And, domains: dict[A.Field, tuple | str], day: dt.date, kept: stored.Table
+) -> tuple[bool | None, str]:
+    """Whether both conditions can hold in one case on `day` (None: too large to search) and the
+    witness's tests described ("" when it needs none), kept in `kept`."""
+    name = kept.name(repr((both, tuple(domains.items()), day.isoformat(), MAX_LEAVES_PER_PAIR)))
+    found = kept.get(name)
+    if not (isinstance(found, tuple) and len(found) == 2):  # not kept (or not as written)
+        try:
+            witness = next(
+                (
+                    leaf
+                    for leaf in decision_leaves(both, domains, limit=MAX_LEAVES_PER_PAIR)
+                    if leaf.truth is Truth.TRUE and _calendar_consistent(leaf.tests, day)
+                ),
+                None,
+            )
+            found = (False, "") if witness is None else (True, ", ".join(_describe(test) for test in witness.tests))
+        except ConditionTooLarge:
+            found = (None, "")
+        kept.put(name, found)
+    return found
 
 
 def _calendar_consistent(tests: tuple[dict, ...], day: dt.date) -> bool:

@@ -5,7 +5,9 @@ gone) would otherwise parse and validate every file again, although all but the 
 unchanged. So each file's parsed YAML (`parsed-yaml/`) and its validated items (`validated/`) are
 kept on their own, each named by a SHA-256 of the file's bytes and of everything that shapes the
 result (the engine's code, the Python and library versions). An entry can never be stale: other
-bytes or other code give another name. Entries are pickles of trusted local files written by tolka
+bytes or other code give another name. Results derived from several files' content (whether two
+rules can conflict) are kept in a `Table`: one entry per kind and engine, each value named by a
+digest of everything it was derived from. Entries are pickles of trusted local files written by tolka
 itself in the user's own cache directory; `TOLKA_CACHE_DIR=off` turns them off with every cache.
 """
 
@@ -64,6 +66,45 @@ def load(where: Path | None) -> Any:
         return MISSING
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return MISSING  # a damaged entry is derived again by the caller (and rewritten)
+
+
+class Table:
+    """Values derived from content, each named by a SHA-256 of a text that holds all of that content,
+    kept together in one entry of `kind` under `salt` (the engine's code). A damaged or missing entry
+    is an empty table; values asked for and found or made are written back with the rest (only
+    those, once the table would hold more than `LIMIT`)."""
+
+    LIMIT = 20_000
+
+    def __init__(self, kind: str, salt: bytes) -> None:
+        self._where = entry(kind, salt)
+        kept = load(self._where)
+        self._kept: dict[bytes, Any] = kept if isinstance(kept, dict) else {}
+        self._used: dict[bytes, Any] = {}
+        self._changed = False
+
+    @staticmethod
+    def name(content: str) -> bytes:
+        """The name of the value derived from `content` (a text that determines it entirely)."""
+        return hashlib.sha256(content.encode("utf-8")).digest()
+
+    def get(self, name: bytes) -> Any:
+        """The value kept under `name`, or `MISSING`."""
+        value = self._kept.get(name, MISSING)
+        if value is not MISSING:
+            self._used[name] = value
+        return value
+
+    def put(self, name: bytes, value: Any) -> None:
+        self._used[name] = value
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the table back if a value was added."""
+        if self._changed:
+            merged = {**self._kept, **self._used}
+            store(self._where, merged if len(merged) <= self.LIMIT else self._used)
+            self._kept, self._changed = merged, False
 
 
 def store(where: Path | None, value: Any) -> None:

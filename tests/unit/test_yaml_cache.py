@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tolka.errors import RulebookInvalid
+from tolka.errors import RulebookInvalid, StaticConflictError
 from tolka.fingerprint import canonical
 from tolka.load import check_rulebook, load_rulebook
 from tolka.load.sections import rulebook_files
@@ -133,3 +133,33 @@ def test_the_fingerprint_follows_an_edit_and_items_changed_while_linking(mini, c
     rulebook, errors = check_rulebook(mini)
     assert any("circle" in str(error) for error in errors)
     assert rulebook.fingerprint == _fingerprint_by_definition(rulebook)
+
+
+def _conflicts(root: Path) -> list[str]:
+    _, errors = check_rulebook(root)
+    return [error.render() for error in errors if isinstance(error, StaticConflictError)]
+
+
+def test_kept_conflict_findings_report_what_a_fresh_search_reports(mini, cache, monkeypatch):
+    money = mini / "rules" / "money.yaml"
+    money.write_text(money.read_text().replace("    exception_to: [money.right]\n", ""))
+    fresh = _conflicts(mini)
+    assert len(fresh) == 1 and "activity = 'studying'" in fresh[0]  # the witness case
+    assert len(list((cache / "conflict-pairs").iterdir())) == 1
+    assert _conflicts(mini) == fresh  # from the kept finding
+    for table in (cache / "conflict-pairs").iterdir():
+        table.write_bytes(b"not a pickle")
+    assert _conflicts(mini) == fresh  # a damaged table is searched afresh
+    monkeypatch.setenv("TOLKA_CACHE_DIR", "off")
+    assert _conflicts(mini) == fresh
+
+
+def test_a_kept_conflict_finding_never_outlives_an_edit_of_either_condition(mini, cache):
+    money = mini / "rules" / "money.yaml"
+    money.write_text(money.read_text().replace("    exception_to: [money.right]\n", ""))
+    assert len(_conflicts(mini)) == 1
+    # the same rules, now exclusive: one needs means, the other their lack
+    money.write_text(money.read_text().replace('when: activity == "studying" and', "when: not lacks_means and"))
+    assert _conflicts(mini) == []
+    money.write_text(money.read_text().replace("when: not lacks_means and", 'when: activity == "studying" and'))
+    assert len(_conflicts(mini)) == 1
