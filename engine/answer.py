@@ -184,7 +184,7 @@ def _points_bearing(rulebook: Rulebook, entry: RuleEntry, truth: Truth, document
     points = entry.points()
     if truth is not Truth.FALSE or not points:
         return points
-    values = tuple(document.get(f.key, _ABSENT) for f in entry._fields)
+    values = tuple(document.get(key, _ABSENT) for key in entry._field_keys)
     return rulebook._cached(("points_bearing", entry.key, values), lambda: _bearing(entry, points, document))
 
 
@@ -225,7 +225,7 @@ def remembered_outcome(
     bearing = tuple(
         _points_bearing(rulebook, entry, truth[0], document)
         for entry, truth in zip(rules, pattern, strict=True)
-        if truth[0] is Truth.FALSE and entry.points()
+        if truth[0] is Truth.FALSE and entry._points
     )
     key = (support.id, jurisdiction_id, day, pattern, tuple(map(tuple, bearing)))
     found = memo.get(key)

@@ -75,7 +75,16 @@ class RuleEntry:
 
     def points(self) -> list[str]:
         """The interpretation points this rule reads, in order."""
-        return [f.name for f in self._fields if f.kind == "reading"]
+        return list(self._points)
+
+    @cached_property
+    def _points(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self._fields if f.kind == "reading")
+
+    @cached_property
+    def _field_keys(self) -> tuple[str, ...]:
+        """The document keys of `_fields`, in order."""
+        return tuple(f.key for f in self._fields)
 
     @cached_property
     def supporting_facts(self) -> tuple[str, ...]:
