@@ -239,7 +239,9 @@ def load_yaml(
             clean_text(problem, 300),
             file=name,
             line=mark.line + 1 if mark else None,
-            hint=phrase("yaml_hint", lang) if exc.context else None,
+            hint=phrase("yaml_hint", lang)
+            if exc.context and not isinstance(exc, (_AliasRefused, DuplicateKeyError))
+            else None,
         ) from None
     except ReaderError as exc:  # a character YAML does not allow (control characters, NUL)
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None

@@ -13,7 +13,7 @@ import click
 
 import tolka
 from tolka.boundary import parse_date
-from tolka.cli.help_language import TranslatedCommand, TranslatedHelp, install, language_in
+from tolka.cli.help_language import TranslatedCommand, TranslatedHelp, install, installed, language_in
 from tolka.errors import CaseError, RulebookInvalid, TolkaError, UnknownIdError
 from tolka.i18n import translator
 from tolka.render.labels import as_language, default_language, phrase
@@ -154,8 +154,8 @@ class IsoDate(click.ParamType):
     def convert(self, value, param, ctx) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        try:
-            return parse_date(value, language(None))
+        try:  # options are parsed in any order: `--lang` is the one read from the command line first
+            return parse_date(value, installed())
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
 

@@ -9,7 +9,7 @@ from tolka.i18n import translator
 from tolka.render import rulebook_view
 from tolka.render.draw import to_terminal
 from tolka.render.json_out import to_json
-from tolka.render.labels import CATEGORY, COUNTRY, as_language, word
+from tolka.render.labels import CATEGORY, COUNTRY, FACT_TYPE, as_language, fact_unit_text, word
 from tolka.render.report import Table
 
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -29,8 +29,12 @@ def facts(state: State, fmt: str, lang: str | None) -> None:
     _ = translator(as_language(words))
     table = Table([_("Fact (in a case file)"), _("Type"), _("Values / unit"), _("Countries"), _("Question")])
     for fact in vocabulary:
-        values = ", ".join(map(str, fact.value_ids)) if fact.values else (fact.unit or fact.pattern or "")
-        table.rows.append([fact.name, fact.type, values, ", ".join(fact.countries), fact.question.get(words)])
+        # The values as a case file writes them (ids); the unit and the type in words.
+        values = (
+            ", ".join(map(str, fact.value_ids)) if fact.values else (fact_unit_text(fact, words) or fact.pattern or "")
+        )
+        kind = word(FACT_TYPE, fact.type, words)
+        table.rows.append([fact.name, kind, values, ", ".join(fact.countries), fact.question.get(words)])
     click.echo(to_terminal([table], width=160), nl=False)
 
 

@@ -118,6 +118,12 @@ def language_in(args: Sequence[str], default: str) -> str:
     return default
 
 
+def installed() -> str:
+    """The language `install` chose for this command line (its `--lang`, else the locale's): what a
+    value is checked in while click parses, before the command's own `--lang` is read."""
+    return _language
+
+
 def install(language: str) -> None:
     """Let click's own words and tolka's help speak `language` from now on in this process."""
     global _language

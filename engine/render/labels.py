@@ -237,6 +237,16 @@ PERIOD = {
     "per_4_weeks": N_("per 4 weeks"),
 }
 # A numeric fact's unit as a reader says it; money is counted in the country's currency.
+# What kind of answer a fact takes, for the `tolka facts` table (the type's key is what a rule author writes).
+FACT_TYPE = {
+    "bool": N_("yes or no"),
+    "enum": N_("one of the values"),
+    "integer": N_("whole number"),
+    "number": N_("number"),
+    "date": N_("date YYYY-MM-DD"),
+    "code": N_("code"),
+}
+
 FACT_UNITS = {
     "percent": N_("per cent"),
     "years": N_("years"),
