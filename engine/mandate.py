@@ -16,8 +16,10 @@ from tolka.case import Case
 from tolka.decisions import still_possible
 from tolka.errors import UnknownIdError
 from tolka.evaluate import Engine
+from tolka.i18n import translator
 from tolka.jurisdictions import jurisdiction, resolve_readings
 from tolka.model.outcome import Outcome
+from tolka.render.labels import COUNTRY, as_language, word
 from tolka.suggest import known
 from tolka.variants import Variant, legal_status_variants
 
@@ -90,8 +92,18 @@ def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date, la
     rulebook = engine.rulebook
     known("support", support, rulebook.supports, "tolka supports", lang)
     place = jurisdiction(rulebook, jurisdiction_id, lang)
-    if rulebook.supports[support].country != place.country:
-        raise UnknownIdError(f"{support} is a support of {rulebook.supports[support].country}, not of {place.country}")
+    offered = rulebook.supports[support]
+    if offered.country != place.country:
+        _ = translator(as_language(lang))
+        raise UnknownIdError(
+            _(
+                "{support} is a support of {country}, not of {place}",
+                support=offered.name.get(lang),
+                country=word(COUNTRY, offered.country, lang),
+                place=place.name,
+            ),
+            hint=_("`tolka supports --country {country}` lists the supports there", country=place.country),
+        )
     points = legal_status_points(engine, support, day)
     # The answer depends only on the support's situation (its rules in force and the readings they
     # read): it is worked out once per distinct situation, from decisions alone (no outcomes), and

@@ -281,7 +281,10 @@ def jurisdiction_list(rulebook, text: str, country: str = "SE", lang: str = "en"
         return [j.id for j in rulebook.jurisdictions.values() if j.country == country]
     ids = [part.strip() for part in text.split(",") if part.strip()]
     if not ids:
-        raise UnknownIdError("no jurisdiction given", hint="`all`, or ids separated by commas (`tolka jurisdictions`)")
+        _ = translator(as_language(lang))
+        raise UnknownIdError(
+            _("no jurisdiction given"), hint=_("`all`, or ids separated by commas (`tolka jurisdictions`)")
+        )
     return [place_id(rulebook, typed, lang) for typed in ids]
 
 

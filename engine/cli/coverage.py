@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
+from tolka.boundary import code
 from tolka.cli.app import State, cli, date_option, emit, evaluation_day, lang_option, language
 from tolka.errors import CaseFileError, UnknownIdError
+from tolka.i18n import translator
+from tolka.render.labels import COUNTRY, as_language, word
 
 
 @cli.command()
@@ -33,14 +36,22 @@ def coverage(state: State, country: str, points, day, fmt: str, plot: Path | Non
     from tolka.render.coverage_view import coverage_blocks, coverage_data, coverage_plot, coverage_rows
 
     rulebook = state.rulebook
+    words = language(lang)
+    _ = translator(as_language(words))
     for point in points:
         if point not in rulebook.points or rulebook.points[point].country != country:
             raise UnknownIdError(
-                f"no interpretation point `{point}` in {country}", hint="`tolka coverage` without --point lists them"
+                _(
+                    "no interpretation point {point} in {country}",
+                    point=code(point),
+                    country=word(COUNTRY, country, words),
+                ),
+                hint=_("`tolka coverage` without --point lists them"),
             )
     if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise CaseFileError(f"cannot draw to {plot.name}", hint="use a file name ending in .png, .svg or .pdf")
-    words = language(lang)
+        raise CaseFileError(
+            _("cannot draw to {name}", name=plot.name), hint=_("use a file name ending in .png, .svg or .pdf")
+        )
     result = compute(rulebook, country, evaluation_day(day), list(points) or None)
     emit(
         fmt,

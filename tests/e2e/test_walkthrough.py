@@ -34,6 +34,7 @@ WORKERS = {
     "sv": (SWEDISH_CASE, "SE-0180", "SE-1480", "NO-0301", "ips", "SE"),
     "nb": (NORWEGIAN_CASE, "NO-0301", "NO-1103", "SE-0180", "no_ips", "NO"),
 }
+OTHER_SUPPORT = {"sv": "no_ips", "nb": "ips"}  # the mandate view of a support of the other country
 # What each worker must read somewhere on the way (the language really is hers).
 ANCHORS = {
     "sv": ("Stöd", "Handlingsplan", "berättigad", "Fel:", "ingen uppgift som tolka känner till"),
@@ -82,6 +83,8 @@ def walk(language: str, tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]
             "evaluate", case, "-j", home, "--date", "2025-13-01", "--lang", language, expect=2
         ),
         "a place that does not exist": run("evaluate", case, "-j", home[:-1], *common, expect=2),
+        "the other country's support": run("mandate", OTHER_SUPPORT[language], "-j", home, *common, expect=2),
+        "no place given": run("compare", case, "-J", ",", *common, expect=2),
         "a mistyped option": run("evaluate", case, "--lang", language, "--plna", expect=2),
     }
     lists = {
