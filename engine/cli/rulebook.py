@@ -16,9 +16,11 @@ from tolka.cli.app import (
     language,
 )
 from tolka.diff import date_diff, jurisdiction_diff
+from tolka.i18n import translator
 from tolka.limits import limits_blocks, limits_data
 from tolka.model import contract as C
 from tolka.render import diff_view, rulebook_view
+from tolka.render.labels import as_language
 from tolka.suggest import known
 
 
@@ -71,10 +73,11 @@ def limits(state: State, fmt: str, lang: str | None) -> None:
 def diff(state: State, first, second, pair, day, fmt, lang) -> None:
     """What changed between two dates, or how two jurisdictions' rule sets differ."""
     rulebook, words = state.rulebook, language(lang)
+    _ = translator(as_language(words))
     if pair:
         ids = jurisdiction_list(rulebook, pair, lang=words)
         if len(ids) != 2 or pair.strip().lower() == "all":
-            raise click.UsageError("--jurisdictions takes exactly two ids, e.g. SE-EX-A,SE-EX-B")
+            raise click.UsageError(_("--jurisdictions takes exactly two ids, e.g. SE-EX-A,SE-EX-B"))
         result = jurisdiction_diff(rulebook, ids[0], ids[1], evaluation_day(day))
         emit(
             fmt,
@@ -83,7 +86,7 @@ def diff(state: State, first, second, pair, day, fmt, lang) -> None:
         )
         return
     if not (first and second):
-        raise click.UsageError("give --from and --to (two dates), or --jurisdictions A,B")
+        raise click.UsageError(_("give --from and --to (two dates), or --jurisdictions A,B"))
     a, b = first, second
     changes = date_diff(rulebook, a, b)
     data = C.DateDiffOut(
