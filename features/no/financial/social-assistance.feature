@@ -43,6 +43,27 @@ Feature: Financial support (økonomisk stønad) and activity conditions for youn
     And the assessment of no_social_assistance cites "sosialtjenesteloven § 19"
     And the facts that would support an exception to no_social_assistance are in_acute_emergency, rehabilitation_plan
 
+  Scenario: Outside § 18 the NAV office can still give support in special cases (§ 19), so the refusal is only a main rule
+    § 19: "Kommunen kan i særlige tilfeller, selv om vilkårene i § 18 ikke er tilstede, yte økonomisk
+    hjelp til personer som trenger det for å kunne overvinne eller tilpasse seg en vanskelig livssituasjon."
+    Given the person's birth_date is 2003-05-10
+    And the person's lacks_means_of_support is false
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_social_assistance is not_eligible_as_a_rule
+    And the answer on no_social_assistance cites "sosialtjenesteloven § 18"
+    And an individual assessment of no_social_assistance can grant it when "overcome or adapt to a difficult life situation"
+    And the assessment of no_social_assistance cites "sosialtjenesteloven § 19"
+    And the facts that would support an exception to no_social_assistance are needs_help_with_difficult_life_situation
+    And the facts given do not yet settle an exception to no_social_assistance
+
+  Scenario: A person who needs help to overcome a difficult life situation shows the ground § 19 names
+    Given the person's birth_date is 2003-05-10
+    And the person's lacks_means_of_support is false
+    And the person's needs_help_with_difficult_life_situation is true
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_social_assistance is not_eligible_as_a_rule
+    And the facts given support an exception to no_social_assistance
+
   Scenario: Whether the person lacks means is not known yet
     Given the person's birth_date is 2003-05-10
     And the person's lacks_means_of_support is unknown
