@@ -68,3 +68,38 @@ Feature: Study support around the age of 20, and activity compensation
     Then the status of activity_compensation is eligible_after_application
     And the route of activity_compensation is se.fk_application
     And the legal status of activity_compensation is mandated_by_law
+
+  Scenario: A 19-year-old at komvux gets studiehjälp on application until the first half of the year she turns 20 ends
+    Studiestödsförordningen 2 kap. 1 §: studiehjälp is paid at the schools in part A of the annex — part A 1
+    names "Kommunal vuxenutbildning: utbildning på grundläggande och gymnasial nivå" and folk high school
+    beside gymnasieskolan. Studiemedel takes over from the second half of the year of 20 (studiestödslagen
+    3 kap. 2 §), so on no day is she without one of the two.
+    Given a person with
+      | fact                           | value                  |
+      | birth_date                     | 2006-03-14             |
+      | current_activity               | adult_education        |
+      | study_form                     | komvux_upper_secondary |
+      | receives_activity_compensation | false                  |
+    When the case is evaluated in SE on 2025-09-01
+    Then the status of studiehjalp is eligible_after_application
+    And the route of studiehjalp is se.csn_application
+    And the answer on studiehjalp cites "Studiestödsförordningen (2000:655) 2 kap. 1 §"
+    And the status of studiemedel is not_eligible
+    When the case is evaluated in SE on 2026-06-30
+    Then the status of studiehjalp is eligible_after_application
+    And the status of studiemedel is not_eligible
+    When the case is evaluated in SE on 2026-07-01
+    Then the status of studiehjalp is not_eligible
+    And the status of studiemedel is eligible_after_application
+    When the case is evaluated in SE on 2026-07-02
+    Then the status of studiehjalp is not_eligible
+    And the status of studiemedel is eligible_after_application
+    Given the person's study_form is folkhogskola
+    When the case is evaluated in SE on 2026-06-30
+    Then the status of studiehjalp is eligible_after_application
+    When the case is evaluated in SE on 2026-07-01
+    Then the status of studiehjalp is not_eligible
+    And the status of studiemedel is eligible_after_application
+    Given the person's study_form is sfi
+    When the case is evaluated in SE on 2026-06-30
+    Then the status of studiehjalp is not_eligible
