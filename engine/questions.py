@@ -19,8 +19,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from tolka.case import Case
 from tolka.evaluate import Engine
 from tolka.expr import ast as A
@@ -182,6 +180,8 @@ def next_questions(
     wanted = [(support, plan, members) for support, group in open_groups.items() for plan, members in group]
     wanted = [w for w in wanted if any(w[0] in waiting[name] for name in asked)]
     if trials and wanted:
+        import numpy as np  # here, not at the top: `evaluate` imports this module for `answers` only
+
         results = engine.decide_hypotheticals(trials, [plan for _, plan, _ in wanted], day)
         for (support, _, members), (inverse, _, decisions) in zip(wanted, results, strict=True):
             settles = np.array([d.status != "undetermined" for d in decisions], dtype=bool)[inverse]
