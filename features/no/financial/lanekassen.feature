@@ -25,6 +25,18 @@ Feature: Lånekassen when a student falls ill
     Then the status of no_sick_grant is not_eligible
     And the answer on no_sick_grant cites "Lånekassens tildelingsregelverk sykestipend (omgjøring av lån til stipend ved sykdom)"
 
+  Scenario: The grant starts on day 15 of the illness: not on day 14, from day 15
+    Lånekassen: "Du får ikke sykestipend for de to første ukene du er syk. Derfor får du sykestipend
+    først fra dag 15 av sykdomsperioden." Ill from 1 September (day 1), day 15 is 15 September.
+    Given the person's receives_aap is false
+    When the case is evaluated in NO-0301 on 2025-09-14
+    Then the status of no_sick_grant is not_eligible
+    When the case is evaluated in NO-0301 on 2025-09-15
+    Then the status of no_sick_grant is eligible_after_application
+    And the answer on no_sick_grant cites "Lånekassens tildelingsregelverk sykestipend (omgjøring av lån til stipend ved sykdom)"
+    When the case is evaluated in NO-0301 on 2025-09-16
+    Then the status of no_sick_grant is eligible_after_application
+
   Scenario: After only ten days of illness it is too early
     Given the person's receives_aap is false
     When the case is evaluated in NO-0301 on 2025-09-11
