@@ -7,15 +7,20 @@ Feature: Swedish age limits fall where the statute's calendar puts them
   calendar year one turns 60 — 56 for time before 2022 (studiestödslagen 3 kap. 3 §, SFS 2021:475).
 
   Scenario: A pupil born 2006-05-15 gets the study grant from 2022-07-01, not from her birthday
+    Before that quarter only the study grant waits: "Inackorderingstillägg och extra tillägg kan lämnas
+    även till studerande som är yngre" (same section), so studiehjälp is refused as a main rule only.
     Given a person with
       | fact             | value           |
       | birth_date       | 2006-05-15      |
       | current_activity | upper_secondary |
     When the case is evaluated in SE on 2022-05-15
-    Then the status of studiehjalp is not_eligible
+    Then the status of studiehjalp is not_eligible_as_a_rule
+    And an individual assessment of studiehjalp can grant it when "extra supplement"
     When the case is evaluated in SE on 2022-06-30
-    Then the status of studiehjalp is not_eligible
+    Then the status of studiehjalp is not_eligible_as_a_rule
     When the case is evaluated in SE on 2022-07-01
+    Then the status of studiehjalp is eligible
+    When the case is evaluated in SE on 2022-07-02
     Then the status of studiehjalp is eligible
     And the answer on studiehjalp cites "Studiestödslagen (1999:1395) 2 kap. 3 §"
 

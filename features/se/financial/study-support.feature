@@ -103,3 +103,23 @@ Feature: Study support around the age of 20, and activity compensation
     Given the person's study_form is sfi
     When the case is evaluated in SE on 2026-06-30
     Then the status of studiehjalp is not_eligible
+
+  Scenario: A 16-year-old pupil of a family with a low income can get the extra supplement before the study grant starts
+    Studiestödslagen 2 kap. 3 §: "Inackorderingstillägg och extra tillägg kan lämnas även till studerande som
+    är yngre"; studiestödsförordningen 2 kap. 9 §: the extra supplement is paid below a financial basis of
+    SEK 125,000.
+    Given a person with
+      | fact                   | value           |
+      | birth_date             | 2010-08-20      |
+      | current_activity       | upper_secondary |
+      | family_financial_basis | 90000           |
+    When the case is evaluated in SE on 2026-09-30
+    Then the status of studiehjalp is not_eligible_as_a_rule
+    And the facts given support an exception to studiehjalp
+    And the assessment of studiehjalp cites "Studiestödslagen (1999:1395) 2 kap. 3 §"
+    When the case is evaluated in SE on 2026-10-01
+    Then the status of studiehjalp is eligible
+    Given the person's family_financial_basis is 130000
+    When the case is evaluated in SE on 2026-09-30
+    Then the status of studiehjalp is not_eligible_as_a_rule
+    And the facts given do not show an exception to studiehjalp
