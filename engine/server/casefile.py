@@ -40,13 +40,18 @@ def case_file(state: PageInput, facts: dict[str, str], filename: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def state_of_file(raw: bytes, filename: str, rulebook: Rulebook, lang: Language) -> PageInput:
+def state_of_file(
+    raw: bytes, filename: str, rulebook: Rulebook, lang: Language, current: PageInput | None = None
+) -> PageInput:
     """The page's state from an uploaded case file; a `CaseError` (every problem at once) when the
-    file is not a case file of this rulebook, in `lang`."""
+    file is not a case file of this rulebook, in `lang`. A file without a place or a date in its
+    comments keeps the `current` page's (a case file written by hand has neither)."""
     data = case_data(raw, filename, lang, json_format=filename.endswith(".json"))
     _case, problems = checked_facts(data, rulebook, where="", lang=lang)
     raise_all(_in_words(problems, data, rulebook, lang), lang)  # every bad fact at once
     state = PageInput(lang=lang)
+    if current is not None:
+        state.jurisdiction, state.day = current.jurisdiction, current.day
     text = raw.decode("utf-8", errors="replace")
     for key, value in SETTING.findall(text):
         if key == "jurisdiction":

@@ -165,7 +165,7 @@ async def upload(request: Request) -> Response:
         return await run_in_threadpool(_render, request, state, [_("Choose a file first.")])
     raw = await file.read()
     try:
-        uploaded = state_of_file(raw, file.filename, request.app.state.engine.rulebook, state.lang)
+        uploaded = state_of_file(raw, file.filename, request.app.state.engine.rulebook, state.lang, state)
     except CaseError as error:
         return await run_in_threadpool(_render, request, state, _problems(error, state.lang))
     return RedirectResponse("/?" + uploaded.query(), status_code=303)

@@ -587,3 +587,13 @@ def test_the_api_says_its_limit_in_words(client):
         response.json()["error"]["message"]
         == "Forespørselens innhold er større enn 64 kilobyte, det meste tolka leser."
     )
+
+
+def test_a_case_file_without_place_or_date_keeps_the_pages(client):
+    uploaded = client.post(
+        "/upload?lang=nb&jurisdiction=NO-0301&date=2025-09-01",
+        files={"case": ("ida.yaml", b"goal: both\n", "application/yaml")},
+        follow_redirects=False,
+    )
+    assert uploaded.status_code == 303
+    assert uploaded.headers["location"] == "/?lang=nb&jurisdiction=NO-0301&date=2025-09-01&known.goal=both"
