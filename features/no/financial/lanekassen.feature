@@ -37,6 +37,31 @@ Feature: Lånekassen when a student falls ill
     When the case is evaluated in NO-0301 on 2025-09-16
     Then the status of no_sick_grant is eligible_after_application
 
+  Scenario: A student who fell ill before applying is refused only as a main rule
+    Lånekassen: "Du får heller ikke sykestipend hvis du ble syk før du søkte om stipend og lån fra oss.
+    Vi kan gjøre unntak for dette hvis du var i støtteberettiget utdanning i semesteret før du ble syk."
+    Given the person's receives_aap is false
+    And the person's lanekassen_applied_before_illness is false
+    When the case is evaluated in NO-0301 on 2025-09-22
+    Then the status of no_sick_grant is not_eligible_as_a_rule
+    And an individual assessment of no_sick_grant can grant it when "in the semester before falling ill"
+    And the facts that would support an exception to no_sick_grant are in_supported_education_semester_before_illness
+    And the facts given do not yet settle an exception to no_sick_grant
+
+  Scenario: Studying with support the semester before is the ground Lånekassen names
+    Given the person's receives_aap is false
+    And the person's lanekassen_applied_before_illness is false
+    And the person's in_supported_education_semester_before_illness is true
+    When the case is evaluated in NO-0301 on 2025-09-22
+    Then the status of no_sick_grant is not_eligible_as_a_rule
+    And the facts given support an exception to no_sick_grant
+
+  Scenario: On AAP as well, the refusal is flat: AAP bars the grant whatever the application date
+    Given the person's receives_aap is true
+    And the person's lanekassen_applied_before_illness is false
+    When the case is evaluated in NO-0301 on 2025-09-22
+    Then the status of no_sick_grant is not_eligible
+
   Scenario: After only ten days of illness it is too early
     Given the person's receives_aap is false
     When the case is evaluated in NO-0301 on 2025-09-11
