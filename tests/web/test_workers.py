@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
 
 import httpx
 
 from tests.web.conftest import serve
+
+ACCESS = re.compile(r"POST /api/evaluate 200 .* id=[0-9a-f]+")
 
 
 def test_serve_with_two_workers_starts_two_server_processes(tmp_path, subprocess_env):
@@ -19,10 +22,14 @@ def test_serve_with_two_workers_starts_two_server_processes(tmp_path, subprocess
                 timeout=60,
             )
             assert answer.status_code == 200 and answer.headers.get("x-request-id")
-        log = server.log_text()
+        # A worker writes its access line after the response has gone out, so the last line can
+        # reach the log a moment after the client has its answer: wait for it (at most 10 s).
+        deadline = time.monotonic() + 10
+        while len(ACCESS.findall(log := server.log_text())) < 20 and time.monotonic() < deadline:
+            time.sleep(0.05)
     # uvicorn's supervisor logs each worker it starts; one process alone would log a single one.
     started = set(re.findall(r"Started server process \[(\d+)\]", log))
     assert len(started) == 2, log
     assert "2 process(es)" in log
-    assert len(re.findall(r"POST /api/evaluate 200 .* id=[0-9a-f]+", log)) == 20
+    assert len(ACCESS.findall(log)) == 20
     assert "2004-05-01" not in log  # still no case data in the log
