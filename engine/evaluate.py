@@ -214,58 +214,35 @@ class Engine:
     ) -> dict[str, list[SupportDecision]]:
         """The case's decision in each situation of `groups` (of `supports` only, if given).
 
-        Each group is decided in its first jurisdiction. On the expression-tree back end (the
-        default) every rule in force there is evaluated once per jurisdiction used. On the Rete
-        back end only the rulesets holding a support's rules run; for one case a ruleset's firings
-        depend only on its scopes that apply and the readings it reads, so they are shared between
-        situations, and `memo` shares them between calls (hypothetical answers).
+        Only the rulesets holding a support's rules run, in the first jurisdiction of the group;
+        for one case a ruleset's firings depend only on its scopes that apply and the readings it
+        reads, so they are shared between situations, and `memo` shares them between calls (hypothetical answers).
         """
         memo = {} if memo is None else memo
         fired: dict[tuple[int, tuple[str, ...], tuple], dict[str, tuple]] = {}
         documents: dict[str, dict] = {}
-        tree_truths: dict[str, RuleTruths] = {}
-
-        def document_of(place: str) -> dict:
-            document = documents.get(place)
-            if document is None:
-                values = reading_values(resolve_readings(self.rulebook, place, day))
-                document = documents[place] = build_document(case, day, values, self.rulebook)
-            return document
-
-        def rete_truths(plan: SupportSituation, place: str) -> list[dict[str, tuple]]:
-            maps = []
-            for ruleset in plan.rulesets:
-                firing_map = fired.get(ruleset)
-                if firing_map is None:
-                    firings = self.rete.firings(ruleset[0], document_of(place), self.rulebook.scopes(place), memo)
-                    firing_map = fired[ruleset] = {key: (truth, missing) for key, truth, missing in firings}
-                maps.append(firing_map)
-            return maps
-
         out: dict[str, list[SupportDecision]] = {}
         for support, situations in groups.items():
             if supports is not None and support not in supports:
                 continue
             decisions = out[support] = []
             for plan, members in situations:
-                place = members[0]
-                if self.backend == "rete":
-                    maps = rete_truths(plan, place)
-                    pattern = tuple(
-                        constant if constant is not None else maps[source].get(key, FALSE_TRUTH)
-                        for key, source, constant in plan.sources
-                    )
-                else:
-                    # The expression trees answer every rule of the place at once in about the time
-                    # durable_rules takes for one of its rulesets.
-                    truths = tree_truths.get(place)
-                    if truths is None:
-                        in_force = self.rulebook.rules_in_force(place, day)
-                        truths = tree_truths[place] = self._tree.evaluate(document_of(place), in_force)
-                    pattern = tuple(
-                        constant if constant is not None else truths.get(key, FALSE_TRUTH)
-                        for key, _, constant in plan.sources
-                    )
+                maps = []
+                for ruleset in plan.rulesets:
+                    firing_map = fired.get(ruleset)
+                    if firing_map is None:
+                        place = members[0]
+                        document = documents.get(place)
+                        if document is None:
+                            values = reading_values(resolve_readings(self.rulebook, place, day))
+                            document = documents[place] = build_document(case, day, values, self.rulebook)
+                        firings = self.rete.firings(ruleset[0], document, self.rulebook.scopes(place), memo)
+                        firing_map = fired[ruleset] = {key: (truth, missing) for key, truth, missing in firings}
+                    maps.append(firing_map)
+                pattern = tuple(
+                    constant if constant is not None else maps[source].get(key, FALSE_TRUTH)
+                    for key, source, constant in plan.sources
+                )
                 decisions.append(decide_pattern(self.rulebook, plan.support, plan.rules, plan.keys, pattern))
         return out
 

@@ -36,21 +36,6 @@ def test_decide_many_equals_each_jurisdiction_decided_alone(shipped_engine):
             assert {s: _seen(d) for s, d in together[place].items()} == {s: _seen(d) for s, d in alone.items()}
 
 
-def test_decide_many_on_both_back_ends_agrees(shipped_engine):
-    """decide_many reads truth values from the expression trees by default and from durable_rules'
-    rulesets on the Rete back end (shared between situations there); the decisions must not differ."""
-    from tolka.evaluate import Engine
-
-    rete = Engine(shipped_engine.rulebook, shipped_engine.network, backend="rete")
-    assert shipped_engine.backend == "tree"
-    places = _places(shipped_engine)
-    for case in CASES:
-        tree = shipped_engine.decide_many(case, places, DAY)
-        reference = rete.decide_many(case, places, DAY)
-        for place in places:
-            assert {s: _seen(d) for s, d in tree[place].items()} == {s: _seen(d) for s, d in reference[place].items()}
-
-
 def test_decide_many_on_some_supports_equals_the_full_decisions(shipped_engine):
     engine = shipped_engine
     places = _places(engine)
