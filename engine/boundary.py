@@ -29,15 +29,15 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, ComposerError, MaxDepthExceededError
-from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.parser import ParserError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import ScannerError
 
-from tolka.errors import TolkaError
-from tolka.render.labels import phrase
+from tolka.errors import Phrase, TolkaError
+from tolka.render.labels import MESSAGES, phrase
 
 CASE_FILE_BYTES = 1024 * 1024
 RULE_FILE_BYTES = 4 * 1024 * 1024
@@ -83,6 +83,18 @@ def _bounded_repr(value: Any, limit: int) -> str:
     return repr(value)
 
 
+def say(key: str, lang: str | None, /, **values: object) -> str | Phrase:
+    """The input-error sentence `key` worded in `lang`, or (`lang` None) as a message id with its values
+    for the error to word in its reader's language later (`TolkaError.render`): a rule file's error is
+    raised once and read by `tolka check --lang sv|nb|en`."""
+    return Phrase(MESSAGES[key], **values) if lang is None else phrase(key, lang, **values)
+
+
+def hint(key: str, lang: str | None) -> str:
+    """A hint without values: worded in `lang`, or (`lang` None) its message id, worded when rendered."""
+    return MESSAGES[key] if lang is None else phrase(key, lang)
+
+
 # --- dates ---------------------------------------------------------------------------------------
 
 
@@ -114,28 +126,34 @@ def in_date_range(day: dt.date, lang: str = "en") -> dt.date:
 
 
 def read_limited(
-    path: Path, limit: int, error: type[TolkaError], lang: str = "en", unreadable: str = "cannot_read"
+    path: Path,
+    limit: int,
+    error: type[TolkaError],
+    lang: str | None = None,
+    unreadable: str = "cannot_read",
+    too_large: str = "too_large_hint",
 ) -> bytes:
     """At most `limit` bytes of `path`; a larger file (or an endless one such as /dev/zero) is refused
-    after reading `limit + 1` bytes. `unreadable` is the message key for a file that cannot be opened."""
+    after reading `limit + 1` bytes. `unreadable` is the message key for a file that cannot be opened,
+    `too_large` the hint's for one over the limit."""
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise error(phrase(unreadable, lang, reason=exc.strerror or type(exc).__name__), file=path) from None
+        raise error(say(unreadable, lang, reason=exc.strerror or type(exc).__name__), file=path) from None
     if len(data) > limit:
-        raise error(phrase("too_large", lang, limit=limit), file=path, hint=phrase("too_large_hint", lang))
+        raise error(say("too_large", lang, limit=limit), file=path, hint=hint(too_large, lang))
     return data
 
 
-def decode(data: bytes, name: str | Path, error: type[TolkaError], lang: str = "en") -> str:
+def decode(data: bytes, name: str | Path, error: type[TolkaError], lang: str | None = None) -> str:
     """UTF-8 text (a leading byte-order mark is dropped); otherwise an error at the first bad byte's line."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise error(
-            phrase("not_utf8", lang, offset=exc.start), file=name, line=line, hint=phrase("not_utf8_hint", lang)
+            say("not_utf8", lang, offset=exc.start), file=name, line=line, hint=hint("not_utf8_hint", lang)
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -143,8 +161,13 @@ def decode(data: bytes, name: str | Path, error: type[TolkaError], lang: str = "
 # --- YAML ----------------------------------------------------------------------------------------
 
 
-class _AliasRefused(ComposerError):
-    """An alias where none may be (a case): `load_yaml` words it in the reader's language."""
+class _Refused(MarkedYAMLError):
+    """A limit of the boundary met while parsing: `load_yaml` words its message id (`MESSAGES`) and values
+    in the reader's language."""
+
+    def __init__(self, key: str, mark: Any, **values: object) -> None:
+        super().__init__(None, None, MESSAGES[key].format(**values), mark)
+        self.key, self.values = key, values
 
 
 class _BoundedComposer(Composer):
@@ -156,16 +179,13 @@ class _BoundedComposer(Composer):
             event = self.parser.peek_event()
             policy.count += 1
             if policy.limit == 0:
-                raise _AliasRefused(None, None, "aliases (*name) are not allowed here", event.start_mark)
+                raise _Refused("no_aliases", event.start_mark)
             if policy.count > policy.limit:
-                raise ComposerError(None, None, f"more than {policy.limit} aliases (*name)", event.start_mark)
+                raise _Refused("too_many_aliases", event.start_mark, limit=policy.limit)
             if event.anchor in policy.nested:
-                raise ComposerError(
-                    None,
-                    None,
-                    f"the alias *{clean_text(event.anchor)} names a node with aliases inside",
-                    event.start_mark,
-                )
+                raise _Refused("nested_alias", event.start_mark, name=code(event.anchor))
+            if event.anchor not in self.anchors:
+                raise _Refused("undefined_alias", event.start_mark, name=code(event.anchor))
             return super().compose_node(parent, index)
         anchor = getattr(self.parser.peek_event(), "anchor", None)
         before = policy.count
@@ -186,13 +206,11 @@ class _BoundedConstructor(RoundTripConstructor):
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, OverflowError) as exc:
+        except (ValueError, OverflowError):
             if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(node.value, str):
                 return node.value
             value = node.value if isinstance(node.value, str) else ""
-            raise ConstructorError(
-                None, None, f"cannot read {shown(value, 40)}: {clean_text(str(exc), 60)}", node.start_mark
-            ) from None
+            raise _Refused("unreadable_value", node.start_mark, value=shown(value, 40)) from None
 
 
 class _AliasPolicy:
@@ -209,15 +227,16 @@ class _BoundedYAML(YAML):
 
 
 def load_yaml(
-    text: str, name: str | Path, error: type[TolkaError], *, aliases: int, depth: int, lang: str = "en"
+    text: str, name: str | Path, error: type[TolkaError], *, aliases: int, depth: int, lang: str | None = None
 ) -> Any:
     """Parse YAML text into round-trip data (which keeps line numbers), bounded as the module says.
 
-    Raises `error` with the file and line of the first problem.
+    Raises `error` with the file and line of the first problem, worded in `lang` (without one, as a
+    message id that the error words in its reader's language).
     """
     deep_line = _flow_too_deep(text, depth)
     if deep_line is not None:
-        raise error(phrase("too_deep", lang, limit=depth), file=name, line=deep_line)
+        raise error(say("too_deep", lang, limit=depth), file=name, line=deep_line)
     yaml = _BoundedYAML(aliases)
     yaml.Composer = _BoundedComposer
     yaml.Constructor = _BoundedConstructor
@@ -226,34 +245,39 @@ def load_yaml(
         return yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or str(exc)).strip()
-        if isinstance(exc, MaxDepthExceededError):
-            problem = phrase("too_deep", lang, limit=depth)
-        elif isinstance(exc, _AliasRefused):
-            problem = phrase("no_aliases", lang)
-        elif isinstance(exc, DuplicateKeyError) and mark:  # ruamel's words are English, and echo both values
-            problem = phrase("duplicate_key", lang, key=shown(_key_at(text, mark.line, mark.column)))
-        elif isinstance(exc, (ScannerError, ParserError)) and mark:  # the parser's own words are English
-            problem = phrase("not_yaml", lang, column=mark.column + 1)
         raise error(
-            clean_text(problem, 300),
+            _yaml_problem(exc, text, depth, lang),
             file=name,
             line=mark.line + 1 if mark else None,
-            hint=phrase("yaml_hint", lang)
-            if exc.context and not isinstance(exc, (_AliasRefused, DuplicateKeyError))
-            else None,
+            hint=hint("yaml_hint", lang) if isinstance(exc, (ScannerError, ParserError)) else None,
         ) from None
     except ReaderError as exc:  # a character YAML does not allow (control characters, NUL)
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
         raise error(
-            phrase("bad_character", lang, code=f"{exc.character:04x}" if isinstance(exc.character, int) else "?"),
+            say("bad_character", lang, code=f"{exc.character:04x}" if isinstance(exc.character, int) else "?"),
             file=name,
             line=line,
         ) from None
-    except YAMLError as exc:
-        raise error(clean_text(str(exc).strip(), 300), file=name) from None
+    except YAMLError:
+        raise error(say("not_yaml_at_all", lang), file=name, hint=hint("yaml_hint", lang)) from None
     except RecursionError:
-        raise error(phrase("too_deep", lang, limit=depth), file=name) from None
+        raise error(say("too_deep", lang, limit=depth), file=name) from None
+
+
+def _yaml_problem(exc: MarkedYAMLError, text: str, depth: int, lang: str | None) -> str | Phrase:
+    """What is wrong, in the reader's words: ruamel's own messages are English (and echo values)."""
+    mark = exc.problem_mark or exc.context_mark
+    if isinstance(exc, _Refused):
+        return say(exc.key, lang, **exc.values)
+    if isinstance(exc, MaxDepthExceededError):
+        return say("too_deep", lang, limit=depth)
+    if isinstance(exc, DuplicateKeyError) and mark:
+        return say("duplicate_key", lang, key=shown(_key_at(text, mark.line, mark.column)))
+    if isinstance(exc, ComposerError) and "another document" in str(exc.problem):
+        return say("second_document", lang)
+    if mark:
+        return say("not_yaml", lang, column=mark.column + 1)
+    return say("not_yaml_at_all", lang)
 
 
 def _key_at(text: str, line: int, column: int) -> str:
@@ -313,20 +337,20 @@ def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
 
-def load_json(text: str | bytes, name: str | Path, error: type[TolkaError], lang: str = "en") -> Any:
+def load_json(text: str | bytes, name: str | Path, error: type[TolkaError], lang: str | None = None) -> Any:
     """Parse JSON strictly: no duplicate keys, no NaN/Infinity, no huge integers, bounded nesting."""
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_bounded_int)
     except _DuplicateKey as exc:
-        raise error(phrase("duplicate_key", lang, key=shown(exc.args[0])), file=name) from None
+        raise error(say("duplicate_key", lang, key=shown(exc.args[0])), file=name) from None
     except json.JSONDecodeError as exc:  # the parser's own words are English: say where, in the reader's language
-        raise error(phrase("not_json", lang, column=exc.colno), file=name, line=exc.lineno) from None
+        raise error(say("not_json", lang, column=exc.colno), file=name, line=exc.lineno) from None
     except UnicodeDecodeError:
-        raise error(phrase("not_utf8", lang, offset="?"), file=name) from None
+        raise error(say("not_utf8", lang, offset="?"), file=name) from None
     except RecursionError:
-        raise error(phrase("too_deep", lang, limit=CASE_DEPTH), file=name) from None
+        raise error(say("too_deep", lang, limit=CASE_DEPTH), file=name) from None
     except ValueError as exc:
-        raise error(phrase("bad_number", lang, value=shown(str(exc.args[0]) if exc.args else "")), file=name) from None
+        raise error(say("bad_number", lang, value=shown(str(exc.args[0]) if exc.args else "")), file=name) from None
     check_tree(data, name, error, CASE_DEPTH, lang)
     return data
 
@@ -337,7 +361,7 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
-def check_tree(data: Any, name: str | Path, error: type[TolkaError], depth: int, lang: str = "en") -> None:
+def check_tree(data: Any, name: str | Path, error: type[TolkaError], depth: int, lang: str | None = None) -> None:
     """Walk parsed data once (iteratively): nesting within `depth`, strings valid Unicode.
 
     Numbers are left to the facts that read them (`case.coerce_fact`), so that every bad value of a
@@ -347,7 +371,7 @@ def check_tree(data: Any, name: str | Path, error: type[TolkaError], depth: int,
         node, level = stack.pop()
         if isinstance(node, (dict, list, CommentedMap, CommentedSeq)):
             if level > depth:
-                raise error(phrase("too_deep", lang, limit=depth), file=name)
+                raise error(say("too_deep", lang, limit=depth), file=name)
             items = node.items() if isinstance(node, dict) else enumerate(node)
             for key, value in items:
                 if isinstance(key, str):
@@ -357,11 +381,11 @@ def check_tree(data: Any, name: str | Path, error: type[TolkaError], depth: int,
             _valid_text(node, name, error, lang)
 
 
-def _valid_text(text: str, name: str | Path, error: type[TolkaError], lang: str) -> None:
+def _valid_text(text: str, name: str | Path, error: type[TolkaError], lang: str | None) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise error(phrase("surrogate", lang, value=shown(text)), file=name) from None
+        raise error(say("surrogate", lang, value=shown(text)), file=name) from None
 
 
 def finite_number(value: Any) -> bool:

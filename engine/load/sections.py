@@ -245,7 +245,11 @@ def read_file(path: Path, rel: str) -> FileItems:
     (`tolka.load.stored`), named by the file's bytes, its name and the engine's code; a file with
     errors is never kept, so its errors are found afresh every time.
     """
-    content = path.read_bytes() if path.suffix == ".csv" else read_limited(path, RULE_FILE_BYTES, YamlSyntaxError)
+    content = (
+        path.read_bytes()
+        if path.suffix == ".csv"
+        else read_limited(path, RULE_FILE_BYTES, YamlSyntaxError, too_large="too_large_rule_hint")
+    )
     entry = stored.entry("validated", _salt(), rel.encode(), content)
     items = stored.load(entry)
     if isinstance(items, FileItems):

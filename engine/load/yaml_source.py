@@ -63,7 +63,9 @@ def read_yaml(path: Path, name: str | None = None) -> Any:
 
     `name` is how the file is named in messages (default: its path).
     """
-    return parse_yaml(read_limited(path, RULE_FILE_BYTES, YamlSyntaxError), name or str(path))
+    return parse_yaml(
+        read_limited(path, RULE_FILE_BYTES, YamlSyntaxError, too_large="too_large_rule_hint"), name or str(path)
+    )
 
 
 def parse_yaml(data: bytes, name: str) -> Any:

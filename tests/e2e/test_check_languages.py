@@ -117,3 +117,34 @@ def test_check_findings_in_the_language_asked(mini, language):
 
     code, english = check(mini, "en")  # the same checks catch English findings
     assert english_words(findings(english)), english
+
+
+# A rule file broken below the schema, in every way the input boundary words itself: the parser's
+# own messages are English, so each must reach the reader as a sentence of her language.
+UNPARSABLE: dict[str, bytes] = {
+    "syntax": b'law:\n  id: x\n  title: {en: "a"\n',
+    "utf8": b"law:\n  id: \xff\n",
+    "nested_alias": b"a: &x [1]\nb: &y [*x]\nc: *y\n",
+    "undefined_alias": b"a: 1\nb: *nowhere\n",
+    "unreadable": b"a: !!float x\n",
+    "second_document": b"- a\n---\n- b\n",
+    "duplicate": b"a: 1\na: 2\n",
+    "character": b"a: \x01\n",
+    "deep": b"a: " + b"[" * 70 + b"]" * 70 + b"\n",
+    "aliases": b"a: &x 1\nb: [" + b", ".join([b"*x"] * 501) + b"]\n",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unparsable_rule_files_are_reported_in_the_language_asked(mini, language):
+    for name, content in UNPARSABLE.items():
+        (mini / "rules" / f"zz-{name}.yaml").write_bytes(content)
+    code, output = check(mini, language)
+    assert code == 1, output
+    found = findings(output)
+    reported = {name for name in UNPARSABLE if f"zz-{name}.yaml:" in output}
+    assert reported == set(UNPARSABLE), output  # each file has its own finding
+    assert foreign(found, language) == [] and english_words(found) == [], found
+
+    code, english = check(mini, "en")
+    assert "not valid YAML" in english and "a second YAML document" in english, english
