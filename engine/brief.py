@@ -194,7 +194,8 @@ def brief(engine: Engine, case: Case, jurisdiction_id: str, day: dt.date, langua
         )
         section = "treatment" if referred_to_care else SECTION_OF_CATEGORY[outcome.category]
         agenda[section].append(_status_line(engine, outcome, language))
-        agenda["economy"] += _periods(engine, case, outcome, day, language) if outcome.category == "financial" else []
+        # A period's end (AAP's maximum, KVP's two years) goes with its support's own agenda section.
+        agenda[SECTION_OF_CATEGORY[outcome.category]] += _periods(engine, case, outcome, day, language)
     questions: dict[str, set[str]] = {}
     for outcome in evaluation.outcomes:
         for name in outcome.missing_facts:

@@ -56,3 +56,12 @@ Feature: The IPS team brief in Norway — what the employment specialist, the NA
     And the brief asks the no_therapist: "Is there a treatment plan from a doctor or therapist?"
     And the brief asks the no_employment_specialist: "Has the student had to break off the studies completely (unable to attend teaching, study at home, hand in work or sit exams)?"
     And the brief asks the no_nav_social_worker: "Has NAV granted the education as a work-oriented (training) measure in the activity plan?"
+
+  # sosialtjenesteloven § 30: a programme is granted for up to one year and can be extended to two,
+  # by exception by up to one more year. The end is the programme's, so it is told under work.
+  Scenario: A person in the qualification programme since January 2025 — the NAV social worker sees when it ends
+    Given the person's in_kvp is true
+    And the person's kvp_since is 2025-01-15
+    And the person's receives_aap is false
+    When the team brief is made in NO-0301 on 2026-03-01
+    Then the brief tells the no_nav_social_worker under work: "Qualification programme (KVP): up to two years (by exception one more) — last day 2027-01-14"
