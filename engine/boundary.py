@@ -36,7 +36,7 @@ from ruamel.yaml.parser import ParserError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import ScannerError
 
-from tolka.errors import Phrase, TolkaError
+from tolka.errors import InvalidValue, Phrase, TolkaError
 from tolka.render.labels import MESSAGES, phrase
 
 CASE_FILE_BYTES = 1024 * 1024
@@ -98,28 +98,33 @@ def hint(key: str, lang: str | None) -> str:
 # --- dates ---------------------------------------------------------------------------------------
 
 
-def parse_date(text: str, lang: str = "en") -> dt.date:
+def parse_date(text: str, lang: str | None = None) -> dt.date:
     """A date written exactly YYYY-MM-DD that exists and lies in DATE_MIN..DATE_MAX.
 
     Raises `ValueError` with a sentence in `lang` (Python's own `fromisoformat` would also take
-    `20000101` and `2000-W52`, which the contract does not allow).
+    `20000101` and `2000-W52`, which the contract does not allow); without a language an
+    `InvalidValue`, whose message id a reader's language words later.
     """
     if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
-        raise ValueError(phrase("date_form", lang, value=shown(text)))
+        raise _invalid("date_form", lang, value=shown(text))
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(phrase("date_impossible", lang, value=shown(text))) from None
+        raise _invalid("date_impossible", lang, value=shown(text)) from None
     return in_date_range(day, lang)
 
 
-def in_date_range(day: dt.date, lang: str = "en") -> dt.date:
+def in_date_range(day: dt.date, lang: str | None = None) -> dt.date:
     """`day` if it lies in DATE_MIN..DATE_MAX, else a `ValueError` saying the bounds."""
     if isinstance(day, dt.datetime):
         day = day.date()
     if not DATE_MIN <= day <= DATE_MAX:
-        raise ValueError(phrase("date_range", lang, value=day.isoformat(), low=DATE_MIN, high=DATE_MAX))
+        raise _invalid("date_range", lang, value=day.isoformat(), low=DATE_MIN, high=DATE_MAX)
     return day
+
+
+def _invalid(key: str, lang: str | None, /, **values: object) -> ValueError:
+    return InvalidValue(MESSAGES[key], **values) if lang is None else ValueError(phrase(key, lang, **values))
 
 
 # --- bytes ---------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tolka.errors import UnknownIdError
+from tolka.i18n import N_
 from tolka.model.interpretation import DefaultReading, Reading, ReadingValue
 from tolka.model.jurisdiction import Jurisdiction
 from tolka.model.origin import Origin
@@ -45,7 +46,7 @@ class ResolvedReading:
         return self.basis in ("national_default", "no_national_position")
 
 
-def jurisdiction(rulebook: Rulebook, jurisdiction_id: str, lang: str = "en") -> Jurisdiction:
+def jurisdiction(rulebook: Rulebook, jurisdiction_id: str, lang: str | None = None) -> Jurisdiction:
     """The jurisdiction with this id, or a `UnknownIdError` that suggests the nearest ids and names."""
     return known_jurisdiction(rulebook.jurisdictions, jurisdiction_id, lang)
 
@@ -109,7 +110,9 @@ def default_jurisdiction(case, rulebook: Rulebook) -> str:
     candidate = f"{country}-{code}"
     if candidate not in rulebook.jurisdictions:
         raise UnknownIdError(
-            f"the case's home municipality {code} ({country}) is not a jurisdiction of the rulebook",
-            hint="check the code against `tolka jurisdictions`, or pass --jurisdiction",
+            N_("the case's home municipality {code} ({country}) is not a jurisdiction of the rulebook"),
+            hint=N_("check the code against `tolka jurisdictions`, or give the jurisdiction"),
+            code=code,
+            country=country,
         )
     return candidate

@@ -90,8 +90,9 @@ def legal_status_points(engine: Engine, support: str, day: dt.date) -> list[str]
 def mandate(engine: Engine, support: str, jurisdiction_id: str, day: dt.date, lang: str = "en") -> MandateView:
     """Is `support` mandated in `jurisdiction_id` on `day`, on what basis, and how do others read it?"""
     rulebook = engine.rulebook
-    known("support", support, rulebook.supports, "tolka supports", lang)
-    place = jurisdiction(rulebook, jurisdiction_id, lang)
+    # Unknown ids are refused with message ids, worded by whoever reports them (CLI or API).
+    known("support", support, rulebook.supports, "tolka supports")
+    place = jurisdiction(rulebook, jurisdiction_id)
     offered = rulebook.supports[support]
     if offered.country != place.country:
         _ = translator(as_language(lang))

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from tolka.errors import UnknownIdError
+from tolka.i18n import N_
 from tolka.model import contract as C
 from tolka.model.outcome import SCHEMA_VERSION
 
@@ -45,7 +46,7 @@ SCHEMA_BASE = "https://tolka.invalid/schema/"  # a stable, never-resolved id bas
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the output `name`."""
     if name not in SCHEMAS:
-        raise UnknownIdError(f"no output called {name}", hint="one of: " + ", ".join(SCHEMAS))
+        raise UnknownIdError(N_("no output called {name}"), hint=N_("one of: {names}"), name=name, names=tuple(SCHEMAS))
     schema = SCHEMAS[name].model_json_schema(mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, get_args
 
 from tolka.boundary import code
-from tolka.errors import CaseError, UnknownFactError, UnknownIdError
+from tolka.errors import CaseError, Phrase, UnknownFactError, UnknownIdError
 from tolka.i18n import N_
 from tolka.model.jurisdiction import JurisdictionKind
 from tolka.render.labels import word
@@ -29,6 +29,7 @@ NEAR = 0.6
 MESSAGES = {
     "listed_by": N_("`{command}` lists them all"),
     "did_you_mean": N_("did you mean {names}?"),
+    "did_you_mean_listed_by": N_("did you mean {names}? `{command}` lists them all"),
     "unknown_support": N_("no support {id}"),
     "unknown_jurisdiction": N_("no jurisdiction {id}"),
     "unknown_point": N_("no interpretation point {id}"),
@@ -69,12 +70,22 @@ def unknown(
     typed: str,
     suggestions: list[str],
     listed_by: str,
-    lang: str = "en",
+    lang: str | None = None,
     error: type[CaseError] = UnknownIdError,
     where: str = "",
 ) -> CaseError:
     """The error for `typed`, which is no `what` (`support`, `point` …), with the suggestions and the
-    command that lists every one; `where` (e.g. `case`) begins the message."""
+    command that lists every one; `where` (e.g. `case`) begins the message. Worded in `lang`, or
+    without one as message ids that the error words in its reader's language (`TolkaError.words`)."""
+    if lang is None:
+        listed = MESSAGES["did_you_mean_listed_by" if suggestions else "listed_by"]
+        made = error(
+            Phrase(MESSAGES[f"unknown_{what}"], id=code(typed)),
+            hint=listed,
+            names=", ".join(suggestions),
+            command=listed_by,
+        )
+        return made.within(where) if where else made
     hint = phrase("listed_by", lang, command=listed_by)
     if suggestions:
         hint = phrase("did_you_mean", lang, names=", ".join(suggestions)) + " " + hint
@@ -82,13 +93,15 @@ def unknown(
     return error(f"{where}: {message}" if where else message, hint=hint)
 
 
-def unknown_fact(typed: str, rulebook: Rulebook, where: str = "", lang: str = "en") -> CaseError:
+def unknown_fact(typed: str, rulebook: Rulebook, where: str = "", lang: str | None = None) -> CaseError:
     """The error for a case's `typed`, which is not a fact of the vocabulary."""
     suggestions = [code(n) for n in nearest(typed, rulebook.facts)]
     return unknown("fact", typed, suggestions, "tolka facts", lang, UnknownFactError, where)
 
 
-def known(what: str, typed: str, names: Iterable[str] | Mapping[str, object], listed_by: str, lang: str = "en") -> str:
+def known(
+    what: str, typed: str, names: Iterable[str] | Mapping[str, object], listed_by: str, lang: str | None = None
+) -> str:
     """`typed` if it is one of `names`, else an `UnknownIdError` suggesting the nearest."""
     pool = list(names)
     if typed in pool:
@@ -96,7 +109,7 @@ def known(what: str, typed: str, names: Iterable[str] | Mapping[str, object], li
     raise unknown(what, typed, [code(n) for n in nearest(typed, pool)], listed_by, lang)
 
 
-def known_jurisdiction(jurisdictions: Mapping[str, Jurisdiction], typed: str, lang: str = "en") -> Jurisdiction:
+def known_jurisdiction(jurisdictions: Mapping[str, Jurisdiction], typed: str, lang: str | None = None) -> Jurisdiction:
     """The jurisdiction with id `typed`, else an `UnknownIdError` that suggests ids by id and by name
     (`SE-018` → SE-0180 Stockholm …; `Stokholm` → SE-0180 Stockholm)."""
     found = jurisdictions.get(typed)
@@ -111,7 +124,7 @@ def known_jurisdiction(jurisdictions: Mapping[str, Jurisdiction], typed: str, la
     raise unknown("jurisdiction", typed, shown, "tolka jurisdictions", lang)
 
 
-def known_county(rulebook: Rulebook, typed: str, country: str | None, lang: str = "en") -> str:
+def known_county(rulebook: Rulebook, typed: str, country: str | None, lang: str | None = None) -> str:
     """`typed` if it names a county of `country` (any country when None) by name, any case, or by its
     two-digit code; else an `UnknownIdError` suggesting the nearest county names."""
     places = [j for j in rulebook.jurisdictions.values() if country is None or j.country == country]
@@ -122,6 +135,6 @@ def known_county(rulebook: Rulebook, typed: str, country: str | None, lang: str 
     raise unknown("county", typed, [code(n) for n in nearest(typed, names)], "tolka jurisdictions --kind region", lang)
 
 
-def known_kind(typed: str, lang: str = "en") -> str:
+def known_kind(typed: str, lang: str | None = None) -> str:
     """`typed` if it is a kind of jurisdiction, else an `UnknownIdError` suggesting the nearest."""
     return known("kind", typed, get_args(JurisdictionKind), "tolka jurisdictions --help", lang)

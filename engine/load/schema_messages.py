@@ -62,37 +62,65 @@ MESSAGES: dict[str, str] = {
     "less_than": N_("should be less than {lt}"),
     "less_than_equal": N_("should be at most {le}"),
     "string_pattern_mismatch": N_("should match the pattern {pattern}"),
+    "finite_number": N_("should be a finite number, not {input}"),
+    "multiple_of": N_("should be a multiple of {multiple_of}"),
+    "none_required": N_("should be empty (null), not {input}"),
+    "decimal_max_digits": N_("should have at most {max_digits} digit(s)"),
+    "decimal_max_places": N_("should have at most {decimal_places} decimal(s)"),
+    "decimal_whole_digits": N_("should have at most {whole_digits} digit(s) before the decimal point"),
 }
+# Any other of pydantic's types: its English text would be all a reader in sv or nb gets.
+OTHER = N_("this value is not accepted here")
+
+# What a value is, said instead of the value itself where a client's value must not be echoed (the API).
+_NULL, _BOOLEAN, _A_NUMBER = N_("null"), N_("true or false"), N_("a number")
+_A_TEXT, _A_LIST, _A_MAPPING = N_("a text"), N_("a list"), N_("a mapping")
 
 
 ITEM = Phrase(N_("(item)"))
 ROW = Phrase(N_("(row)"))
 
 
-def schema_error(problem: ErrorDetails, file: str | Path, line: int | None, empty: Phrase = ITEM) -> SchemaError:
-    """The schema error for one of pydantic's problems, located at `file` and `line` and naming the
-    key path (`empty` when the problem is the whole item)."""
+def problem_phrase(problem: ErrorDetails, echo: bool = True) -> Phrase:
+    """What is wrong, for one of pydantic's problems: a message id with its values. With `echo` the
+    value is quoted as written (a rule file's author wrote it); without, only what kind of value it is
+    (the API never echoes a client's value)."""
     loc = tuple(problem["loc"])
-    where: Phrase | str = ".".join(str(part) for part in loc) or empty
     kind = problem["type"]
     context: dict[str, Any] = dict(problem.get("ctx") or {})
     if kind == "extra_forbidden":
-        error = SchemaError(
-            N_("unknown key `{key}`"),
-            file=file,
-            line=line,
-            hint=N_("check the spelling; docs/rule-format.md lists every key"),
-            key=loc[-1],
-        )
-    elif kind == "missing":
-        error = SchemaError(N_("missing required key `{key}`"), file=file, line=line, key=loc[-1])
-    elif kind == "value_error" and isinstance(context.get("error"), InvalidValue):
-        error = SchemaError(context["error"].phrase, file=file, line=line)
-    elif kind in MESSAGES:
-        values = {name: value for name, value in context.items() if name != "error"}
-        if "expected" in values:  # "'a', 'b' or 'c'": the values, without pydantic's English "or"
-            values["expected"] = ", ".join(re.findall(r"'[^']*'", str(values["expected"]))) or values["expected"]
-        error = SchemaError(MESSAGES[kind], file=file, line=line, input=shown(problem.get("input"), 60), **values)
-    else:  # a rare type: pydantic's own (English) words
-        error = SchemaError(problem["msg"], file=file, line=line)
-    return error.within(where)
+        return Phrase(N_("unknown key `{key}`"), key=loc[-1])
+    if kind == "missing":
+        return Phrase(N_("missing required key `{key}`"), key=loc[-1])
+    if kind == "value_error" and isinstance(context.get("error"), InvalidValue):
+        phrase: Phrase = context["error"].phrase
+        return phrase
+    if kind not in MESSAGES:
+        return Phrase(OTHER)
+    values = {name: value for name, value in context.items() if name != "error"}
+    if "expected" in values:  # "'a', 'b' or 'c'": the values, without pydantic's English "or"
+        values["expected"] = ", ".join(re.findall(r"'[^']*'", str(values["expected"]))) or values["expected"]
+    given = problem.get("input")
+    return Phrase(MESSAGES[kind], input=shown(given, 60) if echo else _kind_of(given), **values)
+
+
+def _kind_of(value: object) -> Phrase:
+    if value is None:
+        return Phrase(_NULL)
+    if isinstance(value, bool):
+        return Phrase(_BOOLEAN)
+    if isinstance(value, (int, float)):
+        return Phrase(_A_NUMBER)
+    if isinstance(value, str):
+        return Phrase(_A_TEXT)
+    return Phrase(_A_LIST if isinstance(value, (list, tuple)) else _A_MAPPING)
+
+
+def schema_error(problem: ErrorDetails, file: str | Path, line: int | None, empty: Phrase = ITEM) -> SchemaError:
+    """The schema error for one of pydantic's problems, located at `file` and `line` and naming the
+    key path (`empty` when the problem is the whole item)."""
+    where: Phrase | str = ".".join(str(part) for part in problem["loc"]) or empty
+    hint = (
+        N_("check the spelling; docs/rule-format.md lists every key") if problem["type"] == "extra_forbidden" else None
+    )
+    return SchemaError(problem_phrase(problem), file=file, line=line, hint=hint).within(where)

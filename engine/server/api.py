@@ -8,12 +8,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
+from tolka.boundary import code
 from tolka.brief import brief as make_brief
 from tolka.budget import what_if_budgets
 from tolka.case import Case
 from tolka.compare import compare_explained
 from tolka.errors import CaseError, UnknownIdError
 from tolka.evaluate import Engine
+from tolka.i18n import N_
 from tolka.mandate import mandate as find_mandate
 from tolka.matrix import list_jurisdictions, readings_matrix
 from tolka.model import contract as C
@@ -24,7 +26,7 @@ from tolka.questions import next_questions as ranked_questions
 from tolka.render import brief_view, compare_view, mandate_view, matrix_view, rulebook_view
 from tolka.render.evaluation_json import evaluation_data
 from tolka.render.json_out import to_data, to_json
-from tolka.server.errors import InputError
+from tolka.server.errors import InputError, request_language
 from tolka.server.heavy import HeavyPool
 from tolka.server.inputs import case_jurisdiction, jurisdiction_ids, valid_case, valid_facts, valid_jurisdiction
 from tolka.server.schemas import (
@@ -109,10 +111,10 @@ PoolDep = Annotated[HeavyPool, Depends(heavy_pool)]
 
 
 @router.post("/next-questions", response_model=None, responses={200: {"model": NextQuestionsOut}, **HEAVY})
-async def next_questions(body: NextQuestionsRequest, engine: EngineDep, pool: PoolDep) -> Response:
+async def next_questions(body: NextQuestionsRequest, engine: EngineDep, pool: PoolDep, request: Request) -> Response:
     """The unknown facts whose answers settle the most open outcomes, most decisive first (as `tolka ask`)."""
     rulebook, day = engine.rulebook, body.date or dt.date.today()
-    case, _warnings = valid_case(body.case, rulebook, day)
+    case, _warnings = valid_case(body.case, rulebook, day, await request_language(request))
     if body.jurisdictions is None:
         places = [case_jurisdiction(rulebook, case, None)]
     else:
@@ -155,14 +157,14 @@ def questions_json(
 
 
 @router.post("/compare", response_model=None, responses={200: {"model": C.ComparisonOut}, **HEAVY})
-async def compare(body: CompareRequest, engine: EngineDep, pool: PoolDep) -> Response:
+async def compare(body: CompareRequest, engine: EngineDep, pool: PoolDep, request: Request) -> Response:
     """One person's outcomes across jurisdictions, differences traced to readings (as `tolka compare`).
 
     With exactly two jurisdictions of one country the answer adds `why`; across countries it adds
     `counterparts` (supports lined up with their counterparts in the other country).
     """
     rulebook, day = engine.rulebook, body.date or dt.date.today()
-    case, _warnings = valid_case(body.case, rulebook, day)
+    case, _warnings = valid_case(body.case, rulebook, day, await request_language(request))
     places = jurisdiction_ids(rulebook, body.jurisdictions, case)
     return Response(await pool.run(comparison_json, case, places, day), media_type="application/json")
 
@@ -206,9 +208,10 @@ def readings(
         if name not in rulebook.points:
             raise InputError(
                 f"point.{index}",
-                f"no interpretation point `{name}`",
+                N_("no interpretation point {name}"),
                 kind="unknown id",
-                hint="leave out `point` to see them all",
+                hint=N_("leave out `point` to see them all"),
+                name=code(name),
             )
     day = date or dt.date.today()
     columns, rows = readings_matrix(rulebook, day, country, point or None, county, kind, all)

@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from tolka.boundary import code
 from tolka.case import Case, case_from_mapping
 from tolka.cli.app import jurisdiction_list
 from tolka.errors import CaseError, UnknownIdError
+from tolka.i18n import N_
 from tolka.jurisdictions import default_jurisdiction, jurisdiction
 from tolka.model.common import Language
 from tolka.plausible import CaseWarning, findings
@@ -70,7 +72,7 @@ def jurisdiction_ids(rulebook: Rulebook, which: list[str] | str, case: Case, fie
     if isinstance(which, str):  # the request model admits no other string than "all"
         return jurisdiction_list(rulebook, which, case.facts.get("home_country", "SE"))
     if not which:
-        raise InputError(field, "give at least one jurisdiction id")
+        raise InputError(field, N_("give at least one jurisdiction id"))
     return [valid_jurisdiction(rulebook, item, f"{field}.{index}") for index, item in enumerate(which)]
 
 
@@ -81,8 +83,9 @@ def valid_facts(rulebook: Rulebook, names: Iterable[str], field: str) -> frozens
         if name not in rulebook.facts:
             raise InputError(
                 f"{field}.{index}",
-                f"`{name}` is not a fact of the vocabulary",
+                N_("{name} is not a fact of the vocabulary"),
                 kind="unknown fact",
-                hint="GET /api/facts lists them",
+                hint=N_("GET /api/facts lists them"),
+                name=code(name),
             )
     return frozenset(names)

@@ -12,9 +12,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tolka.boundary import decode, load_json
 from tolka.errors import RequestBodyError
 from tolka.i18n import translator
+from tolka.model.common import Language
 from tolka.server.errors import error_body
+from tolka.server.language import pick_language
 from tolka.server.logs import ACCESS, ERRORS, safe_traceback
-from tolka.server.view import pick_language, size_text
+from tolka.server.view import size_text
 
 # Pages that read a body answer its being too large with a page of their own (the flag below), so a
 # person keeps their case; the rest of a refused body is read and dropped first (up to this much),
@@ -61,7 +63,8 @@ class BodyLimit:
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None:
             if not declared.isdigit():
-                await _send_json(send, 400, "bad request", "Content-Length is not a number")
+                _ = translator(_scope_language(scope), "web")
+                await _send_json(send, 400, "bad request", _("Content-Length is not a number"))
                 return
             if int(declared) > self.limit:
                 await self._too_large(scope, receive, send, more=int(declared) <= DRAIN_LIMIT)
@@ -84,8 +87,9 @@ class BodyLimit:
         if body and scope["path"].startswith("/api/"):
             try:
                 load_json(decode(body, "body", RequestBodyError), "body", RequestBodyError)
-            except RequestBodyError as error:
-                await _send_json(send, 422, error.kind, error.message, field="body", hint=error.hint)
+            except RequestBodyError as error:  # its `lang` cannot be read: `?lang=`, else Accept-Language
+                said, hint = error.words(_scope_language(scope))
+                await _send_json(send, 422, error.kind, said, field="body", hint=hint)
                 return
 
         async def replay() -> Message:
@@ -101,7 +105,7 @@ class BodyLimit:
         """413: a page gets its own page (with the case kept), everything else the JSON error, in the
         request's language (`?lang=`, else Accept-Language) — the body, and its `lang`, is never read."""
         if scope["path"] not in PAGE_BODIES:
-            lang = pick_language(_query_language(scope), dict(scope["headers"]).get(b"accept-language", b"").decode())
+            lang = _scope_language(scope)
             _ = translator(lang, "web")
             text = _("The request body is larger than {size}, the most tolka reads.", size=size_text(self.limit, lang))
             hint = _("A case is a few hundred bytes: send only its facts.")
@@ -118,6 +122,11 @@ class BodyLimit:
             return {"type": "http.request", "body": b"", "more_body": False}
 
         await self.app({**scope, TOO_LARGE: self.limit}, empty, send)
+
+
+def _scope_language(scope: Scope) -> Language:
+    """The request's language without its body: `?lang=`, else Accept-Language, else Swedish."""
+    return pick_language(_query_language(scope), dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1"))
 
 
 def _query_language(scope: Scope) -> str | None:

@@ -30,9 +30,10 @@ from tolka.render.labels import LEGAL_STATUS, STATUS, WORDS, word
 from tolka.render.report import reading_line, route_text
 from tolka.server.casefile import case_file, state_of_file
 from tolka.server.compare_view import build_comparison
+from tolka.server.language import pick_language
 from tolka.server.middleware import TOO_LARGE
 from tolka.server.report import report_html
-from tolka.server.view import PageInput, build_page, checked_input, pick_language, read_state, size_text
+from tolka.server.view import PageInput, build_page, checked_input, read_state, size_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOADER = FileSystemLoader(TEMPLATES)

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from tolka.boundary import parse_date
+from tolka.errors import InvalidValue
+from tolka.i18n import N_
 from tolka.model.contract import EvaluationOut, NextQuestionsOut
 
 CASE_EXAMPLE = {
@@ -42,7 +44,7 @@ DATE_PATTERN = r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 def _iso_date(value: object) -> dt.date:
     # Before pydantic's own date parsing, which would also read 0, "1700000000" and "20000101".
     if not isinstance(value, str):
-        raise ValueError("a date is written as a string YYYY-MM-DD")
+        raise InvalidValue(N_("a date is written as a text YYYY-MM-DD"))
     return parse_date(value)
 
 
@@ -58,7 +60,7 @@ def _whole(value: object) -> int:
         or not isinstance(value, (int, float))
         or (isinstance(value, float) and not value.is_integer())
     ):
-        raise ValueError("a whole number is expected")
+        raise InvalidValue(N_("a whole number is expected"))
     return int(value)
 
 

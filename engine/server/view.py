@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.datastructures import ImmutableMultiDict
@@ -38,8 +38,6 @@ from tolka.server.errors import InputError
 from tolka.server.inputs import check_facts, valid_jurisdiction
 from tolka.suggest import nearest
 
-LANGUAGES = ("sv", "nb", "en")
-NORWEGIAN = {"no": "nb", "nn": "nb"}
 QUOTES: dict[str, str] = {"sv": "”{}”", "nb": "«{}»", "en": "“{}”"}  # a question quoted in a sentence
 FACT_NAME = re.compile(r"`([a-z][a-z0-9_]*)`")  # Accept-Language codes answered with the Bokmål page
 ECHOED = re.compile(r"'([^'\n]*)'")  # a value quoted by boundary.shown (sv and nb write no apostrophes)
@@ -59,27 +57,6 @@ KIND_ORDER = (
     "samordningsforbund",
     "nav_office",
 )
-
-
-def pick_language(requested: str | None, accept_language: str | None) -> Language:
-    """`sv`, `nb` or `en`: the requested one, else the best of the Accept-Language header, else Swedish.
-
-    Norwegian in any written form (`no`, `nb`, `nn`) gets the Bokmål page.
-    """
-    if requested in LANGUAGES:
-        return cast(Language, requested)
-    best: Language = "sv"
-    best_quality = -1.0
-    for part in (accept_language or "").split(","):
-        tag, _, params = part.strip().partition(";")
-        code = NORWEGIAN.get(tag.strip().lower().split("-")[0], tag.strip().lower().split("-")[0])
-        try:
-            quality = float(params.strip()[2:]) if params.strip().startswith("q=") else 1.0
-        except ValueError:
-            quality = 0.0
-        if code in LANGUAGES and quality > best_quality:
-            best, best_quality = cast(Language, code), quality
-    return best
 
 
 @dataclass
