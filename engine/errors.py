@@ -7,11 +7,12 @@ and `CaseError` (something is wrong in a case or a command-line value; the CLI e
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from tolka.i18n import N_
+from tolka.i18n import N_, quoted_value
 
 if TYPE_CHECKING:
     from tolka.i18n import Translator
@@ -34,12 +35,13 @@ def _worded(template: str, values: Mapping[str, object], _: Translator | None) -
 
 
 def _value(value: object, _: Translator | None) -> object:
-    """A value as it goes into a message: a `Phrase` worded, a tuple listed with commas, else as is."""
+    """A value as it goes into a message: a `Phrase` worded, a tuple listed with commas, a value in
+    straight quotes in the language's quotation marks (`tolka.i18n.quoted_value`), else as is."""
     if isinstance(value, Phrase):
         return value.worded(_)
     if isinstance(value, tuple):
         return ", ".join(str(_value(item, _)) for item in value)
-    return value
+    return quoted_value(value, _.language) if _ is not None else value
 
 
 class Phrase:
@@ -349,6 +351,52 @@ class UnknownIdError(CaseError):
     """An id given on the command line (support, jurisdiction, point) that the rulebook lacks."""
 
     kind = N_("unknown id")
+
+
+class OptionError(CaseError):
+    """Command-line options that do not fit together, or a value an option does not take (beyond
+    what click checks itself): `tolka population` without `--out` or `--summary`."""
+
+    kind = N_("option")
+
+
+class PeopleFileError(CaseFileError):
+    """A people file of `tolka population` (or one `tolka synth` is asked to write) that cannot be
+    read or written as one."""
+
+    kind = N_("people file")
+
+
+class DistributionFileError(CaseFileError):
+    """A distribution file of `tolka synth` that cannot be read or does not fit the vocabulary."""
+
+    kind = N_("distribution file")
+
+
+class ResultsFileError(CaseFileError):
+    """Population results: where they are to be written, or compact results `tolka expand` reads back."""
+
+    kind = N_("results file")
+
+
+# What the operating system says when a file cannot be opened, in words a reader can translate.
+OS_REASONS = {
+    errno.ENOENT: N_("there is no such file"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+}
+
+
+def os_reason(exc: OSError) -> Phrase:
+    """Why a file could not be opened, as a `Phrase` in the reader's language: the common reasons
+    have words of their own; a rare one is the system's own text (`strerror`), quoted as data."""
+    template = OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if template is not None:
+        return Phrase(template)
+    return Phrase(N_("the system reports: {reason}"), reason=exc.strerror or type(exc).__name__)
 
 
 # --- bugs ---------------------------------------------------------------------------------------

@@ -138,12 +138,35 @@ class State:
     help="Rulebook directory (with rules/ and jurisdictions/). Default: $TOLKA_RULEBOOK or the shipped one.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk cache of the compiled rulebook.")
+@click.option(
+    "--lang",
+    type=click.Choice(["sv", "en", "nb"]),
+    default=None,
+    help="Language of the help, the output and error messages, for the command that follows too "
+    "(its own --lang wins). Default: from the locale.",
+)
 @click.version_option(tolka.__version__, prog_name="tolka")
 @click.pass_context
-def cli(ctx: click.Context, rulebook: Path | None, no_cache: bool) -> None:
+def cli(ctx: click.Context, rulebook: Path | None, no_cache: bool, lang: str | None) -> None:
     """tolka: which support applies to a young adult, by which route, on what legal basis — and where
     jurisdictions read the law differently."""
     ctx.obj = State(rulebook or default_rulebook(), use_cache=not no_cache)
+    if lang is not None:
+        # `tolka --lang sv evaluate …` as `tolka evaluate --lang sv …`: the command's --lang takes
+        # this as its default (click's default_map), so its output and errors speak it too.
+        ctx.obj.lang = lang
+        ctx.default_map = _EveryCommand(lang=lang)
+
+
+class _EveryCommand(dict[str, object]):
+    """A click default map that gives every subcommand the same defaults (`--lang`)."""
+
+    def __init__(self, **defaults: object) -> None:
+        super().__init__()
+        self.defaults = defaults
+
+    def get(self, key: str, default: object = None) -> object:
+        return dict(self.defaults)
 
 
 class IsoDate(click.ParamType):

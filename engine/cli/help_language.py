@@ -36,7 +36,7 @@ from typing import Any
 
 import click
 
-from tolka.i18n import N_, translations
+from tolka.i18n import N_, requoted, translations
 from tolka.model.common import LANGUAGES
 
 # The click modules that bind `_` / `ngettext` at import time and print to users.
@@ -88,6 +88,11 @@ CLICK_WORDS = (
     N_("{name} {filename!r} is a file."),
     N_("{name} {filename!r} is not readable."),
     N_("{name} {filename!r} is not writable."),
+    # the names of click's number types, in "{value!r} is not a valid {number_type}."
+    N_("integer"),
+    N_("float"),
+    N_("integer range"),
+    N_("float range"),
 )
 # click's plural messages: (singular, plural) as click writes them.
 CLICK_PLURALS = (
@@ -106,7 +111,9 @@ _language = "en"
 
 
 def language_in(args: Sequence[str], default: str) -> str:
-    """The `--lang` given on the command line (`--lang sv` or `--lang=sv`), else `default`."""
+    """The `--lang` given on the command line (`--lang sv` or `--lang=sv`), else `default`. Given
+    twice (`tolka --lang sv evaluate --lang nb`), the last wins, as the command's own does."""
+    found = default
     for index, arg in enumerate(args):
         if arg == "--":
             break
@@ -114,8 +121,8 @@ def language_in(args: Sequence[str], default: str) -> str:
         if arg == "--lang" and index + 1 < len(args):
             value = args[index + 1]
         if value in LANGUAGES:
-            return value
-    return default
+            found = value
+    return found
 
 
 def installed() -> str:
@@ -124,17 +131,42 @@ def installed() -> str:
     return _language
 
 
+class _Words(str):
+    """One of click's sentences in the installed language. click fills in its values with
+    `.format`, some of them quoted by repr or between straight quotes ('--date', 'xml', 'text',
+    'json'): the filled-in sentence shows them in the language's quotation marks
+    (`tolka.i18n.requoted`), and the name of a number type (`integer range`) in its words."""
+
+    language = "en"
+
+    def format(self, *args: object, **values: object) -> str:
+        if "number_type" in values:
+            values["number_type"] = translations(self.language, "cli").gettext(str(values["number_type"]))
+        return requoted(str.format(self, *args, **values), self.language)
+
+
+def _sentences(language: str, function: Any) -> Any:
+    """`function` (the catalogue's gettext or ngettext) returning `_Words` of `language`."""
+    words = type("_Words", (_Words,), {"language": language})
+
+    def translated(*args: Any) -> str:
+        return words(function(*args))
+
+    return translated
+
+
 def install(language: str) -> None:
     """Let click's own words and tolka's help speak `language` from now on in this process."""
     global _language
     _language = language
     catalogue = translations(language, "cli")
+    gettext, ngettext = _sentences(language, catalogue.gettext), _sentences(language, catalogue.ngettext)
     for name in CLICK_MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "_"):
-            module._ = catalogue.gettext  # type: ignore[attr-defined]
+            module._ = gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
-            module.ngettext = catalogue.ngettext  # type: ignore[attr-defined]
+            module.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 HELP_OPTION = "Show this message and exit."  # click's words for --help, as click 8 writes them

@@ -151,6 +151,7 @@ def population(
             progress=lambda n: bar.advance(task, n),
             amounts=amounts,
             layout=layout,
+            lang=as_language(words),
         )
     rate = report.persons * report.jurisdictions / report.seconds if report.seconds else 0.0
     click.echo(
@@ -217,7 +218,7 @@ def synth(state: State, n: int, seed: int, out: Path, config: Path, day: dt.date
     words = language(lang)
     _ = translator(as_language(words))
     when = evaluation_day(day)
-    manifest = write_population(state.rulebook, config, n, seed, when, out)
+    manifest = write_population(state.rulebook, config, n, seed, when, out, as_language(words))
     click.echo(
         _.ngettext(
             "{count} synthetic person (seed {seed}, age at {day}) written to {out}; manifest {manifest}",

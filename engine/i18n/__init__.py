@@ -24,6 +24,7 @@ import gettext as _gettext
 import hashlib
 import io
 import os
+import re
 import tempfile
 from functools import cache
 from importlib import resources
@@ -118,8 +119,52 @@ def translations(language: str, domain: str = "tolka") -> _gettext.NullTranslati
     return chained
 
 
+# The quotation marks around a value quoted in a sentence (a date someone typed, an option's
+# name): Swedish ”…”, Norwegian «…». English keeps the straight quotes its messages write
+# (Python's repr, `tolka.boundary.shown`, click's own words).
+QUOTES: dict[str, tuple[str, str]] = {"sv": ("”", "”"), "nb": ("«", "»")}
+_STRAIGHT = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
+_CODE_SPAN = re.compile(r"(`[^`]*`)")
+
+
+def quoted(text: object, language: str) -> str:
+    """`text` in `language`'s quotation marks: ”x” (sv), «x» (nb), 'x' (en)."""
+    opening, closing = QUOTES.get(language, ("'", "'"))
+    return f"{opening}{text}{closing}"
+
+
+def requoted(text: str, language: str) -> str:
+    """`text` with every value in straight quotes ('x' or "x", as repr and click write values) in
+    `language`'s marks; code spans (`…`) stay as written, and English text is returned as it is."""
+    if language not in QUOTES or ("'" not in text and '"' not in text):
+        return text
+    parts = _CODE_SPAN.split(text)  # code spans at the odd places
+    return "".join(
+        part if index % 2 else _STRAIGHT.sub(lambda m: quoted(_inner(m), language), part)
+        for index, part in enumerate(parts)
+    )
+
+
+def quoted_value(value: object, language: str) -> object:
+    """`value` as it goes into a sentence of `language`: a value quoted whole in straight quotes
+    (`'2025-02-30'`, as `tolka.boundary.shown` writes one) in the language's marks; else as is."""
+    if language in QUOTES and isinstance(value, str):
+        match = _STRAIGHT.fullmatch(value)
+        if match is not None:
+            return quoted(_inner(match), language)
+    return value
+
+
+def _inner(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(1) is not None else match.group(2)
+
+
 class Translator:
-    """Translates and formats sentences for one language. Call it like gettext's `_`."""
+    """Translates and formats sentences for one language. Call it like gettext's `_`.
+
+    A value quoted in straight quotes ('x', as `tolka.boundary.shown` and repr write one) is shown
+    in the language's quotation marks (`quoted_value`): one place for every sentence.
+    """
 
     def __init__(self, language: Language, domain: str = "tolka") -> None:
         self.language: Language = language
@@ -129,18 +174,23 @@ class Translator:
         """`message` in this language; formatted with `values` (str.format) when any are given."""
         # gettext maps the empty id to the catalogue's header: an empty label stays empty.
         text = self._translations.gettext(message) if message else message
-        return text.format(**values) if values else text
+        return text.format(**self._marked(values)) if values else text
 
     gettext = __call__
 
     def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
         """The singular or plural form the language uses for `n`, formatted with `n` and `values`."""
-        return self._translations.ngettext(singular, plural, n).format(n=n, **values)
+        return self._translations.ngettext(singular, plural, n).format(n=n, **self._marked(values))
 
     def pgettext(self, context: str, message: str, /, **values: object) -> str:
         """`message` in the sense `context` names (the same English words can need two translations)."""
         text = self._translations.pgettext(context, message)
-        return text.format(**values) if values else text
+        return text.format(**self._marked(values)) if values else text
+
+    def _marked(self, values: dict[str, object]) -> dict[str, object]:
+        if self.language not in QUOTES:
+            return values
+        return {name: quoted_value(value, self.language) for name, value in values.items()}
 
 
 @cache

@@ -24,12 +24,15 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from tolka.errors import CaseFileError
+from tolka.boundary import clean_text, code
+from tolka.errors import ResultsFileError, os_reason
+from tolka.i18n import N_
 from tolka.population.output import (
     ANSWER_COLUMNS,
     LAYOUT_KEY,
     MAP_COLUMNS,
     MAP_KEY,
+    RESULTS_FORMAT,
     ROWS_PER_WRITE,
     situation_map_path,
 )
@@ -55,22 +58,63 @@ def read_situation_map(path: Path) -> SituationMap:
             reader = csv.reader(handle)
             header = next(reader, None)
             if tuple(header or ()) != MAP_COLUMNS:
-                raise CaseFileError(
-                    f"not a situation map: the header must be {','.join(MAP_COLUMNS)}",
+                raise ResultsFileError(
+                    N_("not a situation map: the header must be {header}"),
                     file=path,
-                    hint="give the .situations.csv written beside the compact results",
+                    hint=N_("give the .situations.csv written beside the compact results"),
+                    header=code(",".join(MAP_COLUMNS)),
                 )
             pairs = tuple((j, s, int(n)) for j, s, n in reader)
     except FileNotFoundError:
-        raise CaseFileError(
-            "the situation map is missing",
+        raise ResultsFileError(
+            N_("the situation map is missing"),
             file=path,
-            hint="compact results are read with the .situations.csv written beside them",
+            hint=N_("compact results are read with the .situations.csv written beside them"),
+        ) from None
+    except OSError as exc:
+        raise ResultsFileError(
+            N_("cannot read the situation map: {reason}"), file=path, reason=os_reason(exc)
+        ) from None
+    except (UnicodeDecodeError, csv.Error, ValueError):  # not text, or a situation that is not a number
+        raise ResultsFileError(
+            N_("not a situation map written by `tolka population --layout compact`"), file=path
         ) from None
     return SituationMap(pairs)
 
 
 def _batches(path: Path) -> Iterator[pa.RecordBatch]:
+    """The compact file's record batches, each with the columns the compact layout has (a
+    `ResultsFileError` naming the file if it cannot be read or is not compact results)."""
+    try:
+        for batch in _read(path):
+            missing = [name for name in ("row", "situation", *ANSWER_COLUMNS) if name not in batch.schema.names]
+            if missing:
+                raise ResultsFileError(
+                    N_("not compact results: the column {name} is missing"),
+                    file=path,
+                    hint=N_("read a file written by `tolka population --layout compact`, unchanged"),
+                    name=code(missing[0]),
+                )
+            yield batch
+    except OSError as exc:
+        if exc.errno is None:  # Arrow's own errors are OSErrors without a number
+            raise ResultsFileError(
+                N_("cannot read the compact results; the reader reports: {detail}"),
+                file=path,
+                detail=clean_text(str(exc), 200),
+            ) from None
+        raise ResultsFileError(
+            N_("cannot read the compact results: {reason}"), file=path, reason=os_reason(exc)
+        ) from None
+    except (pa.ArrowException, UnicodeDecodeError, csv.Error, StopIteration) as exc:
+        raise ResultsFileError(
+            N_("cannot read the compact results; the reader reports: {detail}"),
+            file=path,
+            detail=clean_text(str(exc) or type(exc).__name__, 200),
+        ) from None
+
+
+def _read(path: Path) -> Iterator[pa.RecordBatch]:
     """The compact file's record batches (CSV cells read as text, `row` and `situation` as numbers)."""
     if path.suffix.lower() == ".parquet":
         yield from pq.ParquetFile(path).iter_batches(batch_size=1 << 20)
@@ -124,10 +168,10 @@ def expand(path: Path, situation_map: Path | None = None) -> Iterator[pa.RecordB
         size, rest = divmod(block.num_rows, count)
         expected = np.repeat(np.arange(count, dtype=np.int32), size)
         if rest or not np.array_equal(block.column("situation").to_numpy(), expected):
-            raise CaseFileError(
-                "compact results out of order: each chunk must list every situation in turn, with the same persons",
+            raise ResultsFileError(
+                N_("compact results out of order: each chunk must list every situation in turn, with the same persons"),
                 file=path,
-                hint="read a file written by `tolka population --layout compact`, unchanged",
+                hint=N_("read a file written by `tolka population --layout compact`, unchanged"),
             )
         ids = [name for name in ("row", "person_id") if name in block.column_names]
         for jurisdiction, support, situation in codes:
@@ -156,7 +200,7 @@ def _long_metadata(path: Path) -> dict[bytes, bytes] | None:
 def expand_file(path: Path, out: Path, situation_map: Path | None = None) -> int:
     """Write the long layout of compact results to `out` (.parquet or .csv); returns the rows written."""
     if out.suffix.lower() not in (".parquet", ".csv"):
-        raise CaseFileError(f"results are written as .parquet or .csv, not {out.name}")
+        raise ResultsFileError(RESULTS_FORMAT, name=out.name)
     writer: pq.ParquetWriter | pa_csv.CSVWriter | None = None
     rows = 0
     pending: list[pa.RecordBatch] = []
@@ -177,7 +221,7 @@ def expand_file(path: Path, out: Path, situation_map: Path | None = None) -> int
                 writer.write_table(pa.Table.from_batches(pending, schema=schema))
                 pending = []
         if writer is None:
-            raise CaseFileError("the compact results have no rows", file=path)
+            raise ResultsFileError(N_("the compact results have no rows"), file=path)
         if pending:
             writer.write_table(pa.Table.from_batches(pending, schema=schema))
         writer.close()

@@ -32,11 +32,13 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from tolka.backends.vector.backend import Answer, Plan
+from tolka.i18n import N_
 
 LAYOUT_KEY, MAP_KEY, COMPACT = "tolka.layout", "tolka.situation_map", "compact"
 MAP_COLUMNS = ("jurisdiction", "support", "situation")
 ANSWER_COLUMNS = ("status", "route", "legal_status", "rules", "readings", "missing_facts", "missing_readings")
 ROWS_PER_WRITE = 1 << 22  # rows gathered before each write (bounds memory, keeps row groups large)
+RESULTS_FORMAT = N_("results are written as .parquet or .csv, not {name}")  # a ResultsFileError's message
 
 
 def answer_texts(answer: Answer) -> tuple[str | None, ...]:

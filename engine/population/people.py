@@ -36,12 +36,15 @@ from tolka.backends.vector.columns import (
     Value,
     categories_of,
 )
-from tolka.boundary import clean_text, code, decode
+from tolka.boundary import clean_text, code
 from tolka.case import coerce_fact
-from tolka.errors import CaseError, CaseFileError, UnknownFactError
+from tolka.errors import CaseError, PeopleFileError, UnknownFactError, os_reason
+from tolka.i18n import N_
 from tolka.model.vocabulary import Fact
-from tolka.render.labels import phrase
+from tolka.render.labels import MESSAGES
 from tolka.rulebook import Rulebook
+from tolka.suggest import MESSAGES as SUGGESTIONS
+from tolka.suggest import nearest
 
 ID_COLUMN = "person_id"
 FORMATS = (".csv", ".parquet")
@@ -68,11 +71,40 @@ class People:
 
 
 def file_format(path: Path) -> str:
-    """`.csv` or `.parquet`, from the file name; anything else is a `CaseFileError`."""
+    """`.csv` or `.parquet`, from the file name; anything else is a `PeopleFileError`."""
     suffix = path.suffix.lower()
+    if not suffix:
+        raise PeopleFileError(N_("a people file is .csv or .parquet; this name has no suffix"), file=path)
     if suffix not in FORMATS:
-        raise CaseFileError(f"{path.name}: a people file must be .csv or .parquet, not {suffix or 'without a suffix'}")
+        raise PeopleFileError(N_("a people file is .csv or .parquet, not {suffix}"), file=path, suffix=suffix)
     return suffix
+
+
+def unreadable(path: Path, exc: Exception) -> PeopleFileError:
+    """The error for a people file the system or the CSV or Parquet reader cannot read. The system's
+    reason is worded in the reader's language (`os_reason`); the reader's own detail (Arrow's
+    English, naming a row or column) is quoted as data, as a YAML syntax error's is."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return PeopleFileError(N_("cannot read the people file: {reason}"), file=path, reason=os_reason(exc))
+    kind = "Parquet" if path.suffix.lower() == ".parquet" else "CSV"
+    return PeopleFileError(
+        N_("the people file is not valid {format}; the reader reports: {detail}"),
+        file=path,
+        format=kind,
+        detail=clean_text(str(exc), 200),
+    )
+
+
+def not_utf8(path: Path) -> PeopleFileError:
+    """The error for a CSV file that is not UTF-8, at the line of its first bad byte (in the first MiB)."""
+    with path.open("rb") as handle:
+        data = handle.read(1 << 20)
+    try:
+        data.decode("utf-8")
+        offset, line = len(data), None  # beyond what was read here: the text reader decodes ahead
+    except UnicodeDecodeError as exc:
+        offset, line = exc.start, data[: exc.start].count(b"\n") + 1
+    return PeopleFileError(MESSAGES["not_utf8"], file=path, line=line, offset=offset, hint=MESSAGES["not_utf8_hint"])
 
 
 def column_names(path: Path) -> list[str]:
@@ -82,29 +114,32 @@ def column_names(path: Path) -> list[str]:
             return list(pq.ParquetFile(path).schema_arrow.names)
         with path.open(newline="", encoding="utf-8-sig") as handle:  # a spreadsheet's byte-order mark is not a name
             return next(csv.reader(handle), [])
-    except UnicodeDecodeError:
-        with path.open("rb") as handle:  # the text reader decodes ahead: find the bad byte's line in the bytes
-            decode(handle.read(1 << 20), path, CaseFileError)
-        raise CaseFileError(phrase("not_utf8", "en", offset="?"), file=path) from None
+    except UnicodeDecodeError:  # the text reader decodes ahead: find the bad byte's line in the bytes
+        raise not_utf8(path) from None
     except (OSError, pa.ArrowException, csv.Error) as exc:
-        raise CaseFileError(f"cannot read the people file: {clean_text(str(exc), 200)}", file=path) from None
+        raise unreadable(path, exc) from None
 
 
 def check_columns(path: Path, rulebook: Rulebook) -> list[str]:
     """The fact columns of the file; a column that is neither a fact nor `person_id` stops the run."""
     names = column_names(path)
     if not names:
-        raise CaseFileError("the people file has no columns", file=path)
+        raise PeopleFileError(N_("the people file has no columns"), file=path)
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:
-        raise CaseFileError(f"the people file has more than one column named {', '.join(twice)}", file=path)
+        raise PeopleFileError(
+            N_("the people file has more than one column named {names}"), file=path, names=tuple(map(code, twice))
+        )
     for name in names:
         if name != ID_COLUMN and name not in rulebook.facts:
-            close = [f for f in rulebook.facts if f.startswith(name[:4])][:3]
+            close = tuple(code(fact) for fact in nearest(name, rulebook.facts))
             raise UnknownFactError(
-                f"column {code(name)} is not a fact of the vocabulary",
+                N_("column {name} is not a fact of the vocabulary"),
                 file=path,
-                hint=("did you mean " + ", ".join(close) + "? " if close else "") + "`tolka facts` lists them all",
+                hint=N_("did you mean {names}? `{command}` lists them all") if close else SUGGESTIONS["listed_by"],
+                name=code(name),
+                names=close,
+                command="tolka facts",
             )
     return [name for name in names if name != ID_COLUMN]
 
@@ -146,32 +181,42 @@ def read_batches(path: Path, chunk_size: int) -> Iterator[pa.RecordBatch]:
         if pending:
             yield from pa.Table.from_batches(pending).combine_chunks().to_batches(max_chunksize=chunk_size)
     except pa.ArrowInvalid as exc:  # also text that is not UTF-8
-        raise CaseFileError(f"the people file cannot be read: {clean_text(str(exc), 200)}", file=path) from None
+        raise unreadable(path, exc) from None
 
 
-def _numeric(fact: Fact, array: pa.Array) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
-    """A numeric column of an integer or number fact, checked in bulk: (known, values, bad messages)."""
+def _numeric(fact: Fact, array: pa.Array, lang: str) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """A numeric column of an integer or number fact, checked in bulk: (known, values, bad messages).
+    A value that fails is checked again by `coerce_fact`, so its message is a case file's, in `lang`."""
     values = array.to_numpy(zero_copy_only=False).astype(np.float64)
     known = ~np.isnan(values)  # null and NaN are unknown (as a data frame writes a missing value)
-    bad: dict[int, str] = {}
+    suspect = known & ~np.isfinite(values)
     if fact.type == "integer":
-        for position in np.flatnonzero(known & (values != np.floor(values))):
-            bad[int(position)] = f"`{fact.name}` must be a whole number, not {values[position]!r}"
-    for position in np.flatnonzero(known & ~np.isfinite(values)):
-        bad[int(position)] = f"`{fact.name}` must be a finite number, not {values[position]!r}"
-    outside = np.zeros(len(values), dtype=bool)
+        suspect |= known & (values != np.floor(values))
     if fact.minimum is not None:
-        outside |= known & (values < fact.minimum)
+        suspect |= known & (values < fact.minimum)
     if fact.maximum is not None:
-        outside |= known & (values > fact.maximum)
-    for position in np.flatnonzero(outside):
-        bad.setdefault(int(position), f"`{fact.name}` = {values[position]} is outside {fact.minimum}..{fact.maximum}")
+        suspect |= known & (values > fact.maximum)
+    bad: dict[int, str] = {}
+    for position in np.flatnonzero(suspect):
+        problem = _problem(fact, values[position].item(), lang)
+        if problem is not None:
+            bad[int(position)] = problem
     filled = np.where(known, values, 0)
     return known, filled.astype(np.int64) if fact.type == "integer" else filled, bad
 
 
-def _distinct(fact: Fact, array: pa.Array) -> tuple[list[Any], np.ndarray, dict[int, str]]:
-    """Any other column, checked once per distinct value: (typed distinct values, index per person, bad messages)."""
+def _problem(fact: Fact, value: Any, lang: str) -> str | None:
+    """What is wrong with `value` for `fact`, worded in `lang` as for a case file (None: nothing)."""
+    try:
+        coerce_fact(fact, value, lang=lang)
+    except CaseError as exc:
+        return exc.message + (f" ({exc.hint})" if exc.hint else "")
+    return None
+
+
+def _distinct(fact: Fact, array: pa.Array, lang: str) -> tuple[list[Any], np.ndarray, dict[int, str]]:
+    """Any other column, checked once per distinct value: (typed distinct values, index per person,
+    bad messages in `lang`)."""
     if pa.types.is_dictionary(array.type):  # already distinct values plus an index (null: one past the end)
         distinct = array.dictionary.to_pylist() + [None]
         index = array.indices.fill_null(len(distinct) - 1).to_numpy(zero_copy_only=False)
@@ -183,7 +228,7 @@ def _distinct(fact: Fact, array: pa.Array) -> tuple[list[Any], np.ndarray, dict[
     bad_distinct: dict[int, str] = {}
     for position, value in enumerate(distinct):
         try:
-            typed.append(coerce_fact(fact, value))
+            typed.append(coerce_fact(fact, value, lang=lang))
         except CaseError as exc:
             typed.append(None)
             bad_distinct[position] = exc.message + (f" ({exc.hint})" if exc.hint else "")
@@ -194,12 +239,12 @@ def _distinct(fact: Fact, array: pa.Array) -> tuple[list[Any], np.ndarray, dict[
     return typed, index, bad
 
 
-def fact_column(fact: Fact, array: pa.Array, rulebook: Rulebook) -> tuple[Value, dict[int, str]]:
-    """The typed column of one fact, and the positions of bad values with their messages."""
+def fact_column(fact: Fact, array: pa.Array, rulebook: Rulebook, lang: str = "en") -> tuple[Value, dict[int, str]]:
+    """The typed column of one fact, and the positions of bad values with their messages in `lang`."""
     if fact.type in ("integer", "number") and (pa.types.is_integer(array.type) or pa.types.is_floating(array.type)):
-        known, values, bad = _numeric(fact, array)
+        known, values, bad = _numeric(fact, array, lang)
         return (Column(known, values) if known.any() else UNKNOWN), bad
-    typed, index, bad = _distinct(fact, array)
+    typed, index, bad = _distinct(fact, array, lang)
     known_distinct = np.array([value is not None for value in typed], dtype=bool)
     if not known_distinct.any():
         return UNKNOWN, bad
@@ -216,8 +261,8 @@ def fact_column(fact: Fact, array: pa.Array, rulebook: Rulebook) -> tuple[Value,
     return Column(known, lookup[index], categories if fact.type in CATEGORICAL_TYPES else None), bad
 
 
-def validate(batch: pa.RecordBatch, first_row: int, rulebook: Rulebook, day: dt.date) -> People:
-    """Check and type one batch; rows with a bad value are reported, never silently dropped."""
+def validate(batch: pa.RecordBatch, first_row: int, rulebook: Rulebook, day: dt.date, lang: str = "en") -> People:
+    """Check and type one batch; rows with a bad value are reported (why, in `lang`), never silently dropped."""
     columns: dict[str, Value] = {}
     bad_values: list[BadValue] = []
     bad_rows = np.zeros(batch.num_rows, dtype=bool)
@@ -225,7 +270,7 @@ def validate(batch: pa.RecordBatch, first_row: int, rulebook: Rulebook, day: dt.
         if name == ID_COLUMN:
             continue
         array = batch.column(name)
-        column, bad = fact_column(rulebook.facts[name], array, rulebook)
+        column, bad = fact_column(rulebook.facts[name], array, rulebook, lang)
         columns[name] = column
         for position, message in bad.items():
             bad_rows[position] = True

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, get_args
 import numpy as np
 from matplotlib.figure import Figure
 
-from tolka.errors import CaseFileError
+from tolka.errors import ResultsFileError, os_reason
 from tolka.i18n import N_, translator
 from tolka.model.jurisdiction import JurisdictionKind
 from tolka.population.differences import ANY, OTHER
@@ -291,19 +291,19 @@ def summary_figure(rows: list[dict[str, str]], top: int = 15, names: Names | Non
 
 
 def plot_summary(summary: Path, out: Path, top: int = 15, names: Names | None = None) -> None:
-    """Draw the summary CSV at `summary` into `out`, every word in `names.language`."""
+    """Draw the summary CSV at `summary` into `out`, every word in `names.language` (errors are
+    `ResultsFileError`s, worded when they are shown)."""
     names = names or Names()
-    _ = translator(as_language(names.language))
     if out.suffix.lower() not in FORMATS:
-        raise CaseFileError(
-            _("the picture is written as {formats}, not {name}", formats=", ".join(FORMATS), name=out.name)
+        raise ResultsFileError(
+            N_("the picture is written as {formats}, not {name}"), formats=", ".join(FORMATS), name=out.name
         )
     try:
         rows = read_summary(summary)
     except OSError as exc:
-        raise CaseFileError(_("cannot read the summary: {reason}", reason=exc.strerror), file=summary) from None
+        raise ResultsFileError(N_("cannot read the summary: {reason}"), file=summary, reason=os_reason(exc)) from None
     except (UnicodeDecodeError, csv.Error):
         rows = []
     if not any(r.get("section") == "eligibility" for r in rows):
-        raise CaseFileError(_("not a summary written by `tolka population --summary`"), file=summary)
+        raise ResultsFileError(N_("not a summary written by `tolka population --summary`"), file=summary)
     summary_figure(rows, top, names).savefig(out, dpi=150)

@@ -30,11 +30,12 @@ import pyarrow as pa
 
 import tolka
 from tolka.backends.vector.backend import Answer, Plan, VectorBackend
-from tolka.errors import CaseFileError, EngineInvariantError, FactValueError
+from tolka.errors import EngineInvariantError, FactValueError, OptionError, PeopleFileError, ResultsFileError
+from tolka.i18n import N_
 from tolka.model.outcome import SCHEMA_VERSION
 from tolka.population.amounts import AmountCounts, AmountPlan, chunk_amounts
 from tolka.population.differences import ChunkDifferences, Differences, counterfactuals
-from tolka.population.output import CompactWriter, ResultWriter
+from tolka.population.output import RESULTS_FORMAT, CompactWriter, ResultWriter
 from tolka.population.people import ID_COLUMN, BadValue, check_columns, file_format, read_batches, validate
 from tolka.population.summary import Summary, write_csv
 from tolka.rulebook import Rulebook
@@ -45,6 +46,7 @@ LAYOUTS: dict[str, type[ResultWriter] | type[CompactWriter]] = {
     "compact": CompactWriter,
 }  # of the results file (`--layout`)
 REJECTED_COLUMNS = ("row", "fact", "value", "message")
+NOTHING_TO_WRITE = N_("nothing to write: give --out for results, --summary for the summary, or both")
 
 Batches = Iterable[tuple[int, pa.RecordBatch]]  # (row number of the first person, batch)
 
@@ -57,6 +59,7 @@ class Context:
     plan: Plan
     keep_rows: bool = True  # False: a summary only, so chunks return counts, not per-person answers
     amounts: AmountPlan | None = None  # the run's amount situations, when the rulebook has calculations
+    lang: str = "en"  # the language a bad value's reason is worded in (the rejected file, the error)
 
 
 @dataclass
@@ -93,7 +96,7 @@ def evaluate_chunk(context: Context, batch: pa.RecordBatch, first_row: int) -> C
     per-person answers are kept for a result file.
     """
     plan = context.plan
-    people = validate(batch, first_row, context.rulebook, plan.day)
+    people = validate(batch, first_row, context.rulebook, plan.day, context.lang)
     backend = _backend(context.rulebook, plan.day)
     session = backend.session(people.frame)
     differences = ChunkDifferences(session)
@@ -203,7 +206,7 @@ def default_rejected_path(out: Path | None, summary: Path | None) -> Path:
     """`<results or summary name>.rejected.csv`, beside that file."""
     base = out or summary
     if base is None:
-        raise CaseFileError("nothing to write: give --out for results, --summary for the summary, or both")
+        raise OptionError(NOTHING_TO_WRITE)
     return base.with_name(base.name.rsplit(".", 1)[0] + ".rejected.csv")
 
 
@@ -222,28 +225,32 @@ def run_population(
     progress: Callable[[int], None] | None = None,
     amounts: bool = True,
     layout: str = "long",
+    lang: str = "en",
 ) -> RunReport:
     """Evaluate every person of `people` in every jurisdiction on `day`; write results and summary.
 
     `amounts=False` leaves the amount calculations out of the summary (a benchmark's baseline).
     `layout="compact"` writes `out` as one row per person × situation with the situation map
     beside it (tolka.population.output.CompactWriter) instead of one row per person ×
-    jurisdiction × support.
+    jurisdiction × support. A bad value's reason is worded in `lang` (the rejected file, `bad_rows="stop"`);
+    errors carry message ids, worded when they are shown.
     """
     if layout not in LAYOUTS:
-        raise CaseFileError(f"the results layout is one of {', '.join(LAYOUTS)}, not {layout}")
+        raise OptionError(
+            N_("the results layout is one of {layouts}, not {layout}"), layouts=tuple(LAYOUTS), layout=layout
+        )
     if out is None and summary is None:
-        raise CaseFileError("nothing to write: give --out for results, --summary for the summary, or both")
+        raise OptionError(NOTHING_TO_WRITE)
     if out is not None and out.suffix.lower() not in (".parquet", ".csv"):
-        raise CaseFileError(f"results are written as .parquet or .csv, not {out.name}")
+        raise ResultsFileError(RESULTS_FORMAT, name=out.name)
     if summary is not None and summary.suffix.lower() != ".csv":
-        raise CaseFileError(f"the summary is written as .csv, not {summary.name}")
+        raise ResultsFileError(N_("a summary is written as .csv, not {name}"), name=summary.name)
     file_format(people)
     check_columns(people, rulebook)
     started = time.perf_counter()
     plan = Plan.build(rulebook, jurisdiction_ids, day)
     amount_plan = AmountPlan.build(rulebook, plan) if amounts else None
-    context = Context(rulebook, plan, keep_rows=out is not None, amounts=amount_plan)
+    context = Context(rulebook, plan, keep_rows=out is not None, amounts=amount_plan, lang=lang)
     registry = Registry()
     totals = Summary(plan, amount_plan)
     side = _Rejected(rejected or default_rejected_path(out, summary))
@@ -252,7 +259,7 @@ def run_population(
         batches = _numbered(read_batches(people, chunk_size))
         first = next(batches, None)
         if first is None:
-            raise CaseFileError("the people file has no rows", file=people)
+            raise PeopleFileError(N_("the people file has no rows"), file=people)
         if out is not None:
             id_type = first[1].schema.field(ID_COLUMN).type if ID_COLUMN in first[1].schema.names else None
             metadata = {
@@ -268,9 +275,11 @@ def run_population(
                 if bad_rows == "stop":
                     worst = result.bad[0]
                     raise FactValueError(
-                        f"row {worst.row}: {worst.message}",
+                        N_("row {row}: {reason}"),
                         file=people,
-                        hint="fix the value, or run with --bad-rows report to list every bad row in a side file",
+                        hint=N_("fix the value, or run with --bad-rows report to list every bad row in a side file"),
+                        row=worst.row,
+                        reason=worst.message,
                     )
                 side.add(result.bad)
             mapping = registry.merge(result)

@@ -27,15 +27,31 @@ from ruamel.yaml.error import YAMLError
 
 import tolka
 from tolka.backends.vector.columns import derive
+from tolka.boundary import code
 from tolka.case import coerce_fact
-from tolka.errors import CaseError, CaseFileError
+from tolka.errors import CaseError, DistributionFileError, OptionError, PeopleFileError, Phrase, os_reason
+from tolka.i18n import N_
+from tolka.load.schema_messages import schema_error
 from tolka.model.vocabulary import Fact
+from tolka.render.labels import MESSAGES
 from tolka.rulebook import Rulebook
 from tolka.shipped import examples_root
+from tolka.suggest import MESSAGES as SUGGESTIONS
+from tolka.suggest import nearest
 
 BLOCK = 100_000
 AGE = "age"
+# What each type of fact is called where a distribution file gives it the wrong kind of distribution.
+KINDS = {
+    "bool": N_("a yes-or-no fact"),
+    "enum": N_("a choice among values"),
+    "date": N_("a date"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "code": N_("a code"),
+}
 DEFAULT_CONFIG = examples_root() / "synth" / "young-adults-se.yaml"
+FORMAT_HINT = N_("docs/population.md describes the distribution file")
 
 
 class _Spec(BaseModel):
@@ -71,22 +87,55 @@ class SynthConfig(_Spec):
     facts: dict[str, FactSpec]
 
 
-def load_config(path: Path, rulebook: Rulebook) -> tuple[SynthConfig, str]:
-    """The distribution file, checked against the vocabulary; returns it with its text."""
+def load_config(path: Path, rulebook: Rulebook, lang: str = "en") -> tuple[SynthConfig, str]:
+    """The distribution file, checked against the vocabulary; returns it with its text. Errors are
+    `DistributionFileError`s; a value the vocabulary refuses is worded in `lang`, as `coerce_fact` words it."""
     try:
         text = path.read_text(encoding="utf-8")
         data = YAML(typ="safe", pure=True).load(text)
         config = SynthConfig.model_validate(data)
     except OSError as exc:
-        raise CaseFileError(f"cannot read the distribution file: {exc.strerror}", file=path) from None
+        raise DistributionFileError(
+            N_("cannot read the distribution file: {reason}"), file=path, reason=os_reason(exc)
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise DistributionFileError(
+            MESSAGES["not_utf8"], file=path, offset=exc.start, hint=MESSAGES["not_utf8_hint"]
+        ) from None
     except YAMLError as exc:
-        raise CaseFileError(f"the distribution file is not valid YAML: {exc}", file=path) from None
+        mark = getattr(exc, "problem_mark", None)  # where the parser gave up
+        raise DistributionFileError(
+            N_("not valid YAML: the problem is in column {position}"),
+            file=path,
+            line=mark.line + 1 if mark is not None else None,
+            hint=MESSAGES["yaml_hint"],
+            position=mark.column + 1 if mark is not None else "?",
+        ) from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise CaseFileError(f"the distribution file is wrong at `{where}`: {first['msg']}", file=path) from None
-    _check(config, rulebook, path)
+        raise _wrong(exc, path) from None
+    except ValueError:  # ruamel turns 2006-02-30 into a date, and fails
+        raise DistributionFileError(
+            N_("the file holds a value YAML cannot read, such as a date that does not exist"),
+            file=path,
+            hint=FORMAT_HINT,
+        ) from None
+    _check(config, rulebook, path, lang)
     return config, text
+
+
+def _wrong(exc: ValidationError, path: Path) -> DistributionFileError:
+    """The first of pydantic's problems with the distribution file, worded from tolka's catalogue as
+    a rule file's schema errors are (`tolka.load.schema_messages`), at the key it concerns."""
+    problem = schema_error(exc.errors()[0], path, None, empty=Phrase(N_("(the whole file)")))
+    hint = (
+        N_("check the spelling; docs/population.md describes the distribution file")
+        if problem.template == N_("unknown key `{key}`")
+        else FORMAT_HINT
+    )
+    error = DistributionFileError(Phrase(problem.template, **problem.values), file=path, hint=hint)
+    for part in reversed(problem.context):
+        error.within(part)
+    return error
 
 
 def municipality_codes(rulebook: Rulebook, country: str) -> tuple[str, ...]:
@@ -100,42 +149,62 @@ def municipality_codes(rulebook: Rulebook, country: str) -> tuple[str, ...]:
     )
 
 
-def _check(config: SynthConfig, rulebook: Rulebook, path: Path) -> None:
+def _check(config: SynthConfig, rulebook: Rulebook, path: Path, lang: str) -> None:
     low, high = config.age
     if not 0 <= low <= high:
-        raise CaseFileError(f"`age` must be [MIN, MAX] with 0 <= MIN <= MAX, not {list(config.age)}", file=path)
+        raise DistributionFileError(
+            N_("`age` must be [MIN, MAX] with 0 <= MIN <= MAX, not {age}"), file=path, age=code(list(config.age))
+        )
     drawn: set[str] = set()
     for name, spec in config.facts.items():
         fact = rulebook.facts.get(name)
         if fact is None:
-            raise CaseFileError(
-                f"`{name}` is not a fact of the vocabulary", file=path, hint="`tolka facts` lists them all"
+            close = tuple(code(other) for other in nearest(str(name), rulebook.facts))
+            raise DistributionFileError(
+                SUGGESTIONS["unknown_fact"],
+                file=path,
+                hint=N_("did you mean {names}? `{command}` lists them all") if close else SUGGESTIONS["listed_by"],
+                id=code(name),
+                names=close,
+                command="tolka facts",
             )
         shaped: list[FactSpec | Clause] = [spec, *spec.when]
         for clause in shaped:
-            _shape(fact, clause, name == "birth_date", path)
+            _shape(fact, clause, name == "birth_date", path, lang)
         if spec.codes and not municipality_codes(rulebook, config.country):
-            raise CaseFileError(f"`{name}`: the rulebook has no municipality codes for {config.country}", file=path)
+            raise DistributionFileError(
+                N_("`{fact}`: the rulebook has no municipality codes for {country}"),
+                file=path,
+                fact=name,
+                country=config.country,
+            )
         for clause in spec.when:
             for other, expected in clause.condition.items():
                 if other not in drawn:
-                    raise CaseFileError(
-                        f"`{name}`: a condition can only name `age` (after birth_date) or a fact listed "
-                        f"before it, not `{other}`",
+                    raise DistributionFileError(
+                        N_(
+                            "`{fact}`: a condition can only name `age` (after `birth_date`) or a fact listed "
+                            "before it, not {other}"
+                        ),
                         file=path,
+                        fact=name,
+                        other=code(other),
                     )
                 if other != AGE:
                     if rulebook.facts[other].type not in ("bool", "enum", "code"):
-                        raise CaseFileError(
-                            f"`{name}`: conditions test booleans, enums, codes or `age`, not `{other}`", file=path
+                        raise DistributionFileError(
+                            N_("`{fact}`: a condition tests a yes-or-no fact, a choice, a code or `age`, not {other}"),
+                            file=path,
+                            fact=name,
+                            other=code(other),
                         )
-                    _values(rulebook.facts[other], expected if isinstance(expected, list) else [expected], path)
+                    _values(rulebook.facts[other], expected if isinstance(expected, list) else [expected], path, lang)
         drawn.add(name)
         if name == "birth_date":
             drawn.add(AGE)
 
 
-def _shape(fact: Fact, spec: FactSpec | Clause, is_birth_date: bool, path: Path) -> None:
+def _shape(fact: Fact, spec: FactSpec | Clause, is_birth_date: bool, path: Path, lang: str) -> None:
     """Each fact type takes its own kind of distribution."""
     given = {k for k in ("values", "days_ago", "range", "codes") if getattr(spec, k, None) is not None}
     allowed = {
@@ -147,27 +216,42 @@ def _shape(fact: Fact, spec: FactSpec | Clause, is_birth_date: bool, path: Path)
         "code": {"codes"},
     }[fact.type]
     if given - allowed:
-        raise CaseFileError(
-            f"`{fact.name}` is {fact.type}: it takes "
-            f"{', '.join(sorted(allowed)) or 'no distribution (drawn from `age`)'}, "
-            f"not {', '.join(sorted(given - allowed))}",
+        wrong = tuple(code(key) for key in sorted(given - allowed))
+        if allowed:
+            raise DistributionFileError(
+                N_("`{fact}` is {kind}: it takes {allowed}, not {wrong}"),
+                file=path,
+                fact=fact.name,
+                kind=Phrase(KINDS[fact.type]),
+                allowed=tuple(code(key) for key in sorted(allowed)),
+                wrong=wrong,
+            )
+        raise DistributionFileError(
+            N_("`{fact}` is drawn from `age` and takes no distribution, not {wrong}"),
             file=path,
+            fact=fact.name,
+            wrong=wrong,
         )
     if spec.values:
-        _values(fact, list(spec.values), path)
+        _values(fact, list(spec.values), path, lang)
         if any(w < 0 for w in spec.values.values()) or sum(spec.values.values()) <= 0:
-            raise CaseFileError(f"`{fact.name}`: weights must be >= 0 and not all 0", file=path)
+            raise DistributionFileError(
+                N_("`{fact}`: weights must be 0 or more and not all 0"), file=path, fact=fact.name
+            )
     if getattr(spec, "codes", None) not in (None, "municipalities"):
-        raise CaseFileError(f"`{fact.name}`: `codes` can only be `municipalities`", file=path)
+        raise DistributionFileError(N_("`{fact}`: `codes` can only be `municipalities`"), file=path, fact=fact.name)
 
 
-def _values(fact: Fact, values: list[Any], path: Path) -> list[Any]:
+def _values(fact: Fact, values: list[Any], path: Path, lang: str = "en") -> list[Any]:
     try:
-        typed = [coerce_fact(fact, value, "distribution file") for value in values]
+        typed = [coerce_fact(fact, value, lang=lang) for value in values]
     except CaseError as exc:
-        raise exc.located(path, None) from None
+        # the value's own message (worded in `lang`), as a case file's, under the distribution file's kind
+        raise DistributionFileError(Phrase(exc.template, **exc.values), file=path, hint=exc.hint_template) from None
     if any(v is None for v in typed):
-        raise CaseFileError(f"`{fact.name}`: write `known` for unknown values, not an unknown value", file=path)
+        raise DistributionFileError(
+            N_("`{fact}`: write `known` for unknown values, not an unknown value"), file=path, fact=fact.name
+        )
     return typed
 
 
@@ -304,13 +388,16 @@ def manifest(config_text: str, config_path: Path, rulebook: Rulebook, n: int, se
     return header + "".join(f"  {line}\n" for line in config_text.splitlines())
 
 
-def write_population(rulebook: Rulebook, config_path: Path, n: int, seed: int, day: dt.date, out: Path) -> Path:
-    """Draw `n` persons and write them to `out` (.parquet or .csv); returns the manifest's path."""
+def write_population(
+    rulebook: Rulebook, config_path: Path, n: int, seed: int, day: dt.date, out: Path, lang: str = "en"
+) -> Path:
+    """Draw `n` persons and write them to `out` (.parquet or .csv); returns the manifest's path.
+    A value the distribution file gives that the vocabulary refuses is worded in `lang`."""
     if out.suffix.lower() not in (".parquet", ".csv"):
-        raise CaseFileError(f"a people file is written as .parquet or .csv, not {out.name}")
+        raise PeopleFileError(N_("a people file is written as .parquet or .csv, not {name}"), name=out.name)
     if n < 1:
-        raise CaseFileError(f"--n must be at least 1, not {n}")
-    config, text = load_config(config_path, rulebook)
+        raise OptionError(N_("--n must be at least 1, not {n}"), n=n)
+    config, text = load_config(config_path, rulebook, lang)
     label = manifest(text, config_path, rulebook, n, seed, day)
     writer = None
     try:

@@ -91,7 +91,7 @@ def walk(language: str, tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]
         # Its sources' addresses wrap in their column (ids in them are the publishers' words).
         "jurisdictions": run("jurisdictions", "--country", country, "--lang", language),
         # `--if FACT=VALUE` and the case file's `home_municipality` are named as typed.
-        "help": run("evaluate", "--help", "--lang", language),
+        "help": run("evaluate", "--help", "--lang", language) + run("--help", "--lang", language),
         # A case file's mistakes name its keys and the values to write instead, as the file writes them.
         "an unknown name and a bad value": run("evaluate", str(unknown_name), "-j", home, *common, expect=2),
         "readings": run("readings", "--country", country, *common),
@@ -130,6 +130,13 @@ def test_a_case_worker_goes_start_to_finish_in_her_language(language, tmp_path):
     assert "2025-13-01" in read["a date that does not exist"]
     mistakes = " ".join(lists["an unknown name and a bad value"].split())
     assert "wings" in mistakes and "flying" in mistakes
+    # Values quoted in a sentence stand in the language's quotation marks, not English straight ones.
+    opening, closing = {"sv": ("”", "”"), "nb": ("«", "»")}[language]
+    assert f"{opening}2025-13-01{closing}" in read["a date that does not exist"]
+    assert f"{opening}--plna{closing}" in read["a mistyped option"]
+    assert f"{opening}flying{closing}" in mistakes
+    for step in ("a date that does not exist", "a mistyped option"):
+        assert not re.search(r"'[^'\s]+'", read[step]), read[step]
     for english in ("is not", "not a", "Usage", "Options", "Error", "CASE_FILE", "[OPTIONS]", "FILE", "YYYY-MM-DD"):
         assert not re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", lists["help"] + read["a mistyped option"]), (
             english

@@ -37,6 +37,30 @@ def test_help_speaks_the_language_given_with_lang(language, words, english):
     assert "Add the action plan" not in result.output  # the options' help too
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("sv", ["Användning: tolka [FLAGGOR] KOMMANDO", "Kommandon:", "Bedöm ärendet", "Språk för hjälpen"]),
+        ("nb", ["Bruk: tolka [VALG] KOMMANDO", "Kommandoer:", "Vurder saken i SAKSFIL", "Språk for hjelpen"]),
+    ],
+)
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_the_top_level_help_takes_lang_as_a_command_does(language, words, where):
+    args = ["--help", "--lang", language] if where == "after" else ["--lang", language, "--help"]
+    result = _run(*args)
+    assert result.exit_code == 0, result.output
+    for word in words:
+        assert word in result.output
+    assert "Usage:" not in result.output and "No such option" not in result.output
+
+
+def test_lang_before_the_command_is_the_commands_language():
+    result = _run("--lang", "nb", "evaluate", "--lang-typo")
+    assert "Feil: Det finnes ikke noe valg «--lang-typo»." in result.output
+    result = _run("--lang", "nb", "check", "--lang", "sv", "--help")  # the command's own --lang wins
+    assert "Användning: tolka check" in result.output
+
+
 def test_help_follows_the_locale_when_no_lang_is_given():
     result = _run("--help", env={"TOLKA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "nb_NO.UTF-8"})
     assert "Bruk: tolka" in result.output and "Kommandoer:" in result.output
@@ -46,8 +70,9 @@ def test_help_follows_the_locale_when_no_lang_is_given():
 def test_a_mistyped_option_is_reported_in_the_readers_language():
     result = _run("evaluate", "--lang", "sv", "--plna")
     assert result.exit_code == 2
-    assert "Fel: Det finns ingen flagga '--plna'." in result.output
-    assert "Menade du något av: '--explain', '--lang', '--plan'?" in result.output
+    # the option and the ones meant in Swedish quotation marks (tolka.i18n.requoted)
+    assert "Fel: Det finns ingen flagga ”--plna”." in result.output
+    assert "Menade du något av: ”--explain”, ”--lang”, ”--plan”?" in result.output
     assert "No such option" not in result.output
 
 
@@ -65,6 +90,7 @@ def test_english_stays_english_after_another_language():
         (["evaluate", "--lang"], "en"),  # no value: click reports it, in the default language
         (["evaluate", "--", "--lang", "sv"], "en"),  # after `--` it is an argument, not an option
         (["evaluate", "--lang", "de"], "en"),
+        (["--lang", "sv", "evaluate", "--lang", "nb"], "nb"),  # the last wins, as click's own does
     ],
 )
 def test_the_language_is_read_from_the_command_line_before_click_parses_it(args, expected):

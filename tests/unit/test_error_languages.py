@@ -55,7 +55,7 @@ def test_pydantic_problems_and_model_validators_in_the_language_asked():
     except ValidationError as exc:
         found = [schema_error(problem, "rules/f.yaml", 1) for problem in exc.errors()]
     words = [error.words("sv")[0] for error in found]
-    assert "minimum: ska vara ett tal, inte 'many'" in words, words
+    assert "minimum: ska vara ett tal, inte ”many”" in words, words
     try:
         Fact.model_validate({"name": "grade", "type": "enum", "question": {"en": "?"}})
     except ValidationError as exc:

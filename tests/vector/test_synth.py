@@ -47,13 +47,13 @@ def test_people_follow_the_distribution_file(rulebook, tmp_path):
     [
         ("nonsense: {values: {a: 1}}", "`nonsense` is not a fact"),
         ("goal: {values: {fame: 1}}", "`goal` cannot be 'fame'"),
-        ("goal: {range: [1, 2]}", "`goal` is enum: it takes values, not range"),
+        ("goal: {range: [1, 2]}", "`goal` is a choice among values: it takes `values`, not `range`"),
         (
             "goal: {when: [{if: {current_activity: employed}, values: {work: 1}}]}",
-            "a condition can only name `age` \\(after birth_date\\) or a fact listed before it",
+            "a condition can only name `age` \\(after `birth_date`\\) or a fact listed before it",
         ),
-        ("goal: {known: 2, values: {work: 1}}", "wrong at `facts.goal.known`"),
-        ("goal: {values: {work: 0}}", "weights must be >= 0 and not all 0"),
+        ("goal: {known: 2, values: {work: 1}}", "facts.goal.known: should be at most 1"),
+        ("goal: {values: {work: 0}}", "weights must be 0 or more and not all 0"),
     ],
 )
 def test_a_wrong_distribution_file_is_a_clear_error(rulebook, tmp_path, facts, message):
