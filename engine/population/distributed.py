@@ -17,7 +17,11 @@ import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
+from typing import Any
 
+from tolka.boundary import code
+from tolka.errors import OptionError
+from tolka.i18n import N_
 from tolka.population.run import Batches, ChunkResult, Context, evaluate_chunk
 
 
@@ -31,7 +35,7 @@ def dask_executor(
 
         cluster = None
         if scheduler:
-            client = Client(scheduler)
+            client = _connect(Client, scheduler)
         else:
             cluster = LocalCluster(
                 n_workers=workers or os.cpu_count() or 1,
@@ -59,3 +63,26 @@ def dask_executor(
                 cluster.close()
 
     return execute
+
+
+# A scheduler address that is none (ValueError), and one nobody answers at (OSError): message, hint.
+SCHEDULER_PROBLEMS = {
+    False: (
+        N_("{address} is not the address of a Dask scheduler"),
+        N_("write it as tcp://host:8786, or leave out --scheduler for a local cluster"),
+    ),
+    True: (
+        N_("no Dask scheduler answers at {address}"),
+        N_("start one (`dask scheduler`), or leave out --scheduler for a local cluster"),
+    ),
+}
+
+
+def _connect(client: Any, address: str) -> Any:
+    """A client of the scheduler at `address`; a wrong or silent address is the user's mistake
+    (`OptionError`, exit 2), not a bug in tolka."""
+    try:
+        return client(address)
+    except (ValueError, OSError) as exc:
+        message, hint = SCHEDULER_PROBLEMS[isinstance(exc, OSError)]
+        raise OptionError(message, hint=hint, address=code(address)) from None

@@ -4,7 +4,7 @@ Three defects of issue 15, one test each (and each in sv and nb):
 
 - the researcher's commands — `population`, `synth`, `expand` — answered a missing or wrong file,
   a column that is no fact, a bad distribution file or a missing `--out` in English, under the
-  kind "case file";
+  kind "case file" (and a wrong Dask scheduler address as "a bug in tolka");
 - `tolka --help --lang sv` was refused ("no such option --lang") though `LANG=sv_SE.UTF-8 tolka
   --help` spoke Swedish;
 - a value quoted in a Swedish or Norwegian sentence ('2025-02-30', '--plna', 'fame') kept the
@@ -102,6 +102,7 @@ def test_population_mistakes_are_answered_in_the_language_asked(people, language
     (people / "columns.csv").write_text("goals\nwork\n", encoding="utf-8")
     (people / "twice.csv").write_text("goal,goal\nwork,work\n", encoding="utf-8")
     lang = ("--lang", language, "--date", DAY, "-J", "SE-EX-A")
+    dask = ("--engine", "dask", "--scheduler", "nonsense")  # an address that is none
     answers = {
         "missing": tolka("population", "missing.csv", "--summary", "s.csv", *lang, folder=people),
         "suffix": tolka("population", "people.txt", "--summary", "s.csv", *lang, folder=people),
@@ -110,6 +111,7 @@ def test_population_mistakes_are_answered_in_the_language_asked(people, language
         "nothing": tolka("population", "people.csv", *lang, folder=people),
         "results": tolka("population", "people.csv", "--out", "out.txt", *lang, folder=people),
         "stop": tolka("population", "people.csv", "--summary", "s.csv", "--bad-rows", "stop", *lang, folder=people),
+        "scheduler": tolka("population", "people.csv", "--summary", "s.csv", *dask, *lang, folder=people),
     }
     assert_in_language(answers, expected("population", language), language)
     # The rejected file gives each row's reason in the run's language too.
