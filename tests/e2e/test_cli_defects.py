@@ -35,7 +35,7 @@ def test_an_impossible_date_in_a_yaml_case_is_a_clear_error_in_the_users_languag
     case.write_text("birth_date: 2006-02-30\nmental_health_problem: true\n", encoding="utf-8")
     result = tolka("evaluate", str(case), "-j", "SE-0180", "--date", DAY, "--lang", "sv", status=2)
     assert f"{case}:1:" in result.stderr
-    assert "'2006-02-30' är inte ett datum som finns" in result.stderr
+    assert "”2006-02-30” är inte ett datum som finns" in result.stderr
     assert result.stdout == ""
 
 
@@ -53,7 +53,7 @@ def test_every_problem_of_a_case_is_reported_at_once(tmp_path):
         encoding="utf-8",
     )
     result = tolka("evaluate", str(case), "-j", "SE-0180", "--date", DAY, "--lang", "sv", status=2)
-    assert f"{case}:6:" in result.stderr and "'2025-02-30' är inte ett datum som finns" in result.stderr
+    assert f"{case}:6:" in result.stderr and "”2025-02-30” är inte ett datum som finns" in result.stderr
     assert f"{case}:4:" in result.stderr and "`mental_health_problem`" in result.stderr
     assert "`ill_since` 2001-01-01 är före `birth_date` 2006-03-14" in result.stderr
     assert "personen går i gymnasiet men har redan fullföljt det" in result.stderr
