@@ -155,3 +155,20 @@ def test_compare_across_the_border_names_the_neighbours_things_in_the_language(l
     english += [f.question.en for f in book.facts.values() if neighbour in f.countries]
     flat = " ".join(text.split())
     assert [phrase for phrase in english if phrase and phrase in flat] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_both_countries_rules_are_shown_in_the_readers_language(shipped_engine, language):
+    """`tolka rules --lang nb` lists Sweden's rules to a Norwegian reader and `--lang sv` Norway's to
+    a Swedish one: no rule's explanation, note or assessment reaches them in English (which happened
+    where a rule had only its own country's language: English was the fallback)."""
+    shown = " ".join(render("rules", "--format", "text", "--lang", language).split())
+    english, worded = [], 0
+    for entry in shipped_engine.rulebook.rules:
+        rule = entry.rule
+        for text in (rule.explanation, rule.note):
+            if text is not None and len(text.en) >= 40 and text.en != getattr(text, language):
+                english += [text.en[:80]] if " ".join(text.en.split()) in shown else []
+                worded += " ".join((getattr(text, language) or "").split()) in shown
+    assert english == [], english
+    assert worded > 250  # both countries' explanations and notes were listed, in the language
