@@ -8,6 +8,7 @@ and `CaseError` (something is wrong in a case or a command-line value; the CLI e
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
@@ -397,6 +398,22 @@ def os_reason(exc: OSError) -> Phrase:
     if template is not None:
         return Phrase(template)
     return Phrase(N_("the system reports: {reason}"), reason=exc.strerror or type(exc).__name__)
+
+
+def check_writable(path: Path, error: type[CaseFileError]) -> None:
+    """Refuse, before any work, a file that cannot be written where it is to go — its folder does
+    not exist or may not be written to — with an `error` in the reader's words (a mistyped
+    `--out` folder is the user's mistake, not a bug in tolka)."""
+    folder = path.parent
+    if not folder.is_dir():
+        reason = Phrase(N_("there is no folder {folder}"), folder=str(folder))
+    elif not os.access(folder, os.W_OK):
+        reason = Phrase(N_("the folder {folder} may not be written to"), folder=str(folder))
+    elif path.is_dir():
+        reason = Phrase(N_("it is a folder, not a file"))
+    else:
+        return
+    raise error(N_("cannot write {name}: {reason}"), name=path.name, reason=reason)
 
 
 # --- bugs ---------------------------------------------------------------------------------------

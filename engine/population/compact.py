@@ -25,7 +25,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from tolka.boundary import clean_text, code
-from tolka.errors import ResultsFileError, os_reason
+from tolka.errors import ResultsFileError, check_writable, os_reason
 from tolka.i18n import N_
 from tolka.population.output import (
     ANSWER_COLUMNS,
@@ -201,6 +201,7 @@ def expand_file(path: Path, out: Path, situation_map: Path | None = None) -> int
     """Write the long layout of compact results to `out` (.parquet or .csv); returns the rows written."""
     if out.suffix.lower() not in (".parquet", ".csv"):
         raise ResultsFileError(RESULTS_FORMAT, name=out.name)
+    check_writable(out, ResultsFileError)
     writer: pq.ParquetWriter | pa_csv.CSVWriter | None = None
     rows = 0
     pending: list[pa.RecordBatch] = []

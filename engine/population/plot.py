@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, get_args
 import numpy as np
 from matplotlib.figure import Figure
 
-from tolka.errors import ResultsFileError, os_reason
+from tolka.errors import ResultsFileError, check_writable, os_reason
 from tolka.i18n import N_, translator
 from tolka.model.jurisdiction import JurisdictionKind
 from tolka.population.differences import ANY, OTHER
@@ -298,6 +298,7 @@ def plot_summary(summary: Path, out: Path, top: int = 15, names: Names | None = 
         raise ResultsFileError(
             N_("the picture is written as {formats}, not {name}"), formats=", ".join(FORMATS), name=out.name
         )
+    check_writable(out, ResultsFileError)
     try:
         rows = read_summary(summary)
     except OSError as exc:

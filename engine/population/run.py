@@ -30,7 +30,14 @@ import pyarrow as pa
 
 import tolka
 from tolka.backends.vector.backend import Answer, Plan, VectorBackend
-from tolka.errors import EngineInvariantError, FactValueError, OptionError, PeopleFileError, ResultsFileError
+from tolka.errors import (
+    EngineInvariantError,
+    FactValueError,
+    OptionError,
+    PeopleFileError,
+    ResultsFileError,
+    check_writable,
+)
 from tolka.i18n import N_
 from tolka.model.outcome import SCHEMA_VERSION
 from tolka.population.amounts import AmountCounts, AmountPlan, chunk_amounts
@@ -245,6 +252,9 @@ def run_population(
         raise ResultsFileError(RESULTS_FORMAT, name=out.name)
     if summary is not None and summary.suffix.lower() != ".csv":
         raise ResultsFileError(N_("a summary is written as .csv, not {name}"), name=summary.name)
+    for target in (out, summary, rejected or default_rejected_path(out, summary)):
+        if target is not None:
+            check_writable(target, ResultsFileError)
     file_format(people)
     check_columns(people, rulebook)
     started = time.perf_counter()

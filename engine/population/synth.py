@@ -29,7 +29,15 @@ import tolka
 from tolka.backends.vector.columns import derive
 from tolka.boundary import code
 from tolka.case import coerce_fact
-from tolka.errors import CaseError, DistributionFileError, OptionError, PeopleFileError, Phrase, os_reason
+from tolka.errors import (
+    CaseError,
+    DistributionFileError,
+    OptionError,
+    PeopleFileError,
+    Phrase,
+    check_writable,
+    os_reason,
+)
 from tolka.i18n import N_
 from tolka.load.schema_messages import schema_error
 from tolka.model.vocabulary import Fact
@@ -397,6 +405,7 @@ def write_population(
         raise PeopleFileError(N_("a people file is written as .parquet or .csv, not {name}"), name=out.name)
     if n < 1:
         raise OptionError(N_("--n must be at least 1, not {n}"), n=n)
+    check_writable(out, PeopleFileError)
     config, text = load_config(config_path, rulebook, lang)
     label = manifest(text, config_path, rulebook, n, seed, day)
     writer = None

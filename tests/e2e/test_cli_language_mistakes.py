@@ -4,7 +4,8 @@ Three defects of issue 15, one test each (and each in sv and nb):
 
 - the researcher's commands — `population`, `synth`, `expand` — answered a missing or wrong file,
   a column that is no fact, a bad distribution file or a missing `--out` in English, under the
-  kind "case file" (and a wrong Dask scheduler address as "a bug in tolka");
+  kind "case file" (and a wrong Dask scheduler address or an `--out` in a folder that does not
+  exist as "a bug in tolka");
 - `tolka --help --lang sv` was refused ("no such option --lang") though `LANG=sv_SE.UTF-8 tolka
   --help` spoke Swedish;
 - a value quoted in a Swedish or Norwegian sentence ('2025-02-30', '--plna', 'fame') kept the
@@ -112,6 +113,7 @@ def test_population_mistakes_are_answered_in_the_language_asked(people, language
         "results": tolka("population", "people.csv", "--out", "out.txt", *lang, folder=people),
         "stop": tolka("population", "people.csv", "--summary", "s.csv", "--bad-rows", "stop", *lang, folder=people),
         "scheduler": tolka("population", "people.csv", "--summary", "s.csv", *dask, *lang, folder=people),
+        "folder": tolka("population", "people.csv", "--out", "nowhere/out.csv", *lang, folder=people),
     }
     assert_in_language(answers, expected("population", language), language)
     # The rejected file gives each row's reason in the run's language too.
@@ -144,6 +146,7 @@ def test_synth_mistakes_are_answered_in_the_language_asked(tmp_path, language):
         "kind": synth("kind.yaml"),
         "key": synth("key.yaml"),
         "out": tolka("synth", *common, "--out", "people.txt", folder=tmp_path),
+        "folder": tolka("synth", *common, "--out", "nowhere/people.csv", folder=tmp_path),
     }
     assert_in_language(answers, expected("synth", language), language)
 
@@ -160,6 +163,7 @@ def test_expand_mistakes_are_answered_in_the_language_asked(tmp_path, language):
         "not compact": tolka("expand", "people.csv", "--out", "long.csv", *lang, folder=tmp_path),
         "not a map": tolka("expand", "bad.csv", "--out", "long.csv", *lang, folder=tmp_path),
         "out": tolka("expand", "people.csv", "--out", "long.txt", *lang, folder=tmp_path),
+        "folder": tolka("expand", "people.csv", "--out", "nowhere/long.csv", *lang, folder=tmp_path),
     }
     assert_in_language(answers, expected("expand", language), language)
 
