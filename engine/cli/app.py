@@ -268,7 +268,9 @@ def internal_error(exc: BaseException) -> int:
         log.write_text(f"{type(exc).__module__}.{type(exc).__qualname__}\n{frames}", encoding="utf-8")
     except OSError:
         log = Path("(not written)")
-    click.echo(f"tolka: {phrase('internal', default_language(), id=error_id, log=log)}", err=True)
+    # In the language of the command line's --lang (the command's own may never have been read).
+    language = language_in(sys.argv[1:], default_language())
+    click.echo(f"tolka: {phrase('internal', language, id=error_id, log=log)}", err=True)
     return INTERNAL_ERROR
 
 

@@ -163,3 +163,13 @@ def test_every_metavariable_has_a_translation(language):
     catalogue = translations(language, "cli")
     untranslated = {word for word in metavars(cli) if catalogue.pgettext("metavar", word) == word}
     assert untranslated == ({"TEXT"} if language == "sv" else set())  # Swedish writes "text" as English does
+
+
+def test_a_bug_is_reported_in_the_language_of_the_command_line(monkeypatch, tmp_path, capsys):
+    from tolka.cli.app import INTERNAL_ERROR, internal_error
+
+    monkeypatch.setenv("TOLKA_ERROR_DIR", str(tmp_path))
+    monkeypatch.setattr("sys.argv", ["tolka", "evaluate", "case.yaml", "--lang", "nb"])
+    assert internal_error(RuntimeError("x")) == INTERNAL_ERROR
+    said = capsys.readouterr().err
+    assert said.startswith("tolka: intern feil") and "this is a bug" not in said, said
