@@ -27,6 +27,7 @@ Feature: One person in Stockholm and in Oslo — the two welfare systems side by
     And years_insured_in_norway is still asked in NO-0301 but not in SE-0180
 
   Scenario: The same lack of means gives social assistance after a decision on both sides; in Norway with activity conditions under 30
+    Given the person's in_acute_emergency is false
     When the case is compared between SE-0180 and NO-0301 on 2026-11-23
     Then in SE-0180 the status of forsorjningsstod is eligible_after_decision
     And in NO-0301 the status of no_social_assistance is eligible_after_decision

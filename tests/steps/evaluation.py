@@ -119,6 +119,13 @@ def support_route(scene: Scene, support: str, route: str) -> None:
     assert outcome.route is not None and outcome.route.id == route, outcome.route
 
 
+@then(parsers.parse("no route for {support} is decided yet"))
+def support_route_open(scene: Scene, support: str) -> None:
+    # A route rule whose condition is unknown leaves the route undetermined: no route is named.
+    outcome = _outcome(scene, support)
+    assert outcome.route is None, outcome.route
+
+
 @then(parsers.parse("the decision on {support} can be appealed to {court}"))
 def support_appeal(scene: Scene, support: str, court: str) -> None:
     route = _outcome(scene, support).route

@@ -11,6 +11,7 @@ Feature: Norwegian age limits as the law words them
       | birth_date             | 1996-05-20 |
       | lacks_means_of_support | true       |
       | current_activity       | unemployed |
+      | in_acute_emergency     | false      |
     When the case is evaluated in NO-0301 on 2026-05-19
     Then the route of no_social_assistance is no.social_assistance_activity_conditions
     When the case is evaluated in NO-0301 on 2026-05-20

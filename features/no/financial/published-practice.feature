@@ -14,6 +14,7 @@ Feature: What Norwegian municipalities publish about økonomisk stønad and IPS
       | lacks_means_of_support | true       |
       | current_activity       | unemployed |
       | goal                   | work       |
+      | in_acute_emergency     | false      |
 
   Scenario: In Trondheim a 22-year-old is told of the local youth rate and the short-term rate for new recipients
     When the case is evaluated in NO-5001 on 2025-09-01

@@ -10,6 +10,7 @@ Feature: Financial support (økonomisk stønad) and activity conditions for youn
       | mental_health_problem  | true       |
       | lacks_means_of_support | true       |
       | current_activity       | unemployed |
+      | in_acute_emergency     | false      |
 
   Scenario: A 22-year-old receiving økonomisk stønad – activity conditions apply unless weighty reasons argue against it
     Given the person's birth_date is 2003-05-10
@@ -26,6 +27,34 @@ Feature: Financial support (økonomisk stønad) and activity conditions for youn
     Then the status of no_social_assistance is eligible_after_decision
     And the route of no_social_assistance is no.social_assistance_application
     And the answer on no_social_assistance cites "sosialtjenesteloven § 20"
+
+  # regjeringen.no (ASD, "Aktivitetsplikt for mottakere av sosialhjelp"): "Vilkårene for tildeling av
+  # økonomisk stønad gjelder ikke dersom sosialhjelpsmottakeren er i en nødssituasjon."
+  Scenario: A 22-year-old in an acute emergency gets emergency help without the activity condition of § 20 a
+    Given the person's birth_date is 2003-05-10
+    And the person's in_acute_emergency is true
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_social_assistance is eligible_after_decision
+    And the route of no_social_assistance is no.social_assistance_emergency
+    And the answer on no_social_assistance cites "sosialtjenesteloven § 20 a"
+
+  Scenario: The day before, on and after the 30th birthday, an emergency is helped without conditions
+    Given the person's birth_date is 1995-09-01
+    And the person's in_acute_emergency is true
+    When the case is evaluated in NO-0301 on 2025-08-31
+    Then the route of no_social_assistance is no.social_assistance_emergency
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the route of no_social_assistance is no.social_assistance_emergency
+    When the case is evaluated in NO-0301 on 2025-09-02
+    Then the route of no_social_assistance is no.social_assistance_emergency
+
+  Scenario: Until it is known whether the person is in an emergency, the route for an under-30 is open
+    Given the person's birth_date is 2003-05-10
+    And the person's in_acute_emergency is unknown
+    When the case is evaluated in NO-0301 on 2025-09-01
+    Then the status of no_social_assistance is eligible_after_decision
+    And no route for no_social_assistance is decided yet
+    And the answer on no_social_assistance still needs in_acute_emergency
 
   Scenario: Before 2017 the activity duty for under-30s was not yet in force
     Given the person's birth_date is 1994-05-10
