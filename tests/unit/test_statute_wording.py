@@ -245,3 +245,69 @@ def test_kvp_two_years_plus_one_then_only_a_new_programme(shipped_engine, day, s
 def test_youth_guarantee_from_16_for_those_under_30(shipped_engine, day, status):
     facts = {"birth_date": dt.date(2008, 8, 20), "needs_nav_follow_up": True}
     assert _status(shipped_engine, facts, "NO", day, "no_youth_guarantee") == status
+
+
+# --- sosialtjenesteloven § 20 a: activity conditions for recipients under 30, not in an emergency --
+# regjeringen.no (ASD, "Aktivitetsplikt for mottakere av sosialhjelp"): "Kommunen skal stille krav om
+# aktivitet for sosialhjelpsmottakere under 30 år fra 1. januar 2017." and "Vilkårene for tildeling av
+# økonomisk stønad gjelder ikke dersom sosialhjelpsmottakeren er i en nødssituasjon."
+SA = {"birth_date": dt.date(1995, 9, 1), "lacks_means_of_support": True, "current_activity": "unemployed"}
+
+
+@pytest.mark.parametrize(
+    ("day", "emergency", "route"),
+    [
+        (dt.date(2025, 8, 31), False, "no.social_assistance_activity_conditions"),  # 29: under 30
+        (dt.date(2025, 9, 1), False, "no.social_assistance_application"),  # the 30th birthday
+        (dt.date(2025, 9, 2), False, "no.social_assistance_application"),
+        (dt.date(2025, 8, 31), True, "no.social_assistance_emergency"),  # an emergency: no conditions
+        (dt.date(2025, 9, 1), True, "no.social_assistance_emergency"),
+        (dt.date(2025, 9, 2), True, "no.social_assistance_emergency"),
+        (dt.date(2016, 12, 31), False, "no.social_assistance_application"),  # the duty is from 2017
+        (dt.date(2017, 1, 1), False, "no.social_assistance_activity_conditions"),
+    ],
+)
+def test_activity_conditions_under_30_but_not_in_an_emergency(shipped_engine, day, emergency, route):
+    outcome = _outcome(shipped_engine, {**SA, "in_acute_emergency": emergency}, "NO", day, "no_social_assistance")
+    assert str(outcome.status) == "eligible_after_decision"  # the route changes, never the right
+    assert outcome.route is not None and outcome.route.id == route
+
+
+def test_an_unknown_emergency_leaves_the_route_open_for_an_under_30(shipped_engine):
+    outcome = _outcome(shipped_engine, SA, "NO", dt.date(2025, 8, 31), "no_social_assistance")
+    assert str(outcome.status) == "eligible_after_decision"
+    assert outcome.route is None
+    assert "in_acute_emergency" in outcome.missing_facts
+
+
+# --- opplæringslova: the follow-up service (oppfølgingstenesta) ---------------------------------
+# Old act § 3-6 (Prop. 57 L (2022–2023) pkt. 45.2): "Tilbod frå tenesta kan givast til og med det året
+# den enkelte fyller 21 år." New act § 9-4 from 2024-08-01 (pkt. 68): "utvida øvre aldersgrense for
+# målgruppa for oppfølgingstenesta frå 21 til 24 år" — the same calendar-year limit, now the year one
+# turns 24 (§ 9-4's own text not read; the rule marks the limit unverified).
+FUS = {
+    "completed_compulsory_school": True,
+    "completed_upper_secondary": False,
+    "current_activity": "none",
+}
+
+
+@pytest.mark.parametrize(
+    ("birth", "day", "status"),
+    [
+        # old act: born 2002-06-15 turns 21 in 2023
+        (dt.date(2002, 6, 15), dt.date(2023, 12, 31), "eligible"),  # the last day of the year one turns 21
+        (dt.date(2002, 6, 15), dt.date(2024, 1, 1), "not_eligible"),
+        (dt.date(2002, 6, 15), dt.date(2024, 7, 31), "not_eligible"),
+        # new act: the same person turns 24 in 2026
+        (dt.date(2002, 6, 15), dt.date(2024, 8, 1), "eligible"),  # the new act reaches her again
+        (dt.date(2002, 6, 15), dt.date(2026, 6, 15), "eligible"),  # the 24th birthday
+        (dt.date(2002, 6, 15), dt.date(2026, 12, 30), "eligible"),
+        (dt.date(2002, 6, 15), dt.date(2026, 12, 31), "eligible"),  # "til og med det året … fyller 24"
+        (dt.date(2002, 6, 15), dt.date(2027, 1, 1), "not_eligible"),
+        (dt.date(2002, 6, 15), dt.date(2027, 6, 14), "not_eligible"),  # 24 years old, but the year is over
+        (dt.date(2002, 6, 15), dt.date(2027, 1, 2), "not_eligible"),
+    ],
+)
+def test_follow_up_service_to_the_end_of_the_year_one_turns_21_then_24(shipped_engine, birth, day, status):
+    assert _status(shipped_engine, {**FUS, "birth_date": birth}, "NO", day, "no_follow_up_service") == status
