@@ -36,7 +36,8 @@ from ruamel.yaml.parser import ParserError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import ScannerError
 
-from tolka.errors import InvalidValue, Phrase, TolkaError
+from tolka.errors import InvalidValue, Phrase, TolkaError, os_reason
+from tolka.i18n import translator
 from tolka.render.labels import MESSAGES, phrase
 
 CASE_FILE_BYTES = 1024 * 1024
@@ -145,7 +146,9 @@ def read_limited(
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise error(say(unreadable, lang, reason=exc.strerror or type(exc).__name__), file=path) from None
+        reason = os_reason(exc)  # the system's words are English: the common reasons have our own
+        worded = reason if lang is None else reason.worded(translator(lang))
+        raise error(say(unreadable, lang, reason=worded), file=path) from None
     if len(data) > limit:
         raise error(say("too_large", lang, limit=limit), file=path, hint=hint(too_large, lang))
     return data

@@ -39,6 +39,15 @@ def test_an_impossible_date_in_a_yaml_case_is_a_clear_error_in_the_users_languag
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("sv", "kan inte läsa ärendefilen: filen finns inte"), ("nb", "kan ikke lese saksfilen: filen finnes ikke")],
+)
+def test_a_case_file_that_is_not_there_is_said_in_the_users_language(tmp_path, lang, words):
+    result = tolka("evaluate", str(tmp_path / "missing.yaml"), "--date", DAY, "--lang", lang, status=2)
+    assert words in result.stderr and "No such file" not in result.stderr, result.stderr
+
+
 def test_every_problem_of_a_case_is_reported_at_once(tmp_path):
     """An impossible date, an unknown fact, a period that began before birth and a contradiction
     between two facts: all in one run, not one per run."""
