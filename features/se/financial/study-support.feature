@@ -73,12 +73,14 @@ Feature: Study support around the age of 20, and activity compensation
     Studiestödsförordningen 2 kap. 1 §: studiehjälp is paid at the schools in part A of the annex — part A 1
     names "Kommunal vuxenutbildning: utbildning på grundläggande och gymnasial nivå" and folk high school
     beside gymnasieskolan. Studiemedel takes over from the second half of the year of 20 (studiestödslagen
-    3 kap. 2 §), so on no day is she without one of the two.
+    3 kap. 2 §), so on no day is she without one of the two. She studies full time: studiehjälp "får
+    lämnas bara för heltidsstudier" unless CSN provides otherwise (studiestödslagen 2 kap. 5 §).
     Given a person with
       | fact                           | value                  |
       | birth_date                     | 2006-03-14             |
       | current_activity               | adult_education        |
       | study_form                     | komvux_upper_secondary |
+      | study_pace                     | full_time              |
       | receives_activity_compensation | false                  |
     When the case is evaluated in SE on 2025-09-01
     Then the status of studiehjalp is eligible_after_application
