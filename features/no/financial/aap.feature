@@ -82,6 +82,69 @@ Feature: Work assessment allowance (AAP) for young adults, as a NAV social worke
     And the answer on no_aap cites "folketrygdloven § 11-14"
     And the answer on no_aap is marked unverified
 
+  # § 11-14 as NAV applies it (navikt/aap-behandlingsflyt, StudentVurdering.erOppfylt): studies broken
+  # off because of illness, a study approved by Lånekassen, a need for treatment to resume it. The
+  # capacity to study is judged, not the capacity for all work; the need for assistance still counts.
+  Scenario: A student who broke off an approved study and needs treatment to resume it can apply, whatever her capacity for other work
+    Given the person's receives_aap is false
+    And the person's current_activity is higher_education
+    And the person's studies_broken_off is true
+    And the person's studies_approved_by_lanekassen is true
+    And the person's treatment_plan is true
+    And the person's work_capacity_reduction is quarter
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is eligible_after_application
+    And the route of no_aap is no.nav_aap_application
+    And the answer on no_aap cites "folketrygdloven § 11-14"
+    And the answer on no_aap is marked unverified
+
+  Scenario: Without a need for treatment the student ground does not apply, and the ordinary conditions decide
+    Given the person's receives_aap is false
+    And the person's current_activity is higher_education
+    And the person's studies_broken_off is true
+    And the person's studies_approved_by_lanekassen is true
+    And the person's treatment_plan is false
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is eligible_after_application
+    And the answer on no_aap cites "folketrygdloven § 11-5"
+
+  Scenario: A study Lånekassen does not approve leaves only the ordinary test against all work
+    Given the person's receives_aap is false
+    And the person's current_activity is higher_education
+    And the person's studies_broken_off is true
+    And the person's studies_approved_by_lanekassen is false
+    And the person's treatment_plan is true
+    And the person's work_capacity_reduction is quarter
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is not_eligible
+    And the answer on no_aap cites "folketrygdloven § 11-5"
+
+  Scenario: Whether Lånekassen approves the study is asked when only the student ground can carry the claim
+    Given the person's receives_aap is false
+    And the person's current_activity is higher_education
+    And the person's studies_broken_off is true
+    And the person's treatment_plan is true
+    And the person's work_capacity_reduction is quarter
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is undetermined
+    And the answer on no_aap still needs studies_approved_by_lanekassen
+
+  Scenario: A student who needs no follow-up from NAV is not helped by the student ground either
+    Given the person's receives_aap is false
+    And the person's current_activity is higher_education
+    And the person's studies_broken_off is true
+    And the person's studies_approved_by_lanekassen is true
+    And the person's treatment_plan is true
+    And the person's needs_nav_follow_up is false
+    And the person's work_percentage is 0
+    When the case is evaluated in NO on 2025-09-01
+    Then the status of no_aap is not_eligible
+    And the answer on no_aap cites "folketrygdloven § 11-6"
+
   Scenario: Without knowing how long she has been a member of folketrygden, NAV cannot say yet
     Given the person's years_insured_in_norway is unknown
     And the person's receives_aap is false
