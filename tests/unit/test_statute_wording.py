@@ -311,3 +311,70 @@ FUS = {
 )
 def test_follow_up_service_to_the_end_of_the_year_one_turns_21_then_24(shipped_engine, birth, day, status):
     assert _status(shipped_engine, {**FUS, "birth_date": birth}, "NO", day, "no_follow_up_service") == status
+
+
+# --- opplæringslova: the right to upper-secondary education, youth and adult -------------------
+# Old act § 3-1 after the 2017 amendment (Sogn og Fjordane fylkeskommune): "Retten til vidaregåande
+# opplæring gjeld no ut det skuleåret som tek til det året ein fyller 24 år"; § 4A-3: a right "frå og
+# med det året dei fyller 25 år". New act (from 2024-08-01; Meld. St. 21 (2020–2021) kap. 3): the right
+# "ikke lenger er begrenset i tid". Either way the person has a right at every age; the edges decide
+# only which provision carries it.
+USS = {"completed_compulsory_school": True, "completed_upper_secondary": False, "current_activity": "none"}
+
+
+def _deciding_rules(outcome: Any) -> set[str]:
+    return {r.rule.split("@")[0] for r in outcome.reasons.rules if r.role == "decisive"}
+
+
+@pytest.mark.parametrize(
+    ("birth", "day", "rules"),
+    [
+        # old act: born 1998-05-05 turns 24 in 2022, so the school year 2022/23 ends 2023-07-31
+        (dt.date(1998, 5, 5), dt.date(2022, 12, 31), {"no.uss.youth_right"}),
+        # the year one turns 25: the adult right begins while the school year still runs
+        (dt.date(1998, 5, 5), dt.date(2023, 1, 1), {"no.uss.youth_right", "no.uss.adult_right"}),
+        (dt.date(1998, 5, 5), dt.date(2023, 7, 31), {"no.uss.youth_right", "no.uss.adult_right"}),
+        (dt.date(1998, 5, 5), dt.date(2023, 8, 1), {"no.uss.adult_right"}),  # the school year is over
+        # new act: born 2000-03-10 turns 24 in 2024 and 25 in 2025
+        (dt.date(2000, 3, 10), dt.date(2024, 12, 30), {"no.uss.youth_right"}),
+        (dt.date(2000, 3, 10), dt.date(2024, 12, 31), {"no.uss.youth_right"}),
+        (dt.date(2000, 3, 10), dt.date(2025, 1, 1), {"no.uss.adult_right"}),
+        (dt.date(2000, 3, 10), dt.date(2025, 3, 10), {"no.uss.adult_right"}),
+    ],
+)
+def test_upper_secondary_right_at_every_age_only_its_provision_moves(shipped_engine, birth, day, rules):
+    outcome = _outcome(shipped_engine, {**USS, "birth_date": birth}, "NO", day, "no_upper_secondary")
+    assert str(outcome.status) == "eligible_after_application"
+    assert _deciding_rules(outcome) == rules
+
+
+# --- IPS ung: a trial and commission, its age range practice, not law -----------------------------
+# regjeringen.no (ASD 2020): "I statsbudsjettet for 2021 har regjeringen tatt initiativ til å sette i
+# gang et forsøk med individuell jobbstøtte for unge, IPS-ung." arbeidoghelse.no (NAV's competence
+# service): "IPS Ung er et tilbud til unge mellom 16-30 år". The rules read "mellom 16-30 år" as from
+# the 16th birthday to the day before the 31st (that upper edge marked unverified).
+IPS_UNG = {
+    "birth_date": dt.date(2008, 9, 1),
+    "mental_health_problem": True,
+    "goal": "studies",
+    "has_treating_clinician": True,
+}
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        (dt.date(2024, 8, 31), "not_eligible"),  # 15 (Oslo's reading is from 2023-01-30)
+        (dt.date(2024, 9, 1), "eligible"),  # the 16th birthday
+        (dt.date(2024, 9, 2), "eligible"),
+        (dt.date(2039, 8, 31), "eligible"),  # 30 years old: "mellom 16-30 år"
+        (dt.date(2039, 9, 1), "not_eligible"),  # the 31st birthday
+        (dt.date(2039, 9, 2), "not_eligible"),
+    ],
+)
+def test_ips_ung_age_range_and_never_a_statutory_right(shipped_engine, day, status):
+    outcome = _outcome(shipped_engine, IPS_UNG, "NO-0301", day, "no_ips_ung")
+    assert str(outcome.status) == status
+    # a budget-funded trial and commission: whatever the age, the answer never reads as a right in law
+    assert outcome.legal_status != "mandated_by_law"
+    assert "mandated_by_law" not in outcome.legal_status_possible
