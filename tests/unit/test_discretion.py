@@ -112,3 +112,5 @@ def test_check_warns_where_unverified_content_alone_refuses(mini, shipped_engine
     assert all(w.file and w.line and w.hint for w in warnings)
     assert "se.fs.gymnasium_parents" not in messages and "no.sa.student" not in messages
     assert "se.uga." not in messages  # verified against the ordinance's text
+    # § 11-14 unread: carrying on studying refuses AAP only as a main rule (NAV assesses §§ 11-5, 11-6)
+    assert "no.aap.student_not_broken_off" not in messages

@@ -199,6 +199,53 @@ def test_aap_ends_at_67(shipped_engine, day, claim, recipient):
     assert _status(shipped_engine, getting, "NO", day, "no_aap") == recipient
 
 
+# --- folketrygdloven § 11-14 (AAP for students), as NAV's case processing applies it ----------------
+# The statute text was not read. nav.no: someone who "må avbryte studiene på grunn av sykdom" may be
+# entitled to AAP as a student; navikt/aap-behandlingsflyt tests the student ground only for studies
+# broken off ("Ja, men har avbrutt studiet helt på grunn av sykdom") and assesses a student who carries
+# on ("Ja, helt eller delvis") under the ordinary conditions (§§ 11-5, 11-6). So carrying on refuses
+# only as a main rule; the assessment is supported when those ordinary conditions are shown.
+AAP_STUDENT = {**AAP_CLAIM, "years_insured_in_norway": 10, "current_activity": "higher_education"}
+
+
+@pytest.mark.parametrize(
+    ("facts", "status", "supported"),
+    [
+        # carrying on with the studies: a main rule, with the ordinary conditions as its ground
+        ({"studies_broken_off": False, "education_as_nav_measure": False}, "not_eligible_as_a_rule", "true"),
+        # the ordinary conditions fail as well: their verified refusal stands (§ 11-5, § 11-6)
+        (
+            {"studies_broken_off": False, "education_as_nav_measure": False, "work_capacity_reduction": "quarter"},
+            "not_eligible",
+            None,
+        ),
+        (
+            {"studies_broken_off": False, "education_as_nav_measure": False, "needs_nav_follow_up": False},
+            "not_eligible",
+            None,
+        ),
+        # the education granted as a NAV measure: studying refuses nothing
+        ({"studies_broken_off": False, "education_as_nav_measure": True}, "eligible_after_application", None),
+        # broken off completely, approved by Lånekassen, treatment needed to resume: the student ground
+        (
+            {
+                "studies_broken_off": True,
+                "studies_approved_by_lanekassen": True,
+                "treatment_plan": True,
+                "work_capacity_reduction": "quarter",
+            },
+            "eligible_after_application",
+            None,
+        ),
+    ],
+)
+def test_aap_a_student_who_carries_on_is_refused_only_as_a_main_rule(shipped_engine, facts, status, supported):
+    outcome = _outcome(shipped_engine, {**AAP_STUDENT, **facts}, "NO", dt.date(2025, 9, 1), "no_aap")
+    assert str(outcome.status) == status
+    if supported is not None:
+        assert [d.supported for d in outcome.discretion] == [supported]
+
+
 # --- sosialtjenesteloven, the qualification programme's duration (from 2019-01-01) ---------------
 # "program gis så lenge deltakeren oppfyller inngangsvilkårene, men likevel ikke lenger enn to år.
 # Programmet kan unntaksvis forlenges med inntil ett år når særlige grunner tilsier det." and "Det er
