@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import os
 import sys
@@ -123,6 +124,11 @@ class State:
             from tolka.evaluate import Engine
 
             self._engine = Engine.load(self.root, use_cache=self.use_cache)
+            if _one_shot_process:
+                # The loaded rulebook (about a million objects) lives as long as the process: each
+                # full collection after this traversed all of it, about half of deciding `ask -j
+                # all`'s first table. Frozen, the collector only looks at what the command makes.
+                gc.freeze()
         return self._engine
 
     @property
@@ -241,9 +247,16 @@ def language(lang: str | None) -> str:
     return lang or default_language()
 
 
+# Set by `main` (the installed command), not when tests invoke `cli` in their own long-lived
+# process: freezing there would keep every later test's garbage of the frozen moment forever.
+_one_shot_process = False
+
+
 def main() -> None:
     """The `tolka` command. A failure that is not a user error (a bug) never shows a traceback: it
     prints an error id, writes the traceback to a file named by the id, and exits with 70."""
+    global _one_shot_process
+    _one_shot_process = True
     try:
         cli(prog_name="tolka")
     except Exception as exc:  # noqa: BLE001 — the last resort: anything the commands did not handle
