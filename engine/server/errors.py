@@ -12,7 +12,6 @@ import orjson
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic_core import ErrorDetails
 from starlette.exceptions import HTTPException
 
 from tolka.errors import Phrase, TolkaError
@@ -119,7 +118,7 @@ async def validation_error(request: Request, exc: RequestValidationError) -> JSO
             }
             continue
         field = _field(tuple(e["loc"]))
-        message = problem_phrase(ErrorDetails(**e), echo=False).worded(_)  # type: ignore[typeddict-item]
+        message = problem_phrase(e, echo=False).worded(_)
         if field in by_field:  # each member of a union failed: one error saying what would do
             by_field[field]["message"] += _(N_("; or: {alternative}"), alternative=message)
         else:

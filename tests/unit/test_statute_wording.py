@@ -22,6 +22,13 @@ def _outcome(engine: Any, facts: dict[str, object], where: str, day: dt.date, su
     return next(o for o in evaluation.outcomes if o.support == support)
 
 
+def _assert_status(outcome: Any, status: str, supported: bool | None) -> None:
+    """The outcome's status, and (when `supported` is given) whether its one assessment is supported."""
+    assert str(outcome.status) == status
+    if supported is not None:
+        assert [d.supported for d in outcome.discretion] == [supported]
+
+
 def _status(engine: Any, facts: dict[str, object], where: str, day: dt.date, support: str) -> str:
     return str(_outcome(engine, facts, where, day, support).status)
 
@@ -132,9 +139,7 @@ DIPLOMA = {
 )
 def test_a_diploma_closes_upper_secondary_school(shipped_engine, birth, day, status, supported):
     outcome = _outcome(shipped_engine, {**DIPLOMA, "birth_date": birth}, "SE", day, "upper_secondary_school")
-    assert str(outcome.status) == status
-    if supported is not None:
-        assert [d.supported for d in outcome.discretion] == [supported]
+    _assert_status(outcome, status, supported)
 
 
 # --- folketrygdloven § 11-2 (forutgående medlemskap) --------------------------------------------
@@ -173,9 +178,7 @@ def test_aap_membership_five_years_and_no_refugee_exception_from_2021(
 ):
     facts = {**AAP_CLAIM, "years_insured_in_norway": years, "recognised_refugee": refugee}
     outcome = _outcome(shipped_engine, facts, "NO", day, "no_aap")
-    assert str(outcome.status) == status
-    if supported is not None:
-        assert [d.supported for d in outcome.discretion] == [supported]
+    _assert_status(outcome, status, supported)
 
 
 # --- folketrygdloven § 11-4, as NAV's circular reads "mellom 18 og 67 år" ------------------------
@@ -241,9 +244,7 @@ AAP_STUDENT = {**AAP_CLAIM, "years_insured_in_norway": 10, "current_activity": "
 )
 def test_aap_a_student_who_carries_on_is_refused_only_as_a_main_rule(shipped_engine, facts, status, supported):
     outcome = _outcome(shipped_engine, {**AAP_STUDENT, **facts}, "NO", dt.date(2025, 9, 1), "no_aap")
-    assert str(outcome.status) == status
-    if supported is not None:
-        assert [d.supported for d in outcome.discretion] == [supported]
+    _assert_status(outcome, status, supported)
 
 
 # --- sosialtjenesteloven, the qualification programme's duration (from 2019-01-01) ---------------
